@@ -1,0 +1,168 @@
+"""Plain-text captures to blocks.
+
+A capture is what a text browser dump, a "select all, copy" or a scraper's innerText gives. This
+module finds the wrap column if the renderer wrapped lines at a fixed width, re-joins wrapped lines
+into paragraphs (CJK lines join without a space), and keeps bullet items and short lines as blocks
+of their own. Nothing here depends on one renderer: bullets are any of the common glyphs, the wrap
+column is measured, not assumed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from newsclean.page import Block
+
+_BULLET = re.compile(r"^(?P<bullet>[•◦▪▫■□●○◆◇►▸▹‣⁃∙·☆★✓✔\-–—*+]|o(?=\s)|\d{1,3}[.)](?=\s)|[a-z][.)](?=\s))\s+(?=\S)")
+_CJK_RANGES = (
+    (0x1100, 0x11FF), (0x2E80, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF),
+    (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFF60), (0xFFE0, 0xFFE6), (0x20000, 0x3FFFD),
+)
+
+
+def char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(s: str) -> int:
+    if s.isascii():
+        return len(s)
+    return sum(char_width(c) for c in s)
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _CJK_RANGES)
+
+
+@dataclass
+class Line:
+    number: int
+    raw: str
+    text: str        # stripped, bullet removed
+    indent: int
+    bullet: str | None
+    width: int       # display width of raw (rstripped)
+
+
+def split_lines(text: str) -> list[Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").replace("\u00a0", " ")
+    out: list[Line] = []
+    for i, raw in enumerate(text.split("\n")):
+        raw = raw.rstrip()
+        stripped = raw.lstrip()
+        indent = len(raw) - len(stripped)
+        bullet = None
+        m = _BULLET.match(stripped)
+        if m:
+            bullet = m.group("bullet")
+            body = stripped[m.end():]
+        else:
+            body = stripped
+            if stripped in ("•", "*", "·", "◦", "☆", "o", "-", "+"):
+                bullet, body = stripped, ""
+        out.append(Line(i, raw, body.strip(), indent, bullet, display_width(raw)))
+    return out
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The column the renderer wrapped at, or None when lines were not wrapped.
+
+    Greedy wrapping piles line widths up just below the wrap column with almost none above it."""
+    widths = [ln.width for ln in lines if ln.width >= 40]
+    if len(widths) < 6:
+        return None
+    hist = Counter(widths)
+    best_w, best_score = None, 0.0
+    top = max(widths)
+    for w in range(50, min(top, 400) + 1):
+        near = sum(hist.get(x, 0) for x in range(w - 12, w + 1))
+        above = sum(c for x, c in hist.items() if x > w)
+        score = near - 4 * above
+        if score > best_score:
+            best_w, best_score = w, score
+    if best_w is None or best_score < max(4, 0.15 * len(widths)):
+        return None
+    return best_w
+
+
+def _first_word_width(s: str) -> int:
+    if not s:
+        return 0
+    if is_cjk(s[0]):
+        return char_width(s[0])
+    word = s.split(" ", 1)[0]
+    return display_width(word)
+
+
+def _joins(prev: Line, nxt: Line, width: int | None) -> bool:
+    """Was ``prev`` wrapped, with ``nxt`` its continuation?"""
+    if width is None or not prev.text or not nxt.text or nxt.bullet is not None and nxt.indent <= prev.indent:
+        return False
+    # the next word would not have fitted on the previous line: the renderer broke the line there
+    cjk = is_cjk(prev.text[-1]) or is_cjk(nxt.text[0])
+    need = prev.width + (0 if cjk else 1) + _first_word_width(nxt.text)
+    if need <= width - (1 if cjk else 0):
+        return False
+    # continuation lines keep the paragraph's indent, or a bullet item's hanging indent
+    if prev.bullet is not None:
+        return abs(nxt.indent - (prev.indent + len(prev.raw.lstrip()) - len(prev.raw.lstrip()[len(prev.bullet):].lstrip()))) <= 2 \
+            or abs(nxt.indent - prev.indent) <= 4
+    return abs(nxt.indent - prev.indent) <= 2 or nxt.indent < prev.indent
+
+
+def _join_text(a: str, b: str) -> str:
+    if a and b and (is_cjk(a[-1]) or is_cjk(b[0])) and not (a[-1].isascii() and b[0].isascii()):
+        return a + b
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].islower():
+        return a + b  # a word hyphenated at the wrap column? keep the hyphen: compounds are commoner
+    return a + " " + b
+
+
+def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
+    """Cut a capture into blocks. Returns (blocks, lines, wrap column or None)."""
+    lines = split_lines(text)
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    cur: list[Line] = []
+
+    def flush() -> None:
+        nonlocal cur
+        if not cur:
+            return
+        first = cur[0]
+        body = first.text
+        for ln in cur[1:]:
+            body = _join_text(body, ln.text)
+        if body.strip():
+            blocks.append(Block(
+                index=len(blocks), text=body.strip(),
+                kind="list_item" if first.bullet is not None else "paragraph",
+                features={
+                    "line_start": first.number, "line_end": cur[-1].number, "n_lines": len(cur),
+                    "indent": first.indent, "bullet": first.bullet, "wrapped": width is not None,
+                    "full_width": width is not None and cur[-1].width >= width - 15,
+                },
+            ))
+        cur = []
+
+    for ln in lines:
+        if not ln.text:
+            flush()
+        elif cur and _joins(cur[-1], ln, width):
+            cur.append(ln)
+        else:
+            flush()
+            cur = [ln]
+    flush()
+    # recompute blank_before from line numbers (simple and exact)
+    prev_end = -2
+    for b in blocks:
+        b.features["blank_before"] = b.features["line_start"] != prev_end + 1
+        prev_end = b.features["line_end"]
+    for i, b in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        b.features["blank_after"] = nxt is None or nxt.features["line_start"] != b.features["line_end"] + 1
+    return blocks, lines, width

@@ -1,0 +1,117 @@
+"""The working document that stages read and annotate: Page, Block, Decision, FieldValue.
+
+After loading, HTML pages and text captures are both an ordered list of Blocks. Stages never
+delete blocks; they mark them dropped (with their own name and a reason) so every decision can
+be shown later by ``newsclean explain``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Literal
+
+Kind = Literal["html", "text"]
+
+BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "table", "pre", "caption")
+
+
+@dataclass
+class Block:
+    """One unit of text in page order.
+
+    ``kind`` is the structural kind (paragraph, heading, list_item, quote, table, pre, caption).
+    ``features`` holds loader-computed signals (for HTML: tag, ancestor hints, link density; for
+    text: bullet, indent, line numbers...). ``role`` is set by stages that recognise what a block is
+    (title, byline, dateline, dek, caption...). ``element`` is the lxml element for HTML blocks.
+    """
+
+    index: int
+    text: str
+    kind: str = "paragraph"
+    features: dict[str, Any] = field(default_factory=dict)
+    element: Any = field(default=None, repr=False, compare=False)
+    dropped_by: str | None = None
+    reason: str | None = None
+    role: str | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.dropped_by is None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A record of one stage decision: a dropped block, a kept-on-purpose block, or a field set."""
+
+    stage: str
+    action: str  # "drop" | "keep" | "field" | "note"
+    reason: str
+    block: int | None = None
+    field: str | None = None
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """A metadata value with where it came from (``source``) and which stage chose it."""
+
+    value: Any
+    source: str
+    stage: str
+
+
+@dataclass
+class Page:
+    """The working document: blocks plus the parsed form and metadata gathered so far."""
+
+    kind: Kind
+    source: str
+    url: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    tree: Any = field(default=None, repr=False)
+    lines: list[str] | None = field(default=None, repr=False)
+    fields: dict[str, FieldValue] = field(default_factory=dict)
+    candidates: dict[str, list[FieldValue]] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    # --- blocks -------------------------------------------------------------------------
+    def kept(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.dropped_by is None)
+
+    def drop(self, block: Block, stage: str, reason: str) -> None:
+        """Mark ``block`` dropped by ``stage``. A block already dropped keeps its first reason."""
+        if block.dropped_by is not None:
+            return
+        block.dropped_by = stage
+        block.reason = reason
+        self.decisions.append(Decision(stage, "drop", reason, block=block.index))
+
+    def restore(self, block: Block, stage: str, reason: str) -> None:
+        """Undo an earlier drop (e.g. a later stage knows better). Recorded as a decision."""
+        if block.dropped_by is None:
+            return
+        block.dropped_by = None
+        block.reason = None
+        self.decisions.append(Decision(stage, "keep", reason, block=block.index))
+
+    def note(self, stage: str, reason: str) -> None:
+        self.decisions.append(Decision(stage, "note", reason))
+
+    # --- fields -------------------------------------------------------------------------
+    def propose(self, name: str, value: Any, source: str, stage: str) -> None:
+        """Add a candidate value for a field; a later stage decides which candidate wins."""
+        if value in (None, "", [], ()):
+            return
+        self.candidates.setdefault(name, []).append(FieldValue(value, source, stage))
+
+    def set_field(self, name: str, value: Any, source: str, stage: str, *, overwrite: bool = True) -> None:
+        if value in (None, "", [], ()):
+            return
+        if not overwrite and name in self.fields:
+            return
+        self.fields[name] = FieldValue(value, source, stage)
+        self.decisions.append(Decision(stage, "field", f"from {source}", field=name, value=value))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        fv = self.fields.get(name)
+        return fv.value if fv is not None else default

@@ -1,0 +1,24 @@
+"""The built-in stages, one module each. ``BUILTIN_STAGES`` maps a stage name to its class."""
+from __future__ import annotations
+
+from newsclean.stages.base import Stage
+from newsclean.stages.boilerplate import BoilerplateStage
+from newsclean.stages.byline import BylineStage
+from newsclean.stages.dates import DatesStage
+from newsclean.stages.duplicates import DuplicatesStage
+from newsclean.stages.metadata import MetadataStage
+from newsclean.stages.navigation import NavigationStage
+from newsclean.stages.title import TitleStage
+
+BUILTIN_STAGES: dict[str, type[Stage]] = {
+    cls.name: cls
+    for cls in (MetadataStage, TitleStage, BoilerplateStage, NavigationStage, DuplicatesStage,
+                BylineStage, DatesStage)
+}
+
+#: the default order
+DEFAULT_STAGE_NAMES: tuple[str, ...] = (
+    "metadata", "title", "boilerplate", "navigation", "duplicates", "byline", "dates",
+)
+
+__all__ = ["Stage", "BUILTIN_STAGES", "DEFAULT_STAGE_NAMES"] + [c.__name__ for c in BUILTIN_STAGES.values()]

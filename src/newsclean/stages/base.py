@@ -1,0 +1,52 @@
+"""What a stage is: a small named object with frozen options and one ``run(page)`` method."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, ClassVar
+
+from newsclean.errors import ConfigError
+from newsclean.page import Page
+
+
+@dataclasses.dataclass(frozen=True)
+class NoOptions:
+    """Options of a stage that has none."""
+
+
+class Stage:
+    """Base class for pipeline stages.
+
+    Subclasses set ``name`` (unique in a pipeline), ``kinds`` (the page kinds they apply to) and
+    ``Options`` (a frozen dataclass), and implement ``run(page)``, which marks blocks with
+    ``page.drop(block, self.name, reason)`` and sets fields with ``page.set_field(...)``.
+    A stage keeps no state between pages, so one instance serves many pages and pickles.
+    """
+
+    name: ClassVar[str] = "stage"
+    kinds: ClassVar[frozenset[str]] = frozenset({"html", "text"})
+    Options: ClassVar[type] = NoOptions
+
+    def __init__(self, **options: Any) -> None:
+        try:
+            self.options = self.Options(**options)
+        except TypeError as exc:
+            valid = [f.name for f in dataclasses.fields(self.Options)]
+            raise ConfigError(f"stage {self.name!r}: {exc}; valid options: {valid}") from None
+
+    def applies_to(self, page: Page) -> bool:
+        return page.kind in self.kinds
+
+    def run(self, page: Page) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def drop(self, page: Page, block: Any, reason: str) -> None:
+        page.drop(block, self.name, reason)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.options!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and self.options == getattr(other, "options", None)
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.options))

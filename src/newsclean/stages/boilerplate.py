@@ -1,0 +1,13 @@
+"""Stage 'boilerplate' (placeholder being written)."""
+from __future__ import annotations
+
+from newsclean.page import Page
+from newsclean.stages.base import Stage
+
+
+class BoilerplateStage(Stage):
+    name = "boilerplate"
+    kinds = frozenset({"html"})
+
+    def run(self, page: Page) -> None:
+        return None

@@ -1,0 +1,13 @@
+"""Stage 'byline' (placeholder being written)."""
+from __future__ import annotations
+
+from newsclean.page import Page
+from newsclean.stages.base import Stage
+
+
+class BylineStage(Stage):
+    name = "byline"
+    kinds = frozenset({"html", "text"})
+
+    def run(self, page: Page) -> None:
+        return None

@@ -18,7 +18,7 @@ BUILTIN_STAGES: dict[str, type[Stage]] = {
 
 #: the default order
 DEFAULT_STAGE_NAMES: tuple[str, ...] = (
-    "metadata", "title", "boilerplate", "navigation", "duplicates", "byline", "dates",
+    "metadata", "boilerplate", "navigation", "duplicates", "title", "byline", "dates",
 )
 
 __all__ = ["Stage", "BUILTIN_STAGES", "DEFAULT_STAGE_NAMES"] + [c.__name__ for c in BUILTIN_STAGES.values()]

@@ -1,13 +1,30 @@
-"""Stage 'boilerplate' (placeholder being written)."""
+"""Stage 'boilerplate': choose the article's main content and drop what lies outside it.
+
+HTML pages: DOM container scoring (boilerplate_html). Text captures: the article's run of lines
+(boilerplate_text). Options prefixed ``html_`` / ``text_`` apply to one kind only.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from newsclean.page import Page
+from newsclean.stages import boilerplate_html, boilerplate_text
 from newsclean.stages.base import Stage
+
+
+@dataclass(frozen=True)
+class BoilerplateOptions:
+    html_use_readability: bool = True  # readability-lxml as a second opinion when unsure
+    text_min_body_words: int = 8        # a text block shorter than this is never a body anchor
 
 
 class BoilerplateStage(Stage):
     name = "boilerplate"
-    kinds = frozenset({"html"})
+    kinds = frozenset({"html", "text"})
+    Options = BoilerplateOptions
 
     def run(self, page: Page) -> None:
-        return None
+        if page.kind == "html":
+            boilerplate_html.select_main(page, self.options, self.name)
+        else:
+            boilerplate_text.select_main(page, self.options, self.name)

@@ -1,13 +1,28 @@
-"""Stage 'navigation' (placeholder being written)."""
+"""Stage 'navigation': menus, nav lists, breadcrumbs, footers, "Latest in / Most popular / Related"
+lists, share/subscribe/promo blocks. Rules for HTML in navigation_html, for text captures in
+navigation_text. Options prefixed ``html_`` / ``text_`` apply to one kind only."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from newsclean.page import Page
+from newsclean.stages import navigation_html, navigation_text
 from newsclean.stages.base import Stage
+
+
+@dataclass(frozen=True)
+class NavigationOptions:
+    html_max_link_density: float = 0.5
+    text_drop_bullets: bool = True
 
 
 class NavigationStage(Stage):
     name = "navigation"
     kinds = frozenset({"html", "text"})
+    Options = NavigationOptions
 
     def run(self, page: Page) -> None:
-        return None
+        if page.kind == "html":
+            navigation_html.drop_navigation(page, self.options, self.name)
+        else:
+            navigation_text.drop_navigation(page, self.options, self.name)

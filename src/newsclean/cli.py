@@ -1,0 +1,44 @@
+"""The ``newsclean`` command: thin argument parsing over the library.
+
+Subcommands live in newsclean/commands/, one module each, each with ``add_parser(subparsers)``
+and ``run(args) -> int``. Exit codes: 0 ok, 1 a page could not be processed, 2 bad usage or input.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from newsclean import __version__
+from newsclean.commands import batch as batch_cmd
+from newsclean.commands import explain as explain_cmd
+from newsclean.commands import extract as extract_cmd
+
+COMMANDS = (extract_cmd, batch_cmd, explain_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsclean", description="Clean article text and metadata from captured news pages.")
+    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for cmd in COMMANDS:
+        cmd.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("newsclean: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""``newsclean explain PAGE``: every block in page order, kept or dropped, by which stage, why;
+then the metadata fields with the source each came from."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from newsclean.commands.common import fail, read_page_arg
+from newsclean.errors import NewscleanError
+from newsclean.explain import explain_dict, explain_text
+from newsclean.pipeline import Pipeline
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("explain", help="show why each block was kept or dropped",
+                       description="Show every block of a page, kept or dropped, by which stage and why.")
+    p.add_argument("page", metavar="PAGE", help="path to a page, or - for standard input")
+    p.add_argument("--url")
+    p.add_argument("--kind", choices=("html", "text"))
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        page = Pipeline().process(read_page_arg(args.page), url=args.url, kind=args.kind)
+    except NewscleanError as err:
+        return fail(err)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(explain_dict(page), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(explain_text(page, color=sys.stdout.isatty()))
+    return 0

@@ -1,0 +1,34 @@
+"""``newsclean extract PAGE``: one page to text, Markdown or JSON on standard output."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from newsclean.commands.common import fail, read_page_arg
+from newsclean.errors import NewscleanError
+from newsclean.pipeline import Pipeline
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("extract", help="extract one page", description="Extract the article from one page.")
+    p.add_argument("page", metavar="PAGE", help="path to an HTML page or text capture, or - for standard input")
+    p.add_argument("--url", help="the page's URL (helps metadata and canonical URL)")
+    p.add_argument("--kind", choices=("html", "text"), help="override the automatic HTML/text guess")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        article = Pipeline().extract(read_page_arg(args.page), url=args.url, kind=args.kind)
+    except NewscleanError as err:
+        return fail(err)
+    if args.format == "json":
+        out = article.to_json()
+    elif args.format == "markdown":
+        out = article.to_markdown()
+    else:
+        out = article.text
+    sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    return 0

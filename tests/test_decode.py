@@ -1,0 +1,74 @@
+"""Bytes in any encoding become the right text; bad input types and sizes are InputErrors."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from newsclean import InputError, extract
+from newsclean.load.decode import decode, read_input
+
+TEXT = "Zürich: café, naïve — “quotes” € 10"
+
+
+@pytest.mark.parametrize("enc,bom", [
+    ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-32-le", codecs.BOM_UTF32_LE),
+])
+def test_bom_wins(enc, bom):
+    assert decode(bom + TEXT.encode(enc)) == TEXT
+
+
+def test_utf16_without_bom():
+    assert decode(("<p>" + TEXT + "</p>").encode("utf-16-le")) == "<p>" + TEXT + "</p>"
+
+
+def test_meta_charset_is_used():
+    html = f'<html><head><meta charset="windows-1252"></head><body><p>{TEXT}</p></body></html>'
+    assert TEXT in decode(html.encode("cp1252"))
+
+
+def test_http_equiv_charset():
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+            '</head><body><p>Zürich café</p></body></html>')
+    assert "Zürich café" in decode(html.encode("latin-1"))
+
+
+def test_lying_meta_charset_falls_back_to_utf8():
+    html = '<html><head><meta charset="shift_jis"></head><body><p>Ελληνικά κείμενα εδώ</p></body></html>'
+    # valid UTF-8 that is not valid Shift-JIS: the declaration lied
+    assert "Ελληνικά" in decode(html.encode("utf-8"))
+
+
+def test_undeclared_legacy_encoding_is_detected():
+    text = "Der Bürgermeister äußerte sich über die Straßenbahn und die Größe der Brücke. " * 5
+    assert "Bürgermeister äußerte" in decode(text.encode("cp1252"))
+
+
+def test_read_input_types(tmp_path: Path):
+    p = tmp_path / "page.html"
+    p.write_bytes("<p>héllo</p>".encode("utf-8"))
+    assert read_input(p) == "<p>héllo</p>"
+    assert read_input(b"<p>x</p>") == "<p>x</p>"
+    with pytest.raises(InputError, match="no such file"):
+        read_input(tmp_path / "missing.html")
+    with pytest.raises(InputError, match="directory"):
+        read_input(tmp_path)
+    with pytest.raises(InputError, match="must be str, bytes"):
+        read_input(123)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="over the limit"):
+        read_input(b"x" * 101, max_bytes=100)
+
+
+def test_extract_accepts_path_bytes_and_str(tmp_path: Path):
+    page = "<html><body><article><p>" + "A sentence of the body text. " * 10 + "</p></article></body></html>"
+    p = tmp_path / "a.html"
+    p.write_text(page, encoding="utf-8")
+    texts = {extract(p).text, extract(page.encode()).text, extract(page).text}
+    assert len(texts) == 1 and "A sentence of the body text." in texts.pop()
+
+
+def test_bad_kind_is_input_error():
+    with pytest.raises(InputError, match="kind"):
+        extract("x", kind="pdf")

@@ -1,0 +1,70 @@
+"""Property tests: any input gives an Article or a NewscleanError, never another exception; the
+output never invents words; extraction is deterministic."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean import NewscleanError, Pipeline
+
+PIPELINE = Pipeline()
+WORD = re.compile(r"\w+")
+
+tags = st.sampled_from(["p", "div", "span", "a", "li", "ul", "h1", "h2", "nav", "footer", "article", "table",
+                        "tr", "td", "blockquote", "pre", "script", "style", "br", "time", "meta", "title"])
+attrs = st.sampled_from(["", ' class="content"', ' class="nav menu"', ' id="footer"', ' itemprop="author"',
+                         ' hidden', ' style="display:none"', ' href="javascript:alert(1)"', ' class="share"'])
+words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@st.composite
+def html_trees(draw, depth=0):
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        if depth < 4 and draw(st.booleans()):
+            t = draw(tags)
+            parts.append(f"<{t}{draw(attrs)}>{draw(html_trees(depth + 1))}</{t}>")
+        else:
+            parts.append(draw(words).replace("<", " ").replace("&", " "))
+    return "".join(parts)
+
+
+def _run(page, kind=None):
+    try:
+        return PIPELINE.extract(page, kind=kind)
+    except NewscleanError:
+        return None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(), st.binary()))
+def test_any_text_or_bytes(page):
+    _run(page)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_trees())
+def test_random_html_trees_never_crash_or_invent_words(body):
+    page = f"<html><head><title>t</title></head><body>{body}</body></html>"
+    art = _run(page, kind="html")
+    if art is None:
+        return
+    # every output word occurs in the page's text (tags removed, whitespace folded)
+    visible = " ".join(re.sub(r"<[^>]*>", " ", page).split())
+    for word in WORD.findall(art.text):
+        assert word in visible
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(words, st.sampled_from(["", "  • Home", "By Jane Doe", "January 13, 2025, 5:01 AM ET",
+                                                   "Latest in Politics", "© 2026 Example Media"])), max_size=40))
+def test_random_text_captures(lines):
+    page = "\n".join(lines)
+    art = _run(page, kind="text")
+    if art is None:
+        return
+    assert set(WORD.findall(art.text)) <= set(WORD.findall(page))
+    again = _run(page, kind="text")
+    assert again is not None and again.to_dict() == art.to_dict()

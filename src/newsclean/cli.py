@@ -13,8 +13,9 @@ from newsclean import __version__
 from newsclean.commands import batch as batch_cmd
 from newsclean.commands import explain as explain_cmd
 from newsclean.commands import extract as extract_cmd
+from newsclean.commands import fixtures as fixtures_cmd
 
-COMMANDS = (extract_cmd, batch_cmd, explain_cmd)
+COMMANDS = (extract_cmd, batch_cmd, explain_cmd, fixtures_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

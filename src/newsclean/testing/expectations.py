@@ -12,10 +12,14 @@ An expectations file is JSON. Every key is optional; what is present is checked:
 - ``no_extra_text``: (default true when ``body_paragraphs_in_order`` is given and ``body_reference`` is
   not) the body is at most 40 characters longer than the listed paragraphs
 - ``body_reference`` + ``min_body_f1``: the body's 4-word-shingle F1 against a reference text
+- ``text``: the exact body (as recorded by ``newsclean fixtures record``); a difference is shown as a
+  unified diff of paragraphs
+- ``tags``, ``description``, ``image``: equal (tags as a list)
 - ``ignore``: field names not to check
 """
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import unicodedata
@@ -71,9 +75,15 @@ def check_article(got: dict[str, Any], gold: dict[str, Any]) -> list[Check]:
     ignore = set(gold.get("ignore", ()))
     text = norm(got.get("text", ""))
     out: list[Check] = []
-    for name in ("title", "section", "site_name", "language", "url"):
+    for name in ("title", "section", "site_name", "language", "url", "description", "image"):
         if name in gold and name not in ignore:
-            out.append(Check(name, norm(got.get(name)) == norm(gold[name]), repr(got.get(name))))
+            out.append(Check(name, norm(got.get(name)) == norm(gold[name]), _field_diff(name, gold[name], got.get(name))))
+    if "tags" in gold and "tags" not in ignore:
+        tags = [norm(t) for t in got.get("tags") or []]
+        out.append(Check("tags", tags == [norm(t) for t in gold["tags"] or []], _field_diff("tags", gold["tags"], tags)))
+    if "text" in gold and "text" not in ignore:
+        want, have = gold["text"] or "", got.get("text") or ""
+        out.append(Check("body text", norm(want) == norm(have), body_diff(want, have)))
     if "authors" in gold and "authors" not in ignore:
         authors = [norm(a) for a in got.get("authors") or []]
         out.append(Check("authors", authors == [norm(a) for a in gold["authors"]], repr(authors)))
@@ -102,3 +112,15 @@ def check_article(got: dict[str, Any], gold: dict[str, Any]) -> list[Check]:
         floor = float(gold.get("min_body_f1", 0.9))
         out.append(Check(f"body F1 >= {floor}", f1 >= floor, f"F1 {f1:.3f}"))
     return out
+
+
+def _field_diff(name: str, want: Any, have: Any) -> str:
+    return f"expected {want!r}, got {have!r}"
+
+
+def body_diff(want: str, have: str, *, name: str = "body") -> str:
+    """A unified diff of two bodies, one paragraph per line."""
+    a = [norm(p) for p in (want or "").split("\n\n") if p.strip()]
+    b = [norm(p) for p in (have or "").split("\n\n") if p.strip()]
+    diff = difflib.unified_diff(a, b, fromfile=f"expected {name}", tofile=f"extracted {name}", lineterm="", n=1)
+    return "\n" + "\n".join(diff)

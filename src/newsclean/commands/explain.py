@@ -20,6 +20,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--url")
     p.add_argument("--kind", choices=("html", "text"))
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--html", metavar="REPORT", help="also write a self-contained HTML report to this file")
     p.set_defaults(func=run)
 
 
@@ -28,6 +29,16 @@ def run(args: argparse.Namespace) -> int:
         page = Pipeline().process(read_page_arg(args.page), url=args.url, kind=args.kind)
     except NewscleanError as err:
         return fail(err)
+    if args.html:
+        from newsclean.report import render_report
+
+        try:
+            with open(args.html, "w", encoding="utf-8") as fh:
+                fh.write(render_report(page))
+        except OSError as exc:
+            print(f"newsclean: cannot write {args.html}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(f"report written to {args.html}", file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(json.dumps(explain_dict(page), ensure_ascii=False, indent=2) + "\n")
     else:

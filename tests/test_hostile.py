@@ -1,0 +1,74 @@
+"""Hostile input: every case gives an Article or a NewscleanError — never another exception, never a
+hang (a generous ceiling per case catches hangs; timings are measured in benchmarks/hostile.py)."""
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import pytest
+
+from newsclean import Article, InputError, NewscleanError, Pipeline
+from tests.hostile_cases import CASES
+
+PIPELINE = Pipeline()
+CEILING_S = 120  # a hang detector, not a timing assertion
+
+
+@pytest.fixture
+def ceiling():
+    def on_alarm(signum, frame):
+        raise TimeoutError("hostile case ran past the hang ceiling")
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(CEILING_S)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+def test_there_are_at_least_40_cases():
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_case_gives_article_or_our_error(name, ceiling):
+    page = CASES[name]()
+    try:
+        art = PIPELINE.extract(page)
+    except NewscleanError as exc:
+        assert str(exc)
+        return
+    assert isinstance(art, Article)
+    art.to_json()  # serialisable, whatever came in
+
+
+def test_over_max_bytes_is_input_error():
+    with pytest.raises(InputError, match="over the limit"):
+        PIPELINE.extract(CASES["over-max-bytes"]())
+
+
+def test_external_entities_are_never_resolved(tmp_path: Path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT-4711", encoding="utf-8")
+    page = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+            "<html><head><title>t</title></head><body><p>before &xxe; after, with more words to be a body.</p></body></html>")
+    for kind in (None, "html"):
+        art = PIPELINE.extract(page, kind=kind)
+        assert "TOP-SECRET" not in art.to_json()
+
+
+def test_entity_bomb_is_not_expanded():
+    art = PIPELINE.extract(CASES["xml-entity-bomb"]())
+    assert "lollollol" not in art.text
+
+
+def test_encodings_recover_the_text():
+    for name in ("utf16-le-bom", "utf16-be-bom", "utf16-le-no-bom", "utf16-be-no-bom", "utf32-le-bom",
+                 "invalid-utf8-middle", "nul-bytes", "wrong-meta-charset"):
+        art = PIPELINE.extract(CASES[name]())
+        assert "Paragraph 3 of the story" in art.text, name
+
+
+def test_frameset_and_empty_pages_give_empty_articles():
+    for name in ("empty-str", "empty-bytes", "whitespace-only", "only-scripts", "frameset"):
+        art = PIPELINE.extract(CASES[name]())
+        assert "var x" not in art.text

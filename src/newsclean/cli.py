@@ -14,8 +14,9 @@ from newsclean.commands import batch as batch_cmd
 from newsclean.commands import explain as explain_cmd
 from newsclean.commands import extract as extract_cmd
 from newsclean.commands import fixtures as fixtures_cmd
+from newsclean.commands import learn_site as learn_site_cmd
 
-COMMANDS = (extract_cmd, batch_cmd, explain_cmd, fixtures_cmd)
+COMMANDS = (extract_cmd, batch_cmd, explain_cmd, fixtures_cmd, learn_site_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -45,6 +45,11 @@ def explain_text(page: Page, *, color: bool = False, width: int = 100) -> str:
     kept = sum(1 for b in page.blocks if b.kept)
     out.append("")
     out.append(f"{len(page.blocks)} blocks: {kept} kept, {len(page.blocks) - kept} dropped")
+    notes = [d for d in page.decisions if d.action == "note"]
+    if notes:
+        out.append("")
+        out.append("notes:")
+        out.extend(f"  [{d.stage}] {d.reason}" for d in notes)
     if page.fields:
         out.append("")
         out.append("fields:")

@@ -1,7 +1,7 @@
 """Pipeline: an ordered list of named stages, built from names, editable, reusable, picklable."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from newsclean.article import Article
 from newsclean.assemble import build_article
@@ -11,7 +11,10 @@ from newsclean.load.decode import DEFAULT_MAX_BYTES
 from newsclean.page import Page
 from newsclean.registry import stage_class
 from newsclean.stages import DEFAULT_STAGE_NAMES
-from newsclean.stages.base import Stage
+from newsclean.stages.base import Stage, options_of
+
+if TYPE_CHECKING:
+    from newsclean.config import Settings
 
 
 def make_stage(spec: Stage | str, options: Mapping[str, Any] | None = None) -> Stage:
@@ -105,12 +108,35 @@ class Pipeline:
 
     def configure(self, name: str, **options: Any) -> "Pipeline":
         """Rebuild a stage with new options (merged over its current ones)."""
-        import dataclasses
-
         old = self.get(name)
-        merged = {**dataclasses.asdict(old.options), **options}
+        merged = {**options_of(old), **options}
         self._stages[self._index(name)] = type(old)(**merged)
         return self
+
+    @classmethod
+    def from_settings(cls, settings: "Settings") -> "Pipeline":
+        """The pipeline the settings describe; with site rules, a ``site_rules`` stage runs last."""
+        pipeline = cls(settings.stages, options=settings.options, max_bytes=settings.max_bytes)
+        if settings.sites and "site_rules" not in pipeline.names:
+            pipeline.add("site_rules", options={"rules": settings.sites})
+        return pipeline
+
+    def _for_site(self, doc: Page) -> list[Stage]:
+        """The stages to run on this page: a matching site rule may set stage options for its host."""
+        if "site_rules" not in self.names:
+            return self._stages
+        from newsclean.rules.site import match_rule
+
+        rule = match_rule(self.get("site_rules").options.rules, doc.url)
+        if rule is None or not rule.stages:
+            return self._stages
+        per_stage = rule.stage_options()
+        stages = []
+        for s in self._stages:
+            if s.name in per_stage:
+                s = type(s)(**{**options_of(s), **per_stage[s.name]})
+            stages.append(s)
+        return stages
 
     # --- running ------------------------------------------------------------------------
     def load(self, page: object, *, url: str | None = None, kind: str | None = None) -> Page:
@@ -118,7 +144,7 @@ class Pipeline:
 
     def run(self, doc: Page) -> Page:
         """Run every stage that applies to the page's kind, in order, on a loaded Page."""
-        for stage in self._stages:
+        for stage in self._for_site(doc):
             if not stage.applies_to(doc):
                 continue
             try:

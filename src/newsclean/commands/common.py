@@ -4,7 +4,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from newsclean.errors import InputError, NewscleanError
+from typing import TYPE_CHECKING
+
+from newsclean.errors import ConfigError, InputError, NewscleanError
+
+if TYPE_CHECKING:
+    from newsclean.pipeline import Pipeline
 
 
 def read_page_arg(page: str) -> bytes | Path:
@@ -23,4 +28,22 @@ def read_page_arg(page: str) -> bytes | Path:
 
 def fail(err: NewscleanError) -> int:
     print(f"newsclean: {err}", file=sys.stderr)
-    return 2 if isinstance(err, InputError) else 1
+    return 2 if isinstance(err, (InputError, ConfigError)) else 1
+
+
+def add_settings_args(p: object) -> None:
+    """--config and --max-bytes, shared by the commands that build a pipeline."""
+    p.add_argument("--config", metavar="FILE",  # type: ignore[attr-defined]
+                   help="settings file (TOML); [tool.newsclean] in the nearest pyproject.toml also applies")
+    p.add_argument("--max-bytes", type=int, metavar="N",  # type: ignore[attr-defined]
+                   help="refuse pages larger than N bytes")
+
+
+def pipeline_from_args(args: object) -> "Pipeline":
+    """Build the pipeline from settings: flags > --config > pyproject.toml [tool.newsclean] > defaults."""
+    from newsclean.config import load_settings
+    from newsclean.pipeline import Pipeline
+
+    settings = load_settings(getattr(args, "config", None), search_from=".",
+                             max_bytes=getattr(args, "max_bytes", None))
+    return Pipeline.from_settings(settings)

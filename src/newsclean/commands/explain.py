@@ -7,10 +7,9 @@ import json
 import sys
 from typing import Any
 
-from newsclean.commands.common import fail, read_page_arg
+from newsclean.commands.common import add_settings_args, fail, pipeline_from_args, read_page_arg
 from newsclean.errors import NewscleanError
 from newsclean.explain import explain_dict, explain_text
-from newsclean.pipeline import Pipeline
 
 
 def add_parser(sub: Any) -> None:
@@ -21,12 +20,13 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--kind", choices=("html", "text"))
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--html", metavar="REPORT", help="also write a self-contained HTML report to this file")
+    add_settings_args(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        page = Pipeline().process(read_page_arg(args.page), url=args.url, kind=args.kind)
+        page = pipeline_from_args(args).process(read_page_arg(args.page), url=args.url, kind=args.kind)
     except NewscleanError as err:
         return fail(err)
     if args.html:

@@ -5,9 +5,8 @@ import argparse
 import sys
 from typing import Any
 
-from newsclean.commands.common import fail, read_page_arg
+from newsclean.commands.common import add_settings_args, fail, pipeline_from_args, read_page_arg
 from newsclean.errors import NewscleanError
-from newsclean.pipeline import Pipeline
 
 
 def add_parser(sub: Any) -> None:
@@ -16,12 +15,13 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--url", help="the page's URL (helps metadata and canonical URL)")
     p.add_argument("--kind", choices=("html", "text"), help="override the automatic HTML/text guess")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    add_settings_args(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        article = Pipeline().extract(read_page_arg(args.page), url=args.url, kind=args.kind)
+        article = pipeline_from_args(args).extract(read_page_arg(args.page), url=args.url, kind=args.kind)
     except NewscleanError as err:
         return fail(err)
     if args.format == "json":

@@ -8,12 +8,13 @@ from newsclean.stages.dates import DatesStage
 from newsclean.stages.duplicates import DuplicatesStage
 from newsclean.stages.metadata import MetadataStage
 from newsclean.stages.navigation import NavigationStage
+from newsclean.stages.site_rules import SiteRulesStage
 from newsclean.stages.title import TitleStage
 
 BUILTIN_STAGES: dict[str, type[Stage]] = {
     cls.name: cls
     for cls in (MetadataStage, TitleStage, BoilerplateStage, NavigationStage, DuplicatesStage,
-                BylineStage, DatesStage)
+                BylineStage, DatesStage, SiteRulesStage)
 }
 
 #: the default order

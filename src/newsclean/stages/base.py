@@ -50,3 +50,8 @@ class Stage:
 
     def __hash__(self) -> int:
         return hash((type(self), self.options))
+
+
+def options_of(stage: Stage) -> dict[str, Any]:
+    """A stage's options as a flat dict (values as they are: no deep conversion of nested dataclasses)."""
+    return {f.name: getattr(stage.options, f.name) for f in dataclasses.fields(stage.options)}

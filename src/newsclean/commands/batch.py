@@ -1,17 +1,159 @@
-"""``newsclean batch``: many pages to JSON Lines (placeholder being written)."""
+"""``newsclean batch INPUT... -o OUT.jsonl``: many pages to JSON Lines, in parallel, resumable.
+
+Exit codes: 0 the run completed (pages that failed are error records in the output, and the
+summary says how many), 2 bad options or inputs, 1 the run itself failed, 130 interrupted.
+Re-running the same command after an interruption resumes where the output stops.
+"""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+import time
+from typing import Any, TextIO
+
+from newsclean.batch import ResumeState, Stats, run_batch
+from newsclean.batch.runner import default_jobs
+from newsclean.commands.common import add_settings_args, pipeline_from_args
+from newsclean.errors import ConfigError, InputError, NewscleanError
+
+EPILOG = """\
+inputs: page files (HTML or text captures), directories (searched recursively for
+.html/.htm/.xhtml/.shtml/.txt/.text/.warc/.warc.gz/.jsonl/.ndjson files), glob patterns,
+WARC files (HTML responses), JSON Lines files of {"url":..., "html":...} or {"url":..., "text":...},
+and '-' for a list of paths on standard input, one per line.
+
+output: one JSON record per page: id, input_url, [warc_date], every article field, ms;
+or {id, input_url, error: {type, message}, ms} for a page that failed.
+Ids: the file path, path#offset for WARC records, path:line for JSON Lines records.
+If OUT exists, the run resumes: pages already in it are skipped (use --overwrite to start over).
+"""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or a positive number, not {text}")
+    return value
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("batch", help="extract many pages to JSON Lines")
-    p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument("--jobs", type=int, default=None)
+    p = sub.add_parser("batch", help="extract many pages to JSON Lines",
+                       description="Extract many pages in parallel into a JSON Lines file.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, glob, WARC, JSONL, or -")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
+                   help="JSON Lines output (appended to and resumed if it exists; - for stdout)")
+    p.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
+                   help=f"worker processes (default: all cores, here {default_jobs()})")
+    p.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
+                   help="time limit per page; a page over it becomes an error record (0: none; default 60)")
+    p.add_argument("--kind", choices=("html", "text"),
+                   help="treat pages as HTML or text captures (default: guess; WARC and JSONL records say)")
+    p.add_argument("--overwrite", action="store_true", help="start OUT afresh instead of resuming")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress lines, only the summary")
+    add_settings_args(p)  # --config, --max-bytes (a page over it becomes an error record)
     p.set_defaults(func=run)
 
 
+class Progress:
+    """A self-rewriting line on a terminal, else a plain line every ``every`` seconds."""
+
+    def __init__(self, stream: TextIO, *, quiet: bool = False, every: float = 10.0) -> None:
+        self.stream = stream
+        self.quiet = quiet
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+        self.every = 0.25 if self.tty else every
+        self.last = time.monotonic()
+        self.shown = False
+
+    def __call__(self, stats: Stats) -> None:
+        now = time.monotonic()
+        if self.quiet or now - self.last < self.every:
+            return
+        self.last = now
+        line = (f"{stats.pages} pages, {stats.ok} ok, {stats.errors} errors, {stats.skipped} skipped, "
+                f"{stats.rate:.1f} pages/s, {stats.elapsed:.0f} s")
+        if self.tty:
+            self.stream.write("\r\x1b[K" + line)
+            self.shown = True
+        else:
+            self.stream.write("newsclean batch: " + line + "\n")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def summary(stats: Stats, output: str) -> str:
+    lines = [f"newsclean batch: {stats.pages} pages in {stats.elapsed:.1f} s ({stats.rate:.1f} pages/s): "
+             f"{stats.ok} ok, {stats.errors} errors, {stats.skipped} skipped (already in the output)"]
+    if stats.ignored:
+        lines.append(f"newsclean batch: {stats.ignored} WARC responses were not HTML pages and were ignored")
+    where = "standard output" if output == "-" else output
+    if stats.errors:
+        failed = "1 page" if stats.errors == 1 else f"{stats.errors} pages"
+        lines.append(f"newsclean batch: run completed; {failed} failed and are error records "
+                     f"in {where} (records with an \"error\" field)")
+    else:
+        lines.append(f"newsclean batch: run completed; output in {where}")
+    return "\n".join(lines) + "\n"
+
+
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("newsclean batch: not written yet")
+    err = sys.stderr
+    progress = Progress(err, quiet=args.quiet)
+
+    def on_resume(state: ResumeState) -> None:
+        if state.records:
+            err.write(f"newsclean batch: resuming: {state.records} records already in {args.output}"
+                      + (f" (cut {state.repaired_bytes} bytes of an incomplete last line)"
+                         if state.repaired_bytes else "") + "\n")
+        if state.foreign:
+            err.write(f"newsclean batch: warning: {state.foreign} lines of {args.output} are not "
+                      "newsclean records\n")
+
+    if args.max_bytes is not None and args.max_bytes < 1:
+        err.write(f"newsclean batch: --max-bytes must be at least 1, not {args.max_bytes}\n")
+        return 2
+    try:
+        pipeline = pipeline_from_args(args)  # settings: flags > --config > pyproject.toml > defaults
+        stats = run_batch(args.inputs, args.output, pipeline=pipeline, jobs=args.jobs,
+                          timeout=args.timeout or None, kind=args.kind, resume=not args.overwrite,
+                          progress=progress, on_resume=on_resume)
+    except (InputError, ConfigError) as exc:
+        progress.clear()
+        err.write(f"newsclean batch: {exc}\n")
+        return 2
+    except NewscleanError as exc:
+        progress.clear()
+        err.write(f"newsclean batch: run failed: {exc}\n")
+        return 1
+    except BrokenPipeError:
+        raise  # '-o -' into a closed pipe: the CLI's convention applies
+    except OSError as exc:  # e.g. the output could not be written (disk full): resumable
+        progress.clear()
+        err.write(f"newsclean batch: run failed: {exc}; run the same command again to resume\n")
+        return 1
+    except KeyboardInterrupt:
+        progress.clear()
+        err.write("newsclean batch: interrupted; run the same command again to resume\n")
+        return 130
+    progress.clear()
+    err.write(summary(stats, args.output))
+    return 0

@@ -14,7 +14,7 @@ from newsclean.stages.base import Stage
 
 
 class ProbeStage(Stage):
-    """BOOM: raise. HANG: sleep (the in-worker timer stops it). STUCK: sleep with SIGALRM blocked,
+    """BOOM: raise. SPIN: a 30 s Python loop. HANG: sleep (the in-worker timer stops it). STUCK: sleep with SIGALRM blocked,
     like native code the timer cannot interrupt (the watchdog must kill the worker).
     CRASH: the worker process dies."""
 
@@ -27,6 +27,10 @@ class ProbeStage(Stage):
             raise ValueError("probe exploded")
         if "HANG" in src:
             time.sleep(30)
+        if "SPIN" in src:  # a slow pure-Python loop: a time limit must stop it, on any thread
+            end = time.monotonic() + 30
+            while time.monotonic() < end:
+                pass
         if "STUCK" in src:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(30)

@@ -3,9 +3,9 @@
 * The default executor is a process pool (``jobs`` workers, default all cores); any
   ``concurrent.futures.Executor``-like object (``submit(fn, *args) -> Future``) can be passed.
   The pipeline is pickled to the workers with each task; workers return finished JSON lines.
-* The per-page time limit is enforced inside the worker with ``setitimer`` (where the task runs
-  on a process's main thread, which is the case for the process pool): a page over the limit
-  becomes a :class:`PageTimeoutError` record. Code stuck in C, which the timer cannot interrupt,
+* The per-page time limit is enforced inside the worker: with ``setitimer`` where the task runs
+  on a process's main thread (the process pool), with a timer thread elsewhere (Dask workers,
+  thread pools); a page over the limit becomes a :class:`PageTimeoutError` record. Code stuck in C, which the timer cannot interrupt,
   is caught by a watchdog on pools this module owns: the workers are killed and the tasks that
   were in flight are retried one at a time, so only the page at fault gets an error record.
 * One bad page never stops a run and never disappears: every item gets exactly one record.
@@ -43,19 +43,45 @@ def _on_alarm(signum: int, frame: Any) -> None:
     raise PageTimeoutError("page took longer than the time limit")
 
 
+def _raise_in_thread(thread_id: int, exc_type: type) -> None:
+    """Raise ``exc_type`` asynchronously in another thread (at its next bytecode)."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc_type))
+
+
 class _TimeLimit:
-    """Raise PageTimeoutError in this thread after ``seconds`` (no-op when not possible)."""
+    """Raise PageTimeoutError in this thread after ``seconds``.
+
+    On a process's main thread (the process pool) with ``setitimer``; on any other thread (a Dask
+    worker's task threads, a thread pool) with a timer thread that raises the error asynchronously in
+    the task's thread. Either way the error arrives between two Python bytecodes: code stuck inside
+    one C call is caught only by the watchdog of the pools this module owns."""
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
         self.armed = False
+        self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
 
     def __enter__(self) -> "_TimeLimit":
-        if (self.seconds and self.seconds > 0 and hasattr(signal, "setitimer")
-                and threading.current_thread() is threading.main_thread()):
+        if not (self.seconds and self.seconds > 0):
+            return self
+        if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
             self.previous = signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
             self.armed = True
+        else:
+            target = threading.get_ident()
+
+            def fire() -> None:
+                with self.lock:
+                    if self.timer is not None:
+                        _raise_in_thread(target, PageTimeoutError)
+
+            self.timer = threading.Timer(self.seconds, fire)
+            self.timer.daemon = True
+            self.timer.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -63,6 +89,10 @@ class _TimeLimit:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.previous)
             self.armed = False
+        if self.timer is not None:
+            with self.lock:  # after this no async error can be scheduled; one already pending fires here
+                timer, self.timer = self.timer, None
+            timer.cancel()
 
 
 def _page_input(item: Item) -> object:

@@ -7,6 +7,7 @@ Re-running the same command after an interruption resumes where the output stops
 from __future__ import annotations
 
 import argparse
+from contextlib import ExitStack
 import sys
 import time
 from typing import Any, TextIO
@@ -63,6 +64,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--kind", choices=("html", "text"),
                    help="treat pages as HTML or text captures (default: guess; WARC and JSONL records say)")
     p.add_argument("--overwrite", action="store_true", help="start OUT afresh instead of resuming")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on a Dask cluster (scheduler address, e.g. tcp://scheduler:8786); "
+                        "needs the 'dask' extra")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress lines, only the summary")
     add_settings_args(p)  # --config, --max-bytes (a page over it becomes an error record)
     p.set_defaults(func=run)
@@ -133,9 +137,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         pipeline = pipeline_from_args(args)  # settings: flags > --config > pyproject.toml > defaults
-        stats = run_batch(args.inputs, args.output, pipeline=pipeline, jobs=args.jobs,
-                          timeout=args.timeout or None, kind=args.kind, resume=not args.overwrite,
-                          progress=progress, on_resume=on_resume)
+        with ExitStack() as stack:
+            executor = None
+            if args.dask:
+                from newsclean.batch.dask import dask_executor
+
+                executor = stack.enter_context(dask_executor(args.dask))
+            stats = run_batch(args.inputs, args.output, pipeline=pipeline, jobs=args.jobs, executor=executor,
+                              timeout=args.timeout or None, kind=args.kind, resume=not args.overwrite,
+                              progress=progress, on_resume=on_resume)
     except (InputError, ConfigError) as exc:
         progress.clear()
         err.write(f"newsclean batch: {exc}\n")

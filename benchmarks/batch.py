@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Batch throughput and memory: `newsclean batch` as a whole process over JSON Lines inputs made by
+cycling the benchmark's HTML pages.
+
+    python benchmarks/batch.py [--bench ../shared/bench] [--throughput-pages 2000] [--rss-pages 1000,20000]
+
+Prints pages/s (wall) for --jobs 1 and --jobs 2 on the same input, their ratio, and the peak RSS of the
+largest single process (the driver or one worker) for runs of different sizes, with their ratio.
+The input files are written to a temporary directory and removed afterwards.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def write_input(bench: Path, n: int, path: Path) -> None:
+    truth = json.loads((bench / "articles/dev/ground-truth.json").read_text(encoding="utf-8"))
+    pages = [(truth[i]["url"], (bench / f"articles/dev/{i}.html").read_text(encoding="utf-8")) for i in sorted(truth)]
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(n):
+            url, html = pages[k % len(pages)]
+            fh.write(json.dumps({"url": f"{url}?copy={k}", "html": html}, ensure_ascii=False) + "\n")
+
+
+def run(inp: Path, out: Path, jobs: int) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS MB of the largest process, records) for one batch run in a child process."""
+    if out.exists():
+        out.unlink()
+    code = ("import resource, subprocess, sys, time; t = time.monotonic(); "
+            "subprocess.run(sys.argv[1:], check=True); "
+            "print(time.monotonic() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    cmd = [sys.executable, "-c", code, sys.executable, "-m", "newsclean.cli", "batch", str(inp), "-o", str(out),
+           "--jobs", str(jobs), "--quiet"]
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src"))
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+    wall, rss_kb = proc.stdout.split()
+    records = sum(1 for _ in out.open(encoding="utf-8"))
+    return float(wall), int(rss_kb) / 1024, records
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", default=str(HERE.parent.parent / "shared" / "bench"))
+    ap.add_argument("--throughput-pages", type=int, default=2000)
+    ap.add_argument("--rss-pages", default="1000,20000")
+    ap.add_argument("--repeat", type=int, default=3, help="throughput runs per job count (median quoted)")
+    args = ap.parse_args(argv)
+    bench = Path(args.bench)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        inp = tmp / "tp.jsonl"
+        write_input(bench, args.throughput_pages, inp)
+        rates = {1: [], 2: []}
+        for _ in range(args.repeat):
+            for jobs in (1, 2):  # alternate, so drift hits both alike
+                wall, _, n = run(inp, tmp / "out.jsonl", jobs)
+                rates[jobs].append(n / wall)
+        med = {j: sorted(r)[len(r) // 2] for j, r in rates.items()}
+        print(f"throughput on {args.throughput_pages} pages (median of {args.repeat} alternating runs):")
+        for j in (1, 2):
+            print(f"  --jobs {j}: {med[j]:7.1f} pages/s   (runs: {', '.join(f'{r:.1f}' for r in rates[j])})")
+        print(f"  ratio jobs 2 / jobs 1: {med[2] / med[1]:.2f}x")
+        inp.unlink()
+        sizes = [int(x) for x in args.rss_pages.split(",")]
+        peaks = {}
+        for n in sizes:
+            path = tmp / f"rss{n}.jsonl"
+            write_input(bench, n, path)
+            wall, rss, recs = run(path, tmp / "out.jsonl", 2)
+            peaks[n] = rss
+            print(f"peak RSS, {n} pages, --jobs 2: {rss:.1f} MB (largest single process; {recs} records, {wall:.0f} s)")
+            path.unlink()
+        if len(sizes) >= 2:
+            print(f"  ratio {sizes[-1]} / {sizes[0]} pages: {peaks[sizes[-1]] / peaks[sizes[0]]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -24,12 +24,15 @@ def run_batch(inputs: Iterable[str], output: str, *, pipeline: Pipeline | None =
               jobs: int | None = None, executor: Any = None, timeout: float | None = 60.0,
               max_bytes: int | None = None, kind: str | None = None, resume: bool = True,
               progress: Callable[[Stats], None] | None = None, stdin: Any = None,
-              on_resume: Callable[[ResumeState], None] | None = None) -> Stats:
+              on_resume: Callable[[ResumeState], None] | None = None,
+              learn_templates: bool = False, template_options: Any = None) -> Stats:
     """Extract every page of ``inputs`` into the JSON Lines file ``output`` (``-``: stdout).
 
     ``executor``: any ``concurrent.futures.Executor``-like object; default a process pool of
-    ``jobs`` workers. ``resume=False`` starts the output afresh. Raises InputError for missing
-    inputs or an unwritable output before any page is processed."""
+    ``jobs`` workers. ``resume=False`` starts the output afresh. ``learn_templates=True`` first
+    learns each host's recurring blocks from the run's own pages (newsclean.batch.templates) and
+    drops them from every page of that host. Raises InputError for missing inputs or an unwritable
+    output before any page is processed."""
     limit = max_bytes if max_bytes is not None else (
         pipeline.max_bytes if pipeline is not None else DEFAULT_MAX_BYTES)
     paths = resolve_inputs(inputs, stdin=stdin)
@@ -39,6 +42,8 @@ def run_batch(inputs: Iterable[str], output: str, *, pipeline: Pipeline | None =
             on_resume(state)
         sources = Sources(paths, done=state.done, max_bytes=limit,
                           exclude=[output] if output != "-" else [])
+        if learn_templates:
+            pipeline = _with_templates(pipeline, paths, executor, jobs, limit, template_options)
         runner = Runner(pipeline, jobs=jobs, executor=executor, timeout=timeout, max_bytes=max_bytes,
                         kind=kind)
         stats = Stats()
@@ -51,6 +56,34 @@ def run_batch(inputs: Iterable[str], output: str, *, pipeline: Pipeline | None =
         runner.run(sources, sink, stats, progress=report)
         stats.skipped, stats.ignored = sources.skipped, sources.ignored
     return stats
+
+
+def _with_templates(pipeline: Pipeline | None, paths: list[str], executor: Any, jobs: int | None,
+                    limit: int, options: Any) -> Pipeline:
+    import concurrent.futures as cf
+
+    from newsclean.batch.runner import default_jobs
+    from newsclean.batch.templates import TemplateOptions, learn_templates, merge_rules
+
+    pipeline = pipeline or Pipeline()
+    items = Sources(paths, max_bytes=limit)
+    opts = options or TemplateOptions()
+    if executor is not None:
+        learned = learn_templates(items, executor, max_bytes=limit, options=opts)
+    else:
+        with cf.ProcessPoolExecutor(max_workers=jobs or default_jobs()) as pool:
+            learned = learn_templates(items, pool, max_bytes=limit, options=opts)
+    if not learned:
+        return pipeline
+    if "site_rules" in pipeline.names:
+        rules = merge_rules(pipeline.get("site_rules").options.rules, learned)
+        return copy_pipeline(pipeline).replace("site_rules", "site_rules", options={"rules": rules})
+    return copy_pipeline(pipeline).add("site_rules", options={"rules": learned})
+
+
+def copy_pipeline(pipeline: Pipeline) -> Pipeline:
+    """A new pipeline with the same stage objects (stages hold no state), editable on its own."""
+    return Pipeline(pipeline.stages, max_bytes=pipeline.max_bytes)
 
 
 __all__ = [

@@ -64,6 +64,10 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--kind", choices=("html", "text"),
                    help="treat pages as HTML or text captures (default: guess; WARC and JSONL records say)")
     p.add_argument("--overwrite", action="store_true", help="start OUT afresh instead of resuming")
+    p.add_argument("--learn-templates", action="store_true",
+                   help="first learn each host's recurring blocks from these pages, then drop them (two passes)")
+    p.add_argument("--template-min-pages", type=_positive_int, default=5, metavar="N",
+                   help="learn a host's template only from N or more of its pages (default %(default)s)")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on a Dask cluster (scheduler address, e.g. tcp://scheduler:8786); "
                         "needs the 'dask' extra")
@@ -119,6 +123,12 @@ def summary(stats: Stats, output: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _template_options(args: argparse.Namespace) -> object:
+    from newsclean.batch.templates import TemplateOptions
+
+    return TemplateOptions(min_pages=args.template_min_pages)
+
+
 def run(args: argparse.Namespace) -> int:
     err = sys.stderr
     progress = Progress(err, quiet=args.quiet)
@@ -145,7 +155,8 @@ def run(args: argparse.Namespace) -> int:
                 executor = stack.enter_context(dask_executor(args.dask))
             stats = run_batch(args.inputs, args.output, pipeline=pipeline, jobs=args.jobs, executor=executor,
                               timeout=args.timeout or None, kind=args.kind, resume=not args.overwrite,
-                              progress=progress, on_resume=on_resume)
+                              progress=progress, on_resume=on_resume, learn_templates=args.learn_templates,
+                              template_options=_template_options(args))
     except (InputError, ConfigError) as exc:
         progress.clear()
         err.write(f"newsclean batch: {exc}\n")

@@ -2,9 +2,12 @@
 
 A capture is what a text browser dump, a "select all, copy" or a scraper's innerText gives. This
 module finds the wrap column if the renderer wrapped lines at a fixed width, re-joins wrapped lines
-into paragraphs (CJK lines join without a space), and keeps bullet items and short lines as blocks
-of their own. Nothing here depends on one renderer: bullets are any of the common glyphs, the wrap
-column is measured, not assumed.
+into paragraphs (Chinese/Japanese lines join without a space; Korean ones with a space when the
+line stopped short of the wrap column), and keeps bullet items and short lines as blocks of their
+own. Lone short lines between blank lines, markdown "#" lines and underlined lines are headings;
+runs of column-laid rows become one "table" block. Nothing here depends on one renderer: bullets
+are any of the common glyphs (em/en dashes are text, not bullets), the wrap column is measured,
+not assumed, and unwrapped captures (one line per paragraph) need none of it.
 """
 from __future__ import annotations
 
@@ -15,7 +18,12 @@ from dataclasses import dataclass
 
 from newsclean.page import Block
 
-_BULLET = re.compile(r"^(?P<bullet>[•◦▪▫■□●○◆◇►▸▹‣⁃∙·☆★✓✔\-–—*+]|o(?=\s)|\d{1,3}[.)](?=\s)|[a-z][.)](?=\s))\s+(?=\S)")
+# em/en dashes are not bullets: "— Name (@handle) date" attribution lines keep their dash
+_BULLET = re.compile(r"^(?P<bullet>[•◦▪▫■□●○◆◇►▸▹‣⁃∙·☆★✓✔\-*+]|o(?=\s)|\d{1,3}[.)](?=\s)|[a-z][.)](?=\s))\s+(?=\S)")
+_SPACE_BEFORE_STOP = re.compile(r"(?<=\w) +(?=[.,](?:\s|$))")  # "on Wednesday ." (inline-element gaps)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
+_UNDERLINE = re.compile(r"^(=+|-+)$")
+_END_PUNCT = tuple(".!?:;…\"”’)»。！？")
 _CJK_RANGES = (
     (0x1100, 0x11FF), (0x2E80, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF),
     (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFF60), (0xFFE0, 0xFFE6), (0x20000, 0x3FFFD),
@@ -104,7 +112,10 @@ def _joins(prev: Line, nxt: Line, width: int | None) -> bool:
     # the next word would not have fitted on the previous line: the renderer broke the line there
     cjk = is_cjk(prev.text[-1]) or is_cjk(nxt.text[0])
     need = prev.width + (0 if cjk else 1) + _first_word_width(nxt.text)
-    if need <= width - (1 if cjk else 0):
+    # renderers keep a right margin that varies a little (and the measured column can be an
+    # outlier's), so a line that ends within a few columns of the wrap column counts as wrapped
+    slack = max(6, width // 12)
+    if need <= width - slack - (1 if cjk else 0):
         return False
     # continuation lines keep the paragraph's indent, or a bullet item's hanging indent
     if prev.bullet is not None:
@@ -113,7 +124,22 @@ def _joins(prev: Line, nxt: Line, width: int | None) -> bool:
     return abs(nxt.indent - prev.indent) <= 2 or nxt.indent < prev.indent
 
 
-def _join_text(a: str, b: str) -> str:
+def _is_hangul(ch: str) -> bool:
+    o = ord(ch)
+    return 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
+
+
+def _hangul_break_at_space(prev: Line, nxt: Line, width: int | None) -> bool:
+    """Korean puts spaces between words: a wrapped Hangul line that stops short of the wrap column
+    was broken at a space (rejoin with one); a full line was cut inside a word (rejoin without)."""
+    if not prev.text or not nxt.text or not (_is_hangul(prev.text[-1]) and _is_hangul(nxt.text[0])):
+        return False
+    return width is not None and prev.width < width - 2
+
+
+def _join_text(a: str, b: str, spaced: bool = False) -> str:
+    if spaced:
+        return a + " " + b
     if a and b and (is_cjk(a[-1]) or is_cjk(b[0])) and not (a[-1].isascii() and b[0].isascii()):
         return a + b
     if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].islower():
@@ -128,35 +154,46 @@ def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
     blocks: list[Block] = []
     cur: list[Line] = []
 
-    def flush() -> None:
+    def flush(underlined: int = 0) -> None:
         nonlocal cur
         if not cur:
             return
         first = cur[0]
         body = first.text
-        for ln in cur[1:]:
-            body = _join_text(body, ln.text)
-        if body.strip():
-            blocks.append(Block(
-                index=len(blocks), text=body.strip(),
-                kind="list_item" if first.bullet is not None else "paragraph",
-                features={
-                    "line_start": first.number, "line_end": cur[-1].number, "n_lines": len(cur),
-                    "indent": first.indent, "bullet": first.bullet, "wrapped": width is not None,
-                    "full_width": width is not None and cur[-1].width >= width - 15,
-                },
-            ))
+        for prev, ln in zip(cur, cur[1:]):
+            body = _join_text(body, ln.text, spaced=_hangul_break_at_space(prev, ln, width))
+        body = _SPACE_BEFORE_STOP.sub("", body.strip())
+        kind = "list_item" if first.bullet is not None else "paragraph"
+        level = None
+        m = _MD_HEADING.match(body) if first.bullet is None and len(cur) == 1 else None
+        if m:
+            kind, level, body = "heading", len(m.group(1)), m.group(2)
+        elif underlined and first.bullet is None and len(cur) == 1:
+            kind, level = "heading", underlined
+        if body:
+            feats = {
+                "line_start": first.number, "line_end": cur[-1].number + (1 if underlined else 0),
+                "n_lines": len(cur), "indent": first.indent, "bullet": first.bullet, "wrapped": width is not None,
+                "full_width": width is not None and cur[-1].width >= width - 15,
+            }
+            if level is not None:
+                feats["level"] = level
+            blocks.append(Block(index=len(blocks), text=body, kind=kind, features=feats))
         cur = []
 
     for ln in lines:
         if not ln.text:
             flush()
+        elif len(cur) == 1 and ln.bullet is None and _UNDERLINE.match(ln.text) and len(ln.text) >= 3 \
+                and display_width(ln.text) >= 0.6 * display_width(cur[0].text) and len(cur[0].text) <= 200:
+            flush(1 if ln.text[0] == "=" else 2)  # setext heading: a line underlined with === or ---
         elif cur and _joins(cur[-1], ln, width):
             cur.append(ln)
         else:
             flush()
             cur = [ln]
     flush()
+    blocks = _merge_tables(blocks)
     # recompute blank_before from line numbers (simple and exact)
     prev_end = -2
     for b in blocks:
@@ -165,4 +202,59 @@ def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
     for i, b in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         b.features["blank_after"] = nxt is None or nxt.features["line_start"] != b.features["line_end"] + 1
+        if _looks_like_heading(b):
+            b.kind = "heading"
     return blocks, lines, width
+
+
+_CELL_GAP = re.compile(r"\S(?: {2,}|\t)(?=\S)")
+
+
+def _cells(b: Block) -> list[str] | None:
+    """The cells of a one-line block laid out in columns (3+ cells split by runs of spaces)."""
+    if b.features.get("n_lines") != 1 or b.kind == "list_item" or len(b.text) > 400:
+        return None
+    if len(_CELL_GAP.findall(b.text)) < 2:
+        return None
+    return [c for c in re.split(r" {2,}|\t", b.text) if c.strip()]
+
+
+def _merge_tables(blocks: list[Block]) -> list[Block]:
+    """Runs of 3+ column-laid rows (at most one blank line apart) become one "table" block."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        run = []
+        j = i
+        while j < len(blocks):
+            cells = _cells(blocks[j])
+            if cells is None or (run and blocks[j].features["line_start"] - run[-1][0].features["line_end"] > 2):
+                break
+            run.append((blocks[j], cells))
+            j += 1
+        if len(run) >= 3:
+            first, last = run[0][0], run[-1][0]
+            feats = dict(first.features)
+            feats.update(line_end=last.features["line_end"], n_lines=len(run), rows=len(run))
+            text = "\n".join(" ".join(c.strip() for c in cells) for _, cells in run)
+            out.append(Block(index=0, text=text, kind="table", features=feats))
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    for n, b in enumerate(out):
+        b.index = n
+    return out
+
+
+def _looks_like_heading(b: Block) -> bool:
+    """A lone short line with blank lines around it and no sentence ending: a (sub)heading."""
+    if b.kind != "paragraph" or b.features.get("n_lines") != 1:
+        return False
+    if not (b.features.get("blank_before") and b.features.get("blank_after")):
+        return False
+    t = b.text
+    if len(t) > 90 or t.endswith(_END_PUNCT) or t.endswith(",") or sum(c.isalpha() for c in t) < 2 \
+            or t[0] in "—–-\"“‘'(@[" or "@" in t:
+        return False
+    return len(t.split()) <= 10

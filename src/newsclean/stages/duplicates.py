@@ -1,13 +1,121 @@
-"""Stage 'duplicates' (placeholder being written)."""
+"""Stage 'duplicates': blocks that repeat other blocks of the same page.
+
+Pages repeat text: the dek comes back as the photo caption (often with a photo credit glued on),
+a pull quote repeats a sentence of the body, a teaser card is printed several times, a renderer
+prints a headline twice. Among the kept blocks, two blocks are near-duplicates when most of the
+word trigrams of one are found in the other:
+
+* two near-identical blocks (each mostly inside the other): the earlier one goes: summaries and
+  captions come before the body paragraph they repeat; an exact copy is dropped only when it is
+  next to its twin (a line printed twice), since Q&A pages repeat the same question on purpose;
+* a block that is only part of a longer one (a pull quote) is kept: it is part of the text;
+* a non-sentence block printed three times or more (a teaser card): every copy goes.
+Every drop names the block it duplicates. Works on both page kinds.
+"""
 from __future__ import annotations
 
-from newsclean.page import Page
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
+
+_TOKEN = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens; CJK runs are cut into single characters (no spaces to split on)."""
+    out: list[str] = []
+    for tok in _TOKEN.findall(text.lower()):
+        if _CJK.search(tok):
+            out.extend(tok)
+        else:
+            out.append(tok)
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?", "…", "。", "！", "？"))
+
+
+def trigrams(toks: list[str]) -> set[tuple[str, ...]]:
+    if len(toks) < 3:
+        return {tuple(toks)} if toks else set()
+    return {tuple(toks[i:i + 3]) for i in range(len(toks) - 2)}
+
+
+@dataclass(frozen=True)
+class DuplicatesOptions:
+    min_tokens: int = 6          # shorter blocks (labels, names) are left to other stages
+    contained: float = 0.7       # share of a block's trigrams found in the other block
+    max_block_tokens: int = 2000  # longer blocks are not compared (cost)
+    repeats: int = 3             # a block seen this many times is a repeated teaser: all copies go
 
 
 class DuplicatesStage(Stage):
     name = "duplicates"
     kinds = frozenset({"html", "text"})
+    Options = DuplicatesOptions
 
     def run(self, page: Page) -> None:
-        return None
+        opts = self.options
+        blocks = [b for b in page.kept()]
+        grams: dict[int, set[tuple[str, ...]]] = {}
+        for b in blocks:
+            toks = tokens(b.text)
+            if opts.min_tokens <= len(toks) <= opts.max_block_tokens:
+                grams[b.index] = trigrams(toks)
+        if len(grams) < 2:
+            return
+        by_index = {b.index: b for b in blocks}
+        self._repeated(page, blocks, grams, by_index)
+        # inverted index: trigram -> blocks holding it; very common trigrams are skipped
+        where: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for idx, gs in grams.items():
+            for g in gs:
+                where[g].append(idx)
+        for idx in sorted(grams):
+            b = by_index[idx]
+            if not b.kept:
+                continue
+            shared: Counter[int] = Counter()
+            for g in grams[idx]:
+                holders = where[g]
+                if len(holders) > 50:
+                    continue
+                for other in holders:
+                    if other != idx:
+                        shared[other] += 1
+            mine = len(grams[idx])
+            for other, n in shared.most_common():
+                ob = by_index[other]
+                if not ob.kept or other < idx:
+                    continue
+                if n / mine < opts.contained:
+                    break
+                if n / len(grams[other]) < opts.contained:
+                    continue  # b is only a part of a longer block (a pull quote): left alone
+                same = tokens(b.text) == tokens(ob.text)
+                if same and not self._adjacent(page, idx, other):
+                    continue  # the same line asked again further on (interview questions): kept
+                # near-identical: the earlier copy goes (deks and captions precede the body)
+                self.drop(page, b, f"near-duplicate of block {other}: an earlier copy "
+                                   f"(summary, caption or repeated line) of text kept there")
+                break
+
+    @staticmethod
+    def _adjacent(page: Page, a: int, b: int) -> bool:
+        return b - a < 50 and not any(x.kept for x in page.blocks[a + 1:b])
+
+    def _repeated(self, page: Page, blocks: list[Block], grams: dict, by_index: dict) -> None:
+        seen: dict[str, list[int]] = defaultdict(list)
+        for b in blocks:
+            if b.index in grams:
+                seen[" ".join(tokens(b.text))].append(b.index)
+        for copies in seen.values():
+            if len(copies) >= self.options.repeats and not _ends_sentence(by_index[copies[0]].text):
+                for idx in copies:
+                    self.drop(page, by_index[idx], f"printed {len(copies)} times (a repeated teaser); "
+                                                   f"first copy is block {copies[0]}")

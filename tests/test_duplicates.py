@@ -1,0 +1,66 @@
+"""Repeated blocks within a page."""
+from __future__ import annotations
+
+from newsclean.load import load_page
+from newsclean.stages.duplicates import DuplicatesStage
+
+DEK = ("“Ukraine is ready to hand over the soldiers to him if he can organize their exchange for our "
+       "warriors who are being held captive in Russia,” the president said.")
+CAPTION = DEK + "Jane Photographer/Getty Images"
+QUOTE = DEK[:-1] + " in a post on X."
+OTHER = "The ministry said the exchange could take place within weeks, officials told reporters on Monday."
+
+
+def run(blocks):
+    page = load_page("\n\n".join(blocks), kind="text")
+    assert [b.text for b in page.blocks] == blocks
+    DuplicatesStage().run(page)
+    return page
+
+
+def test_dek_and_caption_dropped_body_quote_kept():
+    page = run([DEK, CAPTION, OTHER, QUOTE, "A different paragraph closes the story with its own words and facts."])
+    kept = [b.text for b in page.kept()]
+    assert QUOTE in kept and OTHER in kept
+    assert DEK not in kept and CAPTION not in kept
+    for b in page.blocks:
+        if not b.kept:
+            assert "block" in b.reason  # names what it duplicates
+
+
+def test_teaser_card_repeated_three_times_dropped():
+    teaser = "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor"
+    page = run([OTHER, teaser, "By Editors", teaser, "By Editors", teaser])
+    assert [b.text for b in page.kept()].count(teaser) == 0
+    assert OTHER in [b.text for b in page.kept()]
+
+
+def test_repeated_question_in_an_interview_is_kept():
+    q = "What inspired you to start cooking for a living?"
+    page = run([q, "I grew up in a kitchen and it never left me, she says with a smile.",
+                q, "My grandmother taught me everything I know about bread and patience."])
+    assert [b.text for b in page.kept()].count(q) == 2
+
+
+def test_pull_quote_inside_a_longer_paragraph_is_kept():
+    long = OTHER + " The deal, if it happens, would be the first of its kind since the war began."
+    page = run([long, OTHER[:-1]])
+    assert len(list(page.kept())) == 2
+
+
+def test_near_identical_copy_earlier_dropped():
+    page = run([OTHER, "Something else in between that is not a copy of anything here.", OTHER + " More text follows."])
+    assert OTHER not in [b.text for b in page.kept()]
+    assert page.blocks[0].reason.startswith("near-duplicate of block 2")
+
+
+def test_adjacent_exact_copy_dropped():
+    head = "Fact check: is an oxygen bar in the city selling fresh air to shoppers?"
+    page = run([head, head, OTHER])
+    assert [b.text for b in page.kept()].count(head) == 1
+
+
+def test_odd_input():
+    for text in ("", "a", "x " * 50_000):
+        page = load_page(text, kind="text")
+        DuplicatesStage().run(page)

@@ -1,0 +1,99 @@
+"""Text captures to blocks: bullets, dashes, wrapping, CJK, headings, odd input."""
+from __future__ import annotations
+
+import time
+
+from newsclean.load.text import split_lines, text_blocks, wrap_width
+
+
+def kinds(text):
+    blocks, _, _ = text_blocks(text)
+    return [(b.kind, b.text) for b in blocks]
+
+
+def test_em_and_en_dash_lines_keep_their_dash():
+    blocks, _, _ = text_blocks("— Jane Doe (@jane) January 12, 2025\n\n– a quoted line\n")
+    assert blocks[0].text == "— Jane Doe (@jane) January 12, 2025"
+    assert blocks[0].kind == "paragraph" and blocks[0].features["bullet"] is None
+    assert blocks[1].text.startswith("– ")
+
+
+def test_bullets_are_list_items_of_their_own():
+    got = kinds("• Home\n  • Latest\n* News\n- Sport\n")
+    assert got == [("list_item", "Home"), ("list_item", "Latest"), ("list_item", "News"), ("list_item", "Sport")]
+
+
+def test_wrapped_paragraph_is_rejoined():
+    words = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor " * 30).split()
+    lines, cur = [], ""
+    for w in words:
+        if len(cur) + 1 + len(w) > 60:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = (cur + " " + w).strip()
+    lines.append(cur)
+    text = "\n".join(lines) + "\n\nShort line\n"
+    blocks, _, width = text_blocks(text)
+    assert width is not None and 55 <= width <= 60
+    assert blocks[0].text == " ".join(words)
+    assert blocks[1].text == "Short line"
+
+
+def test_unwrapped_lines_stay_separate():
+    text = "A first line that is a paragraph of its own.\nA second one, also on its own line.\n"
+    blocks, _, width = text_blocks(text)
+    assert width is None
+    assert [b.text for b in blocks] == ["A first line that is a paragraph of its own.",
+                                       "A second one, also on its own line."]
+
+
+def test_cjk_lines_join_without_space():
+    row = "日本語の文章はスペースなしで書かれるので行の折り返しで単語が分かれることがある"  # 38 chars, width 76
+    text = "\n".join([row] * 8) + "\n"
+    blocks, _, width = text_blocks(text)
+    assert width is not None
+    assert len(blocks) == 1 and " " not in blocks[0].text and blocks[0].text == row * 8
+
+
+def test_markdown_and_setext_headings_have_a_level():
+    blocks, _, _ = text_blocks("## Second level\n\nTitle here\n==========\n\nBody text follows here.\n")
+    assert (blocks[0].kind, blocks[0].text, blocks[0].features["level"]) == ("heading", "Second level", 2)
+    assert (blocks[1].kind, blocks[1].text, blocks[1].features["level"]) == ("heading", "Title here", 1)
+    assert blocks[2].kind == "paragraph"
+
+
+def test_lone_short_line_between_blank_lines_is_a_heading():
+    blocks, _, _ = text_blocks("Intro paragraph that ends.\n\nNISSAN SENTRA\n\nNissan is hoping for more.\n")
+    assert [b.kind for b in blocks] == ["paragraph", "heading", "paragraph"]
+
+
+def test_odd_input_never_raises():
+    for text in ("", "\n\n\n", "x" * 200_000, "\x00\x01\ufffd" * 1000, "\t•\n-\n*\n", "=====\n-----\n"):
+        blocks, lines, _ = text_blocks(text)
+        assert isinstance(blocks, list) and isinstance(lines, list)
+
+
+def test_many_lines_are_fast():
+    text = "\n".join(f"line number {i} of a long capture" for i in range(100_000))
+    t0 = time.perf_counter()
+    blocks, _, _ = text_blocks(text)
+    assert len(blocks) == 100_000
+    assert time.perf_counter() - t0 < 10
+
+
+def test_wrap_width_none_for_few_lines():
+    assert wrap_width(split_lines("a\nb\nc")) is None
+
+
+def test_column_rows_become_one_table_block():
+    rows = ["Pos.  Driver            Points  Wins", "1     Kyle Busch        5040    5",
+            "2     Martin Truex Jr.  5035    7", "3     Kevin Harvick     5033    4"]
+    blocks, _, _ = text_blocks("Standings after the final race:\n\n" + "\n\n".join(rows) + "\n")
+    assert [b.kind for b in blocks] == ["paragraph", "table"]
+    assert blocks[1].text.splitlines()[1] == "1 Kyle Busch 5040 5"
+
+
+def test_space_before_full_stop_is_removed():
+    blocks, _, _ = text_blocks("The army said in a statement on Wednesday .\n")
+    assert blocks[0].text == "The army said in a statement on Wednesday."

@@ -1,0 +1,92 @@
+"""Chrome inside the body region of a text capture."""
+from __future__ import annotations
+
+from newsclean.load import load_page
+from newsclean.stages.boilerplate import BoilerplateStage
+from newsclean.stages.navigation import NavigationStage
+
+P = [
+    "The ministry said on Monday that exports rose by four percent in the third quarter of the year.",
+    "Analysts had expected a smaller rise, citing weaker demand from the largest trading partners abroad.",
+    "The central bank is due to meet next week and is widely expected to leave interest rates unchanged.",
+    "Economists said the figures made a cut less likely before the end of the year, according to a survey.",
+]
+
+
+def run(lines):
+    page = load_page("\n\n".join(lines), kind="text")
+    BoilerplateStage().run(page)
+    NavigationStage().run(page)
+    return page
+
+
+def kept(page):
+    return [b.text for b in page.kept()]
+
+
+def test_icon_labels_and_inserts_are_dropped():
+    page = run([P[0], "Down Arrow Button Icon", P[1], "Recommended Video", P[2], "Advertisement", P[3]])
+    assert kept(page) == P
+    reasons = {b.text: b.reason for b in page.blocks if not b.kept}
+    assert "interface label" in reasons["Down Arrow Button Icon"]
+
+
+def test_promo_and_about_the_authors_box_end_the_body():
+    page = run(P + [
+        "Join us at the Example Summit in May. Leaders will explore the future of work. Register now.",
+        "About the Authors", "By Jane Doe", "See full bioRight Arrow Button Icon",
+    ])
+    assert kept(page) == P
+    promo = next(b for b in page.blocks if b.text.startswith("Join us"))
+    assert promo.dropped_by in ("boilerplate", "navigation") and promo.reason
+
+
+def test_latest_in_header_and_teasers_are_dropped():
+    page = run(P + ["Latest in Politics", "Finance",
+                    "A teaser for another story that is long enough to look like a sentence of prose.",
+                    "By Example Editors", "October 20, 2025"])
+    assert kept(page) == P
+    marker = next(b for b in page.blocks if b.text == "Latest in Politics")
+    assert not marker.kept and marker.reason
+
+
+MORE = [
+    "Imports fell for a second quarter as households cut spending on cars, furniture and holidays abroad.",
+    "The trade surplus widened to its highest level in three years, the statistics office said in a statement.",
+    "Officials warned that a slowdown in the largest markets could still weigh on exports early next year.",
+]
+
+
+def test_inline_related_box_does_not_end_the_body():
+    body = P + MORE
+    page = run(body[:3] + ["Related articles", "Another headline here", "Yet another headline"] + body[3:])
+    assert kept(page) == body
+    box = next(b for b in page.blocks if b.text == "Related articles")
+    assert box.dropped_by == "navigation" and "teaser box" in box.reason
+
+
+def test_comments_end_the_body_even_when_long():
+    comment = "I have read this and I strongly disagree with the analysis, which ignores the real costs for families."
+    page = run(P + ["Comments", "user123", "2 days ago"] + [comment + f" Point {i}." for i in range(8)])
+    assert kept(page) == P
+
+
+def test_short_nav_bullets_dropped_but_prose_list_kept():
+    text = "\n\n".join(P[:2]) + "\n\n• Home\n• World\n• Sport\n\n" + "\n\n".join(P[2:])
+    page = load_page(text, kind="text")
+    BoilerplateStage().run(page)
+    NavigationStage().run(page)
+    assert "Home" not in kept(page)
+    assert kept(page) == P
+
+
+def test_photo_caption_with_credit_dropped():
+    page = run([P[0], "Protesters march in the capital on Sunday. (Image: Getty)", P[1], P[2]])
+    assert kept(page) == P[:3]
+
+
+def test_empty_page_does_not_raise():
+    page = load_page("", kind="text")
+    BoilerplateStage().run(page)
+    NavigationStage().run(page)
+    assert list(page.kept()) == []

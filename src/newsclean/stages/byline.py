@@ -1,8 +1,52 @@
-"""Stage 'byline' (placeholder being written)."""
+"""Stage 'byline': the authors, for both kinds.
+
+HTML: schema.org authors (JSON-LD, microdata), <meta> author names, rel=author links and byline
+elements, weighed so that a site or organisation name is not taken for a person unless it is the
+whole byline. Text captures: the "By ..." lines next to the headline, including bylines split over
+several lines ("By / Jane Doe / and / John Roe") and bylines printed twice. Byline blocks near the
+headline leave the body with role "byline"."""
 from __future__ import annotations
 
-from newsclean.page import Page
+import re
+
+from newsclean.meta import microdata
+from newsclean.normalize.authors import (explicit_byline, looks_like_person, month_words, name_key,
+                                         normalize_authors, split_names, swap_last_first)
+from newsclean.normalize.dates import find_dates
+from newsclean.normalize.titles import site_words
+from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
+from newsclean.stages.title import is_byline_text, is_dateline_text
+
+_JOINER = re.compile(r"^(?:and|und|&|,|et|y|e|en)$", re.I)
+_BARE_BY = re.compile(r"^(?:by|von|par|por|door|di|written by|text|autor|author)\s*:?$", re.I)
+_ORG_WORDS = re.compile(r"\b(?:press|news|agency|agentur|redaktion|staff|team|media|online|newsroom|"
+                        r"editorial|desk|magazine|zeitung|times|post|daily|group|inc|ltd|gmbh|ag)\b", re.I)
+_TRAILING_BY = re.compile(r"\b(?:by|von)\s+([A-ZÄÖÜ][^\d]{2,60})$")
+_LABELLED = re.compile(r"^(?:autor|autorin|author|text|verfasser|verfasst von|written by)\s*:?\s+[A-ZÄÖÜ]", re.I)
+_BYLINE_HINT = re.compile(r"author|byline|writer|autor|verfasser|meta|info|name", re.I)
+_LAST_FIRST_SOURCES = frozenset({"meta:citation_author", "meta:dc.creator", "meta:dcterms.creator"})
+_UI_WORDS = frozenset("""share home menu related articles article news blog read more sign subscribe search contact
+about table contents print email comments posts latest login register follow next previous top back
+privacy terms cookie cookies policy help support newsletter video photos podcast listen watch""".split())
+
+
+def _is_site(name: str, page: Page) -> bool:
+    sites = site_words(page.get("site_name"), page.get("url") or page.url)
+    key = re.sub(r"[^\w]+", "", name.casefold())
+    return any(key == s or (len(s) >= 4 and s in key) for s in sites)
+
+
+def _without_site(name: str, page: Page) -> str:
+    """"Brian Truitt USA TODAY" -> "Brian Truitt" when the tail is the site's name."""
+    site = page.get("site_name")
+    words = name.split()
+    for n in (2, 1, 3):
+        if len(words) > n + 1:
+            tail = " ".join(words[-n:])
+            if (site and tail.casefold() == site.casefold()) or _is_site(tail, page) and tail.isupper():
+                return " ".join(words[:-n])
+    return name
 
 
 class BylineStage(Stage):
@@ -10,4 +54,254 @@ class BylineStage(Stage):
     kinds = frozenset({"html", "text"})
 
     def run(self, page: Page) -> None:
-        return None
+        if page.kind == "html":
+            self._html(page)
+        else:
+            self._text(page)
+
+    # --- HTML ---------------------------------------------------------------------------
+    def _html(self, page: Page) -> None:
+        persons: dict[str, list[str]] = {}   # source -> names, in proposal order
+        orgs: dict[str, list[str]] = {}
+        for fv in page.candidates.get("authors", []):
+            value = fv.value
+            if fv.source in _LAST_FIRST_SOURCES and isinstance(value, str):
+                value = swap_last_first(value)
+            names = normalize_authors(value)
+            if not names:
+                continue
+            is_org = fv.source.startswith("jsonld:author:") and "organization" in fv.source.lower()
+            group = fv.source.split(":author:")[0] if fv.source.startswith("jsonld:") else fv.source
+            if is_org or all(_is_site(n, page) for n in names):
+                orgs.setdefault(group, []).extend(names)
+            else:
+                persons.setdefault(group, []).extend(n for n in names if not _is_site(n, page))
+        chosen: list[str] = []
+        source = ""
+        for src, names in persons.items():
+            if src.startswith("jsonld"):
+                chosen, source = names, "jsonld:author"
+                break
+        if not chosen:
+            for src, names in persons.items():
+                if src.startswith("meta:"):
+                    chosen, source = names, src
+                    break
+        if chosen and all(len(n.split()) == 1 for n in chosen):
+            # a user name ("jdoe", "andrew.keaveney"): a printed byline with a full name is better
+            els = microdata.author_elements(page.tree)
+            better, src = self._from_elements(page, els)
+            if better and all(looks_like_person(n) for n in better):
+                chosen, source = better, src
+        if chosen and all(len(n.split()) == 1 for n in chosen):
+            chosen = [self._full_name(page, n) for n in chosen]
+        if not chosen:
+            chosen, source = self._from_elements(page, microdata.author_elements(page.tree))
+        if not chosen:
+            chosen, source = self._from_blocks(page)
+        if not chosen and orgs:
+            src, names = next(iter(orgs.items()))
+            chosen, source = names, src
+        if not chosen:
+            chosen, source = self._name_block(page)
+        chosen = normalize_authors(chosen)
+        if chosen:
+            page.set_field("authors", chosen[:12], source, self.name)
+            self._drop_html_bylines(page, chosen)
+
+    @staticmethod
+    def _full_name(page: Page, first: str) -> str:
+        """A first name alone ("Todd") completed from a short byline-like block ("By Todd Bates")."""
+        if not first[:1].isupper():
+            return first
+        pat = re.compile(r"(?<!\w)" + re.escape(first) + r"\s+((?:[A-ZÀ-Þ][\w'’-]+\s?){1,2})(?!\w)")
+        for b in page.blocks[:500]:
+            if len(b.text) > 80 or first not in b.text:
+                continue
+            m = pat.search(b.text)
+            if m and not any(w.lower() in month_words() or w.lower() in _UI_WORDS for w in m.group(1).split()):
+                full = normalize_authors(first + " " + m.group(1))
+                if full and looks_like_person(full[0]) and not _is_site(full[0], page):
+                    return full[0]
+        return first
+
+    @staticmethod
+    def _name_block(page: Page) -> tuple[list[str], str]:
+        """A block that is only a person's name, right by the headline (a byline without "By")."""
+        start = page.notes.get("title_block")
+        if start is None:
+            return [], ""
+        blocks = page.blocks
+        for b in blocks[start + 1:start + 7]:
+            text = b.text.strip()
+            if len(text) > 40 or b.kind == "list_item" and not b.features.get("in_link"):
+                continue
+            words = text.split()
+            if not (looks_like_person(text) and len(words) <= 3 and not any(w.lower() in _UI_WORDS for w in words)
+                    and all(w[:1].isupper() and not w.isupper() for w in words)):
+                continue
+            hints = " ".join(b.features.get("hints", ())[-8:])
+            near = blocks[max(0, b.index - 1):b.index + 2]
+            if _BYLINE_HINT.search(hints) or any(n is not b and find_dates(n.text, limit=1) and len(n.text) < 80
+                                                 for n in near):
+                return [text], "text:name-by-headline"
+        return [], ""
+
+    @staticmethod
+    def _from_elements(page: Page, els: list) -> tuple[list[str], str]:
+        for kind in ("itemprop", "rel", "class"):
+            names: list[str] = []
+            group = None
+            for k, text, el in els:
+                if k != kind or not text:
+                    continue
+                parent = el.getparent()
+                grand = parent.getparent() if parent is not None else None
+                if group is not None and parent is not group[0] and grand is not group[1] \
+                        and parent is not group[1]:
+                    continue  # another article's byline (teaser list, comments)
+                if kind == "class" and len(text) > 120:
+                    text = text[:100]
+                got = [n for n in (_without_site(x, page) for x in split_names(text)) if not _is_site(n, page)]
+                if got and group is None:
+                    group = (parent, grand)
+                if kind == "class" and not explicit_byline(text):
+                    got = [n for n in got if looks_like_person(n) or _ORG_WORDS.search(n)]
+                names.extend(got)
+                if kind == "class" and names:
+                    break
+            names = normalize_authors(names)
+            if names:
+                return names, f"html:{kind}-author"
+        return [], ""
+
+    @staticmethod
+    def _from_blocks(page: Page) -> tuple[list[str], str]:
+        start = page.notes.get("title_block")
+        window = page.blocks[start:start + 25] if start is not None else page.blocks[:400]
+        for i, b in enumerate(window):
+            if _BARE_BY.match(b.text) and i + 1 < len(window) and len(window[i + 1].text) <= 60:
+                names = [n for n in split_names(window[i + 1].text) if looks_like_person(n)]
+                if names:
+                    return names, "text:by-line"
+            if len(b.text) <= 160 and (is_byline_text(b.text) or explicit_byline(b.text)) and not (
+                    b.element is not None and microdata.in_side_area(b.element)):
+                names = [n for n in split_names(b.text) if looks_like_person(n) or _ORG_WORDS.search(n)
+                         or len(b.text) <= 60]
+                if names:
+                    return names, "text:by-line"
+        # an explicit label anywhere ("Autor: ...", "Text: ..."), often printed under the article
+        for b in page.blocks[:800]:
+            if len(b.text) <= 80 and _LABELLED.match(b.text):
+                names = [n for n in split_names(b.text) if looks_like_person(n)]
+                if names and not (b.element is not None and microdata.in_side_area(b.element)):
+                    return names, "text:labelled-author"
+        return [], ""
+
+    def _drop_html_bylines(self, page: Page, names: list[str]) -> None:
+        start = page.notes.get("title_block")
+        if start is None:
+            return
+        keys = {name_key(n) for n in names}
+        for b in page.blocks[max(0, start - 3):start + 15]:
+            if b.index == start or len(b.text) > 150:
+                continue
+            found = {name_key(n) for n in split_names(b.text)}
+            if is_byline_text(b.text) and found & keys or (found and found <= keys and len(b.text) < 80):
+                b.role = "byline"
+                page.drop(b, self.name, "byline (in the authors field)")
+
+    # --- text captures ------------------------------------------------------------------
+    def _text(self, page: Page) -> None:
+        blocks = page.blocks
+        start = page.notes.get("title_block")
+        lo = 0 if start is None else max(0, start - 2)
+        hi = min(len(blocks), (start if start is not None else 0) + 25) if start is not None \
+            else min(len(blocks), 40)
+        names: list[str] = []
+        used: list[Block] = []
+        i = lo
+        while i < hi:
+            b = blocks[i]
+            if b.index == start:
+                i += 1
+                continue
+            if _BARE_BY.match(b.text):
+                group, j = self._collect(blocks, i + 1, hi)
+                if group:
+                    if names and {name_key(n) for n in group} - {name_key(n) for n in names}:
+                        break  # another story's byline
+                    names.extend(group)
+                    used.extend(blocks[i:j])
+                    i = j
+                    continue
+            elif is_byline_text(b.text):
+                group = split_names(b.text)
+                if group:
+                    if names and {name_key(n) for n in group} - {name_key(n) for n in names}:
+                        break
+                    names.extend(group)
+                    used.append(b)
+            elif not names and is_dateline_text(b.text) and _TRAILING_BY.search(b.text):
+                group = split_names(_TRAILING_BY.search(b.text).group(1))
+                if group:
+                    names.extend(group)
+                    used.append(b)
+            elif names and not is_dateline_text(b.text) and len(b.text) > 60:
+                break  # the body has started
+            i += 1
+        names = normalize_authors(names)
+        source = "text:byline"
+        if not names and start is not None:
+            names, used = self._name_before_date(blocks, start)
+            source = "text:name-dateline"
+        if not names:
+            names, source = self._name_block(page)
+            used = [b for b in blocks if names and b.text.strip() == names[0]][:1]
+        if not names:
+            return
+        page.set_field("authors", names, source, self.name)
+        for b in used:
+            b.role = "byline"
+            page.drop(b, self.name, "byline (in the authors field)")
+
+    @staticmethod
+    def _name_before_date(blocks: list[Block], start: int) -> tuple[list[str], list[Block]]:
+        """"Jane Doe - Nov 19, 2019, 10:31 pm CST": a name printed in front of the dateline."""
+        for b in blocks[start + 1:start + 6]:
+            if len(b.text) > 90:
+                continue
+            found = find_dates(b.text, limit=1)
+            if not found or found[0].start < 5:
+                continue
+            lead = b.text[:found[0].start].strip(" -–—|•·,")
+            if len(lead.split()) <= 4 and looks_like_person(lead):
+                return [lead], [b]
+        return [], []
+
+    @staticmethod
+    def _collect(blocks: list[Block], i: int, hi: int) -> tuple[list[str], int]:
+        """Names on the lines after a bare "By": name lines and joiners ("and", ","), repeats merged."""
+        names: list[str] = []
+        j = i
+        want_name = True
+        while j < hi:
+            t = blocks[j].text.strip()
+            if _JOINER.match(t):
+                if want_name:
+                    break
+                want_name = True
+                j += 1
+                continue
+            got = split_names(t)
+            if not got or len(t) > 80:
+                break
+            if not want_name:
+                if {name_key(n) for n in got} <= {name_key(n) for n in names}:
+                    j += 1  # the same name printed again (link text + label)
+                    continue
+                break
+            names.extend(got)
+            want_name = False
+            j += 1
+        return normalize_authors(names), j

@@ -1,8 +1,42 @@
-"""Stage 'dates' (placeholder being written)."""
+"""Stage 'dates': published and modified dates, kept apart, for both kinds.
+
+HTML: JSON-LD datePublished, then <meta> dates (article:published_time, Dublin Core, ...), then
+microdata and <time> elements, then dates printed next to the headline, then a date in the URL
+path. Text captures: the date printed with the byline, just under the headline ("Updated" lines go
+to ``modified``). A stated zone gives a tz-aware datetime (named zones DST-correct). Implausible
+dates (before 1990, in the future) are rejected. Dateline blocks near the headline leave the body
+with role "dateline"."""
 from __future__ import annotations
 
-from newsclean.page import Page
+import re
+from datetime import datetime
+
+from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
+from newsclean.normalize.language import guess_language
+from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
+from newsclean.stages.title import is_byline_text, is_dateline_text
+
+_UPDATED = re.compile(r"\b(?:updated?|aktualisiert|modifi|mis à jour|actualizad|aggiornat|atualizad|bijgewerkt|"
+                      r"last edited|zuletzt)", re.I)
+_TIME_HINT = re.compile(r"publish|date|time|datum|posted|meta|byline|created", re.I)
+
+
+def _plausible_parse(value: object) -> datetime | None:
+    dt = parse_iso(value) if isinstance(value, str) else None
+    return dt if dt is not None and plausible(dt) else None
+
+
+def _dayfirst(page: Page) -> bool | None:
+    """Numeric dates: day first everywhere but in English-language pages (month first)."""
+    lang = page.get("language")
+    if not lang:
+        lang = guess_language(" ".join(b.text for b in page.blocks[:150]))
+        if lang and page.kind == "text":
+            page.set_field("language", lang, "text", "dates")
+    if not lang:
+        return None
+    return not lang.lower().startswith("en")
 
 
 class DatesStage(Stage):
@@ -10,4 +44,189 @@ class DatesStage(Stage):
     kinds = frozenset({"html", "text"})
 
     def run(self, page: Page) -> None:
+        if page.kind == "html":
+            self._html(page)
+        else:
+            self._text(page)
+
+    # --- HTML ---------------------------------------------------------------------------
+    def _html(self, page: Page) -> None:
+        dayfirst = _dayfirst(page)
+        structured: tuple[datetime, str] | None = None
+        for fv in page.candidates.get("published", []):
+            dt = _plausible_parse(fv.value)
+            if dt is not None:
+                structured = (dt, fv.source)
+                break
+        header_pub, header_mod, used = self._from_header(page, dayfirst)
+        from_url = url_date(page.url) or url_date(page.get("url"))
+        modified = None
+        for fv in page.candidates.get("modified", []):
+            dt = _plausible_parse(fv.value)
+            if dt is not None:
+                modified = (dt, fv.source)
+                break
+        published = structured or self._from_times(page, dayfirst)
+        if published is not None:
+            sday = published[0].date()
+            url_agrees = from_url is not None and from_url.date() == sday
+            is_modified = modified is not None and header_pub is not None and \
+                header_pub.date() == modified[0].date() and modified[0].date() != sday
+            placeholder = sday.month == 1 and sday.day == 1 and published[0].hour == 0 and published[0].minute == 0
+            if placeholder and (header_pub is not None or from_url is not None) and not url_agrees:
+                published = (header_pub, "text:header") if header_pub is not None else (from_url, "url")
+            elif header_pub is not None and header_pub.date() != sday and not url_agrees and not is_modified:
+                # the date printed under the headline is what readers see: it wins when it is
+                # the same story's date seen from another zone (a day apart) or the earlier one
+                diff = (header_pub.date() - sday).days
+                if abs(diff) <= 1 or (diff < 0 and structured is not None):
+                    published = (header_pub, "text:header")
+            elif header_pub is None and from_url is not None and abs((from_url.date() - sday).days) == 1:
+                published = (from_url, "url")
+        else:
+            if from_url is not None:
+                published = (from_url, "url")
+            elif header_pub is not None:
+                published = (header_pub, "text:header")
+            else:
+                published = self._from_hinted_blocks(page, dayfirst)
+            if published is None and header_mod is not None:
+                published = (header_mod, "text:header-updated")
+        if modified is None and header_mod is not None:
+            modified = (header_mod, "text:header")
+        if published is not None:
+            page.set_field("published", published[0], published[1], self.name)
+        if modified is not None:
+            page.set_field("modified", modified[0], modified[1], self.name)
+        for b in used:
+            self._mark(page, b)
+
+    @staticmethod
+    def _from_hinted_blocks(page: Page, dayfirst: bool | None) -> tuple[datetime, str] | None:
+        """Last resort: a short block whose class says date/time, else the first short dated block."""
+        first: datetime | None = None
+        for b in page.blocks[:600]:
+            if len(b.text) > 120 or b.kind == "list_item":
+                continue
+            found = [f for f in find_dates(b.text, limit=2, dayfirst=dayfirst) if plausible(f.value)]
+            if not found:
+                continue
+            hints = " ".join(b.features.get("own_hints", ()))
+            if _TIME_HINT.search(hints) and not _UPDATED.search(b.text):
+                return found[0].value, "html:date-element"
+            if first is None and b.kept and len(b.text) <= 60:
+                first = found[0].value
+        return (first, "text:first-date") if first is not None else None
+
+    @staticmethod
+    def _from_times(page: Page, dayfirst: bool | None) -> tuple[datetime, str] | None:
+        head = page.notes.get("head")
+        times = getattr(head, "times", []) or []
+        ranked = sorted(times, key=lambda t: (
+            0 if "datepublished" in t.itemprop or t.pubdate else
+            1 if "publish" in t.hints else 2 if t.itemprop == "" and _TIME_HINT.search(t.hints) else 3,
+            t.order))
+        for t in ranked:
+            if "datemodified" in t.itemprop or "update" in t.hints or "modif" in t.hints:
+                continue
+            dt = _plausible_parse(t.datetime) if t.datetime else None
+            if dt is None and t.text:
+                found = find_dates(t.text, limit=1, dayfirst=dayfirst)
+                dt = found[0].value if found and plausible(found[0].value) else None
+            if dt is not None:
+                return dt, "html:time"
         return None
+
+    # --- both kinds: dates printed by the headline ---------------------------------------
+    @staticmethod
+    def _from_header(page: Page, dayfirst: bool | None) -> tuple[datetime | None, datetime | None, list[Block]]:
+        """Published / modified dates printed in the few blocks after the headline."""
+        blocks = page.blocks
+        start = page.notes.get("title_block")
+        if start is None:
+            starts = [next((b.index for b in blocks[:400] if b.kind == "heading" and b.features.get("level") == 1),
+                           None),
+                      next((i for i, b in enumerate(blocks[:60]) if is_byline_text(b.text)), None)]
+            best: tuple[datetime | None, datetime | None, list[Block]] = (None, None, [])
+            for st in starts:
+                if st is not None:
+                    best = DatesStage._header_from(blocks, st, dayfirst)
+                    if best[0] is not None:
+                        break
+            return best
+        return DatesStage._header_from(blocks, start, dayfirst)
+
+    @staticmethod
+    def _header_from(blocks: list[Block], start: int, dayfirst: bool | None
+                     ) -> tuple[datetime | None, datetime | None, list[Block]]:
+        pub = mod = None
+        used: list[Block] = []
+        long_seen = 0
+        budget = 12   # blocks looked at after the headline; byline lines do not count
+        for b in blocks[max(0, start - 2):start + 40]:
+            if b.index == start or b.role in ("title",):
+                continue
+            if b.role != "byline" and b.index > start:
+                budget -= 1
+                if budget < 0:
+                    break
+            text = b.text
+            if len(text) > 200:
+                long_seen += 1
+                if long_seen >= 2:
+                    break  # deep in the body now
+                continue
+            found = [f for f in find_dates(text, limit=3, dayfirst=dayfirst) if plausible(f.value)]
+            if not found:
+                continue
+            for f in found:
+                before = text[max(0, f.start - 30):f.start]
+                if _UPDATED.search(before):
+                    mod = mod or f.value
+                elif pub is None:
+                    pub = f.value
+            if is_dateline_text(text) or (is_byline_text(text) and len(text) <= 120):
+                used.append(b)
+            if pub is not None:
+                break
+        return pub, mod, used
+
+    # --- text captures ------------------------------------------------------------------
+    def _text(self, page: Page) -> None:
+        pub, mod, used = self._from_header(page, _dayfirst(page))
+        from_url = url_date(page.url)
+        if pub is not None:
+            page.set_field("published", pub, "text:dateline", self.name)
+        elif from_url is not None:
+            page.set_field("published", from_url, "url", self.name)
+        elif mod is not None:   # only an "Updated ..." line: the best date the page prints
+            page.set_field("published", mod, "text:dateline-updated", self.name)
+        if mod is not None:
+            page.set_field("modified", mod, "text:dateline", self.name)
+        for b in used:
+            self._mark(page, b)
+        if page.get("description") is None and used:
+            self._dek(page, used[-1].index)
+
+    @staticmethod
+    def _dek(page: Page, after: int) -> None:
+        """Text captures: the summary printed under the dateline, repeated as the lead image caption."""
+        blocks = page.blocks
+        for i in range(after + 1, min(len(blocks) - 1, after + 3)):
+            b, nxt = blocks[i], blocks[i + 1]
+            if 40 <= len(b.text) <= 400 and nxt.text.startswith(b.text) and nxt.text != b.text:
+                page.set_field("description", b.text, "text:dek", "dates")
+                if b.role is None:
+                    b.role = "dek"
+                return
+
+    def _mark(self, page: Page, block: Block) -> None:
+        if block.role is None:
+            block.role = "dateline"
+        page.drop(block, self.name, "dateline (in the published/modified fields)")
+        if block.role == "dateline":
+            for other in page.blocks:  # the same dateline printed again further down
+                if other.kept and other.text == block.text and other is not block:
+                    other.role = "dateline"
+                    page.drop(other, self.name, "dateline repeated (in the published/modified fields)")
+

@@ -1,8 +1,104 @@
-"""Stage 'title' (placeholder being written)."""
+"""Stage 'title': the headline, for both kinds.
+
+HTML: the <h1> that agrees with what the markup states (JSON-LD headline, og:title, <title>),
+else the stated headline with any site-name part removed, else the first <h1>. Text captures: the
+headline line just above the byline/dateline, else the line the URL slug names, else the first
+headline-like line before the body starts. The headline block gets role "title" and leaves the
+body; for text captures the kicker line(s) just above it give the section (and tags)."""
 from __future__ import annotations
 
-from newsclean.page import Page
+import re
+from urllib.parse import unquote, urlsplit
+
+from newsclean.normalize.dates import find_dates
+from newsclean.normalize.titles import (contains_title, is_site_part, norm, same_title, site_words, strip_site,
+                                        word_overlap)
+from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
+
+_BYLINE_START = re.compile(r"^(?:(?:text|interview|ein beitrag|ein artikel|ein kommentar|erstellt|geschrieben|"
+                           r"posted|published|written|reported|blog beitrag|beitrag|artikel)\s+(?:von|by)|by|von|par|"
+                           r"por|door|text:|"
+                           r"interview:|autor:|autorin:|author:)(?:\s|:|$)|^(?-i:By(?=[A-Z][a-z]))", re.I)
+_LABEL = re.compile(r"^[^\W\d_][\w&'’ -]*$")
+_CAMEL = re.compile(r"[A-ZÀ-Ý][a-zß-ÿ]+|[A-Z]{2,}(?![a-z])")
+_SLUG_WORD = re.compile(r"[a-z0-9äöüß]+")
+_META_RANK = ("jsonld:headline", "itemprop:headline", "meta:og:title", "meta:twitter:title", "meta:dc.title",
+              "meta:dcterms.title", "meta:parsely-title", "meta:sailthru.title", "meta:headline",
+              "meta:citation_title", "meta:title", "title")
+
+
+_KICKER_CLASS = re.compile(r"kicker|dachzeile|topline|overline|eyebrow|roofline|supertitle|overtitle|"
+                           r"spitzmarke|headline-intro|label|rubric|category", re.I)
+
+
+def _without_kicker(block: Block) -> str:
+    """An <h1>'s text without a kicker span inside it ("<span class=kicker>Brexit</span>: Headline")."""
+    el = block.element
+    text = block.text
+    if el is None or not hasattr(el, "iterdescendants"):
+        return text
+    try:
+        for sub in el.iterdescendants():
+            cls = (sub.get("class") or "") if isinstance(sub.tag, str) else ""
+            if cls and _KICKER_CLASS.search(cls):
+                kick = " ".join(" ".join(sub.itertext()).split())
+                if kick and text.startswith(kick) and len(kick) < len(text) * 0.6:
+                    rest = text[len(kick):].lstrip(" :|-–—")
+                    return rest or text
+    except (ValueError, TypeError):
+        return text
+    return text
+
+
+def is_byline_text(text: str) -> bool:
+    return bool(_BYLINE_START.match(text.strip())) and len(text) <= 120
+
+
+_DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated|first published|date|datum|stand|"
+                         r"veröffentlicht|aktualisiert|erschienen|publié|mis à jour|publicado|actualizado|"
+                         r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|on|am)\b\s*:?\s*", re.I)
+
+
+def is_dateline_text(text: str) -> bool:
+    """A short line that is mostly a date (and time), maybe behind a label ("Published ...")."""
+    if len(text) > 90 or not any(c.isdigit() for c in text):
+        return False
+    found = find_dates(text, limit=2)
+    if not found:
+        return False
+    covered = sum(f.end - f.start for f in found)
+    rest = len(_DATE_LABEL.sub("", text.strip(), count=1)) or 1
+    return covered >= 0.45 * min(len(text.strip()), rest)
+
+
+def _has_small_word(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 6 or any(w[:1].islower() for w in words[1:])
+
+
+_NOT_HEADLINE = re.compile(r"[\[\]©<>{}]|^\(|\)$|^(?:skip to|sign in|log in|subscribe|share|print|email|"
+                           r"read more|advertisement|zurück|weiter)\b|https?://|www\.", re.I)
+
+
+def headline_like(text: str, strict: bool = False) -> bool:
+    """Could this line be a headline? ``strict`` (text captures) also rules out bracketed image/link
+    labels, credits and interface lines, which a capture prints as plain lines."""
+    words = text.split()
+    return 3 <= len(words) <= 30 and 15 <= len(text) <= 220 and not text.endswith(":") \
+        and not (strict and _NOT_HEADLINE.search(text)) and not is_byline_text(text) \
+        and not is_dateline_text(text)
+
+
+def _sits_on_byline(blocks: list[Block], index: int) -> bool:
+    """Is the next byline/dateline within three lines, with no other headline-like line between?
+    (A dek, which ends with a full stop, may come between.)"""
+    for n in blocks[index + 1:index + 4]:
+        if is_byline_text(n.text) or is_dateline_text(n.text):
+            return True
+        if headline_like(n.text, strict=True) and not n.text.endswith("."):
+            return False
+    return False
 
 
 class TitleStage(Stage):
@@ -10,4 +106,167 @@ class TitleStage(Stage):
     kinds = frozenset({"html", "text"})
 
     def run(self, page: Page) -> None:
-        return None
+        if page.kind == "html":
+            self._html(page)
+        else:
+            self._text(page)
+
+    # --- HTML ---------------------------------------------------------------------------
+    def _html(self, page: Page) -> None:
+        cands = {fv.source: fv.value for fv in reversed(page.candidates.get("title", []))}
+        site, url = page.get("site_name"), page.get("url") or page.url
+        sites = site_words(site, url)
+        stated = [(src, cands[src]) for src in _META_RANK if src in cands]
+        h1s = [b for b in page.blocks if b.kind == "heading" and b.features.get("level") == 1
+               and not is_site_part(b.text, sites)][:6]
+        chosen: tuple[str, str] | None = None
+        block: Block | None = None
+        for b in h1s:
+            text = _without_kicker(b)
+            for src, v in stated:
+                clean = strip_site(v, site, url)
+                if same_title(text, v) or same_title(text, clean) or \
+                        (src in ("title", "meta:og:title") and contains_title(v, text)):
+                    chosen, block = (text, f"h1+{src}"), b
+                    break
+                if text != b.text and same_title(b.text, clean):
+                    chosen, block = (text, f"h1-kicker+{src}"), b
+                    break
+                if b.text.endswith(clean) and len(clean) >= 0.5 * len(b.text) and len(b.text[:-len(clean)].split()) <= 5:
+                    chosen, block = (clean, f"h1-prefix+{src}"), b  # "Kicker Headline" printed as one h1
+                    break
+            if chosen:
+                break
+        if chosen is None and len(h1s) == 1 and stated and headline_like(h1s[0].text) \
+                and word_overlap(h1s[0].text, strip_site(stated[0][1], site, url)) >= 0.4:
+            block = h1s[0]
+            chosen = (_without_kicker(block), "h1")   # the printed headline over an SEO title
+        if chosen is None and stated:
+            src, v = stated[0]
+            chosen = (strip_site(v, site, url), src)
+            block = self._matching_block(page, chosen[0])
+        if chosen is None and h1s:
+            kept = [b for b in h1s if b.kept] or h1s
+            block = kept[0]
+            chosen = (_without_kicker(block), "h1")
+        if chosen is None:
+            for b in page.blocks[:200]:
+                if b.kind == "heading" and headline_like(b.text):
+                    chosen, block = (b.text, f"h{b.features.get('level')}"), b
+                    break
+        if chosen is None or not chosen[0]:
+            return
+        page.set_field("title", chosen[0], chosen[1], self.name)
+        if block is not None:
+            self._mark(page, block)
+
+    @staticmethod
+    def _matching_block(page: Page, title: str) -> Block | None:
+        loose = None
+        for b in page.blocks:
+            if len(b.text) >= 300:
+                continue
+            if same_title(b.text, title):
+                return b
+            if b.kind == "list_item":
+                continue
+            if loose is None and b.kind == "heading" and (contains_title(title, b.text) or
+                                                          contains_title(b.text, title)):
+                loose = b
+        return loose
+
+    def _mark(self, page: Page, block: Block) -> None:
+        block.role = "title"
+        page.notes["title_block"] = block.index
+        page.drop(block, self.name, "the headline (in the title field)")
+
+    # --- text captures ------------------------------------------------------------------
+    def _text(self, page: Page) -> None:
+        blocks = page.blocks
+        if not blocks:
+            return
+        limit = max(60, int(len(blocks) * 0.8))
+        top = blocks[:limit]
+        block = self._by_slug(page, top)   # the URL names the story: the strongest signal when given
+        source = "text:url-slug"
+        anchors = [] if block is not None else \
+            [i for i, b in enumerate(top) if i > 0 and (is_byline_text(b.text) or is_dateline_text(b.text))]
+        for anchor in anchors[:30]:
+            above = [top[j] for j in range(anchor - 1, max(-1, anchor - 4), -1)
+                     if top[j].kind != "list_item" and headline_like(top[j].text, strict=True)
+                     and not is_byline_text(top[j].text)]
+            # a headline rarely ends with a full stop; the dek between it and the dateline does
+            # ... and has small lower-case words, unlike a name-only byline line ("Jane Doe Reuters")
+            pick = next((b for b in above if not b.text.endswith(".") and _has_small_word(b.text)), None) \
+                or next((b for b in above if not b.text.endswith(".")), None) or (above[0] if above else None)
+            if pick is not None:
+                block, source = pick, "text:above-byline"
+                break
+        if block is None:
+            for i, b in enumerate(top):
+                if b.kept and b.kind != "list_item" and headline_like(b.text, strict=True) \
+                        and not b.text.endswith("."):
+                    nxt = top[i + 1:i + 4]
+                    if any(len(n.text) >= 150 for n in nxt):
+                        block, source = b, "text:first-headline"
+                        break
+        if block is None:
+            return
+        page.set_field("title", block.text, source, self.name)
+        self._mark(page, block)
+        self._kicker(page, block.index)
+
+    @staticmethod
+    def _by_slug(page: Page, top: list[Block]) -> Block | None:
+        if not page.url:
+            return None
+        try:
+            path = unquote(urlsplit(page.url).path).lower()
+        except ValueError:
+            return None
+        slug = max(path.strip("/").split("/") or [""], key=len)
+        words = {w for w in _SLUG_WORD.findall(slug) if len(w) > 2 and not w.isdigit()}
+        if len(words) < 3:
+            return None
+        best, best_score = None, 0.0
+        for b in top:
+            if b.kind == "list_item" or not headline_like(b.text, strict=True):
+                continue
+            bw = {w for w in _SLUG_WORD.findall(norm(b.text)) if len(w) > 2}
+            if not bw:
+                continue
+            shared = len(words & bw)
+            recall, precision = shared / len(words), shared / len(bw)
+            if recall < 0.6:
+                continue
+            score = 2 * precision * recall / (precision + recall)   # the line the slug names, no more
+            if _sits_on_byline(top, b.index):
+                score += 0.5   # a headline sits on its byline/dateline; a caption does not
+            if score > best_score:
+                best, best_score = b, score
+        return best
+
+    def _kicker(self, page: Page, index: int) -> None:
+        """Short label lines just above a text headline: section first, the rest tags."""
+        labels: list[str] = []
+        for j in range(index - 1, max(-1, index - 4), -1):
+            b = page.blocks[j]
+            if b.kind == "list_item" or len(b.text.split()) > 3 or len(b.text) > 40 or \
+                    not _LABEL.match(b.text):
+                break
+            labels.insert(0, b.text)
+        parts: list[str] = []
+        for text in labels:
+            pieces = _CAMEL.findall(text.replace(" ", "")) if " " not in text else [text]
+            if " " not in text and "".join(pieces) != text:
+                pieces = [text]
+            parts.extend(pieces)
+        if not parts:
+            return
+        if page.get("section") is None:
+            page.set_field("section", parts[0], "text:kicker", self.name)
+        if len(parts) > 1 and not page.get("tags"):
+            page.set_field("tags", parts[1:], "text:kicker", self.name)
+        for j in range(index - len(labels), index):
+            page.blocks[j].role = page.blocks[j].role or "kicker"
+            page.drop(page.blocks[j], self.name, "kicker above the headline (section label)")

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Metadata benchmark: newsclean on the metadata/dev gold set (title, authors, date).
+
+Runs ``newsclean.extract`` on every page (gunzipped, with the gold URL as the URL hint), writes
+the predictions {id: {title, authors, date}} as JSON, scores them with the set's score_meta.py and
+prints the score table plus CPU milliseconds per page spent in the metadata stages (metadata,
+title, byline, dates), measured per stage on the same runs.
+
+  python benchmarks/meta.py                        # all dev pages
+  python benchmarks/meta.py --limit 100 --by-source
+  python benchmarks/meta.py --errors authors       # list the pages where authors are wrong
+  python benchmarks/meta.py --peers-json peers.json   # add rows: {label: predictions-file}
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from newsclean import Pipeline
+from newsclean.assemble import build_article
+
+DEFAULT_BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "metadata"
+META_STAGES = ("metadata", "title", "byline", "dates")
+
+
+def load_scorer(bench: Path):
+    spec = importlib.util.spec_from_file_location("score_meta", bench / "score_meta.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def run_page(pipe: Pipeline, raw: bytes, url: str | None) -> tuple[dict, dict[str, float]]:
+    """Extract one page, timing every stage on the process clock. Returns (prediction, ms by stage)."""
+    doc = pipe.load(raw, url=url)
+    ms: dict[str, float] = {}
+    for stage in pipe:
+        if not stage.applies_to(doc):
+            continue
+        t0 = time.process_time()
+        stage.run(doc)
+        ms[stage.name] = (time.process_time() - t0) * 1000
+    art = build_article(doc)
+    pred = {"title": art.title, "authors": list(art.authors),
+            "date": art.published.isoformat() if art.published else None}
+    return pred, ms
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the metadata bench folder")
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out" / "meta_pred.json")
+    ap.add_argument("--limit", type=int, default=0, help="score only the first N pages (0: all)")
+    ap.add_argument("--by-source", action="store_true")
+    ap.add_argument("--errors", choices=["title", "date", "authors"])
+    ap.add_argument("--strict-dates", action="store_true")
+    ap.add_argument("--peers-json", type=Path,
+                    help="JSON {label: path of a predictions file} scored and printed under newsclean's row")
+    a = ap.parse_args(argv)
+
+    scorer = load_scorer(a.bench)
+    gold = json.loads((a.bench / "dev" / "gold.json").read_text(encoding="utf-8"))
+    ids = sorted(gold)
+    if a.limit:
+        ids = ids[:a.limit]
+        gold = {i: gold[i] for i in ids}
+    pipe = Pipeline()
+    preds: dict[str, dict] = {}
+    per_stage: dict[str, list[float]] = {s: [] for s in META_STAGES}
+    meta_ms: list[float] = []
+    failures = 0
+    for pid in ids:
+        raw = gzip.decompress((a.bench / "dev" / "html" / f"{pid}.html.gz").read_bytes())
+        try:
+            pred, ms = run_page(pipe, raw, gold[pid].get("url"))
+        except Exception as exc:  # a crash is a wrong answer, reported, not the end of the run
+            failures += 1
+            print(f"FAIL {pid}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            pred, ms = {"title": None, "authors": [], "date": None}, {}
+        preds[pid] = pred
+        for s in META_STAGES:
+            per_stage[s].append(ms.get(s, 0.0))
+        meta_ms.append(sum(ms.get(s, 0.0) for s in META_STAGES))
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(preds, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    res, errs = scorer.score(gold, preds, a.errors, a.strict_dates)
+    print(scorer.fmt(res, "newsclean"))
+    if a.peers_json:
+        for label, path in json.loads(a.peers_json.read_text(encoding="utf-8")).items():
+            peer = scorer.load_preds(path)
+            print(scorer.fmt(scorer.score(gold, peer, None, a.strict_dates)[0], label))
+    if a.by_source:
+        for src in sorted({v["source"] for v in gold.values()}):
+            sub = {k: v for k, v in gold.items() if v["source"] == src}
+            print(scorer.fmt(scorer.score(sub, preds, None, a.strict_dates)[0], f"  [{src}]"))
+    n = len(ids)
+    print(f"pages {n}, failures {failures}; metadata-stage CPU ms/page: median {statistics.median(meta_ms):.2f}, "
+          f"mean {statistics.fmean(meta_ms):.2f}, p90 {sorted(meta_ms)[int(0.9 * (n - 1))]:.2f}  ("
+          + ", ".join(f"{s} {statistics.median(v):.2f}" for s, v in per_stage.items()) + " median)")
+    print(f"predictions: {a.out}")
+    for e in errs:
+        print("  ERR", json.dumps(e, ensure_ascii=False))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

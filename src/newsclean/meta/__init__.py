@@ -1,0 +1,1 @@
+"""Readers of structured metadata in HTML: JSON-LD, microdata, <meta> tags and friends."""

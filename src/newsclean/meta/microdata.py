@@ -1,0 +1,110 @@
+"""Microdata (``itemprop``) and byline-ish elements found by class/rel hints."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_AUTHOR_XPATH = (
+    "//*[@itemprop='author' or @itemprop='creator' or @rel='author' or "
+    "contains(@class,'author') or contains(@class,'Author') or contains(@class,'byline') or "
+    "contains(@class,'Byline') or contains(@class,'autor') or contains(@class,'Autor') or "
+    "contains(@id,'author') or contains(@class,'writer') or contains(@class,'verfasser')]"
+)
+
+
+_SKIP_AREA = frozenset({"comment", "comments", "related", "teaser", "teasers", "sidebar", "widget", "footer",
+                        "recommended", "recommendations", "slider", "popular", "promo", "newsletter", "reply",
+                        "replies", "trending", "carousel", "aside", "respond", "discussion"})
+_TOKENS = re.compile(r"[^a-z0-9]+")
+
+
+def side_word(hints: "tuple[str, ...] | list[str]") -> bool:
+    return any(h in _SKIP_AREA for h in hints)
+
+
+def in_side_area(el: Any, levels: int = 10) -> bool:
+    """Is the element (or a near ancestor) a comment, teaser, sidebar or footer area?"""
+    node = el
+    for _ in range(levels):
+        if node is None or not isinstance(node.tag, str) or node.tag in ("body", "html"):
+            break
+        if node.tag in ("footer", "aside", "nav"):
+            return True
+        if node.tag in ("article", "main"):
+            return False  # the content container: its class names describe the page layout
+        attrs = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+        if attrs.strip() and side_word(_TOKENS.split(attrs)):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _text(el: Any) -> str:
+    try:
+        return " ".join(" ".join(el.itertext()).split())
+    except (ValueError, AttributeError):
+        return ""
+
+
+def itemprops(root: Any, names: tuple[str, ...] = ("headline", "datepublished", "datemodified",
+                                                     "datecreated")) -> dict[str, list[str]]:
+    """Values of the given itemprops (content/datetime attribute, else the text)."""
+    out: dict[str, list[str]] = {}
+    if root is None:
+        return out
+    try:
+        els = root.xpath("//*[@itemprop]")
+    except Exception:
+        return out
+    for el in els:
+        if el.tag in ("meta", "link"):
+            continue  # read with the <meta> tags
+        prop = (el.get("itemprop") or "").strip().lower()
+        for p in prop.split():
+            if p in names:
+                val = el.get("datetime") or el.get("content") or _text(el)
+                if val:
+                    out.setdefault(p, []).append(" ".join(val.split())[:300])
+    return out
+
+
+def author_elements(root: Any, limit: int = 30) -> list[tuple[str, str, Any]]:
+    """(kind, text, element) of elements that look like bylines, in page order.
+
+    kind is "itemprop" (schema.org author, its name where marked), "rel" (rel=author link) or
+    "class" (class/id says author/byline)."""
+    out: list[tuple[str, str, Any]] = []
+    if root is None:
+        return out
+    try:
+        els = root.xpath(_AUTHOR_XPATH)
+    except Exception:
+        return out
+    for el in els[:200]:
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "link", "body", "html",
+                                                      "img", "svg", "noscript"):
+            continue
+        if in_side_area(el):
+            continue
+        if (el.get("itemprop") or "").lower() in ("author", "creator"):
+            name_el = None
+            for sub in el.iter():
+                if (sub.get("itemprop") or "").lower() == "name":
+                    name_el = sub
+                    break
+            if name_el is not None:
+                text = name_el.get("content") or _text(name_el)
+            elif el.tag == "meta":
+                text = el.get("content") or ""
+            else:
+                text = el.get("content") or _text(el)
+            out.append(("itemprop", text, el))
+        elif (el.get("rel") or "").lower() == "author":
+            out.append(("rel", _text(el), el))
+        else:
+            text = _text(el)
+            if text and len(text) <= 200:
+                out.append(("class", text, el))
+        if len(out) >= limit:
+            break
+    return out

@@ -1,0 +1,1 @@
+"""Normalisers for metadata values: dates and time zones, author names."""

@@ -1,0 +1,220 @@
+"""Author names from byline strings: lead-ins ("By", "Von"), roles, credentials, e-mail addresses,
+@handles, URLs and dates stripped; "A, B and C" split; duplicates removed, order kept."""
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from newsclean.normalize._data import load_json, month_table
+from newsclean.normalize.dates import find_dates
+
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_DATEISH = re.compile(r"\d")
+_SPLIT = re.compile(r"\s*(?:;|\||/|&|\+|,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bu\.|\bsowie\b|"
+                    r"\bwith\b|\bmit\b)\s*", re.IGNORECASE)
+_CUT = re.compile(r"\s+(?:[-–—|•·⋅:]\s+|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|"
+                  r"\bposted\b|\bon\s+(?=[A-Z][a-z]+\s+\d)|\bam\s+\d|\bvom\s+\d|\bin\s+[A-Z]\w+\s*$).*$",
+                  re.IGNORECASE)
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin",
+                        "al", "y", "e", "zu", "ten", "ter", "dos", "das", "do", "af", "av", "el", "ibn"})
+_DIGIT_WORD = re.compile(r"\s+\d.*$")
+_ROLE_ADJ = frozenset({"former", "deputy", "senior", "chief", "associate", "assistant", "executive", "managing",
+                       "contributing", "licensed", "certified", "registered", "tech", "freelance", "guest",
+                       "ehemaliger", "ehemalige", "stellvertretender", "stellvertretende", "leitender", "leitende"})
+_ORG_PART = re.compile(r"\b(?:association|network|clinic|institute|foundation|university|universität|council|"
+                       r"society|solutions|services|gmbh|inc|ltd|llc|verband|stiftung)\b", re.I)
+_DESKS = frozenset({"redaktion", "staff", "team", "editors", "the editors", "newsroom", "editorial staff"})
+_GLUED_ROLE = re.compile(r"(?<=[a-zäöüß])(?=(?:Staff|Senior|Contributing|Writer|Editor|Reporter|Correspondent|"
+                         r"Columnist|By|Updated|Published|Photo|Autor|Redakteur)\b)")
+_STOP_CUT = frozenset({"on", "am", "at", "um", "in", "op", "às", "the", "said", "says", "schreibt", "wrote",
+                       "hace", "for", "für", "pour", "para", "per"})
+_POSTED_BY = re.compile(r"^.{0,60}?\b(?:posted|written|filed|published|submitted)\b[^.]{0,50}?\bby\s+(?=\S)", re.I)
+_GLUED_BY = re.compile(r"^\s*(By|Von|Par|Por)(?=[A-ZÄÖÜ](?:[a-zäöüß]|\.))")
+_NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
+
+
+@lru_cache(maxsize=None)
+def _tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_json("meta_authors.json")
+    leads = sorted(data["lead_ins"], key=len, reverse=True)
+    lead_re = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in leads) + r")(?:\s*:\s*|\s+|$)", re.IGNORECASE)
+    return (lead_re, frozenset(data["roles"]), frozenset(data["credentials"]),
+            frozenset(data["not_names"]))
+
+
+@lru_cache(maxsize=None)
+def _word_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_json("meta_authors.json")
+    cut = re.compile(r"\s*\b(?:" + "|".join(re.escape(w) for w in data["cut_words"]) + r")\b.*$", re.IGNORECASE)
+    role = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["role_words"]) + r")(?!\w)", re.IGNORECASE)
+    return cut, role
+
+
+def strip_lead_in(text: str) -> str:
+    lead_re = _tables()[0]
+    prev = None
+    while prev != text:
+        prev = text
+        text = lead_re.sub("", text, count=1)
+    return text
+
+
+def _is_role(part: str) -> bool:
+    roles, creds = _tables()[1], _tables()[2]
+    low = part.lower().strip(" .")
+    if low.split() and low.split()[0] in _ROLE_ADJ:
+        return True
+    if low in roles or low in creds or _word_res()[1].search(part):
+        return True
+    words = [w[:-1] if w.endswith("s") and w[:-1] in roles else w for w in low.split()]
+    return bool(words) and (words[-1] in roles or " ".join(words[-2:]) in roles) and len(words) <= 4
+
+
+def month_words() -> dict[str, int]:
+    return month_table()
+
+
+@lru_cache(maxsize=None)
+def _weekdays() -> frozenset[str]:
+    return frozenset(load_json("meta_authors.json").get("weekdays", ()))
+
+
+def explicit_byline(text: str) -> bool:
+    """Does the text name its author with a lead-in ("By ...", "Posted in X by ...", "von ...")?"""
+    t = text.strip()
+    return bool(_POSTED_BY.match(t) or _GLUED_BY.match(t) or _tables()[0].match(t))
+
+
+def _is_credential(word: str, creds: frozenset[str]) -> bool:
+    """"MD", "PhD", "M.S." yes; "Ma" or "Do" (names) no."""
+    w = word.strip(",")
+    if w.lower().strip(".") not in creds and w.lower() not in creds:
+        return False
+    return w.isupper() or "." in w or not w[1:].islower()
+
+
+def _clean_name(part: str) -> str | None:
+    roles, creds, not_names = _tables()[1], _tables()[2], _tables()[3]
+    p = part.strip(" \t\n.,;:-–—|•·*\"'“”‘’")
+    p = re.sub(r"^(?:dr|prof|mr|mrs|ms)\.?\s+(?=\w)", lambda m: m.group(0), p, flags=re.IGNORECASE)
+    words = p.split()
+    role_re = _word_res()[1]
+    for i in range(2, len(words)):  # "Will Judd Former Deputy Tech Editor"
+        if words[i].lower().strip(".,") in _ROLE_ADJ or role_re.fullmatch(words[i].strip(".,")):
+            words = words[:i]
+            break
+    while len(words) > 1 and (_is_credential(words[-1], creds) or words[-1].lower().strip(".,") in _weekdays() or
+                              (len(words) > 2 and role_re.fullmatch(words[-1].strip(".,")))):
+        words.pop()
+    for i in range(1, len(words)):
+        w = words[i]
+        if w.lower() in _STOP_CUT or (words[0][:1].isupper() and w[:1].islower() and w.lower() not in _PARTICLES):
+            words = words[:i]   # "Daniel Lemire A computer science professor"
+            while len(words) > 1 and len(words[-1]) == 1:
+                words.pop()
+            break
+    p = " ".join(words)
+    if not p or len(p) < 2 or len(p) > 60:
+        return None
+    low = p.lower()
+    if low in not_names or low in roles or (len(words) == 1 and (low in _STOP_CUT or low in month_words()
+                                                                 or _tables()[0].match(low + " "))):
+        return None
+    if _DATEISH.search(p) and (len(words) > 1 or not re.match(r"^[^\W\d_]{2,}[\w.-]*$", p)):
+        return None  # digits only in a user name ("marianne1"), never in a date or a count
+    if not _NAMEISH.match(p):
+        return None
+    if len(words) > 5:
+        return None
+    return p
+
+
+def split_names(text: str) -> list[str]:
+    """Names in one byline string ("By Jane Doe and John Roe, Staff Writers" -> [Jane Doe, John Roe])."""
+    if not text or not isinstance(text, str):
+        return []
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    s = " ".join(text.split())
+    s = _GLUED_ROLE.sub(" ", s)   # "Meg JamesStaff Writer", "Eric SongBy Eric Song"
+    s = re.sub(r"(?<!Photo)(?<!Photos)(?<!Foto)(?<!Fotos)(?<!Image)(?<!Illustration)(?<=\S)\s+By\s+(?=[A-ZÄÖÜ])",
+               ", ", s)
+    s = _URL.sub(" ", s)
+    s = _EMAIL.sub(" ", s)
+    s = _HANDLE.sub(" ", s)
+    s = _PARENS.sub(" ", s)
+    if any(c.isdigit() for c in s):
+        found = find_dates(s, limit=1)
+        if found and found[0].start > 0:
+            s = s[:found[0].start]
+        elif found:
+            s = s[found[0].end:].lstrip(" ,|•·⋅-–—")  # "Dec 17, 2025 Julian K. Arni"
+        s = _DIGIT_WORD.sub("", s)
+    s = _GLUED_BY.sub(r"\1 ", s)
+    s = _POSTED_BY.sub("", s, count=1)
+    s = strip_lead_in(s)
+    s = _CUT.sub("", s)
+    s = _word_res()[0].sub("", s)
+    if not s.strip():
+        return []   # the whole line is a credit or a label ("Photo by ...", "Updated by ...")
+    s = strip_lead_in(s)
+    out: list[str] = []
+    parts = [x for x in _SPLIT.split(s) if x and x.strip()]
+    for part in parts:
+        part = strip_lead_in(part.strip())
+        if not part:
+            continue
+        if _is_role(part) and (out or len(parts) > 1):
+            continue  # "Jane Doe, Staff Writer" / "Licensed Q Grader, Jane Doe"
+        name = _clean_name(part)
+        if name:
+            out.append(name)
+    return out
+
+
+def swap_last_first(value: str) -> str:
+    """"Roy, Aniruddha" -> "Aniruddha Roy" (citation and library metadata write names this way)."""
+    m = re.fullmatch(r"\s*([^\W\d][\w'’-]*(?:\s[\w'’-]+)?),\s*([^\W\d][\w'’.-]*(?:\s+[\w'’.-]+){0,2})\s*", value)
+    return f"{m.group(2)} {m.group(1)}" if m else value
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"[^\w]+", " ", name.casefold()).strip()
+
+
+def dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for n in names:
+        k = name_key(n)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(n)
+    return out
+
+
+def normalize_authors(values: list[str] | str | None) -> list[str]:
+    """Names from one or more byline strings, split, cleaned and deduplicated."""
+    if values is None:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    names: list[str] = []
+    for v in values:
+        names.extend(split_names(v))
+    names = dedupe(names)
+    if len(names) > 1:  # "Jane Doe, Redaktion": the desk (or the employer) is not a second author
+        names = [n for n in names if n.lower() not in _DESKS and not _ORG_PART.search(n)] or names
+    return names
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to four capitalised words: how most people's names look in a byline."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("van", "von", "de", "der", "la", "le",
+                                                                          "da", "di", "del", "du", "bin", "al")
+                                        for w in words)

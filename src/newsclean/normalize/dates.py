@@ -1,0 +1,211 @@
+"""Dates from markup values and from page text.
+
+``parse_iso`` reads machine dates (ISO 8601 and close relatives); ``find_dates`` finds dates written
+for readers ("January 13, 2025, 5:01 AM ET", "13. Oktober 2019, 17:30 Uhr", "16 de octubre de
+2019", "16.10.2019") with an optional time and zone after them. A zone the page states gives a
+tz-aware datetime; without one the datetime is naive. Implausible dates are rejected.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
+
+from newsclean.normalize._data import month_table
+from newsclean.normalize.zones import zone_offset
+
+EARLIEST = datetime(1990, 1, 1)
+
+_ISO = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"
+    r"(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}(?!\d)|[+-]\d{2}(?!\d))?)?")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$")
+_WORD = r"([^\W\d_]{3,12})"
+_DAY_FIRST = re.compile(r"(?<![\d\w])(\d{1,2})(?:\.|er|st|nd|rd|th|º|°)?\s*(?:de\s+|of\s+)?" + _WORD +
+                        r"\.?,?\s*(?:de\s+|del\s+)?('?\d{4})(?!\d)", re.IGNORECASE)
+_MONTH_FIRST = re.compile(r"(?<![\w])" + _WORD + r"\.?\s+(\d{1,2}(?:(?:st|nd|rd|th)?\.?,?\s+|(?<=\d\d)))(\d{4})(?!\d)",
+                          re.IGNORECASE)
+_DMY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])")
+_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+_YMD = re.compile(r"(?<![\d/.])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/])")
+_TIME_AFTER = re.compile(
+    r"\s*(?:,|\bum\b|\bat\b|à|\ba las\b|\balle\b|\bom\b|\bàs\b|-|–|—|\||/|·|•)?\s*"
+    r"(\d{1,2})(?:[:.h](\d{2}))(?::(\d{2}))?\s*(am|pm|a\.\s?m\.|p\.\s?m\.)?\s*(?:uhr|h\b)?\s*"
+    r"(?:\(?\b(GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?\)?|\(?\b([A-Z]{1,5})\b\)?|([+-]\d{2}:?\d{2}))?",
+    re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}\b)?\s*,?\s*(?:on\s+)?"
+                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+_URL_DATE_SEP = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+
+
+class Found(NamedTuple):
+    start: int
+    end: int
+    value: datetime
+    has_time: bool
+
+
+def plausible(dt: datetime | date | None, now: datetime | None = None) -> bool:
+    if dt is None:
+        return False
+    if not isinstance(dt, datetime):
+        dt = datetime(dt.year, dt.month, dt.day)
+    naive = dt.replace(tzinfo=None) if dt.tzinfo is None else dt.astimezone(timezone.utc).replace(tzinfo=None)
+    now = now or datetime.now(timezone.utc).replace(tzinfo=None)
+    return EARLIEST <= naive <= now + timedelta(days=1)
+
+
+def _make(y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0) -> datetime | None:
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    try:
+        return datetime(y, mo, d, h, mi, s)
+    except ValueError:
+        return None
+
+
+def _offset(text: str | None) -> timezone | None:
+    if not text:
+        return None
+    if text.upper() == "Z":
+        return timezone.utc
+    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})?", text)
+    if not m:
+        return None
+    mins = int(m.group(2)) * 60 + int(m.group(3) or 0)
+    if mins > 14 * 60:
+        return None
+    return timezone(timedelta(minutes=-mins if m.group(1) == "-" else mins))
+
+
+def parse_iso(value: object) -> datetime | None:
+    """A machine-readable date (ISO 8601, '2019-10-16 12:00', '20191016'), or None."""
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    if not s or len(s) > 80:
+        return None
+    m = _ISO.search(s)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        h = int(m.group(4) or 0)
+        mi = int(m.group(5) or 0)
+        sec = int(m.group(6) or 0)
+        dt = _make(y, mo, d, h, mi, sec) if h < 24 and mi < 60 and sec < 61 else _make(y, mo, d)
+        if dt is None:
+            return None
+        tz = _offset(m.group(7))
+        return dt.replace(tzinfo=tz) if tz is not None and m.group(4) else dt
+    m = _COMPACT.match(s)
+    if m:
+        dt = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), int(m.group(4) or 0), int(m.group(5) or 0))
+        tz = _offset(m.group(7))
+        if dt is not None and tz is not None and m.group(4):
+            dt = dt.replace(tzinfo=tz)
+        return dt
+    found = find_dates(s, limit=1)
+    return found[0].value if found else None
+
+
+def _month(word: str) -> int | None:
+    return month_table().get(word.lower().rstrip("."))
+
+
+def _with_time(text: str, pos: int, dt: datetime) -> tuple[datetime, int, bool]:
+    """Read a time (and zone) written right after a date, if any."""
+    m = _TIME_AFTER.match(text, pos)
+    if not m or m.end() - pos > 40:
+        return dt, pos, False
+    h, mi, sec = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    ampm = (m.group(4) or "").lower().replace(" ", "")
+    if ampm.startswith("p") and h < 12:
+        h += 12
+    elif ampm.startswith("a") and h == 12:
+        h = 0
+    if h > 23 or mi > 59 or sec > 59:
+        return dt, pos, False
+    local = dt.replace(hour=h, minute=mi, second=sec)
+    tz: timezone | None = None
+    if m.group(5):
+        off = int(m.group(6)) * 60 + (int(m.group(7) or 0) if m.group(6) else 0) * (1 if int(m.group(6)) >= 0 else -1)
+        tz = timezone(timedelta(minutes=off)) if abs(off) <= 14 * 60 else None
+    elif m.group(8) and m.group(8).isupper():
+        tz = zone_offset(m.group(8), local)
+    elif m.group(9):
+        tz = _offset(m.group(9))
+    return (local.replace(tzinfo=tz) if tz else local), m.end(), True
+
+
+def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> list[Found]:
+    """Dates written in ``text`` in order of position (at most ``limit``)."""
+    if not text or not any(c.isdigit() for c in text):
+        return []
+    hits: list[tuple[int, int, datetime]] = []
+    for m in _ISO.finditer(text):
+        dt = parse_iso(m.group(0))
+        if dt:
+            hits.append((m.start(), m.end(), dt))
+    for m in _MONTH_FIRST.finditer(text):
+        mo = _month(m.group(1))
+        if mo:
+            dt = _make(int(m.group(3)), mo, int(re.match(r"\d+", m.group(2)).group(0)))
+            if dt:
+                hits.append((m.start(), m.end(), dt))
+    for m in _DAY_FIRST.finditer(text):
+        mo = _month(m.group(2))
+        if mo:
+            dt = _make(int(m.group(3).lstrip("'")), mo, int(m.group(1)))
+            if dt:
+                hits.append((m.start(), m.end(), dt))
+    for m in _DMY_DOT.finditer(text):
+        dt = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if dt:
+            hits.append((m.start(), m.end(), dt))
+    for m in _YMD.finditer(text):
+        dt = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if dt:
+            hits.append((m.start(), m.end(), dt))
+    for m in _SLASH.finditer(text):
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if len(m.group(3)) == 2 and not (a > 12 or dayfirst is not None):
+            continue
+        first_is_day = a > 12 or (dayfirst is True and b <= 12)
+        dt = _make(y, b, a) if first_is_day else _make(y, a, b)
+        if dt:
+            hits.append((m.start(), m.end(), dt))
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out: list[Found] = []
+    last_end = -1
+    for start, end, dt in hits:
+        if start < last_end:
+            continue  # overlaps an earlier, longer reading
+        has_time = dt.hour or dt.minute or dt.tzinfo is not None
+        if not has_time:
+            dt, end, has_time = _with_time(text, end, dt)
+        if not has_time and start > 0:
+            before = _TIME_BEFORE.search(text, max(0, start - 30), start)
+            if before:
+                dt2, _, ok = _with_time(before.group(0), 0, dt)
+                if ok:
+                    dt, start, has_time = dt2, before.start(), True
+        out.append(Found(start, end, dt, bool(has_time)))
+        last_end = end
+        if len(out) >= limit:
+            break
+    return out
+
+
+def url_date(url: str | None) -> datetime | None:
+    """A date in a URL path (/2019/10/16/ or /20191016-...): a weak but often right signal."""
+    if not url:
+        return None
+    m = _URL_DATE_SEP.search(url) or _URL_DATE.search(url)
+    if not m:
+        return None
+    dt = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return dt if plausible(dt) else None
+
+
+def same_day(a: datetime | None, b: datetime | None) -> bool:
+    return a is not None and b is not None and a.date() == b.date()

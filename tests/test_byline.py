@@ -1,0 +1,88 @@
+"""Stage 'byline': authors from markup and from printed bylines."""
+from newsclean import Pipeline, extract
+
+P = "<p>" + "A long paragraph of article text that goes on for a while to look like a body. " * 4 + "</p>"
+
+
+def html(head="", body=""):
+    return f"<html><head><title>Headline of the story</title>{head}</head><body><article>" \
+           f"<h1>Headline of the story</h1>{body}{P}</article></body></html>"
+
+
+def test_jsonld_person_authors():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Headline of the story",'
+          '"author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"John Roe"}]}</script>')
+    art = extract(html(ld), kind="html")
+    assert art.authors == ("Jane Doe", "John Roe")
+    assert art.sources["authors"] == "jsonld:author"
+
+
+def test_site_organisation_is_not_a_person_when_a_byline_exists():
+    ld = ('<meta property="og:site_name" content="Example Post">'
+          '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization",'
+          '"name":"Example Post"}}</script>')
+    art = extract(html(ld, "<p class='byline'>By Ann Lee</p>"), kind="html", url="https://examplepost.com/a")
+    assert art.authors == ("Ann Lee",)
+
+
+def test_agency_byline_kept_as_printed():
+    art = extract(html(body="<p>By Associated Press</p>"), kind="html")
+    assert art.authors == ("Associated Press",)
+
+
+def test_comment_authors_are_ignored():
+    body = ("<div class='comments'><span class='comment-author'>Troll Person</span></div>"
+            "<div class='author-box'><span class='author'>Maria Muster</span></div>")
+    assert extract(html(body=body), kind="html").authors == ("Maria Muster",)
+
+
+def test_meta_author_with_roles_and_split():
+    art = extract(html('<meta name="author" content="By Jane Doe and John Roe, Staff Writers">'), kind="html")
+    assert art.authors == ("Jane Doe", "John Roe")
+
+
+def test_byline_block_dropped_from_body_html():
+    ld = '<meta name="author" content="Heike Buchter">'
+    art = extract(html(ld, "<p>Von Heike Buchter</p>"), kind="html")
+    assert "Von Heike Buchter" not in art.text
+    assert any(r.stage == "byline" for r in art.removed)
+
+
+def test_text_byline_split_over_lines_and_printed_twice():
+    lines = ["News", "", "Leaders meet to discuss the new trade agreement", "",
+             "By", "Soo-Hyang Choi", "Soo-Hyang Choi", "and", "Bloomberg", "Bloomberg", "Down Arrow Button Icon",
+             "By", "Soo-Hyang Choi", "Soo-Hyang Choi", "and", "Bloomberg", "Bloomberg", "Down Arrow Button Icon",
+             "January 13, 2025, 5:01 AM ET",
+             "Leaders from both countries met on Monday to discuss a new agreement on trade, officials said. " * 3,
+             "", "Latest", "", "By Other Editors", "October 20, 2025"]
+    page = Pipeline().process("\n".join(lines), kind="text")
+    assert page.get("authors") == ["Soo-Hyang Choi", "Bloomberg"]
+    dropped = [b.text for b in page.blocks if b.role == "byline"]
+    assert dropped.count("By") == 2
+    assert all(not b.kept for b in page.blocks if b.role == "byline")
+
+
+def test_text_byline_after_dateline():
+    lines = ["Big headline about the new keyboard design", "",
+             "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
+             "Apple plans to release a new notebook with a different keyboard in the first half of next year. " * 3]
+    assert extract("\n".join(lines), kind="text").authors == ("Joe Rossignol",)
+
+
+def test_no_byline_means_no_authors():
+    assert extract(html(), kind="html").authors == ()
+
+
+def test_text_name_in_front_of_dateline():
+    lines = ["The VW concept is a weird electric sports wagon", "", "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+             "Volkswagen has revealed a new concept car at the show with a surprising message inside it. " * 3]
+    art = extract("\n".join(lines), kind="text")
+    assert art.authors == ("Chris Davies",)
+    assert art.published.isoformat() == "2019-11-19T22:31:00-06:00"
+
+
+def test_credit_lines_are_not_authors():
+    from newsclean.normalize.authors import normalize_authors
+    assert normalize_authors("Photo By John Doe") == []
+    assert normalize_authors("Updated by Jon Linkov") == []
+    assert normalize_authors("Eric SongBy Eric Song, IGN Staff") == ["Eric Song"]

@@ -1,0 +1,167 @@
+"""Normalisers: dates, named zones (DST), author names, titles, language guess."""
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newsclean.normalize.authors import normalize_authors, split_names, swap_last_first
+from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
+from newsclean.normalize.language import guess_language
+from newsclean.normalize.titles import same_title, strip_site, word_overlap
+from newsclean.normalize.zones import zone_offset
+
+
+def _off(dt):
+    return dt.utcoffset()
+
+
+# --- zones --------------------------------------------------------------------------------
+@pytest.mark.parametrize("name,local,hours", [
+    ("ET", datetime(2025, 1, 13, 5, 1), -5),       # winter
+    ("ET", datetime(2025, 7, 4, 10, 0), -4),       # summer
+    ("ET", datetime(2025, 3, 9, 1, 59), -5),       # just before the 2025 switch (2nd Sunday of March)
+    ("ET", datetime(2025, 3, 9, 3, 0), -4),
+    ("ET", datetime(2025, 11, 2, 1, 0), -4),       # before the fall-back hour (1st Sunday of November)
+    ("ET", datetime(2025, 11, 2, 2, 0), -5),
+    ("PT", datetime(2006, 4, 1, 12, 0), -8),       # pre-2007 rule: first Sunday of April (Apr 2, 2006)
+    ("PT", datetime(2006, 4, 3, 12, 0), -7),
+    ("CEST", datetime(2020, 1, 1), 2),             # a fixed abbreviation stays what it says
+    ("UK", datetime(2024, 3, 31, 0, 30), 0),       # EU switch at 01:00 UTC, last Sunday of March
+    ("UK", datetime(2024, 3, 31, 2, 0), 1),
+    ("GMT", datetime(2024, 7, 1), 0),
+])
+def test_zone_offsets_are_dst_correct(name, local, hours):
+    assert zone_offset(name, local) == timezone(timedelta(hours=hours))
+
+
+def test_unknown_zone_is_none():
+    assert zone_offset("XYZ", datetime(2024, 1, 1)) is None
+
+
+# --- dates --------------------------------------------------------------------------------
+def test_english_date_with_time_and_et_zone():
+    (f,) = find_dates("January 13, 2025, 5:01 AM ET")
+    assert f.value == datetime(2025, 1, 13, 5, 1, tzinfo=timezone(timedelta(hours=-5)))
+    assert f.value.isoformat() == "2025-01-13T05:01:00-05:00"
+
+
+def test_summer_et_is_minus_four():
+    (f,) = find_dates("Published July 4, 2024 10:00 PM ET")
+    assert f.value.isoformat() == "2024-07-04T22:00:00-04:00"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("13. Oktober 2019, 17:30 Uhr", datetime(2019, 10, 13, 17, 30)),
+    ("16 de octubre de 2019", datetime(2019, 10, 16)),
+    ("1er janvier 2020 à 10h30", datetime(2020, 1, 1, 10, 30)),
+    ("12 maggio 2021", datetime(2021, 5, 12)),
+    ("3 de março de 2022", datetime(2022, 3, 3)),
+    ("5 maart 2020", datetime(2020, 3, 5)),
+    ("16.10.2019", datetime(2019, 10, 16)),
+    ("Oct. 16, 2019", datetime(2019, 10, 16)),
+    ("2019/10/16", datetime(2019, 10, 16)),
+])
+def test_reader_dates_in_several_languages(text, expected):
+    found = find_dates(text)
+    assert found and found[0].value == expected
+
+
+def test_mesz_gives_plus_two():
+    (f,) = find_dates("Montag, 14. Oktober 2019 um 10:21 Uhr MESZ")
+    assert f.value.utcoffset() == timedelta(hours=2)
+
+
+def test_lowercase_word_after_time_is_not_a_zone():
+    (f,) = find_dates("14. Oktober 2019 um 10:21 Uhr ist es passiert")
+    assert f.value.tzinfo is None
+
+
+def test_slash_dates_follow_dayfirst():
+    assert find_dates("03/05/2022", dayfirst=True)[0].value == datetime(2022, 5, 3)
+    assert find_dates("03/05/2022", dayfirst=False)[0].value == datetime(2022, 3, 5)
+    assert find_dates("25/12/2022")[0].value == datetime(2022, 12, 25)  # unambiguous
+
+
+def test_parse_iso_variants():
+    assert parse_iso("2019-10-16T12:34:56.123Z") == datetime(2019, 10, 16, 12, 34, 56, tzinfo=timezone.utc)
+    assert parse_iso("2019-10-16T12:34:56+0200").utcoffset() == timedelta(hours=2)
+    assert parse_iso("2019-10-16") == datetime(2019, 10, 16)
+    assert parse_iso("20191016") == datetime(2019, 10, 16)
+    assert parse_iso("Wed, 04 May 2022 02:41:00 GMT").utcoffset() == timedelta(0)
+
+
+@pytest.mark.parametrize("junk", ["", "soon", "2019-13-45", "99/99/9999", None, 12, "x" * 500])
+def test_bad_dates_never_raise(junk):
+    assert parse_iso(junk) is None or isinstance(parse_iso(junk), datetime)
+    if isinstance(junk, str):
+        find_dates(junk)
+
+
+def test_plausibility_window():
+    now = datetime(2025, 6, 1)
+    assert plausible(datetime(2025, 5, 31), now)
+    assert not plausible(datetime(1989, 12, 31), now)
+    assert not plausible(datetime(2025, 6, 5), now)
+
+
+def test_url_dates():
+    assert url_date("https://example.org/2019/10/16/some-story") == datetime(2019, 10, 16)
+    assert url_date("https://example.org/news/20191016-some-story.html") == datetime(2019, 10, 16)
+    assert url_date("https://example.org/article/825076-story") is None
+    assert url_date(None) is None
+
+
+# --- authors ------------------------------------------------------------------------------
+@pytest.mark.parametrize("raw,expected", [
+    ("By Jane Doe and John Roe, Staff Writers", ["Jane Doe", "John Roe"]),
+    ("Von Heike Buchter", ["Heike Buchter"]),
+    ("ByAlex Bozarjian", ["Alex Bozarjian"]),
+    ("Jane Doe, MD", ["Jane Doe"]),
+    ("Dylan Bailey, FAND", ["Dylan Bailey"]),
+    ("Rui Ma", ["Rui Ma"]),                                  # "Ma" is a name here, not a degree
+    ("Perry Bacon Jr.", ["Perry Bacon Jr"]),
+    ("Jane Doe (@jdoe), jane@example.org", ["Jane Doe"]),
+    ("By JANE DOE | Updated Jan 3, 2020", ["JANE DOE"]),
+    ("Max Muster und Erika Musterfrau", ["Max Muster", "Erika Musterfrau"]),
+    ("By Associated Press", ["Associated Press"]),
+    ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
+    ("Dec 17, 2025 Julian K. Arni", ["Julian K. Arni"]),
+    ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+    ("Benjamin Johnson, Sr Director of Operations", ["Benjamin Johnson"]),
+    ("Katerina &amp; Maria", ["Katerina", "Maria"]),
+    ("admin", []),
+])
+def test_author_normalisation(raw, expected):
+    assert normalize_authors(raw) == expected
+
+
+def test_authors_deduplicated_in_order():
+    assert normalize_authors(["Soo-Hyang Choi", "Bloomberg", "soo-hyang choi"]) == ["Soo-Hyang Choi", "Bloomberg"]
+
+
+def test_last_first_swap():
+    assert swap_last_first("Roy, Aniruddha") == "Aniruddha Roy"
+    assert swap_last_first("Jane Doe") == "Jane Doe"
+
+
+def test_split_names_odd_input():
+    assert split_names(None) == []  # type: ignore[arg-type]
+    assert split_names("") == []
+
+
+# --- titles / language --------------------------------------------------------------------
+def test_strip_site_name_parts():
+    assert strip_site("Bohren, bis es heiß wird | ZEIT ONLINE", "ZEIT ONLINE", None) == "Bohren, bis es heiß wird"
+    assert strip_site("Example News - Big story today", None, "https://www.examplenews.com/x") == "Big story today"
+    # a dash inside the headline is kept when no part names the site
+    assert strip_site("Sazerac - alles über den Cocktail", "watson", None) == "Sazerac - alles über den Cocktail"
+
+
+def test_title_comparisons():
+    assert same_title("“Quoted” headline", '"Quoted" Headline')
+    assert word_overlap("Best Travel Insurance for Seniors", "Best Travel Insurance for Seniors in 2025") == 1.0
+
+
+def test_language_guess():
+    assert guess_language("Der Hund und die Katze sind nicht mit dem Auto auf der Straße, das ist für " * 3) == "de"
+    assert guess_language("The dog and the cat were on the road, and it is for the best " * 3) == "en"
+    assert guess_language("12345") is None

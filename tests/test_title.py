@@ -1,0 +1,80 @@
+"""Stage 'title': the headline, for HTML and text captures."""
+from newsclean import Pipeline, extract
+
+P = "<p>" + "A long paragraph of article text that goes on for a while to look like a body. " * 4 + "</p>"
+
+
+def test_h1_matching_og_title_wins_and_leaves_body():
+    html = ("<html><head><title>Big news today | Example Times</title>"
+            "<meta property='og:site_name' content='Example Times'></head><body>"
+            "<h1>Example Times</h1><article><h1>Big news today</h1>" + P + "</article></body></html>")
+    art = extract(html, kind="html")
+    assert art.title == "Big news today"
+    assert "Big news today" not in art.text
+    assert any(r.stage == "title" and r.text == "Big news today" for r in art.removed)
+
+
+def test_site_part_stripped_from_stated_title():
+    html = ("<html><head><title>Rates climb again - Example News</title></head><body>" + P + "</body></html>")
+    art = extract(html, kind="html", url="https://www.examplenews.com/a/b")
+    assert art.title == "Rates climb again"
+
+
+def test_printed_h1_preferred_over_seo_title():
+    html = ("<html><head><meta property='og:title' content='Best Travel Insurance for Seniors'></head><body>"
+            "<h1>Best Travel Insurance for Seniors in 2025</h1>" + P + "</body></html>")
+    assert extract(html, kind="html").title == "Best Travel Insurance for Seniors in 2025"
+
+
+def test_kicker_span_removed_from_h1():
+    html = ("<html><head><title>Klimaschutz: Bohren, bis es heiß wird</title></head><body>"
+            "<h1><span class='headline-kicker'>Klimaschutz</span>: <span>Bohren, bis es heiß wird</span></h1>"
+            + P + "</body></html>")
+    assert extract(html, kind="html").title == "Bohren, bis es heiß wird"
+
+
+def test_text_capture_headline_above_byline_and_kicker_section():
+    text = "\n".join([
+        "• Home", "  • News", "PoliticsWorld", "", "Leaders meet to discuss the new trade agreement", "",
+        "By", "Jane Doe", "", "March 3, 2024, 9:00 AM ET",
+        "Leaders from both countries met on Monday to discuss a new agreement on trade, officials said. " * 3,
+    ])
+    page = Pipeline().process(text, kind="text")
+    assert page.get("title") == "Leaders meet to discuss the new trade agreement"
+    assert page.get("section") == "Politics"
+    assert page.get("tags") == ["World"]
+    title_blocks = [b for b in page.blocks if b.role == "title"]
+    assert len(title_blocks) == 1 and not title_blocks[0].kept
+
+
+def test_text_capture_headline_skips_dek_and_name_line():
+    text = "\n".join([
+        "Menu", "", "Thousands of teachers pack the statehouse for protest", "",
+        "Teachers asked for better pay, the union said.", "", "20 Nov 2019 08:00 GMT", "",
+        "Several thousand teachers wearing red surrounded the statehouse on Tuesday to call for pay. " * 3,
+    ])
+    assert extract(text, kind="text").title == "Thousands of teachers pack the statehouse for protest"
+
+
+def test_no_title_is_fine():
+    assert extract("just a few words", kind="text").title is None
+
+
+def test_text_capture_title_from_url_slug_beats_caption():
+    text = "\n".join([
+        "Home", "", "16-inch MacBook Pro's new scissor switch keyboard via iFixit", "",
+        "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020", "",
+        "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
+        "Apple plans to release a new notebook with a different keyboard in the first half of next year. " * 3,
+    ])
+    art = extract(text, kind="text", url="https://news.example.com/2019/11/18/13-inch-macbook-pro-scissor-keyboard-2020/")
+    assert art.title == "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020"
+    assert art.authors == ("Joe Rossignol",)
+    assert art.published.isoformat() == "2019-11-18T07:45:00-08:00"
+
+
+def test_text_title_rejects_bracketed_image_labels():
+    text = "\n".join(["[logo.svg] Example News home page link", "", "Rain returns to the valley after dry summer",
+                      "", "By Ann Lee", "",
+                      "The first rain in four months fell on the valley overnight, forecasters said today. " * 3])
+    assert extract(text, kind="text").title == "Rain returns to the valley after dry summer"

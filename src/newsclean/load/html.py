@@ -7,6 +7,7 @@ ancestors ("hints"), how much of its text is inside links, and its position.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -28,10 +29,17 @@ BLOCK_TAGS = frozenset({
     "address", "hr", "form", "fieldset", "legend", "details", "summary", "center", "menu",
     "hgroup", "html", "noframes", "picture", "object",
 })
+#: skipped elements that broken markup can turn into wrappers of the whole page (an unclosed
+#: <div> inside a <button>): their subtree is walked after all when it holds real paragraphs
+SOFT_SKIP_TAGS = frozenset({
+    "button", "select", "option", "textarea", "svg", "math", "iframe", "object", "embed", "canvas",
+    "audio", "video", "map", "dialog", "noscript", "template",
+})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _WS = re.compile(r"\s+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"([a-z])([A-Z])")  # imageEmbedCaption -> image Embed Caption
 
 
 def parse_html(text: str) -> Any:
@@ -42,6 +50,7 @@ def parse_html(text: str) -> Any:
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
         recover=True, huge_tree=False, default_doctype=False,
     )
+    text = _drop_early_end_tags(text)
     data = text.encode("utf-8", errors="replace")
     try:
         root = etree.fromstring(data, parser)
@@ -50,21 +59,61 @@ def parse_html(text: str) -> Any:
     return root
 
 
+_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def _drop_early_end_tags(text: str) -> str:
+    """Some templates close </body></html> and then go on with the page; libxml2 drops
+    everything after that, so remove the closing tags when real markup follows them."""
+    first = _END_TAGS.search(text)
+    if first is None or len(text) - first.end() < 200:
+        return text
+    end = first.end()
+    if text.find("<p", end) < 0 and text.find("<div", end) < 0:
+        return text
+    return _END_TAGS.sub("", text)
+
+
 def _hints(el: Any) -> tuple[str, ...]:
     """Lower-cased words of an element's class and id (e.g. 'article-body' → 'article', 'body')."""
-    cls = el.get("class") or ""
-    ident = el.get("id") or ""
+    cls = el.get("class")
+    ident = el.get("id")
     if not cls and not ident:
         return ()
-    raw = f"{cls} {ident}".lower()
-    return tuple(w for w in _WORD_SPLIT.split(raw) if w)
+    return _split_hints(f"{cls or ''} {ident or ''}")
+
+
+@lru_cache(maxsize=8192)
+def _split_hints(raw: str) -> tuple[str, ...]:
+    """Pure and cached: pages repeat the same class strings many times."""
+    return tuple(w for w in _WORD_SPLIT.split(_CAMEL.sub(r"\1 \2", raw).lower()) if w)
 
 
 def _is_hidden(el: Any) -> bool:
-    if el.get("hidden") is not None:
+    """Hidden by attribute or inline style, unless it holds a page's worth of paragraphs (streamed
+    pages ship their whole content in a hidden element that a script reveals)."""
+    if el.get("hidden") is None:
+        style = el.get("style")
+        if not (style and _HIDDEN_STYLE.search(style)):
+            return False
+    if el.find(".//p") is None:
         return True
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    try:
+        return len(el.text_content()) < 1500
+    except ValueError:
+        return True
+
+
+def _wraps_content(el: Any, tag: str) -> bool:
+    """A skip-tag element that (through broken markup) wraps paragraphs of the page."""
+    if tag not in SOFT_SKIP_TAGS or tag in ("noscript", "template"):
+        return False
+    if el.find(".//p") is None and el.find(".//div") is None:
+        return False
+    try:
+        return len(el.text_content()) > 500
+    except ValueError:
+        return False
 
 
 def _is_data_table(table: Any) -> bool:
@@ -98,7 +147,9 @@ def html_blocks(root: Any) -> list[Block]:
     blocks: list[Block] = []
     stack: list[_Frame] = []          # open block-level elements
     ancestor_tags: list[str] = []     # tags of all open elements (block and inline)
-    ancestor_hints: list[tuple[str, ...]] = []
+    # running unions, one entry per open element, so a block reads them in O(1)
+    tag_sets: list[frozenset[str]] = [frozenset()]
+    hint_runs: list[tuple[str, ...]] = [()]
     link_depth = 0
 
     def flush(frame: _Frame) -> None:
@@ -106,9 +157,12 @@ def html_blocks(root: Any) -> list[Block]:
             return
         pieces = frame.pieces
         frame.pieces = []
-        pre = "pre" in ancestor_tags
-        raw = "".join(t for t, _ in pieces)
-        link_raw = "".join(t for t, in_link in pieces if in_link)
+        raw = "".join([t for t, _ in pieces])
+        if raw.isspace():
+            return
+        tags = tag_sets[-1]
+        pre = "pre" in tags
+        link_raw = "".join([t for t, in_link in pieces if in_link])
         if pre:
             segments = [raw.strip("\n")]
         else:
@@ -117,15 +171,21 @@ def html_blocks(root: Any) -> list[Block]:
         total_len = 0
         texts = []
         for seg in segments:
-            t = seg if pre else _WS.sub(" ", seg).strip()
+            t = seg if pre else _WS.sub(" ", seg).strip().strip("\u200b\ufeff\u00ad").strip()
             if t:
                 texts.append(t)
                 total_len += len(t)
         if not texts:
             return
         link_len = len(_WS.sub(" ", link_raw).strip())
-        tags = frozenset(ancestor_tags)
-        hints = tuple(h for hs in ancestor_hints for h in hs)
+        lead = 0  # length of the linked run the block starts with (a teaser's headline link)
+        for t, in_link in pieces:
+            if not in_link:
+                if t.strip():
+                    break
+                continue
+            lead += len(t.strip())
+        hints = hint_runs[-1]
         kind, level = _kind_of(frame.tag, tags)
         for t in texts:
             blocks.append(Block(
@@ -135,54 +195,72 @@ def html_blocks(root: Any) -> list[Block]:
                     "own_hints": frame.hints, "depth": len(ancestor_tags),
                     "link_density": min(1.0, link_len / total_len) if total_len else 0.0,
                     "in_link": link_len > 0 and link_len >= total_len * 0.95,
+                    "lead_link": lead,
                 },
             ))
 
     walker = etree.iterwalk(root, events=("start", "end"))
-    skipped: set[int] = set()
+    skipping = False  # after skip_subtree() the next event is the end of that same element
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower() if tag else ""
         if event == "start":
-            if not tag or tag in SKIP_TAGS or _is_hidden(el):
-                skipped.add(id(el))
+            tag = el.tag
+            if not isinstance(tag, str):
+                tag = ""  # comments, processing instructions, entities
+            if not tag or (tag in SKIP_TAGS and not _wraps_content(el, tag)):
+                skipping = True
                 walker.skip_subtree()
                 continue
-            hints = _hints(el)
-            if stack and (tag in BLOCK_TAGS):
+            get = el.get
+            style = get("style")
+            if (get("hidden") is not None or (style and ("none" in style or "hidden" in style))) \
+                    and _is_hidden(el):
+                skipping = True
+                walker.skip_subtree()
+                continue
+            cls = get("class")
+            ident = get("id")
+            hints = _split_hints(f"{cls or ''} {ident or ''}") if cls or ident else ()
+            is_block = tag in BLOCK_TAGS
+            if is_block and stack and stack[-1].pieces:
                 flush(stack[-1])  # text before this block belongs to the enclosing block
             ancestor_tags.append(tag)
-            ancestor_hints.append(hints)
+            prev_tags = tag_sets[-1]
+            tag_sets.append(prev_tags if tag in prev_tags else prev_tags | {tag})
+            hint_runs.append(hint_runs[-1] + hints if hints else hint_runs[-1])
             if tag == "table" and _is_data_table(el):
-                _emit_table(el, blocks, frozenset(ancestor_tags), tuple(h for hs in ancestor_hints for h in hs))
-                skipped.add(id(el))
+                _emit_table(el, blocks, tag_sets[-1], hint_runs[-1])
                 ancestor_tags.pop()
-                ancestor_hints.pop()
+                tag_sets.pop()
+                hint_runs.pop()
+                skipping = True
                 walker.skip_subtree()
                 continue
-            if tag in BLOCK_TAGS:
+            if is_block:
                 stack.append(_Frame(el, tag, hints))
             elif tag == "br" and stack:
                 stack[-1].pieces.append(("\n", link_depth > 0))
-            elif tag == "img" and stack:
-                pass
-            if tag == "a":
+            elif tag == "a":
                 link_depth += 1
-            if el.text and stack:
-                stack[-1].pieces.append((el.text, link_depth > 0))
+            text = el.text
+            if text and stack:
+                stack[-1].pieces.append((text, link_depth > 0))
         else:  # end
-            if id(el) in skipped:
-                skipped.discard(id(el))
+            if skipping:
+                skipping = False
+                if stack:  # a removed element still separates the words around it
+                    stack[-1].pieces.append((" ", link_depth > 0))
             else:
+                tag = ancestor_tags.pop()
                 if tag == "a":
                     link_depth = max(0, link_depth - 1)
-                if tag in BLOCK_TAGS and stack and stack[-1].el is el:
+                elif stack and stack[-1].el is el:
                     flush(stack.pop())
-                ancestor_tags.pop()
-                ancestor_hints.pop()
-            if el.tail and stack:
+                tag_sets.pop()
+                hint_runs.pop()
+            tail = el.tail
+            if tail and stack:
                 # a block element's tail belongs to its parent block; inline tails to the current one
-                stack[-1].pieces.append((el.tail, link_depth > 0))
+                stack[-1].pieces.append((tail, link_depth > 0))
     while stack:
         flush(stack.pop())
     return blocks
@@ -220,5 +298,6 @@ def _emit_table(table: Any, blocks: list[Block], tags: frozenset[str], hints: tu
             index=len(blocks), text=text, kind="table", element=tr,
             features={"tag": "tr", "level": None, "ancestors": tags | {"table", "tr"}, "hints": hints,
                       "own_hints": _hints(tr), "depth": len(tags) + 1,
-                      "link_density": min(1.0, link_len / total), "in_link": link_len >= total * 0.95},
+                      "link_density": min(1.0, link_len / total), "in_link": link_len >= total * 0.95,
+                      "lead_link": 0},
         ))

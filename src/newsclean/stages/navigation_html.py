@@ -1,10 +1,312 @@
-"""Navigation and chrome removal for html pages (placeholder being written)."""
+"""Navigation and chrome removal for HTML pages, inside the main content the boilerplate stage chose.
+
+Drops blocks that sit (between the container and the block) in <nav>/<aside>/<footer>/<header>/
+<form> or in elements whose class/id words say share bar, related list, newsletter box, comments,
+caption, credit, byline, tags...; captions; link-heavy blocks; short stock phrases ("Advertisement",
+"Read more"); and headings left with nothing under them.
+"""
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from newsclean.page import Page
+from newsclean.page import Block, Page
+from newsclean.stages.boilerplate_html_signals import (
+    describe, element_words, host_of, is_body_marked, links_home, load_hints,
+)
+
+_CHROME_TAGS = frozenset({"nav", "aside", "footer", "form", "header", "menu", "figure", "address"})
+_SKIP_UP = frozenset({"html", "body"})
+_FIGURE_CONTENT = frozenset({"table", "list_item", "pre", "quote"})  # a <figure> holding data, code
+_EMBED_WORDS = ("('social')", "('socials')", "('embed')")
+_META_PROPS = frozenset({"author", "creator", "datepublished", "datemodified", "datecreated", "publisher",
+                         "dateline", "caption", "copyrightholder", "keywords"})
+_BOX_TAGS = frozenset({"div", "section", "aside", "li", "ul", "p", "span"})
+
+
+class _Context:
+    """Per-page memo of which elements (below the container) mark their content as chrome."""
+
+    def __init__(self, page: Page, container: Any) -> None:
+        self.container = container
+        self.memo: dict[Any, str | None] = {}
+        hints = load_hints()
+        self.negative = hints["block_negative"]
+        self.positive = hints["content_positive"]
+        self.strong = hints.get("block_negative_strong", frozenset())
+        self.phrases = frozenset(hints["boilerplate_phrases"])
+        self.sections = frozenset(hints.get("section_phrases", ()))
+        self.ctas = tuple(hints.get("cta_starts", ()))
+        self.host = host_of(page.url)
+        self.body_len = sum(len(b.text) for b in page.kept()) or 1
+        self.el_len: dict[Any, int] = {}
+        self.chain_words: dict[Any, frozenset[str]] = {}
+        word_len: dict[str, int] = {}
+        for b in page.kept():
+            el = b.element
+            if el is None:
+                continue
+            for w in self._chain_words(el):
+                word_len[w] = word_len.get(w, 0) + len(b.text)
+            while el is not None and el is not container:
+                self.el_len[el] = self.el_len.get(el, 0) + len(b.text)
+                el = el.getparent()
+        # a chrome word that labels much of the main content is a layout name, not chrome
+        self.common = frozenset(w for w, n in word_len.items() if n > 0.4 * self.body_len)
+
+    def _chain_words(self, el: Any) -> frozenset[str]:
+        """The chrome words on the element and its ancestors up to the container."""
+        memo = self.chain_words
+        chain = []
+        e = el
+        base: frozenset[str] = frozenset()
+        while e is not None and e is not self.container:
+            if e in memo:
+                base = memo[e]
+                break
+            chain.append(e)
+            e = e.getparent()
+        for x in reversed(chain):
+            own = [w for w in element_words(x) if w in self.negative]
+            if own:
+                base = base | frozenset(own)
+            memo[x] = base
+        return base
+
+    def own_reason(self, el: Any) -> str | None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _SKIP_UP or is_body_marked(el):
+            return None
+        share = self.el_len.get(el, 0) / self.body_len
+        if tag in _CHROME_TAGS:
+            if share > 0.5:
+                return None  # a page-wrapping form or header (broken markup), not chrome
+            return f"inside <{tag}>"
+        if share < 0.15 and tag in _BOX_TAGS and _has_text_input(el):
+            return f"inside a form box ({describe(el)[:40]})"  # sign-up, search, comment form
+        prop = (el.get("itemprop") or "").lower()
+        if prop in _META_PROPS and share < 0.3:
+            return f"byline/date markup (itemprop={prop})"
+        role = (el.get("role") or "").lower()
+        if role in ("navigation", "complementary", "contentinfo", "banner", "menu", "menubar"):
+            return f"inside role={role}"
+        words = element_words(el)
+        if not words:
+            return None
+        bad = next((w for w in words if w in self.negative and w not in self.common), None)
+        if bad is None:
+            return None
+        if bad not in self.strong and any(w in self.positive for w in words):
+            return None  # 'post-body meta-field': the content word wins over a weak chrome word
+        if share > 0.4:
+            return None  # holds much of the article: a layout wrapper with an unlucky name
+        return f"inside {describe(el)[:60]} ('{bad}')"
+
+    def reason(self, el: Any) -> str | None:
+        chain = []
+        e = el
+        res: str | None = None
+        while e is not None and e is not self.container:
+            if e in self.memo:
+                res = self.memo[e]
+                break
+            chain.append(e)
+            e = e.getparent()
+        # resolve from the top down so an outer chrome element wins
+        for x in reversed(chain):
+            if res is None:
+                res = self.own_reason(x)
+            self.memo[x] = res
+        return res
+
+
+_STRIP = " :.!?|›»>-–—•·*#()[]"
+_CREDIT_LINE = re.compile(r"(?i)^\s*(written|posted|reviewed|edited|fact[- ]checked|medically reviewed)\s+by")
+_SENTENCE = re.compile(r"[.!?。」”\"')]\s*$")
+_PHRASE_SPLIT = re.compile(r"[ :]+")
+_COUNTER = re.compile(
+    r"(?i)^\W*[\d.,]+\s*k?\s*(comments?|shares?|views?|likes?|replies|responses|reactions|min(ute)?s?\s+read)\W*$")
+
+
+def _meta_markup(el: Any, n: int) -> str | None:
+    """An author/date itemprop on an inline element that makes up most of a short block."""
+    for k, sub in enumerate(el.iter()):
+        if k > 12:
+            break  # a short block's own inline markup sits near its start; never walk a wrapper
+        prop = sub.get("itemprop") if sub is not el and isinstance(sub.tag, str) else None
+        if prop and prop.lower() in _META_PROPS:
+            if len(" ".join(sub.text_content().split())) >= 0.6 * n:
+                return prop.lower()
+    return None
+
+
+def _has_text_input(el: Any) -> bool:
+    """An email/search/text field below ``el`` (a sign-up or comment form; not a checklist)."""
+    for inp in el.iter("input"):
+        if inp.get("readonly") is not None or inp.get("aria-hidden") == "true":
+            continue  # a copy-the-link field, not a form
+        if (inp.get("type") or "text").lower() in ("text", "email", "search", "tel"):
+            return True
+    return False
+
+
+def _stock_phrase(text: str, phrases: frozenset[str], prefix_len: int = 50) -> str | None:
+    """The stock phrase a short block is (or, when shorter than ``prefix_len``, starts with)."""
+    if len(text) > 80:
+        return None
+    low = text.lower().strip(_STRIP)
+    if low in phrases:
+        return low
+    if len(low) > prefix_len:
+        return None
+    words = _PHRASE_SPLIT.split(low, 5)
+    for k in range(min(len(words) - 1, 5), 0, -1):
+        head = " ".join(words[:k])
+        if head in phrases:
+            return head
+    return None
 
 
 def drop_navigation(page: Page, options: Any, stage: str) -> None:
+    if page.tree is None or not page.blocks:
+        return
+    try:
+        _drop_navigation(page, options, stage)
+    except Exception as exc:  # noqa: BLE001 - odd trees (lxml errors included): keep what is left
+        page.note(stage, f"navigation rules stopped: {type(exc).__name__}")
+
+
+def _drop_navigation(page: Page, options: Any, stage: str) -> None:
+    ctx = _Context(page, page.notes.get("html_container"))
+    max_ld = getattr(options, "html_max_link_density", 0.5)
+    teasers = set(page.notes.get("html_teasers") or ())
+    if teasers:
+        in_main = sum(len(b.text) for b in page.blocks if b.kept and b.index in teasers)
+        if in_main > 0.65 * ctx.body_len:
+            teasers = set()  # cards are most of the main content: a listicle, not a related box
+    for b in page.blocks:
+        if not b.kept:
+            continue
+        if b.index in teasers:
+            page.drop(b, stage, "teaser card of another story (linked headline + summary)")
+            continue
+        why = _block_reason(b, ctx, max_ld)
+        if why:
+            page.drop(b, stage, why)
+    _drop_boxes(page, ctx, stage)
+    _drop_orphan_headings(page, stage)
+
+
+def _link_heavy(b: Block, ld: float, n: int, max_ld: float, host: str) -> bool:
+    """Link-heavy text inside the main content. Measured on the dev sets: mostly-linked
+    paragraphs are chrome ('Read more: ...', link rows), but list items, even fully linked,
+    are as often part of the article (resource lists, sources) as not, so they stay; code,
+    tables and headings never go for their links."""
+    if b.kind in ("paragraph", "quote"):
+        if ld >= 0.8:
+            return True
+        words = b.text.count(" ") + 1
+        return ld > max_ld and words < 12
+    if b.kind == "list_item" and ld >= 0.8 and b.element is not None:
+        return links_home(b.element, host)  # a list of the site's other pages, not sources
+    return False
+
+
+def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
+    """A heading such as "Related posts" or "Comments" and the box it titles."""
+    blocks = page.blocks
+    n = len(blocks)
+    i = 0
+    while i < n:
+        b = blocks[i]
+        i += 1
+        if not b.kept or len(b.text) > 50 or b.element is None:
+            continue
+        if b.kind != "heading" and not (b.kind == "paragraph" and len(b.text) <= 40
+                                        and not b.text.rstrip().endswith(".")):
+            continue  # a box title is a heading, or a short label styled as one
+        ph = _stock_phrase(b.text, ctx.sections, prefix_len=40)
+        if ph is None and b.kind == "heading" and _CREDIT_LINE.match(b.text):
+            ph = "author box"  # 'Written by Jane Doe' over a short bio
+        if ph is None:
+            continue
+        reason = f"'{b.text[:30]}' box"
+        page.drop(b, stage, reason)
+        level = b.features.get("level") or 6
+        root = b.element.getparent()
+        if root is ctx.container or root is None or ctx.el_len.get(root, 0) > 0.5 * ctx.body_len:
+            root = None
+        while i < n:
+            nb = blocks[i]
+            if nb.kind == "heading" and (nb.features.get("level") or 6) <= level:
+                break
+            inside = root is not None and nb.element is not None and _descends(nb.element, root)
+            if not inside and (root is not None or len(nb.text) > 120):
+                break
+            page.drop(nb, stage, reason)
+            i += 1
+
+
+def _descends(el: Any, anc: Any) -> bool:
+    for _ in range(30):
+        if el is None:
+            return False
+        if el is anc:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
+    if b.kind == "caption":
+        return "caption"
+    if b.element is not None:
+        r = ctx.reason(b.element)
+        if r and not (b.kind == "quote" and r.endswith(_EMBED_WORDS)) and not (
+                r == "inside <figure>" and (b.kind in _FIGURE_CONTENT or len(b.text) > 200)):
+            return r  # (a quoted post in a 'social' embed, a <figure> used as a wrapper: story)
+    ld = b.features.get("link_density", 0.0)
+    n = len(b.text)
+    if n < 120 and b.element is not None:
+        prop = _meta_markup(b.element, n)
+        if prop:
+            return f"byline/date markup (itemprop={prop})"
+    if _link_heavy(b, ld, n, max_ld, ctx.host):
+        return f"link-heavy ({ld:.0%} of text in links)"
+    if n < 40 and _COUNTER.match(b.text):
+        return "counter ('12 comments', '3 min read')"
+    ph = _stock_phrase(b.text, ctx.phrases)
+    if ph:
+        return f"stock phrase '{ph}'"
+    if n < 300:
+        low = b.text[:60].lower().lstrip(_STRIP)
+        if ctx.ctas and low.startswith(ctx.ctas):  # one C-level test; name the phrase only on a hit
+            cta = next(c for c in ctx.ctas if low.startswith(c))
+            return f"call to action ('{cta}...')"
     return None
+
+
+def _drop_orphan_headings(page: Page, stage: str) -> None:
+    """A heading whose section (up to the next heading of the same or a higher level) lost all its
+    text was the title of a dropped box ("Related stories", "Comments")."""
+    blocks = page.blocks
+    n = len(blocks)
+    for i, b in enumerate(blocks):
+        if not b.kept or b.kind != "heading":
+            continue
+        level = b.features.get("level") or 6
+        had_any = False
+        kept_any = False
+        for j in range(i + 1, n):
+            nb = blocks[j]
+            if nb.kind == "heading" and (nb.features.get("level") or 6) <= level:
+                break
+            if nb.dropped_by == "boilerplate":
+                continue  # outside the main content: says nothing about this section
+            had_any = True
+            if nb.kept:
+                kept_any = True
+                break
+        if had_any and not kept_any:
+            page.drop(b, stage, "heading of a dropped section")
+

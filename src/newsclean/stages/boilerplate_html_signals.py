@@ -1,0 +1,249 @@
+"""Signals for choosing an HTML page's main content: class/id words (from data/html_hints.json),
+JSON-LD ``articleBody`` and readability-lxml text as copies of the body, and teaser cards (lists of
+other stories). Pure functions; the word lists are loaded once (cached)."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsclean.page import Block, Page
+
+_WORD = re.compile(r"\w+")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"([a-z])([A-Z])")  # imageEmbedCaption -> image Embed Caption
+_NUMBERED = re.compile(r"^\s*(#\s*)?\d{1,3}\s*[.):]\s")
+
+
+@lru_cache(maxsize=1)
+def load_hints() -> dict[str, frozenset[str] | tuple[str, ...]]:
+    """The class/id word lists of data/html_hints.json (pure, cached)."""
+    raw = json.loads(resources.files("newsclean.data").joinpath("html_hints.json").read_text("utf-8"))
+    out: dict[str, Any] = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    for key in ("boilerplate_phrases", "section_phrases", "cta_starts"):
+        out[key] = tuple(raw.get(key, ()))
+    return out
+
+
+def element_words(el: Any) -> tuple[str, ...]:
+    """Lower-cased class/id words of an element ('article-body' -> 'article', 'body', plus the
+    joined 'articlebody')."""
+    try:
+        cls = el.get("class")
+        ident = el.get("id")
+    except (AttributeError, TypeError, ValueError):
+        return ()
+    if not cls and not ident:
+        return ()
+    if ident and ident.count("-") + ident.count("_") > 3:
+        ident = None  # a slug made from a heading ('more-on-car-repair-...'), not a role name
+    return class_words(f"{cls or ''} {ident or ''}")
+
+
+@lru_cache(maxsize=8192)
+def class_words(raw: str) -> tuple[str, ...]:
+    words = [w for w in _SPLIT.split(_CAMEL.sub(r"\1 \2", raw).lower()) if w]
+    words += [a + b for a, b in zip(words, words[1:])]
+    return tuple(words)
+
+
+def tag_of(el: Any) -> str:
+    t = el.tag
+    return t.lower() if isinstance(t, str) else ""
+
+
+def is_body_marked(el: Any) -> bool:
+    prop = (el.get("itemprop") or "").lower()
+    return "articlebody" in prop or prop == "text"
+
+
+def _jsonld_bodies(tree: Any) -> list[str]:
+    out: list[str] = []
+    try:
+        scripts = tree.xpath('//script[@type="application/ld+json"]')
+    except Exception:  # noqa: BLE001 - lxml oddities must not escape
+        return out
+    for s in scripts[:20]:
+        txt = s.text or ""
+        if "articleBody" not in txt and "articlebody" not in txt:
+            continue
+        try:
+            data = json.loads(txt, strict=False)
+        except (ValueError, RecursionError):
+            m = re.search(r'"articleBody"\s*:\s*"((?:[^"\\]|\\.)*)"', txt)
+            if m:
+                try:
+                    out.append(json.loads(f'"{m.group(1)}"', strict=False))
+                except ValueError:
+                    pass
+            continue
+        stack, seen = [data], 0
+        while stack and seen < 500:
+            seen += 1
+            d = stack.pop()
+            if isinstance(d, dict):
+                body = d.get("articleBody")
+                if isinstance(body, str):
+                    out.append(body)
+                stack.extend(v for v in d.values() if isinstance(v, (dict, list)))
+            elif isinstance(d, list):
+                stack.extend(v for v in d if isinstance(v, (dict, list)))
+    return out
+
+
+def jsonld_vocab(page: Page) -> tuple[set[str] | None, bool]:
+    """Word 3-grams of the JSON-LD articleBody, if the page has a usable one, and whether it
+    looks like the whole body (not cut off with an ellipsis, a good share of the page's text)."""
+    bodies = [b for b in _jsonld_bodies(page.tree) if len(b) >= 400]
+    if not bodies:
+        return None, False
+    body = max(bodies, key=len).strip()
+    if "<p" in body or "</" in body:
+        body = re.sub(r"<[^>]+>", " ", body)
+    toks = _WORD.findall(body.lower())
+    page_len = sum(len(b.text) for b in page.blocks) or 1
+    whole = not body.endswith(("…", "...", "&hellip;")) and len(body) >= 0.3 * page_len
+    return {" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)}, whole
+
+
+def match_share(vocab: set[str], text: str) -> float:
+    toks = _WORD.findall(text.lower())
+    if len(toks) < 3:
+        return -1.0
+    grams = [" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)]
+    return sum(g in vocab for g in grams) / len(grams)
+
+
+@lru_cache(maxsize=8192)
+def class_info(raw: str) -> tuple[int, bool, bool]:
+    """For a class/id string: (chrome level after a content word cancels one step, whether a
+    content word is there, whether it is purely a content name with no chrome word)."""
+    words = class_words(raw)
+    hints = load_hints()
+    positive = not hints["content_positive"].isdisjoint(words)
+    if not hints["container_negative_strong"].isdisjoint(words):
+        level = 2
+    elif not hints["container_negative"].isdisjoint(words):
+        level = 1
+    else:
+        level = 0
+    clean = positive and level == 0
+    if level and positive:
+        level -= 1
+    return level, positive, clean
+
+
+def raw_class(el: Any) -> str:
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
+        return ""
+    return f"{cls or ''} {ident or ''}"
+
+
+def within(el: Any, anc: Any, levels: int) -> bool:
+    for _ in range(levels):
+        if el is None:
+            return False
+        if el is anc:
+            return True
+        el = el.getparent()
+    return el is anc
+
+
+def host_of(url: str | None) -> str:
+    if not url:
+        return ""
+    m = re.match(r"(?i)^(?:https?:)?//([^/:?#]+)", url.strip())
+    if not m:
+        return ""
+    host = m.group(1).lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def links_home(el: Any, host: str) -> bool:
+    """Whether the first link in ``el`` points to another page of the same site."""
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith("#"):
+            continue
+        if href.startswith("/") and not href.startswith("//"):
+            return True
+        h = host_of(href)
+        return bool(h) and bool(host) and (h == host or h.endswith("." + host) or host.endswith("." + h))
+    return False
+
+
+def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
+    """Indexes of short paragraphs that sit in a small card right after a linked headline
+    (lists of other stories: 'headline link + one-line summary', repeated). The card must be an
+    <article>/<li> of its own or its headline must link within the site (listicles link out)."""
+    out: set[int] = set()
+    host = host_of(url)
+    for i, b in enumerate(blocks):
+        if b.kind not in ("paragraph", "list_item") or len(b.text) >= 600 or b.element is None:
+            continue
+        if b.features.get("link_density", 0.0) > 0.3:
+            continue
+        for j in range(i - 1, max(-1, i - 7), -1):
+            h = blocks[j]
+            if h.element is None:
+                break
+            if len(h.text) < 15 or h.features.get("link_density", 0.0) < 0.8:
+                if len(h.text) < 40:
+                    continue  # a label, source or date between headline and summary
+                break
+            if _NUMBERED.match(h.text):
+                break  # '5. Velvet calathea': an item of a listicle, not another story
+            anc = b.element.getparent()
+            for _ in range(5):
+                if anc is None:
+                    break
+                if within(h.element, anc, 8):
+                    # a card: few blocks around share this ancestor
+                    k, count = j - 1, 0
+                    while k >= 0 and count < 9 and blocks[k].element is not None and within(blocks[k].element, anc, 8):
+                        count += 1
+                        k -= 1
+                    k = i + 1
+                    long_after = False  # body text going on after the 'summary': not a card
+                    while k < len(blocks) and count < 9 and blocks[k].element is not None and within(blocks[k].element, anc, 8):
+                        long_after = long_after or (len(blocks[k].text) > 120 and blocks[k].kind == "paragraph")
+                        count += 1
+                        k += 1
+                    if count + (i - j + 1) <= 8 and not long_after and (
+                            tag_of(anc) == "article" or links_home(h.element, host)):
+                        out.update(range(j, i + 1))  # the headline, its labels and the summary
+                    break
+                anc = anc.getparent()
+            break
+    return out
+
+
+def readability_vocab(page: Page) -> set[str] | None:
+    """readability-lxml's idea of the body, as word 3-grams (slow: only when unsure)."""
+    try:
+        from readability import Document  # type: ignore[import-untyped]
+
+        summary = Document(page.source).summary(html_partial=True)
+    except Exception:  # noqa: BLE001 - a second opinion must never break the page
+        return None
+    text = re.sub(r"<[^>]+>", " ", summary or "")
+    toks = _WORD.findall(text.lower())
+    if len(toks) < 30:
+        return None
+    return {" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)}
+
+
+def describe(el: Any) -> str:
+    tag = tag_of(el) or "?"
+    cls = (el.get("class") or "").split()
+    ident = el.get("id")
+    s = tag
+    if ident:
+        s += f"#{ident}"
+    if cls:
+        s += "." + ".".join(cls[:2])
+    return s

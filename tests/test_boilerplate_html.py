@@ -1,0 +1,97 @@
+"""Main-content selection on small HTML pages."""
+from __future__ import annotations
+
+import json
+
+from newsclean.load.page import load_page
+from newsclean.stages.boilerplate import BoilerplateOptions
+from newsclean.stages.boilerplate_html import select_main
+
+P = "Body paragraph number {} tells the story in plain words, with commas, clauses and an end."
+
+
+def body(n: int, start: int = 0) -> str:
+    return "".join(f"<p>{P.format(i)} {P.format(i)}</p>" for i in range(start, start + n))
+
+
+def run(html: str, url: str | None = None, **opts):
+    page = load_page(html, kind="html", url=url)
+    select_main(page, BoilerplateOptions(**{"html_use_readability": False, **opts}), "boilerplate")
+    return page
+
+
+def kept(page):
+    return [b.text for b in page.kept()]
+
+
+def nav(n: int) -> str:
+    return "<ul>" + "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(n)) + "</ul>"
+
+
+def test_article_body_chosen_over_menus_and_footer():
+    html = (f"<html><body><div class='top'>{nav(12)}</div><div class='main'><article>{body(6)}</article></div>"
+            f"<div class='bottom'><p>Copyright 2024</p>{nav(8)}</div></body></html>")
+    page = run(html)
+    texts = kept(page)
+    assert len(texts) == 6 and all(t.startswith("Body paragraph") for t in texts)
+    dropped = [b for b in page.blocks if not b.kept]
+    assert dropped and all(b.reason.startswith("outside main content (container ") for b in dropped)
+    assert page.notes["html_container"].tag in ("article", "div")
+
+
+def test_comments_are_not_the_main_content_even_when_long():
+    comments = "".join(f"<div class='comment-body'><p>{P.format(100 + i)} {P.format(i)}</p></div>"
+                       for i in range(10))
+    html = f"<body><div class='wrap'><div class='story'>{body(4)}</div><section id='comments'>{comments}</section></div></body>"
+    texts = kept(run(html))
+    assert texts == [f"{P.format(i)} {P.format(i)}" for i in range(4)]
+
+
+def test_jsonld_article_body_points_at_the_right_container():
+    real = body(3)
+    decoy = "".join(f"<p>Unrelated filler {i} about gardening, weather, recipes and long walks by the sea "
+                    f"that the structured data never mentions at all, not once.</p>" for i in range(5))
+    ld = {"@type": "NewsArticle", "articleBody": " ".join(f"{P.format(i)} {P.format(i)}" for i in range(3))}
+    html = (f"<html><head><script type='application/ld+json'>{json.dumps(ld)}</script></head>"
+            f"<body><div id='a'>{real}</div><div id='b'>{decoy}</div></body></html>")
+    page = run(html)
+    assert kept(page) == [f"{P.format(i)} {P.format(i)}" for i in range(3)]
+    assert page.notes.get("html_jsonld_matches") == 3
+
+
+def test_teaser_cards_do_not_win():
+    cards = "".join(f"<article class='card'><h3><a href='/story-{i}'>Another headline number {i} here</a></h3>"
+                    f"<p>{P.format(200 + i)}</p></article>" for i in range(8))
+    html = f"<body><div class='post'>{body(3)}</div><div class='more'>{cards}</div></body>"
+    page = run(html, url="https://example.org/a")
+    assert all("number 20" not in t for t in kept(page))
+    assert set(page.notes["html_teasers"])  # the summaries were recognised
+
+
+def test_single_main_element_scopes_the_search():
+    footer_text = "".join(f"<p>{P.format(300 + i)} {P.format(i)} {P.format(i)}</p>" for i in range(4))
+    html = f"<body><main>{body(3)}</main><div class='legal'>{footer_text}</div></body>"
+    texts = kept(run(html))
+    assert len(texts) == 3 and all("number 30" not in t for t in texts)
+
+
+def test_odd_pages_never_raise():
+    for html in ("<html><body></body></html>", "<frameset><frame src='x'></frameset>", "<p>one line</p>",
+                 "<html><head><script type='application/ld+json'>{broken</script></head><body><p>x</p></body></html>",
+                 "<body>" + "<p>short</p>" * 5000 + "</body>"):
+        page = run(html)
+        assert isinstance(page.blocks, list)
+
+
+def test_readability_second_opinion_only_when_unsure_and_counted():
+    short = ("<html><body><div class='x'><p>A short note with a few words in it, and a second clause "
+             "to make it a sentence of modest length.</p><p>Another short line of text follows here, "
+             "also modest, with some more words to read.</p></div><ul><li><a href='/a'>Home</a></li></ul>"
+             "</body></html>")
+    page = run(short, html_use_readability=True)
+    assert page.notes["html_readability_fallback"] is True  # weak choice: asked for a second opinion
+    assert len(kept(page)) == 2
+    off = run(short, html_use_readability=False)
+    assert off.notes["html_readability_fallback"] is False
+    confident = run(f"<html><body><article>{body(8)}</article></body></html>", html_use_readability=True)
+    assert confident.notes["html_readability_fallback"] is False

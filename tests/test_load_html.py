@@ -1,0 +1,67 @@
+"""The HTML loader: tree -> ordered blocks with features."""
+from __future__ import annotations
+
+from newsclean.load.html import html_blocks, parse_html
+from newsclean.load.page import load_page
+
+LONG = "This is a sentence of body text that goes on for a while. " * 4
+
+
+def blocks_of(html: str):
+    return html_blocks(parse_html(html))
+
+
+def test_kinds_and_order():
+    bl = blocks_of(f"<html><body><h2>Sub</h2><p>{LONG}</p><ul><li>one</li><li>two</li></ul>"
+                   "<blockquote><p>quoted words</p></blockquote><pre>a  b</pre></body></html>")
+    assert [b.kind for b in bl] == ["heading", "paragraph", "list_item", "list_item", "quote", "pre"]
+    assert bl[0].features["level"] == 2
+    assert bl[5].text == "a  b"  # whitespace kept in <pre>
+
+
+def test_link_density_and_lead_link():
+    bl = blocks_of('<body><p><a href="/x">A linked headline of some length</a> and a summary</p>'
+                   '<p>plain text with <a href="/y">one link</a> inside it</p></body>')
+    assert bl[0].features["lead_link"] == len("A linked headline of some length")
+    assert 0.5 < bl[0].features["link_density"] < 1.0
+    assert bl[1].features["lead_link"] == 0
+    assert bl[1].features["link_density"] < 0.5
+
+
+def test_hints_split_camel_case_and_dashes():
+    bl = blocks_of('<body><div class="InlineImage-imageEmbedCaption"><p>x y</p></div></body>')
+    hints = bl[0].features["hints"]
+    assert "caption" in hints and "embed" in hints and "inline" in hints
+
+
+def test_hidden_skipped_but_streamed_content_kept():
+    small = blocks_of('<body><div hidden><p>secret</p></div><p>visible</p></body>')
+    assert [b.text for b in small] == ["visible"]
+    big = blocks_of(f'<body><div hidden id="S:0">{f"<p>{LONG}</p>" * 8}</div></body>')
+    assert len(big) == 8  # a page that ships all its paragraphs hidden (revealed by script)
+
+
+def test_content_after_early_closing_html_is_kept():
+    html = f"<html><body><p>menu</p></body></html>\n<div><p>{LONG}</p><p>{LONG}</p></div>"
+    texts = [b.text for b in blocks_of(html)]
+    assert texts[0] == "menu" and len(texts) == 3
+
+
+def test_button_swallowing_the_page_is_walked():
+    html = f"<body><button><div>Menu</button><div>{f'<p>{LONG}</p>' * 4}</div></body>"
+    assert sum(1 for b in blocks_of(html) if b.text.startswith("This is")) == 4
+
+
+def test_odd_inputs_do_not_raise():
+    assert parse_html("") is None
+    assert html_blocks(None) == []
+    for html in ("<frameset><frame src='a'></frameset>", "<html></html>", "<p>", "<!-- only -->",
+                 "<body>" + "<div>" * 3000 + "deep" + "</div>" * 3000 + "</body>"):
+        page = load_page(html, kind="html")
+        assert isinstance(page.blocks, list)
+
+
+def test_data_table_rows_are_blocks():
+    bl = blocks_of("<body><table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table></body>")
+    assert [b.kind for b in bl] == ["table", "table"]
+    assert bl[1].text == "1\t2"

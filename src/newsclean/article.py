@@ -81,6 +81,26 @@ class Article:
             "sources": dict(self.sources),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        """Rebuild an Article from ``to_dict()`` output (e.g. a line of a batch's JSON Lines)."""
+        def dt(v: Any) -> datetime | None:
+            return datetime.fromisoformat(v) if isinstance(v, str) and v else None
+
+        return cls(
+            text=data.get("text") or "",
+            paragraphs=tuple(Paragraph(p.get("text", ""), p.get("kind", "paragraph"), p.get("level"))
+                             for p in data.get("paragraphs") or ()),
+            title=data.get("title"), authors=tuple(data.get("authors") or ()),
+            published=dt(data.get("published")), modified=dt(data.get("modified")),
+            site_name=data.get("site_name"), section=data.get("section"), tags=tuple(data.get("tags") or ()),
+            description=data.get("description"), language=data.get("language"), url=data.get("url"),
+            image=data.get("image"), kind=data.get("kind") or "html",
+            removed=tuple(Removed(r.get("text", ""), r.get("stage", ""), r.get("reason", ""), r.get("kind", "paragraph"),
+                                  r.get("index", -1)) for r in data.get("removed") or ()),
+            sources=dict(data.get("sources") or {}),
+        )
+
     def to_json(self, *, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 

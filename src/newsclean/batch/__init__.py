@@ -25,14 +25,15 @@ def run_batch(inputs: Iterable[str], output: str, *, pipeline: Pipeline | None =
               max_bytes: int | None = None, kind: str | None = None, resume: bool = True,
               progress: Callable[[Stats], None] | None = None, stdin: Any = None,
               on_resume: Callable[[ResumeState], None] | None = None,
-              learn_templates: bool = False, template_options: Any = None) -> Stats:
+              learn_templates: bool = False, template_options: Any = None, exporter: Any = None) -> Stats:
     """Extract every page of ``inputs`` into the JSON Lines file ``output`` (``-``: stdout).
 
     ``executor``: any ``concurrent.futures.Executor``-like object; default a process pool of
     ``jobs`` workers. ``resume=False`` starts the output afresh. ``learn_templates=True`` first
     learns each host's recurring blocks from the run's own pages (newsclean.batch.templates) and
     drops them from every page of that host. Raises InputError for missing inputs or an unwritable
-    output before any page is processed."""
+    output before any page is processed. ``exporter`` (newsclean.batch.export) also writes each
+    record elsewhere (page files, Parquet); ``output`` is then its journal."""
     limit = max_bytes if max_bytes is not None else (
         pipeline.max_bytes if pipeline is not None else DEFAULT_MAX_BYTES)
     paths = resolve_inputs(inputs, stdin=stdin)
@@ -53,8 +54,15 @@ def run_batch(inputs: Iterable[str], output: str, *, pipeline: Pipeline | None =
             if progress is not None:
                 progress(s)
 
-        runner.run(sources, sink, stats, progress=report)
+        if exporter is not None:
+            from newsclean.batch.export import ExportingSink
+
+            runner.run(sources, ExportingSink(sink, exporter), stats, progress=report)
+        else:
+            runner.run(sources, sink, stats, progress=report)
         stats.skipped, stats.ignored = sources.skipped, sources.ignored
+    if exporter is not None:
+        exporter.finish(output)
     return stats
 
 

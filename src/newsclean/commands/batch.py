@@ -55,8 +55,13 @@ def add_parser(sub: Any) -> None:
                        description="Extract many pages in parallel into a JSON Lines file.",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, glob, WARC, JSONL, or -")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
-                   help="JSON Lines output (appended to and resumed if it exists; - for stdout)")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="JSON Lines (or, with --format parquet, Parquet) output; appended to and resumed "
+                        "if it exists; - for stdout (JSON Lines only)")
+    p.add_argument("--format", choices=("jsonl", "parquet", "text", "markdown"), default="jsonl",
+                   help="jsonl (default); parquet (needs the 'parquet' extra); text or markdown: one file "
+                        "per page under --output-dir, mirroring the input tree")
+    p.add_argument("--output-dir", metavar="DIR", help="where --format text|markdown writes the page files")
     p.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
                    help=f"worker processes (default: all cores, here {default_jobs()})")
     p.add_argument("--timeout", type=_seconds, default=60.0, metavar="SECONDS",
@@ -123,6 +128,33 @@ def summary(stats: Stats, output: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _output_plan(args: argparse.Namespace) -> tuple[str, Any]:
+    """(the JSON Lines journal to write and resume from, an exporter or None) for --format."""
+    if args.format in ("text", "markdown"):
+        if not args.output_dir:
+            raise ValueError(f"--format {args.format} needs --output-dir DIR")
+        if args.output:
+            raise ValueError(f"--format {args.format} writes to --output-dir, not -o")
+        import os
+
+        from newsclean.batch.export import JOURNAL_NAME, DirExporter, common_root
+
+        os.makedirs(args.output_dir, exist_ok=True)
+        return os.path.join(args.output_dir, JOURNAL_NAME), DirExporter(args.output_dir, args.format,
+                                                                       common_root(args.inputs))
+    if args.output_dir:
+        raise ValueError("--output-dir goes with --format text or markdown")
+    if not args.output:
+        raise ValueError("give -o OUT (or --format text|markdown --output-dir DIR)")
+    if args.format == "parquet":
+        if args.output == "-":
+            raise ValueError("--format parquet cannot write to standard output")
+        from newsclean.batch.export import ParquetExporter
+
+        return args.output + ".journal.jsonl", ParquetExporter(args.output)
+    return args.output, None
+
+
 def _template_options(args: argparse.Namespace) -> object:
     from newsclean.batch.templates import TemplateOptions
 
@@ -142,6 +174,13 @@ def run(args: argparse.Namespace) -> int:
             err.write(f"newsclean batch: warning: {state.foreign} lines of {args.output} are not "
                       "newsclean records\n")
 
+    try:
+        journal, exporter = _output_plan(args)
+    except (ConfigError, ValueError) as exc:
+        err.write(f"newsclean batch: {exc}\n")
+        return 2
+    target = args.output_dir or args.output  # what the user asked for, for the summary
+    args.output = journal
     if args.max_bytes is not None and args.max_bytes < 1:
         err.write(f"newsclean batch: --max-bytes must be at least 1, not {args.max_bytes}\n")
         return 2
@@ -156,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
             stats = run_batch(args.inputs, args.output, pipeline=pipeline, jobs=args.jobs, executor=executor,
                               timeout=args.timeout or None, kind=args.kind, resume=not args.overwrite,
                               progress=progress, on_resume=on_resume, learn_templates=args.learn_templates,
-                              template_options=_template_options(args))
+                              template_options=_template_options(args), exporter=exporter)
     except (InputError, ConfigError) as exc:
         progress.clear()
         err.write(f"newsclean batch: {exc}\n")
@@ -176,5 +215,5 @@ def run(args: argparse.Namespace) -> int:
         err.write("newsclean batch: interrupted; run the same command again to resume\n")
         return 130
     progress.clear()
-    err.write(summary(stats, args.output))
+    err.write(summary(stats, target))
     return 0

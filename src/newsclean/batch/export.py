@@ -1,0 +1,175 @@
+"""Other outputs of a batch, built on the JSON Lines journal (which stays the record of what is done,
+so every output resumes the same way):
+
+- ``--format text|markdown --output-dir DIR``: one file per page, mirroring the input tree; the
+  journal is ``DIR/.newsclean-batch.jsonl``; each file is written to a temporary name and renamed,
+  so a crash never leaves a half-written page file.
+- ``--format parquet -o OUT.parquet``: the journal is ``OUT.parquet.journal.jsonl``; when the run
+  completes, the Parquet file is written from it (to a temporary name, then renamed). Needs pyarrow
+  (``pip install 'newsclean[parquet]'``).
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from newsclean.article import Article
+from newsclean.errors import ConfigError
+
+JOURNAL_NAME = ".newsclean-batch.jsonl"
+
+
+def _atomic_write(path: Path, data: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def common_root(inputs: Iterable[str]) -> str:
+    """The directory that the mirrored tree is relative to: the inputs' common parent directory."""
+    dirs = []
+    for p in inputs:
+        if p == "-":
+            continue
+        ap = os.path.abspath(p)
+        dirs.append(ap if os.path.isdir(ap) else os.path.dirname(ap))
+    if not dirs:
+        return os.getcwd()
+    return os.path.commonpath(dirs)
+
+
+def mirror_path(item_id: str, root: str, suffix: str) -> Path:
+    """Where a page's file goes under the output directory: its path relative to ``root``, with
+    records inside a WARC or JSON Lines file (``file#offset``, ``file:line``) as files in a folder
+    named after the container."""
+    base, sep, record = item_id, "", ""
+    for mark in ("#", ":"):
+        head, found, tail = item_id.rpartition(mark)
+        if found and tail.isdigit() and os.path.exists(head):
+            base, sep, record = head, mark, tail
+            break
+    rel = os.path.relpath(os.path.abspath(base), root)
+    if rel.startswith(".."):
+        rel = os.path.abspath(base).lstrip(os.sep)
+    parts = [p for p in Path(rel).parts if p not in ("", ".", "..")]
+    if record:
+        return Path(*parts, f"{record}{suffix}")
+    stem = Path(*parts)
+    return stem.with_suffix(suffix) if stem.suffix else stem.with_name(stem.name + suffix)
+
+
+class DirExporter:
+    """Write each successful page as text or Markdown under ``directory``."""
+
+    def __init__(self, directory: str, fmt: str, root: str) -> None:
+        if fmt not in ("text", "markdown"):
+            raise ConfigError(f"unknown page format {fmt!r}")
+        self.directory = Path(directory)
+        self.fmt = fmt
+        self.root = root
+        self.suffix = ".md" if fmt == "markdown" else ".txt"
+
+    def on_record(self, line: bytes) -> None:
+        rec = json.loads(line)
+        if "error" in rec:
+            return
+        article = Article.from_dict(rec)
+        body = article.to_markdown() if self.fmt == "markdown" else (article.text + "\n" if article.text else "")
+        _atomic_write(self.directory / mirror_path(rec["id"], self.root, self.suffix), body)
+
+    def finish(self, journal: str) -> None:
+        return None
+
+
+PARQUET_COLUMNS = ("id", "input_url", "warc_date", "kind", "url", "title", "authors", "published", "modified",
+                   "site_name", "section", "tags", "description", "language", "image", "text", "paragraphs",
+                   "removed", "sources", "error_type", "error_message", "ms")
+
+
+def _row(rec: dict[str, Any]) -> dict[str, Any]:
+    err = rec.get("error") or {}
+    row = {k: rec.get(k) for k in PARQUET_COLUMNS}
+    row["authors"] = list(rec.get("authors") or [])
+    row["tags"] = list(rec.get("tags") or [])
+    for k in ("paragraphs", "removed", "sources"):
+        row[k] = json.dumps(rec[k], ensure_ascii=False) if k in rec else None
+    row["error_type"], row["error_message"] = err.get("type"), err.get("message")
+    return row
+
+
+class ParquetExporter:
+    """At the end of a completed run, write the journal's records to a Parquet file."""
+
+    def __init__(self, path: str, rows_per_group: int = 5000) -> None:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise ConfigError("--format parquet needs pyarrow: pip install 'newsclean[parquet]'") from None
+        self.path = Path(path)
+        self.rows_per_group = rows_per_group
+
+    def on_record(self, line: bytes) -> None:
+        return None
+
+    def finish(self, journal: str) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pa.schema([
+            ("id", pa.string()), ("input_url", pa.string()), ("warc_date", pa.string()), ("kind", pa.string()),
+            ("url", pa.string()), ("title", pa.string()), ("authors", pa.list_(pa.string())),
+            ("published", pa.string()), ("modified", pa.string()), ("site_name", pa.string()),
+            ("section", pa.string()), ("tags", pa.list_(pa.string())), ("description", pa.string()),
+            ("language", pa.string()), ("image", pa.string()), ("text", pa.string()), ("paragraphs", pa.string()),
+            ("removed", pa.string()), ("sources", pa.string()), ("error_type", pa.string()),
+            ("error_message", pa.string()), ("ms", pa.float64()),
+        ])
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".parquet")
+        os.close(fd)
+        try:
+            with pq.ParquetWriter(tmp, schema) as writer, open(journal, "rb") as fh:
+                batch: list[dict[str, Any]] = []
+                for line in fh:
+                    if not line.strip():
+                        continue
+                    batch.append(_row(json.loads(line)))
+                    if len(batch) >= self.rows_per_group:
+                        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                        batch = []
+                if batch:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            os.replace(tmp, self.path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+
+class ExportingSink:
+    """A sink that writes the journal line, then hands the record to an exporter."""
+
+    def __init__(self, journal: Any, exporter: Any) -> None:
+        self.journal = journal
+        self.exporter = exporter
+
+    def write(self, line: bytes) -> None:
+        self.exporter.on_record(line)  # the page file first: a journal line means the page is done
+        self.journal.write(line)
+
+    def close(self) -> None:
+        self.journal.close()

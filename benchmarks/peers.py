@@ -16,13 +16,31 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import resource
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RENDERERS = ("w3m", "lynx", "inscriptis")
+RENDERERS = ("w3m", "lynx", "inscriptis", "innertext", "copyall")
+CAPTURED = ("w3m", "lynx", "inscriptis")
+# the bullet glyphs inscriptis puts before list items, by nesting level: "*", "+", "o"
+_GLYPH = re.compile(r"^[*+o]\s+(?=\S)")
+
+
+def simulate(text: str, name: str) -> str:
+    """Renderers we have no capture from, simulated from inscriptis captures.
+
+    "innertext" (a browser's innerText): no indentation and no bullet glyphs, blank lines kept;
+    "copyall" ("select all, copy" in a browser): the same with no blank lines at all (blocks are
+    one newline apart)."""
+    out = []
+    for line in text.splitlines():
+        line = _GLYPH.sub("", line.strip())
+        if line or name == "innertext":
+            out.append(line)
+    return "\n".join(out) + "\n"
 
 
 def pages(bench: Path, name: str):
@@ -36,8 +54,11 @@ def pages(bench: Path, name: str):
     for i in sorted(truth):
         if name == "articles":
             yield i, (lambda p=bench / f"articles/dev/{i}.html": p.read_bytes()), truth[i].get("url"), None
-        elif name in RENDERERS:
+        elif name in CAPTURED:
             yield i, (lambda p=bench / f"captures/dev/{name}/{i}.txt": p.read_text(encoding="utf-8")), None, "text"
+        elif name in RENDERERS:
+            yield i, (lambda p=bench / f"captures/dev/inscriptis/{i}.txt":
+                      simulate(p.read_text(encoding="utf-8"), name)), None, "text"
         else:
             raise SystemExit(f"unknown set {name!r}")
 

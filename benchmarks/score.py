@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score newsclean (and, optionally, peer libraries) on the shared benchmark data; print one table.
 
-    python benchmarks/score.py [--bench ../shared/bench] [--sets articles,w3m,lynx,inscriptis,wcxb]
+    python benchmarks/score.py [--bench ../shared/bench] [--sets articles,w3m,lynx,inscriptis,innertext,copyall,wcxb]
                                [--peers trafilatura_nocomments,readability,newspaper4k
                                 --peers-python ../peers-venv/bin/python] [--per-page N]
 
@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-RENDERERS = ("w3m", "lynx", "inscriptis")
+RENDERERS = ("w3m", "lynx", "inscriptis", "innertext", "copyall")  # the last two simulated (peers.py)
 
 
 def load_evaluate(bench: Path):

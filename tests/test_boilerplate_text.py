@@ -73,3 +73,83 @@ def test_teaser_cards_after_the_body_are_cut():
     page = run("\n\n".join(BODY + cards))
     kept = [b.text for b in page.kept()]
     assert kept == BODY
+
+
+def test_paragraphs_without_full_stop_next_to_the_body_are_taken_in():
+    lead = ("Chelsea have this morning paid the fee to the Spanish league to secure the world record "
+            "transfer of the goalkeeper from Athletic Bilbao after weeks of talks")
+    page = run("\n\n".join(["• Home", "• Sport", "BREAKING: Chelsea Sign Goalkeeper From Bilbao", "[INS::INS]",
+                            lead, "[vc]", BODY[0], BODY[1], "Tags:", "• Facebook"]))
+    kept = [b.text for b in page.kept()]
+    assert lead in kept and BODY[1] in kept
+    assert "BREAKING: Chelsea Sign Goalkeeper From Bilbao" not in kept
+
+
+def test_loose_teaser_far_from_the_body_does_not_count():
+    teaser = ("Some people thought the stripy cattle in a Japanese pasture were a practical joke but the "
+              "science behind the idea is sound")
+    page = run("\n\n".join(BODY + ["World", "More World", "Why farmers paint their cows", teaser, "32M ago"]))
+    assert teaser not in [b.text for b in page.kept()]
+
+
+def test_list_announced_by_a_lead_in_sentence_is_kept():
+    items = ["Lego Star Wars 75188 Bomber", "http://amzn.to/2iJFhRj", "Polistil 960574 Electric Track",
+             "http://amzn.to/2hZfWFJ", "Blade Runner The Final Cut (4K Ultra HD)", "http://amzn.to/2hWEIX7"]
+    text = "\n\n".join(BODY + ["So here are the best nostalgic deals of this Black Friday:"]) + "\n\n" + \
+        "\n\n".join(("• " + t) if i % 2 == 0 else t for i, t in enumerate(items)) + "\n\nLascia un commento\n"
+    art = Pipeline().extract(text, kind="text")
+    for t in items:
+        assert t in art.text
+    assert "Lascia un commento" not in art.text
+
+
+def test_comments_link_in_a_share_bar_is_no_end_marker():
+    bar = ["• Facebook", "• Twitter", "• Comments", "• Print", "• Email"]
+    text = "\n\n".join(BODY[:1]) + "\n\n" + "\n".join(bar) + "\n\n" + "\n\n".join(BODY[1:])
+    art = Pipeline().extract(text, kind="text")
+    for para in BODY:
+        assert para in art.text
+    assert "Twitter" not in art.text
+
+
+def test_promo_phrases_match_whole_words():
+    from newsclean.stages.text_features import promo_hits
+
+    assert promo_hits("This deal only works for new subscribers.") == 0
+    assert promo_hits("Heavy oversubscription from small investors") == 0
+    assert promo_hits("Get our newsletters") == 1 and promo_hits("Subscribe to our newsletter") == 2
+
+
+def test_embedded_post_after_the_last_paragraph_is_kept():
+    tweet = "Who are we as a nation if we respond to threats with retribution? pic.twitter.com/abc"
+    credit = "— Rep. Jane Doe (@janedoe) November 19, 2019"
+    art = Pipeline().extract("\n\n".join(BODY + [tweet, credit, "Most Popular", "• Storm closes schools"]),
+                             kind="text")
+    assert tweet in art.text and credit in art.text
+    assert "Storm closes schools" not in art.text
+
+
+def test_legal_notice_is_not_body_prose():
+    legal = ("The material on this site may not be reproduced, distributed, transmitted, cached or otherwise "
+             "used, except with the prior written permission of Example Media.")
+    art = Pipeline().extract("\n\n".join(BODY + ["Disclaimer", legal]), kind="text")
+    assert legal not in art.text and "Disclaimer" not in art.text
+
+
+def test_recipe_card_after_the_body_is_kept():
+    card = ["Spiced Honey Pear Jam", "Print", "Ingredients", "• 8-9 ripe pears, cored and peeled", "• 1 tsp cinnamon",
+            "• 6 tbsp fruit pectin powder", "Instructions", "• Fill the canner with water and set it to simmer.",
+            "• Core, peel and cube the pears and put them in a pot.", "You may also like:", "• Pickled Sprouts"]
+    art = Pipeline().extract("\n\n".join(BODY + card), kind="text")
+    for line in ("8-9 ripe pears, cored and peeled", "1 tsp cinnamon", "Core, peel and cube the pears"):
+        assert line in art.text
+    assert "Pickled Sprouts" not in art.text
+
+
+def test_closing_bulleted_sentences_after_a_stray_word_are_kept():
+    points = ["• The safety depth was tested against the visitors, as the starter was ejected mid-way through.",
+              "• Two reserves stepped up to the plate and did a good job against a weak passing attack."]
+    page = run("\n\n".join(BODY + ["Redwine"] + points + ["More From Dawgs", "• Daily Dawg Chow"]))
+    kept = [b.text for b in page.kept()]
+    assert all(p[2:] in kept for p in points)
+    assert "Daily Dawg Chow" not in kept

@@ -64,3 +64,40 @@ def test_odd_input():
     for text in ("", "a", "x " * 50_000):
         page = load_page(text, kind="text")
         DuplicatesStage().run(page)
+
+
+def test_line_repeated_across_a_structured_text_is_kept():
+    head = "Eat every two to three hours"
+    parts = []
+    for plan in "ABC":
+        parts.append(head)
+        parts += [f"Plan {plan} meal {i}: one cup of rice, four ounces of chicken, {i} cups of greens."
+                  for i in range(12)]
+    page = run(parts)
+    assert [b.text for b in page.kept()].count(head) == 3
+
+
+def test_list_printed_twice_goes_where_it_was_kept():
+    teasers = [f"Teaser headline number {i} about a different story: officials said on Monday" for i in range(4)]
+    page = load_page("\n\n".join(teasers + [OTHER, DEK] + teasers), kind="text")
+    for b in page.blocks[-4:]:
+        page.drop(b, "navigation", "teaser list")
+    DuplicatesStage().run(page)
+    assert [b.text for b in page.kept()] == [OTHER, DEK]
+    assert "copied from a list dropped elsewhere" in page.blocks[0].reason
+
+
+def test_a_single_block_copied_elsewhere_is_kept():
+    page = load_page("\n\n".join([OTHER, DEK, OTHER]), kind="text")
+    page.drop(page.blocks[2], "navigation", "teaser")
+    DuplicatesStage().run(page)
+    assert [b.text for b in page.kept()] == [OTHER, DEK]
+
+
+def test_three_variants_of_a_line_are_kept():
+    lines = [f"Asparagus and eggs: one cup asparagus, two poached eggs, {n} cup sweet potato, one tsp oil"
+             for n in ("half a", "one", "two")]
+    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar".split()
+    filler = [" ".join(words[(i + k * 7) % 15] + str(i) for k in range(8)) + "." for i in range(30)]
+    page = run([lines[0]] + filler[:10] + [lines[1]] + filler[10:20] + [lines[2]] + filler[20:])
+    assert all(x in [b.text for b in page.kept()] for x in lines)

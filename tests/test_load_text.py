@@ -97,3 +97,60 @@ def test_column_rows_become_one_table_block():
 def test_space_before_full_stop_is_removed():
     blocks, _, _ = text_blocks("The army said in a statement on Wednesday .\n")
     assert blocks[0].text == "The army said in a statement on Wednesday."
+
+
+def test_one_long_wrapped_paragraph_is_joined_in_linear_time():
+    line = "The quick brown fox number {i} jumps over the lazy dog and runs away."
+    text = "\n".join(line.format(i=i % 10) for i in range(30_000))
+    t0 = time.perf_counter()
+    blocks, _, width = text_blocks(text)
+    assert width is not None and len(blocks) == 1
+    assert blocks[0].text.count("lazy dog") == 30_000
+    assert time.perf_counter() - t0 < 5  # joining by repeated concatenation took minutes
+
+
+def test_display_width_counts_wide_characters_twice():
+    from newsclean.load.text import display_width
+
+    assert display_width("abc") == 3 and display_width("é•x") == 3
+    assert display_width("日本a") == 5 and display_width("한국") == 4
+
+
+def test_dateline_under_a_wrapped_paragraph_is_a_line_of_its_own():
+    words = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor " * 6).split()
+    lines, cur = [], ""
+    for w in words:
+        if len(cur) + 1 + len(w) > 60:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = (cur + " " + w).strip()
+    lines[-1] = lines[-1][:52].rstrip() + " end."
+    text = "\n".join(lines + ["Published 11:34 PM EST Nov 19, 2019"]) + "\n"
+    blocks, _, width = text_blocks(text)
+    assert width is not None
+    assert blocks[-1].text == "Published 11:34 PM EST Nov 19, 2019"
+
+
+def test_hangul_line_broken_at_a_space_is_rejoined_with_one():
+    from newsclean.load.text import Line, _hangul_break_at_space
+
+    def line(text):
+        from newsclean.load.text import display_width
+        return Line(0, text, text, 0, None, display_width(text))
+
+    prev = line("가" * 48)                      # width 96: the next syllable (2) would have fitted in 99
+    assert _hangul_break_at_space(prev, line("나다"), 99)
+    assert not _hangul_break_at_space(line("가" * 49), line("나다"), 99)   # width 98: full line
+    assert _hangul_break_at_space(line("a" + "가" * 48), line("나다"), 99)        # width 97 + 2 fits
+    assert not _hangul_break_at_space(line("a" + "가" * 48), line("다."), 99)    # "다." (3) would not
+
+
+def test_pipeline_on_many_bullet_lines_is_linear():
+    from newsclean import Pipeline
+
+    text = "\n".join(f"  • item {i}" for i in range(20_000))
+    t0 = time.process_time()
+    art = Pipeline().extract(text, kind="text")
+    assert time.process_time() - t0 < 6  # about 0.6 s; quadratic steps took minutes
+    assert isinstance(art.text, str)

@@ -90,3 +90,51 @@ def test_empty_page_does_not_raise():
     BoilerplateStage().run(page)
     NavigationStage().run(page)
     assert list(page.kept()) == []
+
+
+def test_one_bulleted_point_between_paragraphs_is_kept():
+    text = "\n\n".join(P[:2]) + "\n\n• Get it on Amazon for $39.99\n\n" + "\n\n".join(P[2:])
+    page = load_page(text, kind="text")
+    BoilerplateStage().run(page)
+    NavigationStage().run(page)
+    assert "Get it on Amazon for $39.99" in kept(page)
+
+
+def test_company_description_closing_a_press_release_is_dropped():
+    about = ("Acme is a global solutions provider focused on healthcare software and mobile workflow tools. "
+             "The company employs around 1,300 people in 15 countries.")
+    page = run(P + MORE + [about])
+    assert kept(page) == P + MORE
+    assert "company description" in next(b for b in page.blocks if b.text == about).reason
+
+
+def test_company_sentence_early_in_an_article_is_kept():
+    early = "Acme is a leading maker of garden tools, and it has struggled with falling sales since the spring."
+    page = run(P[:1] + [early] + P[1:] + MORE)
+    assert early in kept(page)
+
+
+def test_relative_timestamps_are_labels():
+    page = run([P[0], "5 min ago", P[1], "2h ago", P[2], P[3]])
+    assert kept(page) == P
+
+
+def test_summary_above_the_byline_is_dropped():
+    dek = "Our present financial ruin is being turned into a business model, and the banks know it."
+    page = run([dek, "By Jane Doe", "November 19, 2019", *P])
+    assert kept(page)[-len(P):] == P and dek not in kept(page)
+    assert "summary above the byline" in next(b for b in page.blocks if b.text == dek).reason
+
+
+def test_lede_followed_by_paragraphs_is_not_a_dek():
+    page = run(P[:1] + ["Advertisement"] + P[1:])
+    assert kept(page) == P
+
+
+def test_related_link_lines_inside_the_body_are_dropped():
+    page = run([P[0], "Related: The 15 Weirdest Galaxies in Our Universe", P[1],
+                "Watch live: Sondland testifies about Ukraine at pivotal hearing", P[2], P[3]])
+    assert kept(page) == P
+    kept_note = "Read more: the ministry's figures show a steady rise in exports to Asia."
+    page = run([P[0], kept_note, P[1], P[2]])
+    assert kept_note in kept(page)

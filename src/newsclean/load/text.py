@@ -37,7 +37,11 @@ def char_width(ch: str) -> int:
 def display_width(s: str) -> int:
     if s.isascii():
         return len(s)
-    return sum(char_width(c) for c in s)
+    # only characters from U+1100 on can be wide: the rest count one column without a table look-up
+    return len(s) + sum(1 for c in _MAYBE_WIDE.findall(s) if char_width(c) == 2)
+
+
+_MAYBE_WIDE = re.compile("[\u1100-\U0010ffff]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -105,10 +109,15 @@ def _first_word_width(s: str) -> int:
     return display_width(word)
 
 
+_DATELINE = re.compile(r"^(published|updated|posted|last updated|first published)\b:?\s.{0,40}\d", re.I)
+
+
 def _joins(prev: Line, nxt: Line, width: int | None) -> bool:
     """Was ``prev`` wrapped, with ``nxt`` its continuation?"""
     if width is None or not prev.text or not nxt.text or nxt.bullet is not None and nxt.indent <= prev.indent:
         return False
+    if _DATELINE.match(nxt.text) and prev.text.rstrip("\"'”’»)").endswith((".", "!", "?")):
+        return False  # "Published 11:34 PM EST Nov 19, 2019" under a paragraph's last sentence
     # the next word would not have fitted on the previous line: the renderer broke the line there
     cjk = is_cjk(prev.text[-1]) or is_cjk(nxt.text[0])
     need = prev.width + (0 if cjk else 1) + _first_word_width(nxt.text)
@@ -131,20 +140,32 @@ def _is_hangul(ch: str) -> bool:
 
 def _hangul_break_at_space(prev: Line, nxt: Line, width: int | None) -> bool:
     """Korean puts spaces between words: a wrapped Hangul line that stops short of the wrap column
-    was broken at a space (rejoin with one); a full line was cut inside a word (rejoin without)."""
+    was broken at a space (rejoin with one); a full line was cut inside a word (rejoin without).
+    "Short" means the next line's first syllable (with the punctuation that may not start a line,
+    as in "다.") would still have fitted."""
     if not prev.text or not nxt.text or not (_is_hangul(prev.text[-1]) and _is_hangul(nxt.text[0])):
         return False
-    return width is not None and prev.width < width - 2
+    unit = _NO_LINE_START.match(nxt.text, 1)
+    return width is not None and prev.width + display_width(nxt.text[:unit.end() if unit else 1]) <= width
+
+
+_NO_LINE_START = re.compile(r"[.,!?;:…」』）)\]”’\"'。、]+")
+
+
+def _join_sep(a: str, b: str, spaced: bool = False) -> str:
+    """What goes between the text so far (``a``, only its last two characters matter) and the
+    continuation line ``b``: a space, or nothing."""
+    if spaced:
+        return " "
+    if a and b and (is_cjk(a[-1]) or is_cjk(b[0])) and not (a[-1].isascii() and b[0].isascii()):
+        return ""
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].islower():
+        return ""  # a word hyphenated at the wrap column? keep the hyphen: compounds are commoner
+    return " "
 
 
 def _join_text(a: str, b: str, spaced: bool = False) -> str:
-    if spaced:
-        return a + " " + b
-    if a and b and (is_cjk(a[-1]) or is_cjk(b[0])) and not (a[-1].isascii() and b[0].isascii()):
-        return a + b
-    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].islower():
-        return a + b  # a word hyphenated at the wrap column? keep the hyphen: compounds are commoner
-    return a + " " + b
+    return a + _join_sep(a[-2:], b, spaced) + b
 
 
 def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
@@ -159,13 +180,22 @@ def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
         if not cur:
             return
         first = cur[0]
-        body = first.text
-        for prev, ln in zip(cur, cur[1:]):
-            body = _join_text(body, ln.text, spaced=_hangul_break_at_space(prev, ln, width))
-        body = _SPACE_BEFORE_STOP.sub("", body.strip())
+        # joined piece by piece and concatenated once: a paragraph of many thousand wrapped lines
+        # stays linear
+        if len(cur) == 1:
+            body = first.text
+        else:
+            parts, tail = [first.text], first.text[-2:]
+            for prev, ln in zip(cur, cur[1:]):
+                sep = _join_sep(tail, ln.text, spaced=_hangul_break_at_space(prev, ln, width))
+                parts += (sep, ln.text)
+                tail = (tail + sep + ln.text)[-2:]
+            body = "".join(parts).strip()
+        if " ." in body or " ," in body:
+            body = _SPACE_BEFORE_STOP.sub("", body)
         kind = "list_item" if first.bullet is not None else "paragraph"
         level = None
-        m = _MD_HEADING.match(body) if first.bullet is None and len(cur) == 1 else None
+        m = _MD_HEADING.match(body) if first.bullet is None and len(cur) == 1 and body[:1] == "#" else None
         if m:
             kind, level, body = "heading", len(m.group(1)), m.group(2)
         elif underlined and first.bullet is None and len(cur) == 1:

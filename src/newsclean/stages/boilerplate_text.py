@@ -7,155 +7,54 @@ negative for the rest; cookie / legal / newsletter prose counts as chrome; an en
 "Related articles" or "Comments" is a strong barrier) and the body region is the run of blocks with
 the largest total score (maximum-sum segment). The run is then refined: a tail (or head) of
 teaser cards (headline + one lone summary, four or more times) is cut off, a subheading right
-above the first paragraph is taken in, and so is a closing list of bulleted sentences.
+above the first paragraph is taken in, and so is a closing list of bulleted sentences, or a list
+announced by a lead-in sentence ending with ":" (product picks, steps). A line of running text that
+lost its full stop counts as prose when it sits next to the body. An end marker that is one entry
+of a share bar ("Facebook / Twitter / Comments / Print") is no barrier.
 Everything outside the region is dropped with a reason; what lies inside it is left to the
-navigation and duplicates stages. The helpers here (prose features, phrase lists) are shared with
-navigation_text.
+navigation and duplicates stages. Block features (prose scores, phrase lists, end markers) are in
+text_features, shared with navigation_text.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from newsclean.page import Block, Page
-
-_WORD = re.compile(r"\w+")
-_LETTER = re.compile(r"[^\W\d_]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CLOSERS = "\"'”’»)]*"
-_SENTENCE_END = tuple(".!?…。！？")
-_SENTENCE_INSIDE = re.compile(r"[a-z\u00e0-\u024f0-9%)\"”’][.!?][\"”’]?\s+[A-Z\"“‘(\u00c0-\u024f]")
+from newsclean.stages.text_features import (  # noqa: F401  (ends_sentence, word_count: re-exported)
+    Prose, ends_sentence, in_menu, is_end_marker, label_of, lower_share, phrase_set, placeholder, promo_hits,
+    prose_of, word_count)
 
 REGION_NOTE = "text_region"
 
 
-@lru_cache(maxsize=None)
-def phrases(name: str) -> tuple[str, ...]:
-    """A phrase list from ``newsclean/data/text_<name>.txt`` (lower-cased, '#' lines are comments)."""
-    try:
-        raw = resources.files("newsclean.data").joinpath(f"text_{name}.txt").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return ()
-    out = []
-    for line in raw.splitlines():
-        line = line.strip().lower()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return tuple(out)
+def _next_to_prose(blocks: list[Block], prose: list[Prose], i: int, reach: int = 3) -> bool:
+    """Is there a body paragraph a few blocks away, with only loose lines and image or ad slots
+    in between?"""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(prose) and abs(j - i) <= reach:
+            if prose[j].prose and prose[j].score > 0:
+                return True
+            if not (prose[j].loose or placeholder(blocks[j].text)):
+                break
+            j += step
+    return False
 
 
-def normal_label(text: str) -> str:
-    """Lower-cased, whitespace-collapsed text with trailing ':' / counts / punctuation removed."""
-    t = " ".join(text.lower().split())
-    t = re.sub(r"^[\d\s.,()\[\]]+(?=[^\d\s])", "", t)      # "12 comments" -> "comments"
-    t = re.sub(r"[\s:|»›>.\-–—()\[\]\d]+$", "", t)         # "related:" / "comments (12)"
-    return t.strip()
-
-
-@lru_cache(maxsize=None)
-def phrase_set(name: str) -> frozenset[str]:
-    return frozenset(phrases(name))
-
-
-def _prefixes(label: str) -> list[str]:
-    words = label.split()
-    return [" ".join(words[:k]) for k in range(1, len(words))]
-
-
-def is_end_marker(block: Block, kind: str = "end_markers") -> bool:
-    """A short heading that ends an article's body ("Related articles", "12 Comments", ...)."""
-    if len(block.text) > 80 or word_count(block.text) > 8:
-        return False
-    label = normal_label(block.text)
-    if not label:
-        return False
-    markers = phrase_set(kind)
-    if label in markers:
-        return True
-    # "Latest in Politics", "More from Reuters", "Popular on Site", "Next up in Tech"
-    if ":" in block.text.strip().rstrip(":") or len(label.split()) > 6:
-        return False  # "Related: <headline>" is a link inside the body, not a section heading
-    heads = _prefixes(label)
-    if any(h in markers and " " in h for h in heads):
-        return True
-    prefixes = phrase_set("end_marker_prefixes")
-    return kind == "end_markers" and len(label.split()) <= 5 and block.text[:1].isupper() \
-        and any(h in prefixes for h in heads)
-
-
-def promo_hits(text: str) -> int:
-    low = text.lower()
-    return sum(1 for p in phrases("promo_phrases") if p in low)
-
-
-@dataclass(frozen=True)
-class Prose:
-    """What a block looks like, for body finding."""
-
-    words: int
-    sentence_end: bool
-    sentences: int
-    prose: bool
-    score: float
-
-
-def word_count(text: str) -> int:
-    """Words; CJK text has no spaces, so two CJK characters count as one word."""
-    cjk = len(_CJK.findall(text))
-    if cjk:
-        rest = _CJK.sub(" ", text)
-        return len(_WORD.findall(rest)) + (cjk + 1) // 2
-    return len(_WORD.findall(text))
-
-
-def ends_sentence(text: str) -> bool:
-    t = text.rstrip().rstrip(_CLOSERS).rstrip()
-    return t.endswith(_SENTENCE_END)
-
-
-def prose_of(block: Block, min_words: int = 8) -> Prose:
-    """Score one block: positive for body-like prose, negative for chrome."""
-    text = block.text
-    words = word_count(text)
-    end = ends_sentence(text)
-    sentences = len(_SENTENCE_INSIDE.findall(text)) + (1 if end else 0)
-    letters = len(_LETTER.findall(text))
-    alpha_ok = letters >= 0.55 * max(1, len(text.replace(" ", "")))
-    long_enough = words >= min_words
-    prose = (
-        block.kind in ("paragraph", "quote", "list_item", "pre")
-        and long_enough and alpha_ok
-        and (end or sentences >= 2)
-    )
-    promo = promo_hits(text) if words < 120 else 0
-    if block.kind == "table":
-        # a table of figures is body content: it counts, though for less than prose
-        return Prose(words, end, sentences, False, 0.2 * words if block.features.get("rows", 0) >= 3 else -2.0)
-    if prose and (promo >= 2 or (promo and words < 40)):
-        prose = False  # cookie notices, legal footers, newsletter boxes read like prose
-        score = -0.5 * min(words, 60)
-    elif prose:
-        score = float(words)
-        if block.kind == "list_item":
-            score = 0.0  # bulleted prose bridges body paragraphs but does not start or end a body
-    elif end and alpha_ok and words >= 3 and block.kind != "list_item":
-        score = -1.0  # a short sentence: neutral-ish (short ledes, one-line quotes)
-    elif block.kind == "list_item":
-        score = -(3.0 + 0.5 * min(words, 30))
-    else:
-        score = -(1.0 + 0.25 * min(words, 30))
-    return Prose(words, end, sentences, prose, score)
-
-
-def region_scores(prose: list[Prose], markers: list[bool]) -> list[float]:
+def region_scores(prose: list[Prose], markers: list[bool], blocks: list[Block] | None = None) -> list[float]:
     """Block scores for the region search: an end marker ("Related articles", "Comments") is a
-    strong barrier that only a long run of prose after it can bridge."""
+    strong barrier that only a long run of prose after it can bridge. A long line of running text
+    without its full stop counts as prose when it sits next to the body (a teaser's summary far
+    from it does not)."""
     out = []
     for i, p in enumerate(prose):
-        out.append(-40.0 if markers[i] else p.score)
+        if markers[i]:
+            out.append(-40.0)
+        elif p.loose and blocks is not None and _next_to_prose(blocks, prose, i):
+            out.append(0.5 * p.words if p.words >= 20 else 0.0)
+        else:
+            out.append(p.score)
     return out
 
 
@@ -199,6 +98,90 @@ def _subheading(block: Block, p: Prose) -> bool:
         and not re.search(r"\d{4}|\d:\d\d|^by\b", t, re.I) and promo_hits(t) == 0
 
 
+def lead_in(block: Block, p: Prose) -> bool:
+    """A line that announces a list: a sentence ending with ":" ("Here are the best deals of the
+    week:") or a list heading of ``data/text_list_headings.txt`` ("Ingredients", "Directions")."""
+    if block.kind == "list_item" or p.prose:
+        return False
+    if p.words >= 6 and block.text.rstrip().endswith(":") and lower_share(block.text) >= 0.5:
+        return True
+    return p.words <= 4 and label_of(block) in phrase_set("list_headings")
+
+
+ANNOUNCED = "announced"  # feature set on the items (and lines between them) of an announced list
+
+
+def _list_under(blocks: list[Block], prose: list[Prose], at: int, max_gap: int = 3) -> int | None:
+    """The last block of the list right under the lead-in ``blocks[at]`` (None if no list follows):
+    its items and the short lines between them (links, prices); the last item keeps as many lines
+    under it as the others had."""
+    items: list[int] = []
+    gap, j = 0, at + 1
+    filler = lambda k: not (prose[k].prose or is_end_marker(blocks[k]) or prose[k].words > 15  # noqa: E731
+                            or lead_in(blocks[k], prose[k]))
+    while j < len(blocks) and gap <= max_gap:
+        if blocks[j].kind == "list_item" and not is_end_marker(blocks[j]):
+            items.append(j)
+            gap = 0
+        elif not filler(j):
+            break
+        else:
+            gap += 1
+        j += 1
+    if not items:
+        return None
+    last = items[-1]
+    under = min((b - a - 1 for a, b in zip(items, items[1:])), default=0)
+    while under > 0 and last + 1 < len(blocks) and blocks[last + 1].kind != "list_item" and filler(last + 1):
+        last, under = last + 1, under - 1
+    return last
+
+
+def _announced_list(blocks: list[Block], prose: list[Prose], end: int, reach: int = 8) -> int:
+    """When the body ends with (or a few short lines before) a lead-in and a list follows, the list
+    is the rest of the article (product picks, a recipe's ingredients and steps): take it in, and
+    the next announced list right after it."""
+    at = None
+    for k in range(end, min(end + reach + 1, len(blocks))):
+        if lead_in(blocks[k], prose[k]):
+            at = k
+            break
+        if k > end and prose[k].prose:
+            return end
+    start = at
+    while at is not None:
+        last = _list_under(blocks, prose, at)
+        if last is None:
+            break
+        for b in blocks[start:last + 1]:
+            b.features[ANNOUNCED] = True
+        end = last
+        nxt = last + 1
+        at = nxt if nxt < len(blocks) and lead_in(blocks[nxt], prose[nxt]) else None
+    return end
+
+
+EMBED = "embedded_post"  # feature set on an embedded post (a tweet) and its attribution line
+_ATTRIBUTION = re.compile(r"^[—–-] .{1,80}\(@\w{1,30}\),? \w{3,9}\.? \d{1,2},? \d{4}$")
+
+
+def mark_embedded_posts(blocks: list[Block]) -> None:
+    """An embedded post reads "text of the tweet" then "— Name (@handle) November 18, 2019": both
+    are quoted in the article (they are part of its text), however short they are."""
+    for i, b in enumerate(blocks):
+        if _ATTRIBUTION.match(b.text) and b.features.get(EMBED) is None:
+            b.features[EMBED] = True
+            if i > 0 and not _ATTRIBUTION.match(blocks[i - 1].text):
+                blocks[i - 1].features[EMBED] = True
+
+
+def _embedded_posts(blocks: list[Block], end: int) -> int:
+    """Posts embedded right after the last paragraph belong to the body."""
+    while end + 1 < len(blocks) and blocks[end + 1].features.get(EMBED):
+        end += 1
+    return end
+
+
 def best_run(scores: list[float]) -> tuple[int, int, float]:
     """The [start, end] (inclusive) segment with the largest sum; (-1, -1, 0) if none is positive."""
     best = (-1, -1, 0.0)
@@ -219,8 +202,13 @@ def select_main(page: Page, options: Any, stage: str) -> None:
         return
     min_words = max(1, int(getattr(options, "text_min_body_words", 8)))
     prose = [prose_of(b, min_words) for b in blocks]
-    markers = [not p.prose and is_end_marker(b) for b, p in zip(blocks, prose)]
-    start, end, total = best_run(region_scores(prose, markers))
+    if not any(p.score > 0 for p in prose):
+        start = -1  # nothing scores for a body: no need to look for markers
+    else:
+        mark_embedded_posts(blocks)
+        markers = [not p.prose and is_end_marker(b) and not in_menu(page.blocks, b.index)
+                   for b, p in zip(blocks, prose)]
+        start, end, total = best_run(region_scores(prose, markers, blocks))
     if start < 0:
         page.note(stage, "no run of prose found: nothing dropped as outside the body")
         return
@@ -229,8 +217,17 @@ def select_main(page: Page, options: Any, stage: str) -> None:
     if start > 0 and _subheading(blocks[start - 1], prose[start - 1]):
         start -= 1
     # bulleted sentences right after the last paragraph (a closing list of points) belong to it
-    while end + 1 < len(blocks) and blocks[end + 1].kind == "list_item" and prose[end + 1].prose:
-        end += 1
+    # (a stray word or two, a table cell's overflow, may sit between them)
+    while True:
+        k = end + 1
+        while k < min(end + 3, len(blocks)) and blocks[k].kind != "list_item" and prose[k].words <= 3 \
+                and not is_end_marker(blocks[k]):
+            k += 1
+        if k >= len(blocks) or blocks[k].kind != "list_item" or not prose[k].prose:
+            break
+        end = k
+    end = _announced_list(blocks, prose, end)
+    end = _embedded_posts(blocks, end)
     first, last = blocks[start], blocks[end]
     page.notes[REGION_NOTE] = (first.index, last.index)
     page.note(stage, f"body region: blocks {first.index}-{last.index} "

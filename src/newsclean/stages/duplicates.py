@@ -6,15 +6,21 @@ prints a headline twice. Among the kept blocks, two blocks are near-duplicates w
 word trigrams of one are found in the other:
 
 * two near-identical blocks (each mostly inside the other): the earlier one goes: summaries and
-  captions come before the body paragraph they repeat; an exact copy is dropped only when it is
+  captions come before the body paragraph they repeat (three or more variants of one line, each
+  far from the next, are a structured text and stay); an exact copy is dropped only when it is
   next to its twin (a line printed twice), since Q&A pages repeat the same question on purpose;
 * a block that is only part of a longer one (a pull quote) is kept: it is part of the text;
-* a non-sentence block printed three times or more (a teaser card): every copy goes.
+* (text captures) three or more blocks in a row that repeat blocks already dropped elsewhere (a
+  teaser list or ticker printed twice, one copy inside the body region): all go;
+* a non-sentence block printed three times or more (a teaser card): every copy goes, unless many
+  other blocks sit between its copies (the same line in each part of a structured text, as a
+  recipe's "Eat every 2-3 hours").
 Every drop names the block it duplicates. Works on both page kinds.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -51,7 +57,8 @@ class DuplicatesOptions:
     min_tokens: int = 6          # shorter blocks (labels, names) are left to other stages
     contained: float = 0.7       # share of a block's trigrams found in the other block
     max_block_tokens: int = 2000  # longer blocks are not compared (cost)
-    repeats: int = 3             # a block seen this many times is a repeated teaser: all copies go
+    repeats: int = 3             # a block seen this many times is a repeated teaser: all copies go,
+    structure_gap: int = 10      # unless other blocks between its copies are this many per copy
 
 
 class DuplicatesStage(Stage):
@@ -61,6 +68,8 @@ class DuplicatesStage(Stage):
 
     def run(self, page: Page) -> None:
         opts = self.options
+        if page.kind == "text":
+            self._copied_list(page)
         blocks = [b for b in page.kept()]
         grams: dict[int, set[tuple[str, ...]]] = {}
         for b in blocks:
@@ -89,6 +98,10 @@ class DuplicatesStage(Stage):
                     if other != idx:
                         shared[other] += 1
             mine = len(grams[idx])
+            twins = [o for o, n in shared.items() if n / mine >= opts.contained
+                     and n / len(grams[o]) >= opts.contained]
+            if len(twins) >= 2 and self._apart(page, idx, twins):
+                continue  # variants of one line far apart: a structured text (menus of a meal plan)
             for other, n in shared.most_common():
                 ob = by_index[other]
                 if not ob.kept or other < idx:
@@ -105,6 +118,37 @@ class DuplicatesStage(Stage):
                                    f"(summary, caption or repeated line) of text kept there")
                 break
 
+    def _copied_list(self, page: Page, min_run: int = 3) -> None:
+        """A run of kept blocks that each repeat, word for word, a block dropped elsewhere on the page
+        (a teaser list or news ticker printed twice, once inside the body region): the run goes."""
+        kept = list(page.kept())
+        if len(kept) < min_run:
+            return
+        elsewhere = {" ".join(t) for b in page.blocks if not b.kept and b.dropped_by != self.name
+                     and len(t := tokens(b.text)) >= self.options.min_tokens}
+        if not elsewhere:
+            return
+        run: list[Block] = []
+        for b in kept + [None]:
+            if b is not None and " ".join(tokens(b.text)) in elsewhere:
+                run.append(b)
+                continue
+            if len(run) >= min_run:
+                for x in run:
+                    self.drop(page, x, f"one of {len(run)} blocks in a row copied from a list dropped "
+                                       f"elsewhere on the page (blocks {run[0].index}-{run[-1].index})")
+            run = []
+
+    @staticmethod
+    def _apart(page: Page, idx: int, twins: list[int], gap: int = 5) -> bool:
+        """Are there ``gap`` kept blocks or more between ``idx`` and the nearest of its twins? (A
+        caption sits next to the dek it repeats.)"""
+        for t in twins:
+            lo, hi = min(idx, t), max(idx, t)
+            if hi - lo <= gap or sum(1 for x in page.blocks[lo + 1:hi] if x.kept) < gap:
+                return False
+        return True
+
     @staticmethod
     def _adjacent(page: Page, a: int, b: int) -> bool:
         return b - a < 50 and not any(x.kept for x in page.blocks[a + 1:b])
@@ -114,8 +158,16 @@ class DuplicatesStage(Stage):
         for b in blocks:
             if b.index in grams:
                 seen[" ".join(tokens(b.text))].append(b.index)
-        for copies in seen.values():
-            if len(copies) >= self.options.repeats and not _ends_sentence(by_index[copies[0]].text):
-                for idx in copies:
+        groups = [c for c in seen.values()
+                  if len(c) >= self.options.repeats and not _ends_sentence(by_index[c[0]].text)]
+        repeated = {i for c in groups for i in c}
+        order = sorted(b.index for b in blocks if b.index not in repeated)
+        for copies in groups:
+            # a menu of a recipe, a table's row label... repeated between many other blocks of
+            # their own is part of a structured text: a teaser comes back after a few blocks
+            between = bisect_left(order, copies[-1]) - bisect_right(order, copies[0])
+            if between >= self.options.structure_gap * (len(copies) - 1):
+                continue
+            for idx in copies:
                     self.drop(page, by_index[idx], f"printed {len(copies)} times (a repeated teaser); "
                                                    f"first copy is block {copies[0]}")

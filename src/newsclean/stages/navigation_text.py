@@ -4,26 +4,37 @@ The boilerplate stage keeps the run of blocks that holds the article; menus, tea
 bars, promos and end matter that sit inside or at the edges of that run are dropped here:
 
 * an end marker ("Related articles", "Most Popular", "Comments", "About the Author", ...) seen
-  after most of the body's prose ends the body: it and what follows are dropped;
-* short interface labels ("Advertisement", "Share", "... Button Icon", "See full bio");
-* runs of short bullet items (menus, tag lists, share bars);
+  after most of the body's prose ends the body: it and what follows are dropped (not an entry of a
+  share bar); so does a press release's closing company description ("Acme is a leading ...");
+* a short summary (dek) printed above the byline, when the body starts under the byline;
+* short interface labels ("Advertisement", "Share", "... Button Icon", "5 min ago") and
+  "Related: <headline>" link lines;
+* runs of short bullet items (menus, tag lists, share bars), but not one or two bulleted points
+  between paragraphs ("Get it on Amazon for $39.99") nor a list announced by a lead-in;
 * promotional / call-to-action / legal paragraphs ("Register now", "Subscribe", "© ... All rights
   reserved") when they are short or sit at the end of the body.
-Phrase lists are data files (``data/text_*.txt``), matched whole-line or as substrings.
+Phrase lists are data files (``data/text_*.txt``), matched whole-line or as whole words.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from newsclean.page import Block, Page
-from newsclean.stages.boilerplate_text import is_end_marker, normal_label, phrases, promo_hits, prose_of, word_count
+from newsclean.stages.boilerplate_text import ANNOUNCED, EMBED
+from newsclean.stages.text_features import (LETTERS, in_menu, is_end_marker, label_of, phrases, placeholder,
+                                            promo_hits_of, prose_of, words_of)
 
 _ICON = re.compile(r"\b(icon|button|arrow|chevron|caret)\b", re.I)
 _BIO = re.compile(
     r"^[A-Z][\w.'’\- ]{1,60}\b(is|was|has been|writes|covers)\b[^.]{0,80}\b("
     r"reporter|writer|editor|correspondent|contributor|columnist|journalist|author|producer|"
     r"freelancer|blogger|critic|analyst|intern)\b")
+_COMPANY = re.compile(
+    r"^(?:[A-Z][\w&.'’\-]*,? ){0,4}(?:\([^)]{2,40}\) )?(?:is|are) (?:a|an|the|one of the) "
+    r"(?:[\w\-’']+ ){0,6}?(?:leading|global|world'?s|international|largest|premier|provider|company|"
+    r"manufacturer|developer|maker|supplier|firm|group|operator|platform)\b")
 _CONTACT = re.compile(r"\b(may be reached at|can be reached at|reach (him|her|them) at|follow (him|her|them) on|"
                       r"email (him|her|them) at)\b|\S+@\S+\.\w{2,}", re.I)
 _CAPTION_HEAD = re.compile(r"^((image|photo|picture|media) (caption|copyright|credit|source)|"
@@ -38,27 +49,45 @@ _CAPTION_TAIL = re.compile(
     r"|[.!?”\"’][A-Z][^.!?]{2,60}"                                        # said.Pier Marco Tacca/Getty Images
     r"|[A-Z][\w.\-]*( [A-Z][\w.\-]*)* ?/ ?[A-Z][\w.\-/ ]{1,40}\)?"         # Name / AP file, NASA/JPL-Caltech/ASU
     r")\s*$")
-_BRACKETED = re.compile(r"(\[[^\]]*\]\s*)+|([\w\-./%]+\.(jpe?g|png|gif|webp|svg)\b\S*\s*)+", re.I)
 _TIMESTAMP = re.compile(r"^(\d+\s*(s|m|h|d|min|mins|hr|hrs|hours?|days?|minutes?)\s*(ago)?|\d+[hmd] ago)$", re.I)
+
+
+_UI_STARTS = ("see full bio", "share on ", "follow us", "sign up for", "subscribe to")
+
+
+@lru_cache(maxsize=None)
+def _ui_first_words() -> frozenset[str]:
+    return frozenset(m.group() for p in phrases("ui_labels") + _UI_STARTS if (m := LETTERS.search(p)))
+
+
+@lru_cache(maxsize=None)
+def _link_prefix() -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(phrases("link_prefixes"), key=len, reverse=True))
+    return re.compile(rf"^(?:{alts})(?: [^\W\d_]+){{0,2}}: +\S", re.I) if alts else re.compile(r"(?!)")
+
+
+def _link_line(text: str) -> bool:
+    """ "Related: The 15 Weirdest Galaxies", "Watch live: Sondland testifies" (no sentence after it)."""
+    return bool(_link_prefix().match(text)) and not text.rstrip().endswith((".", "!", "?"))
 
 
 def is_ui_label(block: Block) -> bool:
     text = block.text
-    if len(text) <= 300 and (not any(c.isalnum() for c in text) or _BRACKETED.fullmatch(text)):
+    if placeholder(text):
         return True  # rules, separators, lone glyphs, [image] / [ad] placeholders, file names
-    if word_count(text) > 6 or len(text) > 60:
+    if len(text) > 60 or words_of(block) > 6:
         return False
-    label = normal_label(text)
-    if not label:
-        return len(text) <= 2
-    if label in phrases("ui_labels"):
-        return True
     if _ICON.search(text) and not text.rstrip().endswith((".", "!", "?")):
         return True  # "Down Arrow Button Icon", "See full bioRight Arrow Button Icon"
-    low = label.lower()
-    if low.startswith(("see full bio", "share on ", "follow us", "sign up for", "subscribe to")):
-        return True
-    return bool(_TIMESTAMP.match(label))
+    if _TIMESTAMP.match(text.strip()):
+        return True  # "5 min ago", "2h ago"
+    first = LETTERS.search(text)
+    if first is not None and first.group().lower() not in _ui_first_words():
+        return False  # no label starts with this word (the label keeps the text's first word)
+    label = label_of(block)
+    if not label:
+        return len(text) <= 2
+    return label in phrases("ui_labels") or label.startswith(_UI_STARTS)
 
 
 def _bullet_runs(blocks: list[Block]) -> list[list[Block]]:
@@ -74,6 +103,35 @@ def _bullet_runs(blocks: list[Block]) -> list[list[Block]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _inline_points(kept: list[Block], at: int, run: list[Block], prose: dict) -> bool:
+    """One or two bulleted lines of several words between a body paragraph and more text ("Get it on Amazon
+    for $39.99", "Sign up for the bundle using the same email") are points of the text, not a menu.
+    ``at`` is the position of the run's first item in ``kept``."""
+    if len(run) > 2 or any(prose[b.index].words < 4 for b in run):
+        return False
+    before = kept[at - 1] if at > 0 else None
+    after = kept[at + len(run)] if at + len(run) < len(kept) else None
+    return before is not None and after is not None and prose[before.index].prose and prose[after.index].words >= 4
+
+
+_BYLINE = re.compile(r"^(by|von|par|por|di|door|av|przez)\b|\b(updated|published)\b|\b\d{4}\b|\d:\d\d", re.I)
+
+
+def _drop_dek(page: Page, kept: list[Block], prose: dict, stage: str) -> None:
+    """The first paragraph, short, then a byline or dateline, then the body: the first paragraph is
+    the article's summary (dek), printed above the byline; the text starts under it."""
+    if len(kept) < 4 or not prose[kept[0].index].prose or prose[kept[0].index].words > 50:
+        return
+    for j in range(1, min(len(kept), 6)):
+        p = prose[kept[j].index]
+        if p.prose:
+            return  # a paragraph before any byline: the first one was the lede
+        if p.words <= 12 and _BYLINE.search(kept[j].text):
+            if any(prose[b.index].prose for b in kept[j + 1:j + 4]):
+                page.drop(kept[0], stage, f"summary above the byline {kept[j].text[:40]!r}")
+            return
 
 
 def drop_navigation(page: Page, options: Any, stage: str) -> None:
@@ -94,26 +152,35 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
     seen = 0
     for i, b in enumerate(blocks):
         p = prose[b.index]
+        if p.prose and b.kept and seen >= max(100, 0.5 * total, suffix_words[i]) and _COMPANY.match(b.text):
+            # a press release's closing "Acme is a leading provider of ..." box
+            for x in blocks[i:]:
+                page.drop(x, stage, f"end matter from the company description {b.text[:40]!r} (block {b.index})")
+            blocks = blocks[:i]
+            break
         if p.prose:
             seen += p.words
             continue
         if not b.kept:
             continue  # already dropped under an earlier marker
         insert = is_end_marker(b, "insert_markers")
+        end = is_end_marker(b)
         bio = seen >= 0.5 * total and p.words <= 40 and bool(_BIO.match(b.text))
-        if seen >= 30 and not insert and (bio or is_end_marker(b)):
+        if not (insert or end or bio) or in_menu(page.blocks, b.index):
+            continue  # not a marker, or "Comments" in a share bar
+        if seen >= 30 and not insert and (bio or end):
             k = next_prose[i + 1] if i + 1 < len(blocks) else len(blocks)  # skip the list under it
             rest = suffix_words[k]
             dense_before = seen / max(1, i)
             dense_after = rest / max(1, len(blocks) - k)
-            hard = normal_label(b.text) in phrases("hard_end_markers")
+            hard = label_of(b) in phrases("hard_end_markers")
             if hard or rest < seen or (dense_after < 0.6 * dense_before and seen >= 0.3 * total):
                 for x in blocks[i:]:
                     what = "author bio" if bio else "end marker"
                     page.drop(x, stage, f"end matter after the {what} {b.text[:40]!r} (block {b.index})")
                 blocks = blocks[:i]
                 break
-        if not bio and (insert or is_end_marker(b)):
+        if not bio and (insert or end):
             # the body goes on: drop the marker and the teaser list right under it
             page.drop(b, stage, f"heading of an inserted teaser box {b.text[:40]!r}")
             for x in blocks[i + 1:]:
@@ -121,14 +188,19 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
                     break
                 page.drop(x, stage, f"teaser list under {b.text[:40]!r} (block {b.index})")
 
-    # 2. interface labels
+    # 1b. a summary (dek) above the byline: the body starts under the byline
+    _drop_dek(page, [b for b in blocks if b.kept], prose, stage)
+
+    # 2. interface labels, "Related: <headline>" links
     for b in blocks:
         if not prose[b.index].prose and is_ui_label(b):
             page.drop(b, stage, f"interface label {b.text[:40]!r}")
+        elif words_of(b) <= 25 and _link_line(b.text):
+            page.drop(b, stage, "link to another article")
 
     # 2b. photo captions: "Image caption ...", "... (Photo: AP)", "...said.Name/Getty Images"
     for b in blocks:
-        if not b.kept or word_count(b.text) > 60:
+        if not b.kept or words_of(b) > 60 or b.features.get(EMBED):
             continue
         tail = _CAPTION_TAIL.search(b.text)
         open_tail = tail is not None and not b.text.rstrip().endswith((".", "!", "?", "”", '"'))
@@ -137,9 +209,14 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
 
     # 3. runs of short bullet items: menus, tag lists, share bars
     if getattr(options, "text_drop_bullets", True):
-        for run in _bullet_runs([b for b in blocks if b.kept]):
+        kept = [b for b in blocks if b.kept]
+        position = {b.index: i for i, b in enumerate(kept)}
+        for run in _bullet_runs(kept):
             words = sorted(prose[b.index].words for b in run)
             median = words[len(words) // 2]
+            if _inline_points(kept, position[run[0].index], run, prose) or \
+                    all(b.features.get(ANNOUNCED) for b in run):
+                continue
             if median <= 5 or not any(prose[b.index].prose for b in run):
                 for b in run:
                     page.drop(b, stage, "navigation bullet (a run of short list items)")
@@ -150,7 +227,7 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
     for b in kept:
         p = prose[b.index]
         seen += p.words if p.prose else 0
-        hits = promo_hits(b.text)
+        hits = promo_hits_of(b)
         late = total and seen >= 0.8 * total
         if (hits and (p.words <= 25 or hits >= 2 or late)) or (_FOLLOW.match(b.text) and p.words <= 30):
             page.drop(b, stage, "promotional, call-to-action or legal text")
@@ -162,6 +239,6 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
     if not any(prose[b.index].prose for b in kept):
         return  # no body paragraph at all: nothing to measure the tail against
     for b in reversed(kept):
-        if prose[b.index].prose:
+        if prose[b.index].prose or b.features.get(ANNOUNCED) or b.features.get(EMBED):
             break
         page.drop(b, stage, "short line after the last body paragraph")

@@ -1,0 +1,245 @@
+"""Block features of text captures, shared by the boilerplate and navigation stages.
+
+What a block looks like (words, sentence endings, prose score, promo phrases), whether it is an end
+marker ("Related articles") or an entry of a menu, and the phrase lists of ``data/text_*.txt``.
+Values computed from a block's text are cached on the block (``features`` keys starting with "_"),
+so each stage can ask again at no cost: that keeps a capture of 100k lines linear and fast.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsclean.page import Block
+
+_WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CLOSERS = "\"'”’»)]*"
+_SENTENCE_END = tuple(".!?…。！？")
+_SENTENCE_INSIDE = re.compile(r"[a-z\u00e0-\u024f0-9%)\"”’][.!?][\"”’]?\s+[A-Z\"“‘(\u00c0-\u024f]")
+
+_BRACKETED = re.compile(r"(\[[^\]]*\]\s*)+|([\w\-./%]+\.(jpe?g|png|gif|webp|svg)\b\S*\s*)+", re.I)
+
+_ALNUM = re.compile(r"[^\W_]")
+
+@lru_cache(maxsize=None)
+def phrases(name: str) -> tuple[str, ...]:
+    """A phrase list from ``newsclean/data/text_<name>.txt`` (lower-cased, '#' lines are comments)."""
+    try:
+        raw = resources.files("newsclean.data").joinpath(f"text_{name}.txt").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return ()
+    out = []
+    for line in raw.splitlines():
+        line = line.strip().lower()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return tuple(out)
+
+
+def _memo(block: Block, key: str, make: Any) -> Any:
+    """A per-block cache of a value computed from the block's text (stages ask for the same
+    features several times: on a capture of 100k lines that is most of the work). Kept in
+    ``block.features`` under a "_" key, with the text it was computed from."""
+    hit = block.features.get(key)
+    if hit is not None and hit[0] is block.text:
+        return hit[1]
+    value = make()
+    block.features[key] = (block.text, value)
+    return value
+
+
+def label_of(block: Block) -> str:
+    return _memo(block, "_label", lambda: normal_label(block.text))
+
+
+def words_of(block: Block) -> int:
+    return _memo(block, "_words", lambda: word_count(block.text))
+
+
+def normal_label(text: str) -> str:
+    """Lower-cased, whitespace-collapsed text with trailing ':' / counts / punctuation removed."""
+    t = " ".join(text.lower().split())
+    t = re.sub(r"^[\d\s.,()\[\]]+(?=[^\d\s])", "", t)      # "12 comments" -> "comments"
+    t = re.sub(r"[\s:|»›>.\-–—()\[\]\d]+$", "", t)         # "related:" / "comments (12)"
+    return t.strip()
+
+
+@lru_cache(maxsize=None)
+def phrase_set(name: str) -> frozenset[str]:
+    return frozenset(phrases(name))
+
+
+def _prefixes(label: str) -> list[str]:
+    words = label.split()
+    return [" ".join(words[:k]) for k in range(1, len(words))]
+
+
+def is_end_marker(block: Block, kind: str = "end_markers") -> bool:
+    """A short heading that ends an article's body ("Related articles", "12 Comments", ...)."""
+    if len(block.text) > 80:
+        return False
+    m = LETTERS.search(block.text)
+    if m is None or m.group().lower() not in _first_words(kind):
+        return False  # no phrase starts with this word: most blocks are settled here
+    return _memo(block, "_" + kind, lambda: _is_end_marker(block, kind))
+
+
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=None)
+def _first_words(kind: str) -> frozenset[str]:
+    """The first run of letters of every phrase that can make a block an end marker of ``kind``."""
+    out = set()
+    for p in phrases(kind) + phrases("end_marker_prefixes"):
+        m = LETTERS.search(p)
+        if m:
+            out.add(m.group())
+    return frozenset(out)
+
+
+def _is_end_marker(block: Block, kind: str) -> bool:
+    if words_of(block) > 8:
+        return False
+    label = label_of(block)
+    if not label:
+        return False
+    markers = phrase_set(kind)
+    if label in markers:
+        return True
+    # "Latest in Politics", "More from Reuters", "Popular on Site", "Next up in Tech"
+    if ":" in block.text.strip().rstrip(":") or len(label.split()) > 6:
+        return False  # "Related: <headline>" is a link inside the body, not a section heading
+    heads = _prefixes(label)
+    if any(h in markers and " " in h for h in heads):
+        return True
+    prefixes = phrase_set("end_marker_prefixes")
+    return kind == "end_markers" and len(label.split()) <= 5 and block.text[:1].isupper() \
+        and any(h in prefixes for h in heads)
+
+
+def _bounded(phrase: str) -> str:
+    """A phrase as a regex that matches whole words only, plural allowed ("newsletters", but not
+    "subscribe" in "subscribers" or "subscription" in "oversubscription")."""
+    return (r"(?<!\w)" if phrase[:1].isalnum() else "") + re.escape(phrase) + \
+        (r"s?(?!\w)" if phrase[-1:].isalnum() else "")
+
+
+@lru_cache(maxsize=None)
+def _phrase_patterns(name: str) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    ps = phrases(name)
+    one = re.compile("|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True)) if ps else r"(?!)")
+    return one, tuple(re.compile(_bounded(p)) for p in ps)
+
+
+def _tight_short(a: Block, b: Block) -> bool:
+    """``b`` follows ``a`` on the next line (or both are bullets) and both are short items."""
+    return (not b.features.get("blank_before", True) or a.kind == b.kind == "list_item") \
+        and words_of(a) <= 4 and words_of(b) <= 4
+
+
+def in_menu(blocks: list[Block], i: int) -> bool:
+    """Is ``blocks[i]`` one entry in the middle of a menu or share bar (short items line after line,
+    "Facebook / Twitter / Comments / Print / Email": two such items on either side)? Such an entry is
+    no section heading."""
+    return 1 < i < len(blocks) - 2 and all(_tight_short(blocks[j], blocks[j + 1]) for j in range(i - 2, i + 2))
+
+
+def promo_hits_of(block: Block) -> int:
+    return _memo(block, "_promo", lambda: promo_hits(block.text))
+
+
+def promo_hits(text: str) -> int:
+    """How many promo phrases the text holds as whole words (each counted once)."""
+    low = text.lower()
+    one, each = _phrase_patterns("promo_phrases")
+    if not one.search(low):
+        return 0  # one regex pass (substrings) settles most blocks
+    return sum(1 for p in each if p.search(low))
+
+
+@dataclass(frozen=True)
+class Prose:
+    """What a block looks like, for body finding."""
+
+    words: int
+    sentence_end: bool
+    sentences: int
+    prose: bool
+    score: float
+    loose: bool = False  # running text that lost its full stop (see region_scores)
+
+
+def word_count(text: str) -> int:
+    """Words; CJK text has no spaces, so two CJK characters count as one word."""
+    if text.isascii():
+        return len(_WORD.findall(text))
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        rest = _CJK.sub(" ", text)
+        return len(_WORD.findall(rest)) + (cjk + 1) // 2
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip().rstrip(_CLOSERS).rstrip()
+    return t.endswith(_SENTENCE_END)
+
+
+def prose_of(block: Block, min_words: int = 8) -> Prose:
+    """Score one block: positive for body-like prose, negative for chrome (computed once per block)."""
+    return _memo(block, f"_prose{min_words}", lambda: _prose(block, min_words))
+
+
+def lower_share(text: str) -> float:
+    """Share of the words (of cased letters) that start lower-case: high in running text, low in
+    Title Case headlines and menus; -1 for scripts without case."""
+    cased = [w for w in text.split() if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
+    if not cased:
+        return -1.0
+    return sum(1 for w in cased if w[:1].islower()) / len(cased)
+
+
+def placeholder(text: str) -> bool:
+    """Rules, lone glyphs, [image] / [ad] slots and file names: where a picture or an ad was."""
+    return len(text) <= 300 and (_ALNUM.search(text) is None or _BRACKETED.fullmatch(text) is not None)
+
+
+def _prose(block: Block, min_words: int) -> Prose:
+    text = block.text
+    words = words_of(block)
+    end = ends_sentence(text)
+    if block.kind == "table":
+        # a table of figures is body content: it counts, though for less than prose
+        return Prose(words, end, 1 if end else 0, False, 0.2 * words if block.features.get("rows", 0) >= 3 else -2.0)
+    long_enough = words >= min_words
+    sentences = (len(_SENTENCE_INSIDE.findall(text)) if long_enough else 0) + (1 if end else 0)
+    alpha_ok = (long_enough or (end and words >= 3)) and \
+        len(_LETTER.findall(text)) >= 0.55 * max(1, len(text) - text.count(" "))
+    prose = block.kind in ("paragraph", "quote", "list_item", "pre") and long_enough and alpha_ok \
+        and (end or sentences >= 2)
+    promo = promo_hits_of(block) if prose and words < 120 else 0
+    if prose and (promo >= 2 or (promo and words < 40)):
+        prose = False  # cookie notices, legal footers, newsletter boxes read like prose
+        score = -0.5 * min(words, 60)
+    elif prose:
+        score = float(words)
+        if block.kind == "list_item":
+            score = 0.0  # bulleted prose bridges body paragraphs but does not start or end a body
+    elif end and alpha_ok and words >= 3 and block.kind != "list_item":
+        score = -1.0  # a short sentence: neutral-ish (short ledes, one-line quotes)
+    elif block.kind == "paragraph" and 10 <= words <= 60 and lower_share(text) >= 0.5 \
+            and len(_LETTER.findall(text)) >= 0.55 * max(1, len(text) - text.count(" ")) and not promo_hits_of(block):
+        # a line of running text without its full stop (lost with an inline element), or a
+        # sentence-case headline: region_scores counts it for the body when it sits next to it
+        return Prose(words, end, sentences, False, -(1.0 + 0.25 * min(words, 30)), loose=True)
+    elif block.kind == "list_item":
+        score = -(3.0 + 0.5 * min(words, 30))
+    else:
+        score = -(1.0 + 0.25 * min(words, 30))
+    return Prose(words, end, sentences, prose, score)

@@ -86,3 +86,50 @@ def test_credit_lines_are_not_authors():
     assert normalize_authors("Photo By John Doe") == []
     assert normalize_authors("Updated by Jon Linkov") == []
     assert normalize_authors("Eric SongBy Eric Song, IGN Staff") == ["Eric Song"]
+
+
+def test_name_printed_with_the_dateline_under_the_headline():
+    for line in ("11.12.2019 - Amelie Loevenich", "Heiko Sauer Do 9 Apr 2020"):
+        art = extract(html(body=f"<p>{line}</p>"), kind="html")
+        assert art.authors == (line.split(" - ")[-1] if " - " in line else "Heiko Sauer",)
+
+
+def test_sentence_mentioning_a_date_is_not_a_name():
+    body = "<p>The Black Friday campaign is valid November 26 – December 3, 2025.</p>"
+    assert extract(html(body=body), kind="html").authors == ()
+
+
+def test_printed_byline_beats_a_different_meta_author():
+    head = '<meta name="author" content="Luke Daigle">'
+    art = extract(html(head, "<p class='byline'>By Paul Fenaroli</p>"), kind="html")
+    assert art.authors == ("Paul Fenaroli",)
+
+
+def test_meta_author_kept_when_the_printed_byline_agrees():
+    head = '<meta name="author" content="Sonia Mevissen">'
+    art = extract(html(head, "<p>By Sonia Mevissen Erstellt</p>"), kind="html")
+    assert art.authors == ("Sonia Mevissen",)
+
+
+def test_account_name_completed_from_the_printed_name():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Headline of the story",'
+          '"author":{"@type":"Person","name":"christian.stadtfeld"}}</script>')
+    body = "<p>Die Gemeindepolitik bleibt spannend. (Christian P. Stadtfeld)</p>"
+    assert extract(html(ld, body), kind="html").authors == ("Christian P. Stadtfeld",)
+
+
+def test_text_capture_name_line_under_the_headline():
+    text = "\n\n".join([
+        "Menu", "Alibaba to raise up to $12.9bn in landmark Hong Kong listing", "[photo]",
+        "Anna Menin", "Share",
+        "Alibaba is set to raise billions of dollars in its Hong Kong listing this month, people said. " * 3])
+    url = "https://news.example.com/2019/11/alibaba-raise-hong-kong-listing"
+    assert extract(text, kind="text", url=url).authors == ("Anna Menin",)
+
+
+def test_text_capture_name_with_handle_and_glued_link():
+    text = "\n\n".join([
+        "Emirates inks $9 billion order for 30 Boeing 787 jets", "Natasha Turak@NatashaTurak",
+        "Dubai's flagship carrier has finalized a deal to purchase 30 of Boeing's jets, it said on Wednesday. " * 3])
+    url = "https://news.example.com/2019/11/20/emirates-boeing-787-order.html"
+    assert extract(text, kind="text", url=url).authors == ("Natasha Turak",)

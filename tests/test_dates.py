@@ -71,3 +71,66 @@ def test_other_stories_dates_not_taken_in_text():
              "Leaders from both countries met on Monday to discuss a new agreement on trade, officials said. " * 3,
              "Latest", "Other story headline here today", "By Other Editors", "October 20, 2025"]
     assert extract("\n".join(lines), kind="text").published.date().isoformat() == "2025-01-13"
+
+
+def test_printed_date_read_the_other_way_round_keeps_the_markup_date():
+    # a German page printing "11/01/2021" month first: the markup says 1 November, not 11 January
+    head = '<html lang="de"><meta property="article:published_time" content="2021-11-01T04:00:14Z">'
+    body = "<p>Stand: 11/01/2021, 05:00</p>"
+    doc = f"<html lang='de'><head><title>Ein Roller im Test</title>{head}</head><body><article><h1>Ein Roller im Test</h1>" \
+          f"{body}{P}</article></body></html>"
+    assert extract(doc, kind="html").published.date().isoformat() == "2021-11-01"
+
+
+def test_comment_menu_and_updated_time_elements_are_not_the_story_date():
+    from newsclean.meta.tags import TimeEl
+    from newsclean.page import Page
+    from newsclean.stages.dates import DatesStage
+
+    def el(dt, text, hints, order):
+        return TimeEl(datetime=dt, text=text, itemprop="", hints=hints, pubdate=False, order=order)
+
+    class Head:
+        times = [el("2023-11-01T13:56:20+01:00", "1. November 2023", "mod_datetime navtop", 1),
+                 el("2020-09-23T18:19:06+02:00", "23.09.20", "kb-comment-box", 2),
+                 el("2025-04-10T06:00", "Updated April 10, 2025", "published-date", 3),
+                 el("2020-09-20T08:00", "20.09.2020", "article-meta", 4)]
+    page = Page(kind="html", source="")
+    page.notes["head"] = Head()
+    assert DatesStage._from_times(page, True)[0].date().isoformat() == "2020-09-20"
+
+
+def test_dateline_opening_the_first_paragraph():
+    lead = "<p>31. Oktober 2023. " + "Dragqueens sind Kunstfiguren aus Make-Up und Glitter, auf Partys und in Shows. " * 4 + "</p>"
+    doc = "<html lang='de'><head><title>Kolumne</title></head><body><article><h1>Kolumne: Queer Royal</h1>" + \
+          lead + P + "</article></body></html>"
+    assert extract(doc, kind="html").published.date().isoformat() == "2023-10-31"
+
+
+def test_meta_named_published():
+    head = '<meta name="published" content="July 17, 2025">'
+    assert extract(html(head), kind="html").published.date().isoformat() == "2025-07-17"
+
+
+def test_date_from_embedded_script_json_when_nothing_else():
+    head = ('<script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z",'
+            '"updatedDate":"2016-11-04T20:39:47Z"}</script>')
+    doc = f"<html><head>{head}</head><body><article><h1>A review</h1>{P}</article></body></html>"
+    assert extract(doc, kind="html").published.date().isoformat() == "2016-11-04"
+
+
+def test_last_edited_date_when_the_page_prints_no_other():
+    doc = (f"<html><head><title>Download</title></head><body><article><h1>Download Python</h1>{P}</article>"
+           f"<p id='pageinfo'>BeginnersGuide/Download (last edited 2019-11-10 13:28:18 by someone)</p></body></html>")
+    assert extract(doc, kind="html").published.date().isoformat() == "2019-11-10"
+
+
+def test_text_capture_dateline_after_many_share_lines():
+    lines = ["Menu", "Black Friday per nostalgici: le occasioni da non perdere", "3.409", "letture"]
+    lines += ["Share on Facebook", "Facebook", "Tweet", "Twitter", "Pin on Pinterest", "Pinterest", "Email",
+              "email", "[fb_c]", "[tw_c]", "Film", "23 Nov 2017"]
+    lines.append("Il Black Friday arriva anche per i nostalgici con tante occasioni da non perdere oggi. " * 3)
+    url = "https://www.example.it/2017/black-friday-nostalgici-occasioni-da-non-perdere/"
+    art = extract("\n\n".join(lines), kind="text", url=url)
+    assert art.title == "Black Friday per nostalgici: le occasioni da non perdere"
+    assert art.published.date().isoformat() == "2017-11-23"

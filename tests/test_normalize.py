@@ -165,3 +165,22 @@ def test_language_guess():
     assert guess_language("Der Hund und die Katze sind nicht mit dem Auto auf der Straße, das ist für " * 3) == "de"
     assert guess_language("The dog and the cat were on the road, and it is for the best " * 3) == "en"
     assert guess_language("12345") is None
+
+
+def test_place_between_names_dropped_agency_after_names_kept():
+    assert normalize_authors("Markus M. Haefliger, London, Beat Bumbacher") == ["Markus M. Haefliger", "Beat Bumbacher"]
+    assert normalize_authors("Jane Doe, Bloomberg") == ["Jane Doe", "Bloomberg"]
+
+
+def test_dateline_glued_to_the_name_and_trailing_labels():
+    assert split_names("ByKathryn GiuffridaMar 5, 2025 | 6 comments") == ["Kathryn Giuffrida"]
+    assert split_names("Jule Radeck Vom") == ["Jule Radeck"]
+    assert split_names("Sonia Mevißen Erstellt 12.3.2021") == ["Sonia Mevißen"]
+
+
+def test_outlet_glued_to_the_name_domain_and_weekday_dropped():
+    assert split_names("By Jonathan GarberFOXBusiness") == ["Jonathan Garber"]
+    assert split_names("By Troy L. Smith, Cleveland.com") == ["Troy L. Smith"]
+    assert split_names("Sherif Saed, Wednesday") == ["Sherif Saed"]
+    assert split_names("BeauHD") == ["BeauHD"]
+    assert split_names("Ronald McDonald") == ["Ronald McDonald"]

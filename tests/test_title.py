@@ -78,3 +78,43 @@ def test_text_title_rejects_bracketed_image_labels():
                       "", "By Ann Lee", "",
                       "The first rain in four months fell on the valley overnight, forecasters said today. " * 3])
     assert extract(text, kind="text").title == "Rain returns to the valley after dry summer"
+
+
+def test_yearless_dateline_is_a_dateline():
+    from newsclean.stages.title import is_dateline_text
+    assert is_dateline_text("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:30 AM")
+    assert not is_dateline_text("Nov 19 was a busy day for 6 teams")
+
+
+def test_text_capture_slug_headline_with_dek_beats_a_glued_double_line():
+    text = "\n\n".join([
+        "Menu", "'We Got Her!': Video Shows Dramatic Rescue of Kidnapped Fort Worth Girl",
+        "The suspect confessed and the jury took just 15 minutes to find him guilty",
+        "By Scott Gordon", "Published Nov 18, 2019 at 4:07 PM",
+        "A video showing the dramatic moment a kidnapped girl was rescued by police was released on Monday. " * 3,
+        "'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl'We Got Her!' Video Shows Dramatic Rescue of "
+        "Kidnapped Girl", "By Scott Gordon",
+        "The video shows officers racing up a staircase and banging on the door of the room, police said. " * 3])
+    url = "https://www.example.com/news/local/We-Got-Her-Video-Shows-Dramatic-Rescue-of-Kidnapped-Fort-Worth-Girl-565107452.html"
+    art = extract(text, kind="text", url=url)
+    assert art.title == "'We Got Her!': Video Shows Dramatic Rescue of Kidnapped Fort Worth Girl"
+    assert art.authors == ("Scott Gordon",)
+
+
+def test_text_capture_name_line_is_not_the_headline():
+    text = "\n\n".join([
+        "Menu", "South Dakota says, 'Meth. We're On It,' and Twitter asks, Are you guys OK?",
+        "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader", "Published 10:02 AM EST Nov 19, 2019",
+        "People across the nation are talking about it: South Dakota is on meth, the campaign says. " * 3])
+    art = extract(text, kind="text")
+    assert art.title == "South Dakota says, 'Meth. We're On It,' and Twitter asks, Are you guys OK?"
+
+
+def test_text_capture_headline_wrapped_over_two_lines_and_decorated():
+    body = "Three people have died during protests in Bolivia after clashes with security forces. " * 3
+    text = "\n\n".join(["Menu", "‘He died in my hands’: 3 demonstrators killed in clashes with police &",
+                        "soldiers near barricaded fuel plant", "20 Nov, 2019 05:47", body])
+    assert extract(text, kind="text").title == \
+        "‘He died in my hands’: 3 demonstrators killed in clashes with police & soldiers near barricaded fuel plant"
+    text = "\n\n".join(["Menu", "****** Home Depot sales miss, shares plunge ******", "By Jonathan Garber", body])
+    assert extract(text, kind="text").title == "Home Depot sales miss, shares plunge"

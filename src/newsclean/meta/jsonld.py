@@ -194,3 +194,26 @@ def read(root: Any) -> dict[str, Any]:
     others = [o for o in ranked[1:] if types_of(o) & STRONG_TYPES and o.get("headline")]
     out["n_articles"] = 1 + len(others)
     return {k: v for k, v in out.items() if v not in (None, "", [])}
+
+
+_SCRIPT_DATE = re.compile(r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|firstPublished|'
+                          r'publicationDate)"\s*:\s*"([^"]{8,40})"')
+
+
+def script_dates(root: Any, limit: int = 3) -> list[str]:
+    """Publication dates named in other JSON the page embeds for its scripts (app state, data
+    layers): ``"publishedDate":"2016-11-04T20:37:27Z"``. The first few, in page order."""
+    out: list[str] = []
+    try:
+        scripts = root.iter("script")
+    except (AttributeError, TypeError):
+        return out
+    for el in scripts:
+        typ = (el.get("type") or "").lower()
+        text = el.text or ""
+        if "ld+json" in typ or len(text) > 200_000 or "ublish" not in text:
+            continue
+        out.extend(m.group(1) for m in _SCRIPT_DATE.finditer(text))
+        if len(out) >= limit:
+            break
+    return out[:limit]

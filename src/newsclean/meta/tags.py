@@ -47,6 +47,14 @@ def _clean(s: str | None) -> str:
     return " ".join(s.split())
 
 
+def _text(el: Any) -> str:
+    """An element's text with its descendants' (lxml.html and plain lxml.etree trees alike)."""
+    try:
+        return "".join(t for t in el.itertext() if isinstance(t, str))
+    except (AttributeError, TypeError, ValueError):
+        return ""
+
+
 def _hints(el: Any, levels: int = 3) -> str:
     parts: list[str] = []
     node = el
@@ -88,12 +96,12 @@ def read(root: Any) -> HeadInfo:
                 info.canonical = el.get("href").strip()
         elif tag == "title":
             if info.title is None and el.getparent() is not None and el.getparent().tag in ("head", "html"):
-                info.title = _clean(el.text_content())
+                info.title = _clean(_text(el))
         elif tag == "time" and n_times < 40:
             n_times += 1
             info.times.append(TimeEl(
                 datetime=(el.get("datetime") or el.get("content") or "").strip() or None,
-                text=_clean(el.text_content())[:120],
+                text=_clean(_text(el))[:120],
                 itemprop=(el.get("itemprop") or "").lower(),
                 hints=_hints(el),
                 pubdate=el.get("pubdate") is not None,
@@ -101,6 +109,6 @@ def read(root: Any) -> HeadInfo:
             ))
     if info.title is None:
         for el in root.iter("title"):
-            info.title = _clean(el.text_content())
+            info.title = _clean(_text(el))
             break
     return info

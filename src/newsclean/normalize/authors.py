@@ -30,10 +30,15 @@ _ORG_PART = re.compile(r"\b(?:association|network|clinic|institute|foundation|un
 _DESKS = frozenset({"redaktion", "staff", "team", "editors", "the editors", "newsroom", "editorial staff"})
 _GLUED_ROLE = re.compile(r"(?<=[a-zäöüß])(?=(?:Staff|Senior|Contributing|Writer|Editor|Reporter|Correspondent|"
                          r"Columnist|By|Updated|Published|Photo|Autor|Redakteur)\b)")
-_STOP_CUT = frozenset({"on", "am", "at", "um", "in", "op", "às", "the", "said", "says", "schreibt", "wrote",
+_STOP_CUT = frozenset({"on", "vom", "am", "at", "um", "in", "op", "às", "the", "said", "says", "schreibt", "wrote",
                        "hace", "for", "für", "pour", "para", "per"})
 _POSTED_BY = re.compile(r"^.{0,60}?\b(?:posted|written|filed|published|submitted)\b[^.]{0,50}?\bby\s+(?=\S)", re.I)
 _GLUED_BY = re.compile(r"^\s*(By|Von|Par|Por)(?=[A-ZÄÖÜ](?:[a-zäöüß]|\.))")
+_GLUED_MONTH = re.compile(r"(?<=[a-zß-ÿ])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+_GLUED_CAPS = re.compile(r"(?<=[a-zß-ÿ])(?=[A-Z]{2,}[a-z]|[A-Z]{3,}\b)")
+_ODD_CAPS = re.compile(r"^.[^A-Z]*[A-Z][^A-Z]*[A-Z]")   # two capitals after the first letter: "FOXBusiness"
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|de|co|uk|io|info|ch|at|fr|es|it|nl|au|ca|in)\b", re.I)
+_TITLE_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+$")
 _NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
 
 
@@ -108,6 +113,7 @@ def _clean_name(part: str) -> str | None:
             words = words[:i]
             break
     while len(words) > 1 and (_is_credential(words[-1], creds) or words[-1].lower().strip(".,") in _weekdays() or
+                              (not words[-1].isupper() and bool(_ODD_CAPS.match(words[-1]))) or
                               (len(words) > 2 and role_re.fullmatch(words[-1].strip(".,")))):
         words.pop()
     for i in range(1, len(words)):
@@ -121,7 +127,10 @@ def _clean_name(part: str) -> str | None:
     if not p or len(p) < 2 or len(p) > 60:
         return None
     low = p.lower()
+    if _DOMAIN.search(p) and " " not in p:
+        return None   # "Cleveland.com": the site, not a person
     if low in not_names or low in roles or (len(words) == 1 and (low in _STOP_CUT or low in month_words()
+                                                                 or low in _weekdays()
                                                                  or _tables()[0].match(low + " "))):
         return None
     if _DATEISH.search(p) and (len(words) > 1 or not re.match(r"^[^\W\d_]{2,}[\w.-]*$", p)):
@@ -141,6 +150,8 @@ def split_names(text: str) -> list[str]:
         text = html.unescape(text)
     s = " ".join(text.split())
     s = _GLUED_ROLE.sub(" ", s)   # "Meg JamesStaff Writer", "Eric SongBy Eric Song"
+    s = _GLUED_MONTH.sub(" ", s)  # "Jane DoeMar 5, 2025": the dateline glued to the name
+    s = _GLUED_CAPS.sub(" ", s)   # "Jane DoeFOXBusiness": the outlet's name glued to the name
     s = re.sub(r"(?<!Photo)(?<!Photos)(?<!Foto)(?<!Fotos)(?<!Image)(?<!Illustration)(?<=\S)\s+By\s+(?=[A-ZÄÖÜ])",
                ", ", s)
     s = _URL.sub(" ", s)
@@ -209,6 +220,11 @@ def normalize_authors(values: list[str] | str | None) -> list[str]:
     names = dedupe(names)
     if len(names) > 1:  # "Jane Doe, Redaktion": the desk (or the employer) is not a second author
         names = [n for n in names if n.lower() not in _DESKS and not _ORG_PART.search(n)] or names
+    if len(names) > 2:
+        # "Jane Doe, London, John Roe": a lone capitalised word between full names is the first author's
+        # place; an agency after the names ("Jane Doe, Reuters") and codes ("AP", "NDR") stay
+        names = [n for i, n in enumerate(names) if " " in n or not _TITLE_WORD.match(n) or
+                 not any(looks_like_person(m) for m in names[:i]) or not any(looks_like_person(m) for m in names[i + 1:])]
     return names
 
 

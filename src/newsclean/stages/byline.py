@@ -2,9 +2,11 @@
 
 HTML: schema.org authors (JSON-LD, microdata), <meta> author names, rel=author links and byline
 elements, weighed so that a site or organisation name is not taken for a person unless it is the
-whole byline. Text captures: the "By ..." lines next to the headline, including bylines split over
-several lines ("By / Jane Doe / and / John Roe") and bylines printed twice. Byline blocks near the
-headline leave the body with role "byline"."""
+whole byline; a printed "By ..." line by the headline beats a markup name it does not share (a
+CMS account, an editor), and a name printed beside the dateline counts. Text captures: the
+"By ..." lines next to the headline, including bylines split over several lines ("By / Jane Doe /
+and / John Roe"), bylines printed twice, and a name-only line under the headline. Byline blocks
+near the headline leave the body with role "byline"."""
 from __future__ import annotations
 
 import re
@@ -16,19 +18,17 @@ from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import site_words
 from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
+from newsclean.stages.byline_lines import LABELLED, UI_WORDS, name_by_date, name_line, share_a_name
 from newsclean.stages.title import is_byline_text, is_dateline_text
 
+_USER_NAME = re.compile(r"^([a-zß-ÿ]{2,})[._]([a-zß-ÿ]{2,})$")
 _JOINER = re.compile(r"^(?:and|und|&|,|et|y|e|en)$", re.I)
 _BARE_BY = re.compile(r"^(?:by|von|par|por|door|di|written by|text|autor|author)\s*:?$", re.I)
 _ORG_WORDS = re.compile(r"\b(?:press|news|agency|agentur|redaktion|staff|team|media|online|newsroom|"
                         r"editorial|desk|magazine|zeitung|times|post|daily|group|inc|ltd|gmbh|ag)\b", re.I)
 _TRAILING_BY = re.compile(r"\b(?:by|von)\s+([A-ZÄÖÜ][^\d]{2,60})$")
-_LABELLED = re.compile(r"^(?:autor|autorin|author|text|verfasser|verfasst von|written by)\s*:?\s+[A-ZÄÖÜ]", re.I)
 _BYLINE_HINT = re.compile(r"author|byline|writer|autor|verfasser|meta|info|name", re.I)
 _LAST_FIRST_SOURCES = frozenset({"meta:citation_author", "meta:dc.creator", "meta:dcterms.creator"})
-_UI_WORDS = frozenset("""share home menu related articles article news blog read more sign subscribe search contact
-about table contents print email comments posts latest login register follow next previous top back
-privacy terms cookie cookies policy help support newsletter video photos podcast listen watch""".split())
 
 
 def _is_site(name: str, page: Page) -> bool:
@@ -47,6 +47,22 @@ def _without_site(name: str, page: Page) -> str:
             if (site and tail.casefold() == site.casefold()) or _is_site(tail, page) and tail.isupper():
                 return " ".join(words[:-n])
     return name
+
+
+def _printed_byline(page: Page) -> list[str]:
+    """Person names of an explicit "By ..." line within a few blocks of the headline."""
+    start = page.notes.get("title_block")
+    if start is None:
+        return []
+    for b in page.blocks[max(0, start - 2):start + 8]:
+        if b.index == start or len(b.text) > 120 or not is_byline_text(b.text):
+            continue
+        if b.element is not None and microdata.in_side_area(b.element):
+            continue
+        names = [n for n in split_names(b.text) if not _is_site(n, page)]
+        if names and all(looks_like_person(n) and not _ORG_WORDS.search(n) for n in names):
+            return names
+    return []
 
 
 class BylineStage(Stage):
@@ -95,10 +111,20 @@ class BylineStage(Stage):
                 chosen, source = better, src
         if chosen and all(len(n.split()) == 1 for n in chosen):
             chosen = [self._full_name(page, n) for n in chosen]
+        if chosen:
+            printed = _printed_byline(page)
+            if printed and not share_a_name(printed, chosen):
+                # the markup names someone the page does not print by the headline (a CMS account,
+                # an editor): the "By ..." line readers see names the author
+                chosen, source = printed, "text:by-line"
         if not chosen:
             chosen, source = self._from_elements(page, microdata.author_elements(page.tree))
         if not chosen:
             chosen, source = self._from_blocks(page)
+        if not chosen and page.notes.get("title_block") is not None:
+            chosen, _used = name_by_date(page.blocks, page.notes["title_block"])
+            source = "text:name-dateline" if chosen else ""
+            chosen = [n for n in chosen if not _is_site(n, page)]
         if not chosen and orgs:
             src, names = next(iter(orgs.items()))
             chosen, source = names, src
@@ -112,6 +138,15 @@ class BylineStage(Stage):
     @staticmethod
     def _full_name(page: Page, first: str) -> str:
         """A first name alone ("Todd") completed from a short byline-like block ("By Todd Bates")."""
+        m = _USER_NAME.match(first)
+        if m:   # "christian.stadtfeld": an account name; the page may print the person's full name
+            pat = re.compile(r"(?<!\w)" + re.escape(m.group(1)) + r"\s+(?:[A-Z]\.\s+)?" + re.escape(m.group(2)) +
+                             r"(?!\w)", re.I)
+            for b in page.blocks[:500]:
+                hit = pat.search(b.text) if len(b.text) <= 300 else None
+                if hit and all(w[:1].isupper() for w in hit.group(0).split()):
+                    return hit.group(0)
+            return first
         if not first[:1].isupper():
             return first
         pat = re.compile(r"(?<!\w)" + re.escape(first) + r"\s+((?:[A-ZÀ-Þ][\w'’-]+\s?){1,2})(?!\w)")
@@ -119,7 +154,7 @@ class BylineStage(Stage):
             if len(b.text) > 80 or first not in b.text:
                 continue
             m = pat.search(b.text)
-            if m and not any(w.lower() in month_words() or w.lower() in _UI_WORDS for w in m.group(1).split()):
+            if m and not any(w.lower() in month_words() or w.lower() in UI_WORDS for w in m.group(1).split()):
                 full = normalize_authors(first + " " + m.group(1))
                 if full and looks_like_person(full[0]) and not _is_site(full[0], page):
                     return full[0]
@@ -137,7 +172,7 @@ class BylineStage(Stage):
             if len(text) > 40 or b.kind == "list_item" and not b.features.get("in_link"):
                 continue
             words = text.split()
-            if not (looks_like_person(text) and len(words) <= 3 and not any(w.lower() in _UI_WORDS for w in words)
+            if not (looks_like_person(text) and len(words) <= 3 and not any(w.lower() in UI_WORDS for w in words)
                     and all(w[:1].isupper() and not w.isupper() for w in words)):
                 continue
             hints = " ".join(b.features.get("hints", ())[-8:])
@@ -192,7 +227,7 @@ class BylineStage(Stage):
                     return names, "text:by-line"
         # an explicit label anywhere ("Autor: ...", "Text: ..."), often printed under the article
         for b in page.blocks[:800]:
-            if len(b.text) <= 80 and _LABELLED.match(b.text):
+            if len(b.text) <= 80 and LABELLED.match(b.text):
                 names = [n for n in split_names(b.text) if looks_like_person(n)]
                 if names and not (b.element is not None and microdata.in_side_area(b.element)):
                     return names, "text:labelled-author"
@@ -216,16 +251,23 @@ class BylineStage(Stage):
         blocks = page.blocks
         start = page.notes.get("title_block")
         lo = 0 if start is None else max(0, start - 2)
-        hi = min(len(blocks), (start if start is not None else 0) + 25) if start is not None \
+        # share buttons and menus a capture prints as lines may sit between headline and byline:
+        # look further, but stop once the body has clearly started (two long paragraphs)
+        hi = min(len(blocks), (start if start is not None else 0) + 60) if start is not None \
             else min(len(blocks), 40)
         names: list[str] = []
         used: list[Block] = []
+        long_seen = 0
         i = lo
         while i < hi:
             b = blocks[i]
             if b.index == start:
                 i += 1
                 continue
+            if not names and len(b.text) >= 200:
+                long_seen += 1
+                if long_seen >= 2:
+                    break
             if _BARE_BY.match(b.text):
                 group, j = self._collect(blocks, i + 1, hi)
                 if group:
@@ -253,8 +295,12 @@ class BylineStage(Stage):
         names = normalize_authors(names)
         source = "text:byline"
         if not names and start is not None:
-            names, used = self._name_before_date(blocks, start)
+            names, used = name_by_date(blocks, start)
             source = "text:name-dateline"
+        if not names and start is not None:
+            names, used = name_line(blocks, start)
+            names = [n for n in names if not _is_site(n, page)]
+            source = "text:name-under-headline"
         if not names:
             names, source = self._name_block(page)
             used = [b for b in blocks if names and b.text.strip() == names[0]][:1]
@@ -265,19 +311,6 @@ class BylineStage(Stage):
             b.role = "byline"
             page.drop(b, self.name, "byline (in the authors field)")
 
-    @staticmethod
-    def _name_before_date(blocks: list[Block], start: int) -> tuple[list[str], list[Block]]:
-        """"Jane Doe - Nov 19, 2019, 10:31 pm CST": a name printed in front of the dateline."""
-        for b in blocks[start + 1:start + 6]:
-            if len(b.text) > 90:
-                continue
-            found = find_dates(b.text, limit=1)
-            if not found or found[0].start < 5:
-                continue
-            lead = b.text[:found[0].start].strip(" -–—|•·,")
-            if len(lead.split()) <= 4 and looks_like_person(lead):
-                return [lead], [b]
-        return [], []
 
     @staticmethod
     def _collect(blocks: list[Block], i: int, hi: int) -> tuple[list[str], int]:

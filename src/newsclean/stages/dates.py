@@ -2,8 +2,11 @@
 
 HTML: JSON-LD datePublished, then <meta> dates (article:published_time, Dublin Core, ...), then
 microdata and <time> elements, then dates printed next to the headline, then a date in the URL
-path. Text captures: the date printed with the byline, just under the headline ("Updated" lines go
-to ``modified``). A stated zone gives a tz-aware datetime (named zones DST-correct). Implausible
+path, then (nothing else found) a date in JSON embedded for scripts and a "last edited" line. <time>
+elements in comments and menus and "Updated ..." stamps are not the story's date; a printed date that
+is the markup's date with day and month read the other way round does not override it. Text
+captures: the date printed with the byline, just under the headline, share buttons between them
+not counted ("Updated" lines go to ``modified``). A stated zone gives a tz-aware datetime (named zones DST-correct). Implausible
 dates (before 1990, in the future) are rejected. Dateline blocks near the headline leave the body
 with role "dateline"."""
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from newsclean.meta import jsonld
 from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
 from newsclean.normalize.language import guess_language
 from newsclean.page import Block, Page
@@ -19,12 +23,34 @@ from newsclean.stages.title import is_byline_text, is_dateline_text
 
 _UPDATED = re.compile(r"\b(?:updated?|aktualisiert|modifi|mis à jour|actualizad|aggiornat|atualizad|bijgewerkt|"
                       r"last edited|zuletzt)", re.I)
+_ASIDE_HINT = re.compile(r"comment|kommentar|reply|antwort|\bnav|navbar|menu|masthead|topbar", re.I)
 _TIME_HINT = re.compile(r"publish|date|time|datum|posted|meta|byline|created", re.I)
+
+
+def _ui_line(text: str) -> bool:
+    """A share button, counter or image label a capture prints between headline and dateline
+    ("Facebook", "[fb_c]", "3.409"): short, no date; it does not use up the search budget."""
+    t = text.strip()
+    return len(t) <= 30 and (not any(c.isdigit() for c in t) or not any(c.isalpha() for c in t)
+                             or t.startswith("["))
+
+
+def _swapped(a: datetime, b: datetime) -> bool:
+    """Are the two dates the same day with day and month read the other way round?"""
+    return a.year == b.year and a.day != a.month and (a.day, a.month) == (b.month, b.day)
 
 
 def _plausible_parse(value: object) -> datetime | None:
     dt = parse_iso(value) if isinstance(value, str) else None
     return dt if dt is not None and plausible(dt) else None
+
+
+def _from_scripts(page: Page) -> tuple[datetime, str] | None:
+    """A last resort: a publication date in JSON the page embeds for its scripts (all agreeing)."""
+    found = [dt for dt in (_plausible_parse(v) for v in jsonld.script_dates(page.tree)) if dt is not None]
+    if found and all(dt.date() == found[0].date() for dt in found):
+        return found[0], "script:json"
+    return None
 
 
 def _dayfirst(page: Page) -> bool | None:
@@ -52,12 +78,9 @@ class DatesStage(Stage):
     # --- HTML ---------------------------------------------------------------------------
     def _html(self, page: Page) -> None:
         dayfirst = _dayfirst(page)
-        structured: tuple[datetime, str] | None = None
-        for fv in page.candidates.get("published", []):
-            dt = _plausible_parse(fv.value)
-            if dt is not None:
-                structured = (dt, fv.source)
-                break
+        stated = [(dt, fv.source) for fv in page.candidates.get("published", [])
+                  for dt in (_plausible_parse(fv.value),) if dt is not None]
+        structured = stated[0] if stated else None
         header_pub, header_mod, used = self._from_header(page, dayfirst)
         from_url = url_date(page.url) or url_date(page.get("url"))
         modified = None
@@ -76,10 +99,12 @@ class DatesStage(Stage):
             if placeholder and (header_pub is not None or from_url is not None) and not url_agrees:
                 published = (header_pub, "text:header") if header_pub is not None else (from_url, "url")
             elif header_pub is not None and header_pub.date() != sday and not url_agrees and not is_modified:
-                # the date printed under the headline is what readers see: it wins when it is
-                # the same story's date seen from another zone (a day apart) or the earlier one
                 diff = (header_pub.date() - sday).days
-                if abs(diff) <= 1 or (diff < 0 and structured is not None):
+                if _swapped(header_pub, published[0]):
+                    pass   # "11/01/2021" read day first: the markup settles which number is the month
+                elif abs(diff) <= 1 or (diff < 0 and structured is not None):
+                    # the date printed under the headline is what readers see: it wins when it is
+                    # the same story's date seen from another zone (a day apart) or the earlier one
                     published = (header_pub, "text:header")
             elif header_pub is None and from_url is not None and abs((from_url.date() - sday).days) == 1:
                 published = (from_url, "url")
@@ -90,8 +115,12 @@ class DatesStage(Stage):
                 published = (header_pub, "text:header")
             else:
                 published = self._from_hinted_blocks(page, dayfirst)
+            if published is None:
+                published = _from_scripts(page)
             if published is None and header_mod is not None:
                 published = (header_mod, "text:header-updated")
+            if published is None:
+                published = self._last_edited(page, dayfirst)
         if modified is None and header_mod is not None:
             modified = (header_mod, "text:header")
         if published is not None:
@@ -119,6 +148,17 @@ class DatesStage(Stage):
         return (first, "text:first-date") if first is not None else None
 
     @staticmethod
+    def _last_edited(page: Page, dayfirst: bool | None) -> tuple[datetime, str] | None:
+        """A page that prints no date but "last edited/updated ..." (wikis, reference pages): that one."""
+        for b in page.blocks[:1500]:
+            if len(b.text) > 200 or not _UPDATED.search(b.text):
+                continue
+            found = [f for f in find_dates(b.text, limit=2, dayfirst=dayfirst) if plausible(f.value)]
+            if found:
+                return found[0].value, "text:last-edited"
+        return None
+
+    @staticmethod
     def _from_times(page: Page, dayfirst: bool | None) -> tuple[datetime, str] | None:
         head = page.notes.get("head")
         times = getattr(head, "times", []) or []
@@ -127,8 +167,9 @@ class DatesStage(Stage):
             1 if "publish" in t.hints else 2 if t.itemprop == "" and _TIME_HINT.search(t.hints) else 3,
             t.order))
         for t in ranked:
-            if "datemodified" in t.itemprop or "update" in t.hints or "modif" in t.hints:
-                continue
+            if "datemodified" in t.itemprop or "update" in t.hints or "modif" in t.hints or \
+                    _ASIDE_HINT.search(t.hints) or _UPDATED.match(t.text):
+                continue   # a comment's or the site menu's date (today's), or an "Updated ..." stamp
             dt = _plausible_parse(t.datetime) if t.datetime else None
             if dt is None and t.text:
                 found = find_dates(t.text, limit=1, dayfirst=dayfirst)
@@ -150,14 +191,14 @@ class DatesStage(Stage):
             best: tuple[datetime | None, datetime | None, list[Block]] = (None, None, [])
             for st in starts:
                 if st is not None:
-                    best = DatesStage._header_from(blocks, st, dayfirst)
+                    best = DatesStage._header_from(blocks, st, dayfirst, page.kind == "text")
                     if best[0] is not None:
                         break
             return best
-        return DatesStage._header_from(blocks, start, dayfirst)
+        return DatesStage._header_from(blocks, start, dayfirst, page.kind == "text")
 
     @staticmethod
-    def _header_from(blocks: list[Block], start: int, dayfirst: bool | None
+    def _header_from(blocks: list[Block], start: int, dayfirst: bool | None, text_kind: bool = False
                      ) -> tuple[datetime | None, datetime | None, list[Block]]:
         pub = mod = None
         used: list[Block] = []
@@ -166,12 +207,17 @@ class DatesStage(Stage):
         for b in blocks[max(0, start - 2):start + 40]:
             if b.index == start or b.role in ("title",):
                 continue
-            if b.role != "byline" and b.index > start:
+            if b.role != "byline" and b.index > start and not (text_kind and _ui_line(b.text)):
                 budget -= 1
                 if budget < 0:
                     break
             text = b.text
             if len(text) > 200:
+                lead = find_dates(text[:40], limit=1, dayfirst=dayfirst)
+                if pub is None and lead and lead[0].start <= 3 and plausible(lead[0].value) and \
+                        text[lead[0].end:lead[0].end + 3].lstrip()[:1] in (".", "-", "–", "—", ":", "|", ""):
+                    pub = lead[0].value   # a dateline opening the first paragraph ("31. Oktober 2023. ...")
+                    break
                 long_seen += 1
                 if long_seen >= 2:
                     break  # deep in the body now

@@ -19,7 +19,7 @@ PUBLISHED_KEYS = (
     "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date",
     "citation_publication_date", "citation_date", "date.available", "article.published",
     "cxenseparse:recs:publishtime", "article_date_original", "original-publish-date", "displaydate",
-    "og:pubdate", "rnews:datepublished", "shareaholic:article_published_time", "date", "created",
+    "og:pubdate", "rnews:datepublished", "published", "shareaholic:article_published_time", "date", "created",
     "datecreated",
 )
 MODIFIED_KEYS = (

@@ -3,13 +3,16 @@
 HTML: the <h1> that agrees with what the markup states (JSON-LD headline, og:title, <title>),
 else the stated headline with any site-name part removed, else the first <h1>. Text captures: the
 headline line just above the byline/dateline, else the line the URL slug names, else the first
-headline-like line before the body starts. The headline block gets role "title" and leaves the
-body; for text captures the kicker line(s) just above it give the section (and tags)."""
+headline-like line before the body starts (a name-only line is a byline, never the headline; a
+headline wrapped over two lines is joined, renderer marks like "****** ... ******" removed). The
+headline block gets role "title" and leaves the body; for text captures the kicker line(s) just
+above it give the section (and tags)."""
 from __future__ import annotations
 
 import re
 from urllib.parse import unquote, urlsplit
 
+from newsclean.normalize.authors import looks_like_person, split_names
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import (contains_title, is_site_part, norm, same_title, site_words, strip_site,
                                         word_overlap)
@@ -60,16 +63,34 @@ _DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated|first pu
                          r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|on|am)\b\s*:?\s*", re.I)
 
 
+_YEARLESS = re.compile(r"^\W*(?:(?:updated|posted|published)\b\s*:?\s*)?(?:[a-z]{3,9}\.?,?\s+)?"
+                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:at\s+)?"
+                       r"\d{1,2}:\d{2}", re.I)
+
+
 def is_dateline_text(text: str) -> bool:
-    """A short line that is mostly a date (and time), maybe behind a label ("Published ...")."""
+    """A short line that is mostly a date (and time), maybe behind a label ("Published ...").
+    This year's stories often print no year: "Updated Nov 19, 6:55 AM" is a dateline too."""
     if len(text) > 90 or not any(c.isdigit() for c in text):
         return False
+    if _YEARLESS.match(text):
+        return True
     found = find_dates(text, limit=2)
     if not found:
         return False
     covered = sum(f.end - f.start for f in found)
     rest = len(_DATE_LABEL.sub("", text.strip(), count=1)) or 1
     return covered >= 0.45 * min(len(text.strip()), rest)
+
+
+def _name_line(text: str) -> bool:
+    """A byline printed without "By": it opens with a person's name and has no lower-case word
+    but joiners ("Jane Doe and John Roe Springfield Gazette")."""
+    words = text.split()
+    if any(w[:1].islower() and w not in ("and", "und", "et", "y", "e") for w in words):
+        return False
+    names = split_names(text)
+    return bool(names) and looks_like_person(names[0]) and text.startswith(names[0])
 
 
 def _has_small_word(text: str) -> bool:
@@ -90,15 +111,50 @@ def headline_like(text: str, strict: bool = False) -> bool:
         and not is_dateline_text(text)
 
 
-def _sits_on_byline(blocks: list[Block], index: int) -> bool:
-    """Is the next byline/dateline within three lines, with no other headline-like line between?
-    (A dek, which ends with a full stop, may come between.)"""
+def _sits_on_byline(blocks: list[Block], index: int) -> int:
+    """Is the next byline/dateline within three lines? 2: with no other headline-like line between
+    (a dek with a full stop may come between), 1: with one (a dek without one), 0: no."""
+    others = 0
     for n in blocks[index + 1:index + 4]:
-        if is_byline_text(n.text) or is_dateline_text(n.text):
-            return True
+        if is_byline_text(n.text) or is_dateline_text(n.text) or _name_line(n.text):
+            return 2 - others
         if headline_like(n.text, strict=True) and not n.text.endswith("."):
-            return False
-    return False
+            others += 1
+            if others > 1:
+                return 0
+    return 0
+
+
+def _doubled(text: str) -> bool:
+    """"Headline textHeadline text": a capture printing a link's text and its title glued together."""
+    half = len(text) // 2
+    return len(text) >= 20 and text[:half].strip() == text[half:].strip()
+
+
+_DECOR = re.compile(r"^[\s*#=_~]+(?=\S)|(?<=\S)[\s*#=_~]+$")
+_OPEN_END = re.compile(r"(?:[&,:;–—-]|\b(?:and|or|of|the|a|an|to|in|on|for|with|at|by|from|und|der|die|das|et|de|la|"
+                       r"le|y|el)\b)$", re.I)
+
+
+def _undecorate(text: str) -> str:
+    """"****** Headline ******" (html2text), "# Headline" (Markdown): the headline without its marks."""
+    clean = _DECOR.sub("", text)
+    return clean if clean.strip() else text
+
+
+def _wrapped(blocks: list[Block], block: Block) -> list[Block]:
+    """A headline a renderer wrapped over two lines that were read as two blocks: the line before
+    ends open ("... police &") and this one goes on in lower case, or the other way round."""
+    i = block.index
+    prev = blocks[i - 1] if i > 0 else None
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if prev is not None and block.text[:1].islower() and _OPEN_END.search(prev.text) and \
+            len(prev.text) + len(block.text) <= 250 and prev.kind != "list_item":
+        return [prev, block]
+    if nxt is not None and nxt.text[:1].islower() and _OPEN_END.search(block.text) and \
+            len(nxt.text) + len(block.text) <= 250 and nxt.kind != "list_item" and len(nxt.text) < 120:
+        return [block, nxt]
+    return [block]
 
 
 class TitleStage(Stage):
@@ -187,21 +243,18 @@ class TitleStage(Stage):
             return
         limit = max(60, int(len(blocks) * 0.8))
         top = blocks[:limit]
-        block = self._by_slug(page, top)   # the URL names the story: the strongest signal when given
+        # the URL names the story: the strongest signal when given (a capture may print the site's
+        # menus first, so the whole capture is searched when the top part has no such line)
+        block = self._by_slug(page, top) or self._by_slug(page, blocks[limit:])
         source = "text:url-slug"
-        anchors = [] if block is not None else \
-            [i for i, b in enumerate(top) if i > 0 and (is_byline_text(b.text) or is_dateline_text(b.text))]
-        for anchor in anchors[:30]:
-            above = [top[j] for j in range(anchor - 1, max(-1, anchor - 4), -1)
-                     if top[j].kind != "list_item" and headline_like(top[j].text, strict=True)
-                     and not is_byline_text(top[j].text)]
-            # a headline rarely ends with a full stop; the dek between it and the dateline does
-            # ... and has small lower-case words, unlike a name-only byline line ("Jane Doe Reuters")
-            pick = next((b for b in above if not b.text.endswith(".") and _has_small_word(b.text)), None) \
-                or next((b for b in above if not b.text.endswith(".")), None) or (above[0] if above else None)
-            if pick is not None:
-                block, source = pick, "text:above-byline"
-                break
+        if block is not None and not _sits_on_byline(top, block.index) and not block.kind == "heading":
+            # the slug also names captions and summary lines; a headline line on its byline is better
+            by_anchor = self._above_byline(top)
+            if by_anchor is not None and word_overlap(by_anchor.text, block.text) >= 0.3:
+                block, source = by_anchor, "text:above-byline"
+        if block is None:
+            block = self._above_byline(top)
+            source = "text:above-byline"
         if block is None:
             for i, b in enumerate(top):
                 if b.kept and b.kind != "list_item" and headline_like(b.text, strict=True) \
@@ -212,9 +265,29 @@ class TitleStage(Stage):
                         break
         if block is None:
             return
-        page.set_field("title", block.text, source, self.name)
-        self._mark(page, block)
-        self._kicker(page, block.index)
+        parts = _wrapped(blocks, block)
+        text = _undecorate(" ".join(b.text for b in parts))
+        page.set_field("title", text, source, self.name)
+        for b in parts:
+            self._mark(page, b)
+        page.notes["title_block"] = parts[-1].index
+        self._kicker(page, parts[0].index)
+
+    @staticmethod
+    def _above_byline(top: list[Block]) -> Block | None:
+        """The headline line just above the first byline/dateline that has one."""
+        anchors = [i for i, b in enumerate(top) if i > 0 and (is_byline_text(b.text) or is_dateline_text(b.text))]
+        for anchor in anchors[:30]:
+            above = [top[j] for j in range(anchor - 1, max(-1, anchor - 4), -1)
+                     if top[j].kind != "list_item" and headline_like(top[j].text, strict=True)
+                     and not is_byline_text(top[j].text) and not _name_line(top[j].text)]
+            # a headline rarely ends with a full stop; the dek between it and the dateline does
+            # ... and has small lower-case words, unlike a name-only byline line ("Jane Doe Reuters")
+            pick = next((b for b in above if not b.text.endswith(".") and _has_small_word(b.text)), None) \
+                or next((b for b in above if not b.text.endswith(".")), None) or (above[0] if above else None)
+            if pick is not None:
+                return pick
+        return None
 
     @staticmethod
     def _by_slug(page: Page, top: list[Block]) -> Block | None:
@@ -237,11 +310,13 @@ class TitleStage(Stage):
                 continue
             shared = len(words & bw)
             recall, precision = shared / len(words), shared / len(bw)
-            if recall < 0.6:
+            on_byline = _sits_on_byline(top, b.index) if recall >= 0.45 else 0
+            if recall < (0.45 if on_byline else 0.6) or _doubled(b.text):
                 continue
             score = 2 * precision * recall / (precision + recall)   # the line the slug names, no more
-            if _sits_on_byline(top, b.index):
-                score += 0.5   # a headline sits on its byline/dateline; a caption does not
+            score += 0.25 * on_byline   # a headline sits on its byline/dateline; a caption does not
+            if b.text.endswith("."):
+                score -= 0.2   # a sentence (a caption or the lead), rarely a headline
             if score > best_score:
                 best, best_score = b, score
         return best

@@ -10,6 +10,12 @@ title, byline, dates), measured per stage on the same runs.
   python benchmarks/meta.py --limit 100 --by-source
   python benchmarks/meta.py --errors authors       # list the pages where authors are wrong
   python benchmarks/meta.py --peers-json peers.json   # add rows: {label: predictions-file}
+  python benchmarks/meta.py --peers                # run benchmarks/meta_peers.py in the peers' venv first
+
+``--peers-json`` takes {label: path} or meta_peers.py's index {label: {"preds": path, "cpu_ms": x}};
+with peers, a side-by-side table follows (title, date, authors exact, name-F1, CPU ms/page).
+newsclean's CPU column is the mean over the metadata stages (metadata, title, byline, dates); a
+peer's is the mean time of its whole call (its own HTML parse included, newsclean's page load not).
 """
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ import gzip
 import importlib.util
 import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,6 +34,38 @@ from newsclean.assemble import build_article
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "metadata"
 META_STAGES = ("metadata", "title", "byline", "dates")
+PEERS_PYTHON = Path("/work/peers-venv/bin/python")
+
+
+def run_peers(bench: Path, out_dir: Path, python: Path, limit: int) -> Path:
+    """Run meta_peers.py with the peers' interpreter; returns its index file."""
+    cmd = [str(python), str(Path(__file__).resolve().parent / "meta_peers.py"), "--bench", str(bench),
+           "--out-dir", str(out_dir)] + (["--limit", str(limit)] if limit else [])
+    subprocess.run(cmd, check=True, stdout=sys.stderr)
+    return out_dir / "peers.json"
+
+
+def load_peer_index(path: Path) -> list[tuple[str, str, float | None]]:
+    """(label, predictions path, CPU ms/page or None) from {label: path} or {label: {preds, cpu_ms}}."""
+    out = []
+    for label, v in json.loads(path.read_text(encoding="utf-8")).items():
+        if isinstance(v, dict):
+            out.append((label, v["preds"], v.get("cpu_ms")))
+        else:
+            out.append((label, v, None))
+    return out
+
+
+def side_by_side(rows: list[tuple[str, dict, float | None]]) -> str:
+    """One markdown table: title acc, date acc (P / cov), authors exact, name F1, CPU ms/page."""
+    f = lambda x: "-" if x is None else f"{x:.3f}"   # noqa: E731
+    lines = ["| library | title | date | date P | date cov | authors exact | name F1 | CPU ms/page |",
+             "|---|---|---|---|---|---|---|---|"]
+    for label, res, cpu in rows:
+        t, d, a = res["title"], res["date"], res["authors"]
+        lines.append(f"| {label} | {f(t['acc'])} | {f(d['acc'])} | {f(d['precision'])} | {f(d['coverage'])} | "
+                     f"{f(a['exact_set'])} | {f(a['name_F1'])} | {'-' if cpu is None else f'{cpu:.1f}'} |")
+    return "\n".join(lines)
 
 
 def load_scorer(bench: Path):
@@ -63,7 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--strict-dates", action="store_true")
     ap.add_argument("--peers-json", type=Path,
                     help="JSON {label: path of a predictions file} scored and printed under newsclean's row")
+    ap.add_argument("--peers", action="store_true", help="run meta_peers.py in the peers' venv, then compare")
+    ap.add_argument("--peers-python", type=Path, default=PEERS_PYTHON)
     a = ap.parse_args(argv)
+    if a.peers:
+        a.peers_json = run_peers(a.bench, a.out.parent / "peers", a.peers_python, a.limit)
 
     scorer = load_scorer(a.bench)
     gold = json.loads((a.bench / "dev" / "gold.json").read_text(encoding="utf-8"))
@@ -93,10 +136,15 @@ def main(argv: list[str] | None = None) -> int:
 
     res, errs = scorer.score(gold, preds, a.errors, a.strict_dates)
     print(scorer.fmt(res, "newsclean"))
+    table = [("newsclean", res, statistics.fmean(meta_ms) if meta_ms else None)]
     if a.peers_json:
-        for label, path in json.loads(a.peers_json.read_text(encoding="utf-8")).items():
-            peer = scorer.load_preds(path)
-            print(scorer.fmt(scorer.score(gold, peer, None, a.strict_dates)[0], label))
+        for label, path, cpu in load_peer_index(a.peers_json):
+            peer_res = scorer.score(gold, scorer.load_preds(path), None, a.strict_dates)[0]
+            if label.startswith("htmldate"):   # a date-only library: no title / author columns
+                peer_res = {**peer_res, "title": dict.fromkeys(peer_res["title"], None),
+                            "authors": dict.fromkeys(peer_res["authors"], None)}
+            print(scorer.fmt(peer_res, label[:22]))
+            table.append((label, peer_res, cpu))
     if a.by_source:
         for src in sorted({v["source"] for v in gold.values()}):
             sub = {k: v for k, v in gold.items() if v["source"] == src}
@@ -106,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
           f"mean {statistics.fmean(meta_ms):.2f}, p90 {sorted(meta_ms)[int(0.9 * (n - 1))]:.2f}  ("
           + ", ".join(f"{s} {statistics.median(v):.2f}" for s, v in per_stage.items()) + " median)")
     print(f"predictions: {a.out}")
+    if len(table) > 1:
+        print(side_by_side(table))
     for e in errs:
         print("  ERR", json.dumps(e, ensure_ascii=False))
     return 1 if failures else 0

@@ -134,3 +134,50 @@ def test_text_capture_dateline_after_many_share_lines():
     art = extract("\n\n".join(lines), kind="text", url=url)
     assert art.title == "Black Friday per nostalgici: le occasioni da non perdere"
     assert art.published.date().isoformat() == "2017-11-23"
+
+
+def test_parenthesised_dateline_opening_the_first_paragraph():
+    lead = "<p>(21. November 2022) " + \
+        "Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, leider. " * 4 + "</p>"
+    doc = "<html lang='de'><head><title>Preise</title></head><body><article><h1>Energiepreiskrise</h1>" + \
+          lead + P + "</article></body></html>"
+    assert extract(doc, kind="html").published.date().isoformat() == "2022-11-21"
+
+
+def test_byline_heading_deep_in_the_page_starts_the_dateline_search():
+    menu = "".join(f"<p>Menu entry number {i}</p>" for i in range(80))
+    lead = "<p>(21. November 2022) " + \
+        "Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, leider. " * 4 + "</p>"
+    doc = (f"<html lang='de'><head><title>Preise</title></head><body>{menu}<div><h6>Energiepreiskrise</h6>"
+           f"<h5>Von Leonora Holling</h5>{lead}{P}</div></body></html>")
+    assert extract(doc, kind="html").published.date().isoformat() == "2022-11-21"
+
+
+def test_forum_member_registration_date_is_not_the_post_date():
+    ui = "".join(f"<li>{w}</li>" for w in ("Antworten", "Druckansicht", "Suche", "Zitat", "Melden", "Nach oben"))
+    body = (f"<ul><li>r23</li><li>Beiträge: 1626</li><li>Registriert: 18.09.2008, 05:56</li>{ui}</ul>"
+            "<p>Beitrag von r23 » 21.01.2009, 05:42</p>")
+    doc = f"<html lang='de'><head><title>Forum</title></head><body><h1>Was ist Freie Software</h1>{body}{P}" \
+          "</body></html>"
+    assert extract(doc, kind="html").published.date().isoformat() == "2009-01-21"
+
+
+def test_printed_date_backed_by_two_markup_sources_beats_a_lone_first_source():
+    head = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Headline of the story",'
+            '"datePublished":"2021-12-06 14:36"}</script>'
+            '<meta property="article:published_time" content="2022-12-15T09:13:00">'
+            '<meta name="date" content="2022-12-15">')
+    art = extract(html(head, "<p>15.12.2022</p>"), kind="html")
+    assert art.published.date().isoformat() == "2022-12-15"
+    # one markup source alone does not overrule the first one
+    head1 = head.replace('<meta name="date" content="2022-12-15">', "")
+    assert extract(html(head1, "<p>15.12.2022</p>"), kind="html").published.date().isoformat() == "2021-12-06"
+
+
+def test_lone_script_timestamp_is_the_last_resort():
+    script = '<script>showDate("2020/04/17 01:43:09")</script>'
+    doc = f"<html><head><title>A post</title></head><body><h1>A post</h1>{script}{P}</body></html>"
+    assert extract(doc, kind="html").published.date().isoformat() == "2020-04-17"
+    many = "".join(f'<script>t("2020/04/{d:02d} 01:43:09")</script>' for d in (17, 18))
+    doc2 = f"<html><head><title>A post</title></head><body><h1>A post</h1>{many}{P}</body></html>"
+    assert extract(doc2, kind="html").published is None

@@ -217,3 +217,30 @@ def script_dates(root: Any, limit: int = 3) -> list[str]:
         if len(out) >= limit:
             break
     return out[:limit]
+
+
+_SCRIPT_STAMP = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)([-/])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])"
+                           r"[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d])")
+
+
+def script_timestamps(root: Any, limit: int = 4) -> list[tuple[int, int, int, int, int, int]]:
+    """Date-and-time stamps written into inline scripts (``showDate("2020/04/17 01:43:09")``):
+    (year, month, day, hour, minute, second) in page order, at most ``limit + 1`` of them.
+    A very weak signal, for pages that state no date anywhere else."""
+    out: list[tuple[int, int, int, int, int, int]] = []
+    try:
+        scripts = root.iter("script")
+    except (AttributeError, TypeError):
+        return out
+    for el in scripts:
+        if (el.get("src") or "") or "json" in (el.get("type") or "").lower():
+            continue
+        text = el.text or ""
+        if len(text) > 200_000:
+            continue
+        for m in _SCRIPT_STAMP.finditer(text):
+            out.append((int(m.group(1)), int(m.group(3)), int(m.group(4)), int(m.group(5)), int(m.group(6)),
+                        int(m.group(7) or 0)))
+            if len(out) > limit:
+                return out
+    return out

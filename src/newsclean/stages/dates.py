@@ -2,7 +2,9 @@
 
 HTML: JSON-LD datePublished, then <meta> dates (article:published_time, Dublin Core, ...), then
 microdata and <time> elements, then dates printed next to the headline, then a date in the URL
-path, then (nothing else found) a date in JSON embedded for scripts and a "last edited" line. <time>
+path, then (nothing else found) a date in JSON embedded for scripts, a "last edited" line and, weakest,
+a lone date-and-time stamp an inline script writes out. A printed date that two markup sources back
+beats a first markup source standing alone; a forum profile's "Registriert: ..." is no story date. <time>
 elements in comments and menus and "Updated ..." stamps are not the story's date; a printed date that
 is the markup's date with day and month read the other way round does not override it. Text
 captures: the date printed with the byline, just under the headline, share buttons between them
@@ -25,6 +27,9 @@ _UPDATED = re.compile(r"\b(?:updated?|aktualisiert|modifi|mis à jour|actualizad
                       r"last edited|zuletzt)", re.I)
 _ASIDE_HINT = re.compile(r"comment|kommentar|reply|antwort|\bnav|navbar|menu|masthead|topbar", re.I)
 _TIME_HINT = re.compile(r"publish|date|time|datum|posted|meta|byline|created", re.I)
+# a member profile next to a forum post or comment: the date someone joined is no story's date
+_PROFILE = re.compile(r"\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit|inscrit|"
+                      r"registrado|iscritto)\b\s*(?:on|am|le|el|il)?\s*:?\s*$", re.I)
 
 
 def _ui_line(text: str) -> bool:
@@ -51,6 +56,30 @@ def _from_scripts(page: Page) -> tuple[datetime, str] | None:
     if found and all(dt.date() == found[0].date() for dt in found):
         return found[0], "script:json"
     return None
+
+
+def _from_script_stamps(page: Page) -> tuple[datetime, str] | None:
+    """The weakest source: the date-and-time stamps inline scripts write out, when there are
+    only a few and all fall on the same day."""
+    stamps = jsonld.script_timestamps(page.tree, limit=4)
+    if not stamps or len(stamps) > 4 or any(s[:3] != stamps[0][:3] for s in stamps):
+        return None
+    try:
+        dt = datetime(*stamps[0])
+    except ValueError:
+        return None
+    return (dt, "script:timestamp") if plausible(dt) else None
+
+
+def _backed(day: object, stated: list[tuple[datetime, str]]) -> list[tuple[datetime, str]]:
+    """The stated candidates (distinct sources) that fall on ``day``."""
+    seen: set[str] = set()
+    out = []
+    for dt, src in stated:
+        if dt.date() == day and src not in seen:
+            seen.add(src)
+            out.append((dt, src))
+    return out
 
 
 def _dayfirst(page: Page) -> bool | None:
@@ -81,7 +110,7 @@ class DatesStage(Stage):
         stated = [(dt, fv.source) for fv in page.candidates.get("published", [])
                   for dt in (_plausible_parse(fv.value),) if dt is not None]
         structured = stated[0] if stated else None
-        header_pub, header_mod, used = self._from_header(page, dayfirst)
+        header_pub, header_mod, used = self._from_header(page, dayfirst, free_ui=not stated)
         from_url = url_date(page.url) or url_date(page.get("url"))
         modified = None
         for fv in page.candidates.get("modified", []):
@@ -98,6 +127,10 @@ class DatesStage(Stage):
             placeholder = sday.month == 1 and sday.day == 1 and published[0].hour == 0 and published[0].minute == 0
             if placeholder and (header_pub is not None or from_url is not None) and not url_agrees:
                 published = (header_pub, "text:header") if header_pub is not None else (from_url, "url")
+            elif header_pub is not None and structured is not None and not url_agrees and \
+                    len(_backed(header_pub.date(), stated)) >= 2 and len(_backed(sday, stated)) == 1:
+                # the first markup source stands alone; two others agree with the printed date
+                published = _backed(header_pub.date(), stated)[0]
             elif header_pub is not None and header_pub.date() != sday and not url_agrees and not is_modified:
                 diff = (header_pub.date() - sday).days
                 if _swapped(header_pub, published[0]):
@@ -121,6 +154,8 @@ class DatesStage(Stage):
                 published = (header_mod, "text:header-updated")
             if published is None:
                 published = self._last_edited(page, dayfirst)
+            if published is None:
+                published = _from_script_stamps(page)
         if modified is None and header_mod is not None:
             modified = (header_mod, "text:header")
         if published is not None:
@@ -180,26 +215,32 @@ class DatesStage(Stage):
 
     # --- both kinds: dates printed by the headline ---------------------------------------
     @staticmethod
-    def _from_header(page: Page, dayfirst: bool | None) -> tuple[datetime | None, datetime | None, list[Block]]:
+    def _from_header(page: Page, dayfirst: bool | None, free_ui: bool = False
+                     ) -> tuple[datetime | None, datetime | None, list[Block]]:
         """Published / modified dates printed in the few blocks after the headline."""
+        free_ui = free_ui or page.kind == "text"
         blocks = page.blocks
         start = page.notes.get("title_block")
         if start is None:
             starts = [next((b.index for b in blocks[:400] if b.kind == "heading" and b.features.get("level") == 1),
                            None),
-                      next((i for i, b in enumerate(blocks[:60]) if is_byline_text(b.text)), None)]
+                      next((i for i, b in enumerate(blocks[:60]) if is_byline_text(b.text)), None),
+                      next((i for i, b in enumerate(blocks[:300]) if i >= 60 and b.kind == "heading" and
+                            is_byline_text(b.text)), None)]
             best: tuple[datetime | None, datetime | None, list[Block]] = (None, None, [])
             for st in starts:
                 if st is not None:
-                    best = DatesStage._header_from(blocks, st, dayfirst, page.kind == "text")
+                    best = DatesStage._header_from(blocks, st, dayfirst, free_ui)
                     if best[0] is not None:
                         break
             return best
-        return DatesStage._header_from(blocks, start, dayfirst, page.kind == "text")
+        return DatesStage._header_from(blocks, start, dayfirst, free_ui)
 
     @staticmethod
-    def _header_from(blocks: list[Block], start: int, dayfirst: bool | None, text_kind: bool = False
+    def _header_from(blocks: list[Block], start: int, dayfirst: bool | None, free_ui: bool = False
                      ) -> tuple[datetime | None, datetime | None, list[Block]]:
+        """``free_ui``: short UI lines (buttons, counters, menu items) do not use up the budget
+        (text captures, and HTML pages whose markup states no date)."""
         pub = mod = None
         used: list[Block] = []
         long_seen = 0
@@ -207,22 +248,24 @@ class DatesStage(Stage):
         for b in blocks[max(0, start - 2):start + 40]:
             if b.index == start or b.role in ("title",):
                 continue
-            if b.role != "byline" and b.index > start and not (text_kind and _ui_line(b.text)):
+            if b.role != "byline" and b.index > start and not (free_ui and _ui_line(b.text)):
                 budget -= 1
                 if budget < 0:
                     break
             text = b.text
             if len(text) > 200:
                 lead = find_dates(text[:40], limit=1, dayfirst=dayfirst)
+                after = text[lead[0].end:lead[0].end + 3].lstrip()[:1] if lead else ""
                 if pub is None and lead and lead[0].start <= 3 and plausible(lead[0].value) and \
-                        text[lead[0].end:lead[0].end + 3].lstrip()[:1] in (".", "-", "–", "—", ":", "|", ""):
+                        (after in (".", "-", "–", "—", ":", "|", "") or (after == ")" and text[:1] == "(")):
                     pub = lead[0].value   # a dateline opening the first paragraph ("31. Oktober 2023. ...")
                     break
                 long_seen += 1
                 if long_seen >= 2:
                     break  # deep in the body now
                 continue
-            found = [f for f in find_dates(text, limit=3, dayfirst=dayfirst) if plausible(f.value)]
+            found = [f for f in find_dates(text, limit=3, dayfirst=dayfirst) if plausible(f.value)
+                     and not _PROFILE.search(text[max(0, f.start - 30):f.start])]
             if not found:
                 continue
             for f in found:

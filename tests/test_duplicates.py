@@ -101,3 +101,17 @@ def test_three_variants_of_a_line_are_kept():
     filler = [" ".join(words[(i + k * 7) % 15] + str(i) for k in range(8)) + "." for i in range(30)]
     page = run([lines[0]] + filler[:10] + [lines[1]] + filler[10:20] + [lines[2]] + filler[20:])
     assert all(x in [b.text for b in page.kept()] for x in lines)
+
+
+def test_caption_repeating_a_pictures_alt_text_is_dropped():
+    alt = "[Home Depot co-founder Ken Langone discusses the American dream of hardworking employees.]video"
+    cap = "Home Depot co-founder Ken Langone discusses the American dream of hardworking employees."
+    body = "Dow component Home Depot reported third-quarter earnings that topped estimates on Tuesday."
+    page = run([alt, cap, body])
+    kept = [b.text for b in page.kept()]
+    assert cap not in kept and body in kept
+    assert "alt text" in page.blocks[1].reason
+    # a paragraph that only mentions what the picture shows stays
+    page = run(["[The Palace: Tale of Jang Noksu]", "Visitors came to watch The Palace: Tale of Jang Noksu and "
+                "loved the show, the costumes and the music of the whole evening."])
+    assert len(list(page.kept())) == 2

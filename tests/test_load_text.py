@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 
 from newsclean.load.text import split_lines, text_blocks, wrap_width
 
@@ -154,3 +155,80 @@ def test_pipeline_on_many_bullet_lines_is_linear():
     art = Pipeline().extract(text, kind="text")
     assert time.process_time() - t0 < 6  # about 0.6 s; quadratic steps took minutes
     assert isinstance(art.text, str)
+
+
+def _wrap(words, width):
+    lines, cur = [], ""
+    for w in words:
+        if cur and len(cur) + 1 + len(w) > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = (cur + " " + w).strip()
+    return lines + [cur]
+
+
+def test_fenced_headings_have_a_level_and_lose_their_fence():
+    got = [(b.kind, b.text, b.features.get("level")) for b in text_blocks(
+        "****** Main title here ******\n***** A subheading *****\n* Sixth level *\n== Wiki section ==\n")[0]]
+    assert got == [("heading", "Main title here", 1), ("heading", "A subheading", 2),
+                   ("heading", "Sixth level", 6), ("heading", "Wiki section", 2)]
+
+
+def test_glued_link_text_gets_its_spaces_back_when_menus_show_the_style():
+    text = ("    * Personal_Finance\n    * Watch_TV\n    * Real_Estate\n\n"
+            "Home Depot shares rose today, said Read_more_on_this_story in the release.\n")
+    blocks, _, _ = text_blocks(text)
+    assert [b.text for b in blocks[:3]] == ["Personal Finance", "Watch TV", "Real Estate"]
+    assert blocks[3].text == "Home Depot shares rose today, said Read more on this story in the release."
+    assert blocks[3].features["linked_words"] == 5
+    # an underscore in running text alone, a file name or a handle is no such style
+    kept = "STAFF\n\nChoreographer_Jeong Hye Jin, Director_Oh Kyeong, see logo_file.png or @some_user.\n"
+    assert [b.text for b in text_blocks(kept)[0]][1] == kept.split("\n")[2]
+
+
+def test_centred_headline_wrapped_over_two_lines_is_one_block():
+    body = _wrap(("word " * 200).split(), 94)
+    text = "\n".join(["   " + ln for ln in body[:8]]) + "\n\n" + \
+        "    A long headline about three demonstrators killed in clashes with police and soldiers near\n" + \
+        "                                    the barricaded fuel plant\n\n" + "\n".join("   " + ln for ln in body[8:]) + "\n"
+    blocks, _, width = text_blocks(text)
+    assert width is not None
+    assert blocks[1].text == ("A long headline about three demonstrators killed in clashes with police and soldiers "
+                              "near the barricaded fuel plant")
+
+
+def test_paragraphs_without_blank_lines_end_where_a_sentence_ends_with_room_left():
+    para = _wrap(("Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor " * 3).split(), 60)
+    lines = []
+    for i in range(6):
+        lines += para[:-1] + ["Quisque at sem ut massa."]   # paragraphs run on, no blank line between
+    lines += para[:-1] + ["Quisque at sem ut massa tristique faucibus lacus."] + para
+    blocks, _, width = text_blocks("\n".join(lines) + "\n")
+    assert width is not None
+    # "lacus." ends 5 columns short of the wrap column, yet the next word ("Lorem") would have fitted
+    assert len(blocks) == 8 and blocks[6].text.endswith("faucibus lacus.")
+
+
+def test_bullet_item_does_not_swallow_a_less_indented_paragraph():
+    words = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor " * 30).split()
+    lines = _wrap(words, 60)
+    text = "\n".join(lines[:6]) + "\n\n    * A teaser headline that runs long enough to reach the column\n" + \
+        "\n".join(lines[6:]) + "\n"
+    blocks, _, _ = text_blocks(text)
+    item = next(b for b in blocks if b.kind == "list_item")
+    assert item.text == "A teaser headline that runs long enough to reach the column"
+
+
+def test_full_hangul_line_rejoined_with_a_space_when_the_capture_uses_the_word_alone():
+    from newsclean.load.text import Line, _hangul_break_at_space, display_width
+
+    def line(text):
+        return Line(0, text, text, 0, None, display_width(text))
+
+    prev, nxt = line("가" * 47 + " 다라"), line("작용할 수도 있다.")      # width 99: a full line
+    assert not _hangul_break_at_space(prev, nxt, 99)
+    words = Counter({"작용할": 1})
+    assert _hangul_break_at_space(prev, nxt, 99, words)
+    assert not _hangul_break_at_space(prev, nxt, 99, Counter({"작용할": 1, "다라작용할": 1}))
+    assert not _hangul_break_at_space(prev, line("는 사람"), 99, Counter({"는": 3}))  # one syllable: a particle

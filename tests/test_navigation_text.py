@@ -138,3 +138,27 @@ def test_related_link_lines_inside_the_body_are_dropped():
     kept_note = "Read more: the ministry's figures show a steady rise in exports to Asia."
     page = run([P[0], kept_note, P[1], P[2]])
     assert kept_note in kept(page)
+
+
+def test_heading_of_a_promo_box_goes_with_it():
+    page = run([P[0], P[1], "Breaking News Emails",
+                "Get breaking news alerts and special reports. The news that matters, delivered weekday mornings.",
+                "SUBSCRIBE", P[2], P[3]])
+    assert kept(page) == P
+    heading = next(b for b in page.blocks if b.text == "Breaking News Emails")
+    assert "promotional box" in heading.reason
+
+
+def test_dek_above_a_byline_and_author_box_is_dropped():
+    dek = "There are more devices and services than ever before. Here is how to choose the best one for you."
+    page = run([dek, "By", "Sarah E. Needleman", "The Wall Street Journal", "@saraheneedleman",
+                "Sarah.Needleman@example.com", "Nov. 19, 2019 8:03 am ET"] + P)
+    assert dek not in kept(page)
+    assert "@saraheneedleman" not in kept(page) and "Sarah.Needleman@example.com" not in kept(page)
+    assert kept(page)[-4:] == P
+
+
+def test_bulleted_teaser_list_under_an_inserted_box_heading_goes_whole():
+    page = run([P[0], P[1], "Trending News", "* Video shows dramatic rescue of kidnapped girl: \"We got her!\"",
+                "* Man arrested after seven trafficking victims found in car: Police", P[2], P[3]])
+    assert kept(page) == P

@@ -3,11 +3,15 @@
 A capture is what a text browser dump, a "select all, copy" or a scraper's innerText gives. This
 module finds the wrap column if the renderer wrapped lines at a fixed width, re-joins wrapped lines
 into paragraphs (Chinese/Japanese lines join without a space; Korean ones with a space when the
-line stopped short of the wrap column), and keeps bullet items and short lines as blocks of their
-own. Lone short lines between blank lines, markdown "#" lines and underlined lines are headings;
-runs of column-laid rows become one "table" block. Nothing here depends on one renderer: bullets
-are any of the common glyphs (em/en dashes are text, not bullets), the wrap column is measured,
-not assumed, and unwrapped captures (one line per paragraph) need none of it.
+line stopped short of the wrap column or the capture's own words say so; a centred headline's two
+centred lines join too), and keeps bullet items and short lines as blocks of their own. When
+paragraphs follow each other without blank lines, a line that ends a sentence with room left ends
+its paragraph. Lone short lines between blank lines, markdown "#" lines, underlined lines and
+fenced lines ("***** Title *****") are headings; runs of column-laid rows become one "table"
+block. Link text printed with "_" for spaces gets its spaces back when the capture does that
+throughout. Nothing here depends on one renderer: bullets are any of the common glyphs (em/en
+dashes are text, not bullets), the wrap column is measured, not assumed, and unwrapped captures
+(one line per paragraph) need none of it.
 """
 from __future__ import annotations
 
@@ -22,6 +26,12 @@ from newsclean.page import Block
 _BULLET = re.compile(r"^(?P<bullet>[•◦▪▫■□●○◆◇►▸▹‣⁃∙·☆★✓✔\-*+]|o(?=\s)|\d{1,3}[.)](?=\s)|[a-z][.)](?=\s))\s+(?=\S)")
 _SPACE_BEFORE_STOP = re.compile(r"(?<=\w) +(?=[.,](?:\s|$))")  # "on Wednesday ." (inline-element gaps)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
+# "****** Title ******" / "== Section ==": a heading fenced on both sides by the same run of marks
+_FENCED = re.compile(r"^(\*{1,6}|={2,6})\s+(\S(?:.*\S)?)\s+\1$")
+# link text some renderers print with "_" for its spaces ("Read_more_on_Fox_Business"): words glued
+# by "_" (not a file name, handle or address)
+_GLUED = re.compile(r"(?<![\w@#/\\=.])([^\W\d_][^\s_]*)((?:_[^\s_]+)+)")
+_NOT_PROSE_PART = re.compile(r"[/\\=@]|\.(?:jpe?g|png|gif|webp|svg|html?|php|js|css)\b", re.I)
 _UNDERLINE = re.compile(r"^(=+|-+)$")
 _END_PUNCT = tuple(".!?:;…\"”’)»。！？")
 _CJK_RANGES = (
@@ -57,6 +67,27 @@ class Line:
     indent: int
     bullet: str | None
     width: int       # display width of raw (rstripped)
+    level: int | None = None  # a fenced heading line ("***** Sub *****"): its level
+    linked: int = 0  # words of link text printed with "_" for spaces (now spaces again)
+
+
+def _fence_level(mark: str) -> int:
+    """"******" (six stars) is a first-level heading, "*" a sixth; "==" is the second level."""
+    return 7 - len(mark) if mark[0] == "*" else len(mark)
+
+
+def _unglue(text: str) -> tuple[str, int]:
+    """Link text printed with "_" for its spaces, back with spaces; and how many words it held."""
+    linked = [0]
+
+    def sub(m: re.Match[str]) -> str:
+        parts = m.group(0).split("_")
+        if _NOT_PROSE_PART.search(m.group(0)) or sum(1 for p in parts if any(c.isalnum() for c in p)) < 2:
+            return m.group(0)
+        linked[0] += len(parts)
+        return " ".join(parts)
+
+    return (_GLUED.sub(sub, text), linked[0]) if "_" in text else (text, 0)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -67,6 +98,10 @@ def split_lines(text: str) -> list[Line]:
         stripped = raw.lstrip()
         indent = len(raw) - len(stripped)
         bullet = None
+        fence = _FENCED.match(stripped) if stripped[:1] in "*=" else None
+        if fence and any(c.isalnum() for c in fence.group(2)):  # not a "* * *" section break
+            out.append(Line(i, raw, fence.group(2), indent, None, display_width(raw), _fence_level(fence.group(1))))
+            continue
         m = _BULLET.match(stripped)
         if m:
             bullet = m.group("bullet")
@@ -76,7 +111,27 @@ def split_lines(text: str) -> list[Line]:
             if stripped in ("•", "*", "·", "◦", "☆", "o", "-", "+"):
                 bullet, body = stripped, ""
         out.append(Line(i, raw, body.strip(), indent, bullet, display_width(raw)))
+    if _glued_links(out):
+        for ln in out:
+            if "_" in ln.text:
+                ln.text, ln.linked = _unglue(ln.text)
     return out
+
+
+def _glued_links(lines: list[Line], min_entries: int = 3) -> bool:
+    """Does the renderer print link text with "_" for spaces? Then it does so for every link, and
+    menus show it: several different lines that are one glued phrase each ("Personal_Finance",
+    "Watch_TV"). An underscore in running text alone ("Director_Oh Kyeong") is no sign."""
+    seen: set[str] = set()
+    for ln in lines:
+        t = ln.text
+        if "_" in t and " " not in t and len(t) <= 80:
+            word = t.strip("[]().,:;!?*")
+            if word not in seen and _GLUED.fullmatch(word) and _unglue(word)[1]:
+                seen.add(word)
+                if len(seen) >= min_entries:
+                    return True
+    return False
 
 
 def wrap_width(lines: list[Line]) -> int | None:
@@ -112,9 +167,28 @@ def _first_word_width(s: str) -> int:
 _DATELINE = re.compile(r"^(published|updated|posted|last updated|first published)\b:?\s.{0,40}\d", re.I)
 
 
-def _joins(prev: Line, nxt: Line, width: int | None) -> bool:
-    """Was ``prev`` wrapped, with ``nxt`` its continuation?"""
-    if width is None or not prev.text or not nxt.text or nxt.bullet is not None and nxt.indent <= prev.indent:
+_SENTENCE_END = tuple(".!?:\"”’»)。！？")
+
+
+def run_on_paragraphs(lines: list[Line], width: int | None, min_seen: int = 5) -> bool:
+    """Does the renderer start a paragraph on the next line, without a blank line between (as
+    html2text or a "copy all" do)? Seen at the short last lines of wrapped paragraphs that end a
+    sentence: most of them are followed by a blank line in other captures."""
+    ends = [not c.text for a, b, c in zip(lines, lines[1:], lines[2:]) if width is not None and a.text and b.text
+            and a.width >= width - 20 > b.width and abs(a.indent - b.indent) <= 2 and b.text.endswith(_SENTENCE_END)]
+    return len(ends) >= min_seen and sum(ends) < 0.25 * len(ends)
+
+
+def _new_sentence(prev: Line, nxt: Line) -> bool:
+    c = nxt.text[0]
+    return prev.text.endswith(_SENTENCE_END) and (c.isupper() or c.isdigit() or c in "\"“‘'(")
+
+
+def _joins(prev: Line, nxt: Line, width: int | None, run_on: bool = False) -> bool:
+    """Was ``prev`` wrapped, with ``nxt`` its continuation? (``run_on``: paragraphs are not set
+    apart by blank lines, so a line that ends a sentence with room left is a paragraph's last.)"""
+    if width is None or not prev.text or not nxt.text or nxt.bullet is not None and nxt.indent <= prev.indent \
+            or prev.level is not None or nxt.level is not None:
         return False
     if _DATELINE.match(nxt.text) and prev.text.rstrip("\"'”’»)").endswith((".", "!", "?")):
         return False  # "Published 11:34 PM EST Nov 19, 2019" under a paragraph's last sentence
@@ -124,13 +198,15 @@ def _joins(prev: Line, nxt: Line, width: int | None) -> bool:
     # renderers keep a right margin that varies a little (and the measured column can be an
     # outlier's), so a line that ends within a few columns of the wrap column counts as wrapped
     slack = max(6, width // 12)
-    if need <= width - slack - (1 if cjk else 0):
+    if need <= width - slack - (1 if cjk else 0) or run_on and need <= width and _new_sentence(prev, nxt):
         return False
     # continuation lines keep the paragraph's indent, or a bullet item's hanging indent
     if prev.bullet is not None:
         return abs(nxt.indent - (prev.indent + len(prev.raw.lstrip()) - len(prev.raw.lstrip()[len(prev.bullet):].lstrip()))) <= 2 \
-            or abs(nxt.indent - prev.indent) <= 4
-    return abs(nxt.indent - prev.indent) <= 2 or nxt.indent < prev.indent
+            or prev.indent - 2 <= nxt.indent <= prev.indent + 4
+    # ... or, for a centred headline wrapped onto a shorter centred line, its middle column
+    return abs(nxt.indent - prev.indent) <= 2 or nxt.indent < prev.indent \
+        or prev.indent >= 1 and nxt.indent > prev.indent + 2 and abs(prev.indent + prev.width - nxt.indent - nxt.width) <= 2
 
 
 def _is_hangul(ch: str) -> bool:
@@ -138,15 +214,38 @@ def _is_hangul(ch: str) -> bool:
     return 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
 
 
-def _hangul_break_at_space(prev: Line, nxt: Line, width: int | None) -> bool:
+def _hangul_break_at_space(prev: Line, nxt: Line, width: int | None, words: Counter[str] | None = None) -> bool:
     """Korean puts spaces between words: a wrapped Hangul line that stops short of the wrap column
     was broken at a space (rejoin with one); a full line was cut inside a word (rejoin without).
     "Short" means the next line's first syllable (with the punctuation that may not start a line,
-    as in "다.") would still have fitted."""
+    as in "다.") would still have fitted. A full line is ambiguous (the renderer may have broken at
+    a space that fell on the last column): ``words`` (the capture's own words, see
+    ``hangul_words``) settles it when the next line starts with a word of two syllables or more
+    seen on its own elsewhere, and the two halves glued together are no word seen."""
     if not prev.text or not nxt.text or not (_is_hangul(prev.text[-1]) and _is_hangul(nxt.text[0])):
         return False
     unit = _NO_LINE_START.match(nxt.text, 1)
-    return width is not None and prev.width + display_width(nxt.text[:unit.end() if unit else 1]) <= width
+    if width is not None and prev.width + display_width(nxt.text[:unit.end() if unit else 1]) <= width:
+        return True
+    if not words:
+        return False
+    last = _EDGE_PUNCT.sub("", prev.text.rsplit(" ", 1)[-1])
+    first = _EDGE_PUNCT.sub("", nxt.text.split(" ", 1)[0])
+    return len(first) >= 2 and words[first] > 0 and words[last + first] == 0
+
+
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_HANGUL = re.compile("[\uac00-\ud7af]")
+
+
+def hangul_words(lines: list[Line]) -> Counter[str] | None:
+    """The words of a Korean capture, as printed inside its lines (a line's first and last words may
+    be halves of a word cut at the wrap column, so they are not counted); None for other text."""
+    if not any(_HANGUL.search(ln.text) for ln in lines):
+        return None
+    words: Counter[str] = Counter(_EDGE_PUNCT.sub("", w) for ln in lines for w in ln.text.split()[1:-1])
+    words.pop("", None)
+    return words
 
 
 _NO_LINE_START = re.compile(r"[.,!?;:…」』）)\]”’\"'。、]+")
@@ -172,6 +271,8 @@ def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
     """Cut a capture into blocks. Returns (blocks, lines, wrap column or None)."""
     lines = split_lines(text)
     width = wrap_width(lines)
+    run_on = run_on_paragraphs(lines, width)
+    korean = hangul_words(lines) if width is not None else None
     blocks: list[Block] = []
     cur: list[Line] = []
 
@@ -187,7 +288,7 @@ def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
         else:
             parts, tail = [first.text], first.text[-2:]
             for prev, ln in zip(cur, cur[1:]):
-                sep = _join_sep(tail, ln.text, spaced=_hangul_break_at_space(prev, ln, width))
+                sep = _join_sep(tail, ln.text, spaced=_hangul_break_at_space(prev, ln, width, korean))
                 parts += (sep, ln.text)
                 tail = (tail + sep + ln.text)[-2:]
             body = "".join(parts).strip()
@@ -200,11 +301,14 @@ def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
             kind, level, body = "heading", len(m.group(1)), m.group(2)
         elif underlined and first.bullet is None and len(cur) == 1:
             kind, level = "heading", underlined
+        elif first.level is not None:
+            kind, level = "heading", first.level
         if body:
             feats = {
                 "line_start": first.number, "line_end": cur[-1].number + (1 if underlined else 0),
                 "n_lines": len(cur), "indent": first.indent, "bullet": first.bullet, "wrapped": width is not None,
                 "full_width": width is not None and cur[-1].width >= width - 15,
+                "linked_words": sum(ln.linked for ln in cur),
             }
             if level is not None:
                 feats["level"] = level
@@ -217,7 +321,7 @@ def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
         elif len(cur) == 1 and ln.bullet is None and _UNDERLINE.match(ln.text) and len(ln.text) >= 3 \
                 and display_width(ln.text) >= 0.6 * display_width(cur[0].text) and len(cur[0].text) <= 200:
             flush(1 if ln.text[0] == "=" else 2)  # setext heading: a line underlined with === or ---
-        elif cur and _joins(cur[-1], ln, width):
+        elif cur and _joins(cur[-1], ln, width, run_on):
             cur.append(ln)
         else:
             flush()

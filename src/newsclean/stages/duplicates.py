@@ -10,6 +10,7 @@ word trigrams of one are found in the other:
   far from the next, are a structured text and stay); an exact copy is dropped only when it is
   next to its twin (a line printed twice), since Q&A pages repeat the same question on purpose;
 * a block that is only part of a longer one (a pull quote) is kept: it is part of the text;
+* (text captures) a caption right under a picture printed as "[alt text]" that repeats that text;
 * (text captures) three or more blocks in a row that repeat blocks already dropped elsewhere (a
   teaser list or ticker printed twice, one copy inside the body region): all go;
 * a non-sentence block printed three times or more (a teaser card): every copy goes, unless many
@@ -28,6 +29,7 @@ from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
 
 _TOKEN = re.compile(r"\w+")
+_ALT = re.compile(r"\[([^\[\]]{8,300})\]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -70,6 +72,7 @@ class DuplicatesStage(Stage):
         opts = self.options
         if page.kind == "text":
             self._copied_list(page)
+            self._alt_captions(page)
         blocks = [b for b in page.kept()]
         grams: dict[int, set[tuple[str, ...]]] = {}
         for b in blocks:
@@ -138,6 +141,26 @@ class DuplicatesStage(Stage):
                     self.drop(page, x, f"one of {len(run)} blocks in a row copied from a list dropped "
                                        f"elsewhere on the page (blocks {run[0].index}-{run[-1].index})")
             run = []
+
+    def _alt_captions(self, page: Page, reach: int = 3) -> None:
+        """A picture printed as "[its alt text]" and, a line or two under it, a caption that repeats
+        that text: the caption goes with the picture (the body never repeats an alt text)."""
+        blocks = page.blocks
+        for i, b in enumerate(blocks):
+            if "[" not in b.text:
+                continue
+            for m in _ALT.finditer(b.text):
+                alt = " ".join(tokens(m.group(1)))
+                n = alt.count(" ") + 1
+                if n < 3:
+                    continue
+                for c in blocks[i + 1:i + 1 + reach]:
+                    if not c.kept or c.kind == "heading" or "[" in c.text or len(c.text) > 2 * len(m.group(1)) + 80:
+                        continue  # (a caption is about as long as the alt text: long blocks cost nothing)
+                    cap = " ".join(tokens(c.text))
+                    k = cap.count(" ") + 1
+                    if (cap in alt and k >= 0.6 * n) or (alt in cap and k <= n + 8):
+                        self.drop(page, c, f"caption repeating the alt text of the picture in block {b.index}")
 
     @staticmethod
     def _apart(page: Page, idx: int, twins: list[int], gap: int = 5) -> bool:

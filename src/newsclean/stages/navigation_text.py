@@ -6,13 +6,15 @@ bars, promos and end matter that sit inside or at the edges of that run are drop
 * an end marker ("Related articles", "Most Popular", "Comments", "About the Author", ...) seen
   after most of the body's prose ends the body: it and what follows are dropped (not an entry of a
   share bar); so does a press release's closing company description ("Acme is a leading ...");
-* a short summary (dek) printed above the byline, when the body starts under the byline;
+* a short summary (dek) printed above the byline, when the body starts under the byline (past the
+  author box's lines: its handle and e-mail lines go too);
 * short interface labels ("Advertisement", "Share", "... Button Icon", "5 min ago") and
   "Related: <headline>" link lines;
 * runs of short bullet items (menus, tag lists, share bars), but not one or two bulleted points
   between paragraphs ("Get it on Amazon for $39.99") nor a list announced by a lead-in;
 * promotional / call-to-action / legal paragraphs ("Register now", "Subscribe", "© ... All rights
-  reserved") when they are short or sit at the end of the body.
+  reserved") when they are short or sit at the end of the body, with the short heading right above
+  such a box ("Breaking News Emails").
 Phrase lists are data files (``data/text_*.txt``), matched whole-line or as whole words.
 """
 from __future__ import annotations
@@ -116,6 +118,13 @@ def _inline_points(kept: list[Block], at: int, run: list[Block], prose: dict) ->
     return before is not None and after is not None and prose[before.index].prose and prose[after.index].words >= 4
 
 
+def _box_heading(b: Block, p: Any) -> bool:
+    """A short heading right above a promo paragraph ("Breaking News Emails" over "Get breaking
+    news alerts ... SUBSCRIBE") is the title of that box."""
+    return b.kept and b.kind == "heading" and not p.prose and p.words <= 6 and not p.sentence_end \
+        and not b.features.get(ANNOUNCED) and not b.features.get(EMBED)
+
+
 _BYLINE = re.compile(r"^(by|von|par|por|di|door|av|przez)\b|\b(updated|published)\b|\b\d{4}\b|\d:\d\d", re.I)
 
 
@@ -129,8 +138,19 @@ def _drop_dek(page: Page, kept: list[Block], prose: dict, stage: str) -> None:
         if p.prose:
             return  # a paragraph before any byline: the first one was the lede
         if p.words <= 12 and _BYLINE.search(kept[j].text):
-            if any(prose[b.index].prose for b in kept[j + 1:j + 4]):
+            # the body starts under the byline, past the short lines of an author box (name,
+            # outlet, handle, e-mail)
+            k = j + 1
+            while k < min(len(kept), j + 9) and not prose[kept[k].index].prose \
+                    and (prose[kept[k].index].words <= 8 or _BYLINE.search(kept[k].text)):
+                k += 1
+            box = k < len(kept) and prose[kept[k].index].prose
+            if box or any(prose[b.index].prose for b in kept[j + 1:j + 4]):
                 page.drop(kept[0], stage, f"summary above the byline {kept[j].text[:40]!r}")
+            if box:
+                for b in kept[j + 1:k]:
+                    if _CONTACT.search(b.text) or b.text.startswith("@"):
+                        page.drop(b, stage, "contact line of the author box under the byline")
             return
 
 
@@ -183,9 +203,10 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
         if not bio and (insert or end):
             # the body goes on: drop the marker and the teaser list right under it
             page.drop(b, stage, f"heading of an inserted teaser box {b.text[:40]!r}")
+            bulleted = i + 1 < len(blocks) and blocks[i + 1].kind == "list_item"
             for x in blocks[i + 1:]:
-                if prose[x.index].prose:
-                    break
+                if prose[x.index].prose and not (bulleted and x.kind == "list_item"):
+                    break  # (a bulleted teaser list right under the heading goes whole: headlines can end with "!")
                 page.drop(x, stage, f"teaser list under {b.text[:40]!r} (block {b.index})")
 
     # 1b. a summary (dek) above the byline: the body starts under the byline
@@ -224,13 +245,15 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
     # 4. promo / call-to-action / legal paragraphs, author bios at the end
     kept = [b for b in blocks if b.kept]
     seen = 0
-    for b in kept:
+    for i, b in enumerate(kept):
         p = prose[b.index]
         seen += p.words if p.prose else 0
         hits = promo_hits_of(b)
         late = total and seen >= 0.8 * total
         if (hits and (p.words <= 25 or hits >= 2 or late)) or (_FOLLOW.match(b.text) and p.words <= 30):
             page.drop(b, stage, "promotional, call-to-action or legal text")
+            if i > 0 and _box_heading(kept[i - 1], prose[kept[i - 1].index]):
+                page.drop(kept[i - 1], stage, f"heading of the promotional box {b.text[:40]!r}")
         elif late and (_BIO.match(b.text) or _CONTACT.search(b.text)) and p.words <= 80:
             page.drop(b, stage, "author bio or contact line at the end of the body")
 

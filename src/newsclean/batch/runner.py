@@ -299,7 +299,12 @@ class Runner:
         return stats
 
     def _submit(self, executor: Any, item: Item) -> cf.Future:
-        return executor.submit(process_item, self.pipeline, item, self.timeout, self.kind)
+        try:
+            return executor.submit(process_item, self.pipeline, item, self.timeout, self.kind)
+        except BrokenProcessPool as exc:  # the pool died between two submissions: handled like a
+            failed: cf.Future = cf.Future()  # task that failed with it (retried on a fresh pool)
+            failed.set_exception(exc)
+            return failed
 
     def _fill(self, source: Any, executor: Any, pending: dict, record: Callable[[bool, bytes], None]) -> bool:
         """Submit items until ``max_in_flight`` are pending; True when the source is exhausted."""

@@ -1,7 +1,7 @@
 """The HTML loader: tree -> ordered blocks with features."""
 from __future__ import annotations
 
-from newsclean.load.html import html_blocks, parse_html
+from newsclean.load.html import html_blocks, parse_html, text_of
 from newsclean.load.page import load_page
 
 LONG = "This is a sentence of body text that goes on for a while. " * 4
@@ -65,3 +65,22 @@ def test_data_table_rows_are_blocks():
     bl = blocks_of("<body><table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table></body>")
     assert [b.kind for b in bl] == ["table", "table"]
     assert bl[1].text == "1\t2"
+
+
+def test_unseen_inline_inserts_and_zero_width_text_left_out():
+    bl = blocks_of('<body><p>Rated 4.8<span class="tw-sr-only"> out of 5 stars</span> by readers'
+                   '<span class="hovercard">Jane Roe, 12 posts</span>.</p>'
+                   '<div><span class="sr-only">Menu label</span> kept in a layout box</div>'
+                   '<p>\u200d</p></body>')
+    assert [b.text for b in bl] == ["Rated 4.8 by readers.", "Menu label kept in a layout box"]
+
+
+def test_many_bare_inline_tags_on_a_big_page_keep_their_text():
+    html = "<html><body><p>" + "<b>x</b> " * 150_000 + "</p></body></html>"
+    bl = blocks_of(html)
+    assert len(bl) == 1 and bl[0].text == " ".join(["x"] * 150_000)
+
+
+def test_text_of_matches_all_text_below_an_element():
+    root = parse_html("<body><div id='d'>a <b>b</b> c<p>d</p></div>tail</body>")
+    assert text_of(root.find(".//div")) == "a b cd"

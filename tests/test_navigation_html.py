@@ -71,3 +71,18 @@ def test_byline_and_date_markup_dropped():
     assert "itemprop=author" in reason_of(page, "Jane Roe")
     assert "itemprop=datepublished" in reason_of(page, "May 1, 2024")
     assert sum(1 for b in page.kept()) == 3
+
+
+def test_short_promo_for_the_site_dropped_wherever_the_phrase_stands():
+    promo = "Want more from us? Sign up for our newsletter and shop smarter."
+    long_text = ("The mayor said residents could sign up for our newsletter style alerts, but the city "
+                 "council wants a wider plan with hearings, budgets and public votes before any change. ") * 3
+    page = run(body(2) + f"<p>{promo}</p><p>{long_text.strip()}</p>" + body(2, start=2))
+    assert "promo" in reason_of(page, promo)
+    assert reason_of(page, long_text.strip()) is None  # a long paragraph is story text
+
+
+def test_short_question_pitch_ending_in_a_call_to_action_dropped():
+    pitch = "Want to see how it works? Learn more here."
+    page = run(body(2) + f"<p>{pitch}</p>" + body(2, start=2))
+    assert "call to action" in reason_of(page, pitch)

@@ -11,7 +11,6 @@ from functools import lru_cache
 from typing import Any
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from newsclean.page import Block
 
@@ -46,11 +45,15 @@ def parse_html(text: str) -> Any:
     """Parse text into an lxml document. Returns None when there is nothing to parse."""
     if not text.strip():
         return None
-    parser = lxml_html.HTMLParser(
+    parser = etree.HTMLParser(
         encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
         recover=True, huge_tree=False, default_doctype=False,
     )
     text = _drop_early_end_tags(text)
+    if len(text) > _BIG_PAGE:
+        # every element costs libxml2 ~250 bytes: on big inputs, bare formatting tags (no
+        # attributes, no effect on the text) go before parsing
+        text = _BARE_INLINE.sub("", text)
     data = text.encode("utf-8", errors="replace")
     try:
         root = etree.fromstring(data, parser)
@@ -59,6 +62,8 @@ def parse_html(text: str) -> Any:
     return root
 
 
+_BIG_PAGE = 1_000_000
+_BARE_INLINE = re.compile(r"</?(?:b|i|u|s|em|strong|span|font|small|big|mark|sub|sup)\s*>", re.IGNORECASE)
 _END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
 
@@ -74,6 +79,14 @@ def _drop_early_end_tags(text: str) -> str:
     return _END_TAGS.sub("", text)
 
 
+def text_of(el: Any) -> str:
+    """All text below an element (without its tail), like lxml.html's text_content()."""
+    try:
+        return etree.tostring(el, method="text", encoding=str, with_tail=False)
+    except (TypeError, ValueError):
+        return ""
+
+
 def _hints(el: Any) -> tuple[str, ...]:
     """Lower-cased words of an element's class and id (e.g. 'article-body' → 'article', 'body')."""
     cls = el.get("class")
@@ -86,7 +99,9 @@ def _hints(el: Any) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def _split_hints(raw: str) -> tuple[str, ...]:
     """Pure and cached: pages repeat the same class strings many times."""
-    return tuple(w for w in _WORD_SPLIT.split(_CAMEL.sub(r"\1 \2", raw).lower()) if w)
+    if not raw.islower():  # (most class strings are lower-case already: no regex for them)
+        raw = _CAMEL.sub(r"\1 \2", raw).lower()
+    return tuple(w for w in _WORD_SPLIT.split(raw) if w)
 
 
 def _is_hidden(el: Any) -> bool:
@@ -96,24 +111,31 @@ def _is_hidden(el: Any) -> bool:
         style = el.get("style")
         if not (style and _HIDDEN_STYLE.search(style)):
             return False
-    if el.find(".//p") is None:
-        return True
-    try:
-        return len(el.text_content()) < 1500
-    except ValueError:
-        return True
+    return el.find(".//p") is None or len(text_of(el)) < 1500
+
+
+_UNSEEN_WORDS = frozenset({"sronly", "srtext", "screenreader", "screenreadertext", "visuallyhidden",
+                           "tooltip", "tooltiptext", "popover", "hovercard"})
+#: blocks of running text, where an unseen inline insert would glue words into a sentence
+_TEXT_FRAMES = frozenset({"p", "li", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+@lru_cache(maxsize=4096)
+def _unseen_class(cls: str) -> bool:
+    """Inline text that readers never see in the flow: screen-reader-only labels, tooltips and
+    hover cards (shown on hover, next to the word they explain)."""
+    words = [w for w in _WORD_SPLIT.split(_CAMEL.sub(r"\1 \2", cls).lower()) if w]
+    joined = {a + b for a, b in zip(words, words[1:])} | {a + b + c for a, b, c in zip(words, words[1:], words[2:])}
+    return not _UNSEEN_WORDS.isdisjoint(words) or not _UNSEEN_WORDS.isdisjoint(joined)
 
 
 def _wraps_content(el: Any, tag: str) -> bool:
     """A skip-tag element that (through broken markup) wraps paragraphs of the page."""
     if tag not in SOFT_SKIP_TAGS or tag in ("noscript", "template"):
         return False
-    if el.find(".//p") is None and el.find(".//div") is None:
+    if next(el.iter("p", "div"), None) is None:
         return False
-    try:
-        return len(el.text_content()) > 500
-    except ValueError:
-        return False
+    return len(text_of(el)) > 500
 
 
 def _is_data_table(table: Any) -> bool:
@@ -125,145 +147,219 @@ def _is_data_table(table: Any) -> bool:
     if not rows or len(rows) > 500:
         return False
     for td in table.iter("td", "th"):
-        if len(td.text_content()) > 400:
+        if len(text_of(td)) > 400:
             return False
     return True
 
 
 class _Frame:
-    __slots__ = ("el", "tag", "hints", "link", "pieces")
+    __slots__ = ("el", "tag", "pieces", "links", "lead_at")
 
-    def __init__(self, el: Any, tag: str, hints: tuple[str, ...]) -> None:
+    def __init__(self, el: Any, tag: str) -> None:
         self.el = el
         self.tag = tag
-        self.hints = hints
-        self.pieces: list[tuple[str, bool]] = []
+        self.pieces: list[str] = []   # text pieces in order
+        self.links: list[str] = []    # the pieces that are inside links
+        self.lead_at = -1             # len(links) when the first unlinked words came (-1: not yet)
+
+
+# what the walker does with each tag: one dict lookup per element
+_INLINE, _BLOCK, _SKIP, _BR, _A, _TABLE = range(6)
+_ACTION: dict[Any, int] = {t: _BLOCK for t in BLOCK_TAGS}
+_ACTION.update({t: _SKIP for t in SKIP_TAGS})
+_ACTION.update({"br": _BR, "a": _A, "table": _TABLE, etree.Comment: _SKIP,
+                etree.ProcessingInstruction: _SKIP, etree.Entity: _SKIP})
+
+
+class _Walk:
+    """Per-page state of the walk: the open elements and a memo of their tag sets and hints,
+    computed only for elements that hold blocks."""
+
+    __slots__ = ("blocks", "open", "memo")
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.open: list[Any] = []
+        # element -> (tags of it and its ancestors, their class/id words, its own words)
+        self.memo: dict[Any, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {}
+
+    def context(self) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+        """Tags and class/id words of all open elements, and the innermost one's own words."""
+        opened, memo = self.open, self.memo
+        i = len(opened) - 1
+        while i >= 0 and opened[i] not in memo:
+            i -= 1
+        tags, hints, own = memo[opened[i]] if i >= 0 else (frozenset(), (), ())
+        for el in opened[i + 1:]:
+            tag = el.tag
+            if tag not in tags:
+                tags = tags | {tag}
+            own = _hints(el)
+            if own:
+                hints = hints + own
+            memo[el] = (tags, hints, own)
+        return tags, hints, own
+
+    def flush(self, frame: _Frame) -> None:
+        pieces = frame.pieces
+        if not pieces:
+            return
+        links = frame.links
+        lead_at = frame.lead_at
+        raw = "".join(pieces)
+        pieces.clear()  # (in place: the walker holds these lists)
+        frame.lead_at = -1
+        if raw.isspace():
+            links.clear()
+            return
+        link_raw = "".join(links) if links else ""
+        lead = 0  # length of the linked run the block starts with (a teaser's headline link)
+        if links and lead_at != 0:
+            lead = sum(len(t.strip()) for t in (links if lead_at < 0 else links[:lead_at]))
+        links.clear()
+        tags, hints, own = self.context()
+        if self.open[-1] is not frame.el:
+            own = _hints(frame.el)
+        pre = "pre" in tags
+        if pre:
+            segments = [raw.strip("\n")]
+        elif "\n" in raw and ("\n\n" in raw.replace(" ", "") or "\n \n" in raw):
+            # two or more <br> (or a blank line of <br>) separate paragraphs inside one element
+            segments = _PARA_BREAK.split(raw)
+        else:
+            segments = [raw]
+        total_len = 0
+        texts = []
+        for seg in segments:
+            t = seg if pre else " ".join(seg.split()).strip(_INVISIBLE).strip()
+            if t:
+                texts.append(t)
+                total_len += len(t)
+        if not texts:
+            return
+        link_len = len(" ".join(link_raw.split())) if link_raw else 0
+        kind, level = _kind_of(frame.tag, tags)
+        blocks = self.blocks
+        features = {
+            "tag": frame.tag, "level": level, "ancestors": tags, "hints": hints,
+            "own_hints": own, "depth": len(self.open),
+            "link_density": min(1.0, link_len / total_len) if total_len else 0.0,
+            "in_link": link_len > 0 and link_len >= total_len * 0.95,
+            "lead_link": lead,
+        }
+        for t in texts:
+            blocks.append(Block(index=len(blocks), text=t, kind=kind, element=frame.el,
+                                features=features if len(texts) == 1 else dict(features)))
+
+
+_SILENT = "silent"
+_PARA_BREAK = re.compile(r"\n\s*\n")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 def html_blocks(root: Any) -> list[Block]:
     """Walk the document once and return its text blocks in order."""
     if root is None:
         return []
-    blocks: list[Block] = []
-    stack: list[_Frame] = []          # open block-level elements
-    ancestor_tags: list[str] = []     # tags of all open elements (block and inline)
-    # running unions, one entry per open element, so a block reads them in O(1)
-    tag_sets: list[frozenset[str]] = [frozenset()]
-    hint_runs: list[tuple[str, ...]] = [()]
+    w = _Walk()
+    opened = w.open
+    flush = w.flush
+    frames: list[_Frame] = []
+    frame: _Frame | None = None       # the innermost open block element
+    pieces: list[str] = []            # its pieces (a throwaway list while there is none)
+    links: list[str] = []
     link_depth = 0
-
-    def flush(frame: _Frame) -> None:
-        if not frame.pieces:
-            return
-        pieces = frame.pieces
-        frame.pieces = []
-        raw = "".join([t for t, _ in pieces])
-        if raw.isspace():
-            return
-        tags = tag_sets[-1]
-        pre = "pre" in tags
-        link_raw = "".join([t for t, in_link in pieces if in_link])
-        if pre:
-            segments = [raw.strip("\n")]
-        else:
-            # two or more <br> (or a blank line of <br>) separate paragraphs inside one element
-            segments = re.split(r"\n\s*\n", raw) if "\n\n" in raw.replace(" ", "") or "\n \n" in raw else [raw]
-        total_len = 0
-        texts = []
-        for seg in segments:
-            t = seg if pre else _WS.sub(" ", seg).strip().strip("\u200b\ufeff\u00ad").strip()
-            if t:
-                texts.append(t)
-                total_len += len(t)
-        if not texts:
-            return
-        link_len = len(_WS.sub(" ", link_raw).strip())
-        lead = 0  # length of the linked run the block starts with (a teaser's headline link)
-        for t, in_link in pieces:
-            if not in_link:
-                if t.strip():
-                    break
-                continue
-            lead += len(t.strip())
-        hints = hint_runs[-1]
-        kind, level = _kind_of(frame.tag, tags)
-        for t in texts:
-            blocks.append(Block(
-                index=len(blocks), text=t, kind=kind, element=frame.el,
-                features={
-                    "tag": frame.tag, "level": level, "ancestors": tags, "hints": hints,
-                    "own_hints": frame.hints, "depth": len(ancestor_tags),
-                    "link_density": min(1.0, link_len / total_len) if total_len else 0.0,
-                    "in_link": link_len > 0 and link_len >= total_len * 0.95,
-                    "lead_link": lead,
-                },
-            ))
-
+    action = _ACTION.get
     walker = etree.iterwalk(root, events=("start", "end"))
-    skipping = False  # after skip_subtree() the next event is the end of that same element
+    skipping: bool | str = False  # after skip_subtree() the next event is the end of that element
     for event, el in walker:
         if event == "start":
             tag = el.tag
-            if not isinstance(tag, str):
-                tag = ""  # comments, processing instructions, entities
-            if not tag or (tag in SKIP_TAGS and not _wraps_content(el, tag)):
-                skipping = True
-                walker.skip_subtree()
-                continue
+            act = action(tag, _INLINE)
+            if act == _SKIP:
+                if not isinstance(tag, str) or not _wraps_content(el, tag):
+                    skipping = True
+                    walker.skip_subtree()
+                    continue
+                act = _BLOCK if tag in BLOCK_TAGS else _INLINE
             get = el.get
             style = get("style")
-            if (get("hidden") is not None or (style and ("none" in style or "hidden" in style))) \
+            if (style and ("none" in style or "hidden" in style) or get("hidden") is not None) \
                     and _is_hidden(el):
                 skipping = True
                 walker.skip_subtree()
                 continue
-            cls = get("class")
-            ident = get("id")
-            hints = _split_hints(f"{cls or ''} {ident or ''}") if cls or ident else ()
-            is_block = tag in BLOCK_TAGS
-            if is_block and stack and stack[-1].pieces:
-                flush(stack[-1])  # text before this block belongs to the enclosing block
-            ancestor_tags.append(tag)
-            prev_tags = tag_sets[-1]
-            tag_sets.append(prev_tags if tag in prev_tags else prev_tags | {tag})
-            hint_runs.append(hint_runs[-1] + hints if hints else hint_runs[-1])
-            if tag == "table" and _is_data_table(el):
-                _emit_table(el, blocks, tag_sets[-1], hint_runs[-1])
-                ancestor_tags.pop()
-                tag_sets.pop()
-                hint_runs.pop()
-                skipping = True
+            if act == _INLINE and frame is not None and frame.tag in _TEXT_FRAMES \
+                    and _unseen_class(get("class") or ""):
+                skipping = _SILENT  # an insert inside running text: its own spaces suffice
                 walker.skip_subtree()
                 continue
-            if is_block:
-                stack.append(_Frame(el, tag, hints))
-            elif tag == "br" and stack:
-                stack[-1].pieces.append(("\n", link_depth > 0))
-            elif tag == "a":
+            opened.append(el)
+            if act == _TABLE:
+                if _is_data_table(el):
+                    if pieces:
+                        flush(frame)  # type: ignore[arg-type]
+                    tags, hints, _ = w.context()
+                    _emit_table(el, w.blocks, tags, hints)
+                    opened.pop()
+                    skipping = True
+                    walker.skip_subtree()
+                    continue
+                act = _BLOCK
+            if act == _BLOCK:
+                if pieces:
+                    flush(frame)  # type: ignore[arg-type]  # text before this block is the parent's
+                frame = _Frame(el, tag)
+                frames.append(frame)
+                pieces, links = frame.pieces, frame.links
+            elif act == _A:
                 link_depth += 1
+            elif act == _BR and frame is not None:
+                pieces.append("\n")
+                if link_depth:
+                    links.append("\n")
             text = el.text
-            if text and stack:
-                stack[-1].pieces.append((text, link_depth > 0))
+            if text and frame is not None and (pieces or frame.tag == "pre" or not text.isspace()):
+                pieces.append(text)
+                if link_depth:
+                    links.append(text)
+                elif frame.lead_at < 0 and not text.isspace():
+                    frame.lead_at = len(links)
         else:  # end
             if skipping:
+                if pieces and skipping is True:  # a removed element still separates the words around it
+                    pieces.append(" ")
+                    if link_depth:
+                        links.append(" ")
                 skipping = False
-                if stack:  # a removed element still separates the words around it
-                    stack[-1].pieces.append((" ", link_depth > 0))
             else:
-                tag = ancestor_tags.pop()
-                if tag == "a":
-                    link_depth = max(0, link_depth - 1)
-                elif stack and stack[-1].el is el:
-                    flush(stack.pop())
-                tag_sets.pop()
-                hint_runs.pop()
+                if frame is not None and frame.el is el:
+                    if pieces:
+                        flush(frame)
+                    opened.pop()
+                    frames.pop()
+                    if frames:
+                        frame = frames[-1]
+                        pieces, links = frame.pieces, frame.links
+                    else:
+                        frame, pieces, links = None, [], []
+                else:
+                    opened.pop()
+                    if link_depth and el.tag == "a":
+                        link_depth -= 1
             tail = el.tail
-            if tail and stack:
+            if tail and frame is not None and (pieces or frame.tag == "pre" or not tail.isspace()):
                 # a block element's tail belongs to its parent block; inline tails to the current one
-                stack[-1].pieces.append((tail, link_depth > 0))
-    while stack:
-        flush(stack.pop())
-    return blocks
+                pieces.append(tail)
+                if link_depth:
+                    links.append(tail)
+                elif frame.lead_at < 0 and not tail.isspace():
+                    frame.lead_at = len(links)
+    while frames:
+        frame = frames.pop()
+        if frame.pieces:
+            flush(frame)
+    return w.blocks
 
 
 def _kind_of(tag: str, ancestors: frozenset[str]) -> tuple[str, int | None]:
@@ -287,9 +383,9 @@ def _emit_table(table: Any, blocks: list[Block], tags: frozenset[str], hints: tu
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
                 continue
-            txt = _WS.sub(" ", cell.text_content()).strip()
+            txt = _WS.sub(" ", text_of(cell)).strip()
             cells.append(txt)
-            link_len += sum(len(a.text_content().strip()) for a in cell.iter("a"))
+            link_len += sum(len(text_of(a).strip()) for a in cell.iter("a"))
         if not any(cells):
             continue
         text = "\t".join(cells)

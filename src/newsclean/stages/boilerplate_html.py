@@ -11,11 +11,12 @@ gives a second opinion (counted in ``page.notes["html_readability_fallback"]``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from newsclean.page import Block, Page
 from newsclean.stages.boilerplate_html_signals import (
-    class_info, describe, is_body_marked, jsonld_vocab, match_share, raw_class, readability_vocab, tag_of,
+    class_info, describe, is_body_marked, jsonld_vocab, match_share, readability_vocab, tag_of,
     teaser_blocks, within,
 )
 
@@ -131,10 +132,19 @@ def _aggregate(blocks: list[Block], weights: list[float]) -> _Scores:
 def _el_info(el: Any) -> tuple[str, int, bool, float]:
     """(tag, chrome level, whether it is a clean content container, selection bonus), computed
     once per element per page."""
-    tag = tag_of(el)
+    get = el.get
+    tag = el.tag
+    return _info_of(tag if isinstance(tag, str) else "", get("class"), get("id"), get("itemprop"))
+
+
+@lru_cache(maxsize=4096)
+def _info_of(tag: str, cls: str | None, ident: str | None, prop: str | None) -> tuple[str, int, bool, float]:
+    """Pure (cached): elements repeat the same tag/class/id/itemprop combinations."""
+    tag = tag.lower()
     strong = tag in _STRONG_CONTAINERS
-    marked = is_body_marked(el)
-    raw = raw_class(el)
+    prop = (prop or "").lower()
+    marked = "articlebody" in prop or prop == "text"
+    raw = f"{cls or ''} {ident or ''}" if cls or ident else ""
     level, positive, clean = class_info(raw) if raw else (0, False, False)
     if tag in _NEGATIVE_TAGS:
         level = 2

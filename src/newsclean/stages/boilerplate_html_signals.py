@@ -22,9 +22,17 @@ def load_hints() -> dict[str, frozenset[str] | tuple[str, ...]]:
     """The class/id word lists of data/html_hints.json (pure, cached)."""
     raw = json.loads(resources.files("newsclean.data").joinpath("html_hints.json").read_text("utf-8"))
     out: dict[str, Any] = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-    for key in ("boilerplate_phrases", "section_phrases", "cta_starts"):
+    for key in ("boilerplate_phrases", "section_phrases", "cta_starts", "promo_phrases"):
         out[key] = tuple(raw.get(key, ()))
     return out
+
+
+@lru_cache(maxsize=1)
+def promo_pattern() -> "re.Pattern[str]":
+    """One regex for the promo phrases that mark a short paragraph as an ad for the site itself
+    (newsletter, affiliate disclosure, 'follow us on ...'), wherever they stand in it."""
+    phrases = sorted(load_hints()["promo_phrases"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in phrases) or "(?!)")
 
 
 def element_words(el: Any) -> tuple[str, ...]:
@@ -44,7 +52,9 @@ def element_words(el: Any) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def class_words(raw: str) -> tuple[str, ...]:
-    words = [w for w in _SPLIT.split(_CAMEL.sub(r"\1 \2", raw).lower()) if w]
+    if not raw.islower():
+        raw = _CAMEL.sub(r"\1 \2", raw).lower()
+    words = [w for w in _SPLIT.split(raw) if w]
     words += [a + b for a, b in zip(words, words[1:])]
     return tuple(words)
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsclean.load.html import text_of
 from newsclean.page import Block, Page
 from newsclean.stages.boilerplate_html_signals import (
-    describe, element_words, host_of, is_body_marked, links_home, load_hints,
+    describe, element_words, host_of, is_body_marked, links_home, load_hints, promo_pattern,
 )
 
 _CHROME_TAGS = frozenset({"nav", "aside", "footer", "form", "header", "menu", "figure", "address"})
@@ -37,6 +38,7 @@ class _Context:
         self.phrases = frozenset(hints["boilerplate_phrases"])
         self.sections = frozenset(hints.get("section_phrases", ()))
         self.ctas = tuple(hints.get("cta_starts", ()))
+        self.promo = promo_pattern()
         self.host = host_of(page.url)
         self.body_len = sum(len(b.text) for b in page.kept()) or 1
         self.el_len: dict[Any, int] = {}
@@ -124,6 +126,10 @@ _STRIP = " :.!?|›»>-–—•·*#()[]"
 _CREDIT_LINE = re.compile(r"(?i)^\s*(written|posted|reviewed|edited|fact[- ]checked|medically reviewed)\s+by")
 _SENTENCE = re.compile(r"[.!?。」”\"')]\s*$")
 _PHRASE_SPLIT = re.compile(r"[ :]+")
+#: '... ? Learn more here.', '... ? Get started today!': a short pitch for the site's own offer
+_ENDS_WITH_CTA = re.compile(
+    r"(?i)\b(learn more|find out more|get started|sign up|start your free trial|book a (free )?demo|"
+    r"request a (free )?quote|contact us)( (here|now|today|below))?\W{0,4}$")
 _COUNTER = re.compile(
     r"(?i)^\W*[\d.,]+\s*k?\s*(comments?|shares?|views?|likes?|replies|responses|reactions|min(ute)?s?\s+read)\W*$")
 
@@ -135,7 +141,7 @@ def _meta_markup(el: Any, n: int) -> str | None:
             break  # a short block's own inline markup sits near its start; never walk a wrapper
         prop = sub.get("itemprop") if sub is not el and isinstance(sub.tag, str) else None
         if prop and prop.lower() in _META_PROPS:
-            if len(" ".join(sub.text_content().split())) >= 0.6 * n:
+            if len(" ".join(text_of(sub).split())) >= 0.6 * n:
                 return prop.lower()
     return None
 
@@ -283,6 +289,12 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
         if ctx.ctas and low.startswith(ctx.ctas):  # one C-level test; name the phrase only on a hit
             cta = next(c for c in ctx.ctas if low.startswith(c))
             return f"call to action ('{cta}...')"
+        if b.kind in ("paragraph", "quote", "list_item"):
+            m = ctx.promo.search(b.text.lower())
+            if m:
+                return f"promo for the site ('{m.group(0)}')"
+            if n < 160 and "?" in b.text and _ENDS_WITH_CTA.search(b.text):
+                return "teaser question ending in a call to action"
     return None
 
 

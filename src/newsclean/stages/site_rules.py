@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from newsclean.load.html import text_of
 from newsclean.page import Block, Page
 from newsclean.rules.site import SiteRule, compile_selector, match_rule
 from newsclean.stages.base import Stage
@@ -59,7 +60,7 @@ def _select(page: Page, selectors: tuple[str, ...], where: str) -> list[Any]:
 def _text(el: Any) -> str:
     if el.tag == "meta":
         return _WS.sub(" ", el.get("content") or "").strip()
-    return _WS.sub(" ", el.text_content() or "").strip()
+    return _WS.sub(" ", text_of(el)).strip()
 
 
 class SiteRulesStage(Stage):

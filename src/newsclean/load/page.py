@@ -1,12 +1,28 @@
 """The front door: raw input to a Page of blocks, for either kind of captured page."""
 from __future__ import annotations
 
+import re
+
 from newsclean.errors import InputError
 from newsclean.load.decode import DEFAULT_MAX_BYTES, read_input
 from newsclean.load.html import html_blocks, parse_html
 from newsclean.load.sniff import sniff_kind
 from newsclean.load.text import text_blocks
 from newsclean.page import Page
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def clean_controls(text: str) -> str:
+    """Remove what is not text: NUL and other C0 control characters, terminal colour codes; a form
+    feed (a page break in some text dumps) becomes a line break. Tabs and line breaks stay."""
+    if "\x1b" in text:
+        text = _ANSI.sub("", text).replace("\x1b", "")
+    if "\x0c" in text:
+        text = text.replace("\x0c", "\n")
+    return _CONTROLS.sub("", text)
 
 
 def load_page(page: object, *, url: str | None = None, kind: str | None = None,
@@ -22,7 +38,15 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
         root = parse_html(text)
         doc = Page(kind="html", source=text, url=url, tree=root)
         doc.blocks = html_blocks(root)
+        # control characters: checked once over the blocks' text, which is far smaller than the page
+        if _CONTROLS.search("".join(b.text for b in doc.blocks)) or "\x1b" in text:
+            for b in doc.blocks:
+                b.text = clean_controls(b.text).strip()
+            doc.blocks = [b for b in doc.blocks if b.text]
+            for i, b in enumerate(doc.blocks):
+                b.index = i
     else:
+        text = clean_controls(text)
         doc = Page(kind="text", source=text, url=url)
         blocks, lines, width = text_blocks(text)
         doc.blocks = blocks

@@ -232,12 +232,16 @@ def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
     return out
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def readability_vocab(page: Page) -> set[str] | None:
     """readability-lxml's idea of the body, as word 3-grams (slow: only when unsure)."""
     try:
         from readability import Document  # type: ignore[import-untyped]
 
-        summary = Document(page.source).summary(html_partial=True)
+        # control characters make lxml raise inside readability, which then logs a traceback
+        summary = Document(_CONTROL_CHARS.sub("", page.source)).summary(html_partial=True)
     except Exception:  # noqa: BLE001 - a second opinion must never break the page
         return None
     text = re.sub(r"<[^>]+>", " ", summary or "")

@@ -66,13 +66,15 @@ def types_of(obj: dict) -> set[str]:
     return set()
 
 
-def objects(root: Any) -> list[dict]:
-    """Every JSON-LD object of the page, graphs flattened, in page order."""
+def objects(root: Any, scripts: "list[Any] | None" = None) -> list[dict]:
+    """Every JSON-LD object of the page, graphs flattened, in page order (``scripts``: the page's
+    script elements, when the caller has collected them already)."""
     out: list[dict] = []
     if root is None:
         return out
     try:
-        scripts = root.iter("script")
+        if scripts is None:
+            scripts = root.iter("script")
     except (AttributeError, TypeError):
         return out
     for el in scripts:
@@ -147,9 +149,9 @@ def _score(obj: dict) -> int:
     return s
 
 
-def read(root: Any) -> dict[str, Any]:
+def read(root: Any, scripts: "list[Any] | None" = None) -> dict[str, Any]:
     """The fields of the page's main JSON-LD article object (and publisher/site facts)."""
-    objs = objects(root)
+    objs = objects(root, scripts)
     out: dict[str, Any] = {}
     if not objs:
         return out

@@ -66,14 +66,17 @@ def _hints(el: Any, levels: int = 3) -> str:
     return " ".join(parts).lower()
 
 
-def read(root: Any) -> HeadInfo:
+def read(root: Any, elements: "list[Any] | None" = None) -> HeadInfo:
+    """``elements``: the page's meta, link, title and time elements in page order, when the caller
+    has collected them already (else they are looked up)."""
     info = HeadInfo()
     if root is None:
         return info
     try:
         lang = root.get("lang") or root.get("xml:lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
         info.lang = lang.strip() if lang else None
-        elements = root.iter("meta", "link", "title", "time")
+        if elements is None:
+            elements = root.iter("meta", "link", "title", "time")
     except (AttributeError, TypeError):
         return info
     n_times = 0

@@ -40,6 +40,11 @@ _ODD_CAPS = re.compile(r"^.[^A-Z]*[A-Z][^A-Z]*[A-Z]")   # two capitals after the
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|de|co|uk|io|info|ch|at|fr|es|it|nl|au|ca|in)\b", re.I)
 _TITLE_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+$")
 _NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_USER_NAME = re.compile(r"^[^\W\d_]{2,}[\w.-]*$")
+_INNER_BY = re.compile(r"(?<!Photo)(?<!Photos)(?<!Foto)(?<!Fotos)(?<!Image)(?<!Illustration)(?<=\S)\s+By\s+"
+                       r"(?=[A-ZÄÖÜ])")
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 @lru_cache(maxsize=None)
@@ -105,7 +110,6 @@ def _is_credential(word: str, creds: frozenset[str]) -> bool:
 def _clean_name(part: str) -> str | None:
     roles, creds, not_names = _tables()[1], _tables()[2], _tables()[3]
     p = part.strip(" \t\n.,;:-–—|•·*\"'“”‘’")
-    p = re.sub(r"^(?:dr|prof|mr|mrs|ms)\.?\s+(?=\w)", lambda m: m.group(0), p, flags=re.IGNORECASE)
     words = p.split()
     role_re = _word_res()[1]
     for i in range(2, len(words)):  # "Will Judd Former Deputy Tech Editor"
@@ -133,7 +137,7 @@ def _clean_name(part: str) -> str | None:
                                                                  or low in _weekdays()
                                                                  or _tables()[0].match(low + " "))):
         return None
-    if _DATEISH.search(p) and (len(words) > 1 or not re.match(r"^[^\W\d_]{2,}[\w.-]*$", p)):
+    if _DATEISH.search(p) and (len(words) > 1 or not _USER_NAME.match(p)):
         return None  # digits only in a user name ("marianne1"), never in a date or a count
     if not _NAMEISH.match(p):
         return None
@@ -146,19 +150,31 @@ def split_names(text: str) -> list[str]:
     """Names in one byline string ("By Jane Doe and John Roe, Staff Writers" -> [Jane Doe, John Roe])."""
     if not text or not isinstance(text, str):
         return []
+    return list(_split_names(text))
+
+
+@lru_cache(maxsize=512)
+def _split_names(text: str) -> tuple[str, ...]:
+    # stages read the same lines more than once per page: the names of a string are computed once
+    return tuple(_split_names_uncached(text))
+
+
+def _split_names_uncached(text: str) -> list[str]:
     if "&" in text and ";" in text:
         text = html.unescape(text)
     s = " ".join(text.split())
     s = _GLUED_ROLE.sub(" ", s)   # "Meg JamesStaff Writer", "Eric SongBy Eric Song"
     s = _GLUED_MONTH.sub(" ", s)  # "Jane DoeMar 5, 2025": the dateline glued to the name
     s = _GLUED_CAPS.sub(" ", s)   # "Jane DoeFOXBusiness": the outlet's name glued to the name
-    s = re.sub(r"(?<!Photo)(?<!Photos)(?<!Foto)(?<!Fotos)(?<!Image)(?<!Illustration)(?<=\S)\s+By\s+(?=[A-ZÄÖÜ])",
-               ", ", s)
+    if "By" in s:
+        s = _INNER_BY.sub(", ", s)
     s = _URL.sub(" ", s)
-    s = _EMAIL.sub(" ", s)
-    s = _HANDLE.sub(" ", s)
-    s = _PARENS.sub(" ", s)
-    if any(c.isdigit() for c in s):
+    if "@" in s:
+        s = _EMAIL.sub(" ", s)
+        s = _HANDLE.sub(" ", s)
+    if "(" in s or "[" in s:
+        s = _PARENS.sub(" ", s)
+    if (_ASCII_DIGIT.search(s) is not None) if s.isascii() else any(c.isdigit() for c in s):
         found = find_dates(s, limit=1)
         if found and found[0].start > 0:
             s = s[:found[0].start]
@@ -194,7 +210,7 @@ def swap_last_first(value: str) -> str:
 
 
 def name_key(name: str) -> str:
-    return re.sub(r"[^\w]+", " ", name.casefold()).strip()
+    return _NON_WORD.sub(" ", name.casefold()).strip()
 
 
 def dedupe(names: list[str]) -> list[str]:

@@ -137,9 +137,13 @@ def _with_time(text: str, pos: int, dt: datetime) -> tuple[datetime, int, bool]:
     return (local.replace(tzinfo=tz) if tz else local), m.end(), True
 
 
+_ASCII_DIGIT = re.compile(r"[0-9]")   # in ASCII text, the characters str.isdigit accepts
+
+
 def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> list[Found]:
     """Dates written in ``text`` in order of position (at most ``limit``)."""
-    if not text or not any(c.isdigit() for c in text):
+    if not text or not ((_ASCII_DIGIT.search(text) is not None) if text.isascii()
+                        else any(c.isdigit() for c in text)):
         return []
     hits: list[tuple[int, int, datetime]] = []
     for m in _ISO.finditer(text):

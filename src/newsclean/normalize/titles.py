@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 SEP = re.compile(r"\s+(?:\||-|–|—|·|::|»|•|/|:)\s+|\s*\|\s*")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
                          "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def norm(text: str | None) -> str:
@@ -18,7 +19,7 @@ def norm(text: str | None) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[^\w]+", "", norm(text))
+    return _NON_WORD.sub("", norm(text))
 
 
 def _latin(text: str) -> bool | None:

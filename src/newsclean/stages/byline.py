@@ -29,11 +29,12 @@ _ORG_WORDS = re.compile(r"\b(?:press|news|agency|agentur|redaktion|staff|team|me
 _TRAILING_BY = re.compile(r"\b(?:by|von)\s+([A-ZÄÖÜ][^\d]{2,60})$")
 _BYLINE_HINT = re.compile(r"author|byline|writer|autor|verfasser|meta|info|name", re.I)
 _LAST_FIRST_SOURCES = frozenset({"meta:citation_author", "meta:dc.creator", "meta:dcterms.creator"})
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def _is_site(name: str, page: Page) -> bool:
     sites = site_words(page.get("site_name"), page.get("url") or page.url)
-    key = re.sub(r"[^\w]+", "", name.casefold())
+    key = _NON_WORD.sub("", name.casefold())
     return any(key == s or (len(s) >= 4 and s in key) for s in sites)
 
 
@@ -241,8 +242,11 @@ class BylineStage(Stage):
         for b in page.blocks[max(0, start - 3):start + 15]:
             if b.index == start or len(b.text) > 150:
                 continue
+            byline_like = is_byline_text(b.text)
+            if not byline_like and len(b.text) >= 80:
+                continue  # neither test below can pass: no need to read names
             found = {name_key(n) for n in split_names(b.text)}
-            if is_byline_text(b.text) and found & keys or (found and found <= keys and len(b.text) < 80):
+            if byline_like and found & keys or (found and found <= keys and len(b.text) < 80):
                 b.role = "byline"
                 page.drop(b, self.name, "byline (in the authors field)")
 

@@ -35,8 +35,11 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; CJK runs are cut into single characters (no spaces to split on)."""
+    low = text.lower()
+    if not _CJK.search(low):
+        return _TOKEN.findall(low)
     out: list[str] = []
-    for tok in _TOKEN.findall(text.lower()):
+    for tok in _TOKEN.findall(low):
         if _CJK.search(tok):
             out.extend(tok)
         else:
@@ -51,7 +54,7 @@ def _ends_sentence(text: str) -> bool:
 def trigrams(toks: list[str]) -> set[tuple[str, ...]]:
     if len(toks) < 3:
         return {tuple(toks)} if toks else set()
-    return {tuple(toks[i:i + 3]) for i in range(len(toks) - 2)}
+    return set(zip(toks, toks[1:], toks[2:]))
 
 
 @dataclass(frozen=True)
@@ -75,31 +78,46 @@ class DuplicatesStage(Stage):
             self._alt_captions(page)
         blocks = [b for b in page.kept()]
         grams: dict[int, set[tuple[str, ...]]] = {}
+        toks_of: dict[int, list[str]] = {}
+        lo, hi = opts.min_tokens, opts.max_block_tokens
         for b in blocks:
             toks = tokens(b.text)
-            if opts.min_tokens <= len(toks) <= opts.max_block_tokens:
+            toks_of[b.index] = toks
+            if lo <= len(toks) <= hi:
                 grams[b.index] = trigrams(toks)
         if len(grams) < 2:
             return
         by_index = {b.index: b for b in blocks}
-        self._repeated(page, blocks, grams, by_index)
+        self._repeated(page, blocks, grams, by_index, toks_of)
         # inverted index: trigram -> blocks holding it; very common trigrams are skipped
+        # (only trigrams found in two blocks or more are indexed: the others share nothing)
+        seen: set[tuple[str, ...]] = set()
+        common: set[tuple[str, ...]] = set()
+        for gs in grams.values():
+            common |= gs & seen
+            seen |= gs
+        if not common:
+            return
         where: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for idx, gs in grams.items():
-            for g in gs:
-                where[g].append(idx)
+            if not gs.isdisjoint(common):
+                for g in gs & common:
+                    where[g].append(idx)
         for idx in sorted(grams):
             b = by_index[idx]
-            if not b.kept:
+            if not b.kept or grams[idx].isdisjoint(common):
                 continue
-            shared: Counter[int] = Counter()
+            # every holder list of one of this block's trigrams holds the block itself: lists of one
+            # share nothing; counting all holders in one go keeps the order the others are met in
+            flat: list[int] = []
             for g in grams[idx]:
-                holders = where[g]
-                if len(holders) > 50:
-                    continue
-                for other in holders:
-                    if other != idx:
-                        shared[other] += 1
+                holders = where.get(g)
+                if holders is not None and len(holders) <= 50:
+                    flat.extend(holders)
+            if not flat:
+                continue
+            shared: Counter[int] = Counter(flat)
+            del shared[idx]
             mine = len(grams[idx])
             twins = [o for o, n in shared.items() if n / mine >= opts.contained
                      and n / len(grams[o]) >= opts.contained]
@@ -113,7 +131,7 @@ class DuplicatesStage(Stage):
                     break
                 if n / len(grams[other]) < opts.contained:
                     continue  # b is only a part of a longer block (a pull quote): left alone
-                same = tokens(b.text) == tokens(ob.text)
+                same = toks_of[idx] == toks_of[other]
                 if same and not self._adjacent(page, idx, other):
                     continue  # the same line asked again further on (interview questions): kept
                 # near-identical: the earlier copy goes (deks and captions precede the body)
@@ -168,7 +186,15 @@ class DuplicatesStage(Stage):
         caption sits next to the dek it repeats.)"""
         for t in twins:
             lo, hi = min(idx, t), max(idx, t)
-            if hi - lo <= gap or sum(1 for x in page.blocks[lo + 1:hi] if x.kept) < gap:
+            if hi - lo <= gap:
+                return False
+            n = 0
+            for x in page.blocks[lo + 1:hi]:
+                if x.kept:
+                    n += 1
+                    if n >= gap:
+                        break
+            if n < gap:
                 return False
         return True
 
@@ -176,11 +202,13 @@ class DuplicatesStage(Stage):
     def _adjacent(page: Page, a: int, b: int) -> bool:
         return b - a < 50 and not any(x.kept for x in page.blocks[a + 1:b])
 
-    def _repeated(self, page: Page, blocks: list[Block], grams: dict, by_index: dict) -> None:
+    def _repeated(self, page: Page, blocks: list[Block], grams: dict, by_index: dict,
+                  toks_of: dict | None = None) -> None:
         seen: dict[str, list[int]] = defaultdict(list)
         for b in blocks:
             if b.index in grams:
-                seen[" ".join(tokens(b.text))].append(b.index)
+                toks = toks_of[b.index] if toks_of is not None else tokens(b.text)
+                seen[" ".join(toks)].append(b.index)
         groups = [c for c in seen.values()
                   if len(c) >= self.options.repeats and not _ends_sentence(by_index[c[0]].text)]
         repeated = {i for c in groups for i in c}

@@ -41,8 +41,17 @@ class MetadataStage(Stage):
         root = page.tree
         if root is None:
             return
-        ld = jsonld.read(root)
-        head = tags.read(root)
+        # one walk over the tree finds the elements both readers want
+        try:
+            found = list(root.iter("meta", "link", "title", "time", "script"))
+        except (AttributeError, TypeError):
+            found = None
+        if found is None:
+            ld = jsonld.read(root)
+            head = tags.read(root)
+        else:
+            ld = jsonld.read(root, [el for el in found if el.tag == "script"])
+            head = tags.read(root, [el for el in found if el.tag != "script"])
         props = microdata.itemprops(root)
         page.notes["jsonld"] = ld
         page.notes["head"] = head

@@ -36,8 +36,13 @@ class Stage:
     def applies_to(self, page: Page) -> bool:
         return page.kind in self.kinds
 
-    def run(self, page: Page) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def run(self, page: Page) -> None:
+        """Process one page. The default hands it to ``run_html`` or ``run_text`` by its kind, so a
+        stage with different logic per kind defines those two; others override ``run``."""
+        handler = getattr(self, f"run_{page.kind}", None)
+        if handler is None:
+            raise NotImplementedError(f"stage {self.name!r} defines neither run() nor run_{page.kind}()")
+        handler(page)
 
     def drop(self, page: Page, block: Any, reason: str) -> None:
         page.drop(block, self.name, reason)

@@ -23,8 +23,8 @@ class BoilerplateStage(Stage):
     kinds = frozenset({"html", "text"})
     Options = BoilerplateOptions
 
-    def run(self, page: Page) -> None:
-        if page.kind == "html":
-            boilerplate_html.select_main(page, self.options, self.name)
-        else:
-            boilerplate_text.select_main(page, self.options, self.name)
+    def run_html(self, page: Page) -> None:
+        boilerplate_html.select_main(page, self.options, self.name)
+
+    def run_text(self, page: Page) -> None:
+        boilerplate_text.select_main(page, self.options, self.name)

@@ -70,14 +70,8 @@ class BylineStage(Stage):
     name = "byline"
     kinds = frozenset({"html", "text"})
 
-    def run(self, page: Page) -> None:
-        if page.kind == "html":
-            self._html(page)
-        else:
-            self._text(page)
-
     # --- HTML ---------------------------------------------------------------------------
-    def _html(self, page: Page) -> None:
+    def run_html(self, page: Page) -> None:
         persons: dict[str, list[str]] = {}   # source -> names, in proposal order
         orgs: dict[str, list[str]] = {}
         for fv in page.candidates.get("authors", []):
@@ -251,7 +245,7 @@ class BylineStage(Stage):
                 page.drop(b, self.name, "byline (in the authors field)")
 
     # --- text captures ------------------------------------------------------------------
-    def _text(self, page: Page) -> None:
+    def run_text(self, page: Page) -> None:
         blocks = page.blocks
         start = page.notes.get("title_block")
         lo = 0 if start is None else max(0, start - 2)

@@ -98,14 +98,8 @@ class DatesStage(Stage):
     name = "dates"
     kinds = frozenset({"html", "text"})
 
-    def run(self, page: Page) -> None:
-        if page.kind == "html":
-            self._html(page)
-        else:
-            self._text(page)
-
     # --- HTML ---------------------------------------------------------------------------
-    def _html(self, page: Page) -> None:
+    def run_html(self, page: Page) -> None:
         dayfirst = _dayfirst(page)
         stated = [(dt, fv.source) for fv in page.candidates.get("published", [])
                   for dt in (_plausible_parse(fv.value),) if dt is not None]
@@ -281,7 +275,7 @@ class DatesStage(Stage):
         return pub, mod, used
 
     # --- text captures ------------------------------------------------------------------
-    def _text(self, page: Page) -> None:
+    def run_text(self, page: Page) -> None:
         pub, mod, used = self._from_header(page, _dayfirst(page))
         from_url = url_date(page.url)
         if pub is not None:

@@ -21,8 +21,8 @@ class NavigationStage(Stage):
     kinds = frozenset({"html", "text"})
     Options = NavigationOptions
 
-    def run(self, page: Page) -> None:
-        if page.kind == "html":
-            navigation_html.drop_navigation(page, self.options, self.name)
-        else:
-            navigation_text.drop_navigation(page, self.options, self.name)
+    def run_html(self, page: Page) -> None:
+        navigation_html.drop_navigation(page, self.options, self.name)
+
+    def run_text(self, page: Page) -> None:
+        navigation_text.drop_navigation(page, self.options, self.name)

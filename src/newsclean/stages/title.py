@@ -161,14 +161,8 @@ class TitleStage(Stage):
     name = "title"
     kinds = frozenset({"html", "text"})
 
-    def run(self, page: Page) -> None:
-        if page.kind == "html":
-            self._html(page)
-        else:
-            self._text(page)
-
     # --- HTML ---------------------------------------------------------------------------
-    def _html(self, page: Page) -> None:
+    def run_html(self, page: Page) -> None:
         cands = {fv.source: fv.value for fv in reversed(page.candidates.get("title", []))}
         site, url = page.get("site_name"), page.get("url") or page.url
         sites = site_words(site, url)
@@ -237,7 +231,7 @@ class TitleStage(Stage):
         page.drop(block, self.name, "the headline (in the title field)")
 
     # --- text captures ------------------------------------------------------------------
-    def _text(self, page: Page) -> None:
+    def run_text(self, page: Page) -> None:
         blocks = page.blocks
         if not blocks:
             return

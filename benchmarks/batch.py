@@ -69,7 +69,9 @@ def main(argv=None) -> int:
         print(f"throughput on {args.throughput_pages} pages (median of {args.repeat} alternating runs):")
         for j in (1, 2):
             print(f"  --jobs {j}: {med[j]:7.1f} pages/s   (runs: {', '.join(f'{r:.1f}' for r in rates[j])})")
-        print(f"  ratio jobs 2 / jobs 1: {med[2] / med[1]:.2f}x")
+        pairs = sorted(b / a for a, b in zip(rates[1], rates[2]))
+        print(f"  ratio jobs 2 / jobs 1: {med[2] / med[1]:.2f}x of the medians; per alternating pair "
+              f"{', '.join(f'{r:.2f}' for r in pairs)} (median {pairs[len(pairs) // 2]:.2f}x)")
         inp.unlink()
         sizes = [int(x) for x in args.rss_pages.split(",")]
         peaks = {}

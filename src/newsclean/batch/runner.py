@@ -27,7 +27,7 @@ from newsclean.errors import NewscleanError
 from newsclean.pipeline import Pipeline
 
 from newsclean.batch.sinks import Sink, article_line, error_line
-from newsclean.batch.sources import Item
+from newsclean.batch.sources import Item, resolve_item
 
 
 class PageTimeoutError(NewscleanError):
@@ -125,6 +125,9 @@ def process_item(pipeline: Pipeline, item: Item, timeout: float | None = None,
                  kind: str | None = None) -> tuple[str, bool, bytes]:
     """Extract one item; return ``(id, ok, JSON line)``. Never raises for a bad page."""
     start = time.perf_counter()
+    item = resolve_item(item)
+    if item.error is not None:
+        return item.id, False, error_line(item.id, item.url, item.warc_date, *item.error)
     try:
         with _TimeLimit(timeout):
             article = pipeline.extract(_page_input(item), url=item.url, kind=item.kind or kind)

@@ -45,6 +45,7 @@ class Item:
     charset: str | None = None       # HTTP charset of a WARC response
     warc_date: str | None = None
     error: tuple[str, str] | None = None  # (type, message) of a failure found while reading
+    jsonl: bytes | None = None       # a JSON Lines record not parsed yet (parsed in the worker)
 
 
 def _has_suffix(path: str, suffixes: tuple[str, ...]) -> bool:
@@ -259,8 +260,8 @@ class Sources:
                     if too_long:
                         yield Item(id=item_id, error=("InputError", f"line {lineno} is over the limit of "
                                                       f"{self.max_bytes} bytes (--max-bytes)"))
-                    else:
-                        yield _jsonl_item(item_id, line)
+                    else:  # parsed by the worker (resolve_item): keeps the driver's CPU for feeding workers
+                        yield Item(id=item_id, jsonl=line)
             except (OSError, EOFError, gzip.BadGzipFile) as exc:
                 yield from self._container_error(f"{path}:{lineno + 1}", exc)
 
@@ -293,6 +294,11 @@ def _lines(fh: IO[bytes], limit: int | None) -> Iterator[tuple[int, bytes, bool]
             yield lineno, b"", True
         else:
             yield lineno, line, False
+
+
+def resolve_item(item: Item) -> Item:
+    """The item with its JSON Lines record parsed (url, kind, data or an error); others unchanged."""
+    return _jsonl_item(item.id, item.jsonl) if item.jsonl is not None else item
 
 
 def _jsonl_item(item_id: str, line: bytes) -> Item:

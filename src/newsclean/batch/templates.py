@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from newsclean.batch.runner import _page_input
-from newsclean.batch.sources import Item
+from newsclean.batch.sources import Item, resolve_item
 from newsclean.errors import NewscleanError
 from newsclean.load import load_page
 from newsclean.rules.site import SiteRule, host_of
@@ -55,6 +55,7 @@ def _page_host(item: Item, max_bytes: int) -> tuple[str | None, Any]:
 
 def fingerprint(item: Item, max_bytes: int, max_text_chars: int) -> tuple[str | None, frozenset[bytes]]:
     """(host, hashes of the page's distinct short blocks); (None, empty) for an unreadable page."""
+    item = resolve_item(item)
     if item.error is not None:
         return None, frozenset()
     try:
@@ -65,6 +66,7 @@ def fingerprint(item: Item, max_bytes: int, max_text_chars: int) -> tuple[str | 
 
 
 def _texts_for(item: Item, hashes: set[bytes], max_bytes: int) -> dict[bytes, str]:
+    item = resolve_item(item)
     try:
         _, page = _page_host(item, max_bytes)
     except NewscleanError:

@@ -105,5 +105,7 @@ CASES: dict[str, Callable[[], object]] = {
     "text-one-huge-line": lambda: "word " * 400_000,
     "text-100k-bullet-lines": lambda: "\n".join(f"  • item {i}" for i in range(100_000)),
     "text-cr-only": lambda: "Title line\r\rBy Someone\r\rA paragraph of body text that is long enough to be kept here.\r",
+    "twelve-mb-paragraph": lambda: "<html><body><p>" + "word " * 2_500_000 + "</p></body></html>",
+    "300k-tiny-paragraphs": lambda: "<html><body>" + "<p>pad " * 300_000 + "</body></html>",
     "over-max-bytes": lambda: b"<p>" + b"x" * (51 * 1024 * 1024),
 }

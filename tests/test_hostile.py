@@ -72,3 +72,8 @@ def test_frameset_and_empty_pages_give_empty_articles():
     for name in ("empty-str", "empty-bytes", "whitespace-only", "only-scripts", "frameset"):
         art = PIPELINE.extract(CASES[name]())
         assert "var x" not in art.text
+
+
+def test_pages_over_libxml2s_10_mb_limit_keep_all_their_text():
+    art = PIPELINE.extract(CASES["twelve-mb-paragraph"]())
+    assert art.text.count("word") == 2_500_000

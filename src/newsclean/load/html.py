@@ -45,16 +45,20 @@ def parse_html(text: str) -> Any:
     """Parse text into an lxml document. Returns None when there is nothing to parse."""
     if not text.strip():
         return None
-    parser = etree.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-        recover=True, huge_tree=False, default_doctype=False,
-    )
     text = _drop_early_end_tags(text)
     if len(text) > _BIG_PAGE:
         # every element costs libxml2 ~250 bytes: on big inputs, bare formatting tags (no
         # attributes, no effect on the text) go before parsing
         text = _BARE_INLINE.sub("", text)
+    if len(text) > _HUGE_TEXT:
+        text = _split_long_text(text)
     data = text.encode("utf-8", errors="replace")
+    # libxml2 stops reading an input at 10 MB unless told the input is huge; the HTML parser never
+    # expands entities from a DTD, so lifting that limit for big pages lifts no entity protection
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+        recover=True, huge_tree=len(data) > _HUGE_INPUT, default_doctype=False,
+    )
     try:
         root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -63,6 +67,24 @@ def parse_html(text: str) -> Any:
 
 
 _BIG_PAGE = 1_000_000
+_HUGE_INPUT = 9_000_000  # bytes
+_HUGE_TEXT = 2_000_000  # characters: libxml2 refuses a text node over 10 MB (without huge_tree, which we
+_LONG_RUN = re.compile(r"[^<]{%d,}" % _HUGE_TEXT)  # keep off: it also lifts its other safety limits)
+
+
+def _split_long_text(text: str) -> str:
+    """Cut runs of text longer than ``_HUGE_TEXT`` characters with ``<wbr>`` at a space, so that no
+    text node reaches libxml2's limit (the page's text is unchanged)."""
+    def cut(m: "re.Match[str]") -> str:
+        run, parts, i = m.group(0), [], 0
+        while len(run) - i > _HUGE_TEXT:
+            j = run.rfind(" ", i + 1, i + _HUGE_TEXT)
+            j = j if j > i else i + _HUGE_TEXT  # one 2-million-character word: cut it anyway
+            parts.append(run[i:j])
+            i = j
+        parts.append(run[i:])
+        return "<wbr>".join(parts)
+    return _LONG_RUN.sub(cut, text)
 _BARE_INLINE = re.compile(r"</?(?:b|i|u|s|em|strong|span|font|small|big|mark|sub|sup)\s*>", re.IGNORECASE)
 _END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 

@@ -190,6 +190,9 @@ def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
     return best, best_score
 
 
+_READABILITY_MAX_CHARS = 3_000_000
+
+
 def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, str, set[Any]]:
     """The element holding the article body, why, and the comment/sidebar-like elements found."""
     blocks = page.blocks
@@ -217,7 +220,8 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
         best is not None and (tag_of(best) in _STRONG_CONTAINERS or is_body_marked(best)))
     unsure = best is None or best_score < 500 or (not support and share < 0.5)
     page.notes["html_readability_fallback"] = False
-    if unsure and use_readability:
+    # readability re-parses and scores the whole page: worth it on article-sized pages only
+    if unsure and use_readability and len(page.source) <= _READABILITY_MAX_CHARS and len(blocks) <= 5000:
         rvocab = readability_vocab(page)
         if rvocab is not None and _boost(blocks, weights, rvocab):
             page.notes["html_readability_fallback"] = True

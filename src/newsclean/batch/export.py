@@ -13,8 +13,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from newsclean.article import Article
 from newsclean.errors import ConfigError
@@ -22,19 +23,25 @@ from newsclean.errors import ConfigError
 JOURNAL_NAME = ".newsclean-batch.jsonl"
 
 
-def _atomic_write(path: Path, data: str) -> None:
+@contextmanager
+def _replacing(path: Path, suffix: str) -> Iterator[str]:
+    """A temporary file beside ``path`` that becomes ``path`` when the block succeeds, and is removed
+    when it fails: readers never see a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=suffix)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
+        yield tmp
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
+
+
+def _atomic_write(path: Path, data: str) -> None:
+    with _replacing(path, path.suffix) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(data)
 
 
 def common_root(inputs: Iterable[str]) -> str:
@@ -136,28 +143,18 @@ class ParquetExporter:
             ("removed", pa.string()), ("sources", pa.string()), ("error_type", pa.string()),
             ("error_message", pa.string()), ("ms", pa.float64()),
         ])
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".parquet")
-        os.close(fd)
-        try:
-            with pq.ParquetWriter(tmp, schema) as writer, open(journal, "rb") as fh:
-                batch: list[dict[str, Any]] = []
-                for line in fh:
-                    if not line.strip():
-                        continue
-                    batch.append(_row(json.loads(line)))
-                    if len(batch) >= self.rows_per_group:
-                        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                        batch = []
-                if batch:
+        with _replacing(self.path, ".parquet") as tmp, pq.ParquetWriter(tmp, schema) as writer, \
+                open(journal, "rb") as fh:
+            batch: list[dict[str, Any]] = []
+            for line in fh:
+                if not line.strip():
+                    continue
+                batch.append(_row(json.loads(line)))
+                if len(batch) >= self.rows_per_group:
                     writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+                    batch = []
+            if batch:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
 
 
 class ExportingSink:

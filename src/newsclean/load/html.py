@@ -197,13 +197,16 @@ class _Walk:
     """Per-page state of the walk: the open elements and a memo of their tag sets and hints,
     computed only for elements that hold blocks."""
 
-    __slots__ = ("blocks", "open", "memo")
+    __slots__ = ("blocks", "open", "memo", "unions")
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.open: list[Any] = []
-        # element -> (tags of it and its ancestors, their class/id words, its own words)
+        # open element -> (tags of it and its ancestors, their class/id words, its own words);
+        # entries go when their element closes
         self.memo: dict[Any, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {}
+        # (tag set, tag) -> the tag set with that tag: sibling blocks share one frozenset
+        self.unions: dict[tuple[frozenset[str], str], frozenset[str]] = {}
 
     def context(self) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
         """Tags and class/id words of all open elements, and the innermost one's own words."""
@@ -215,7 +218,11 @@ class _Walk:
         for el in opened[i + 1:]:
             tag = el.tag
             if tag not in tags:
-                tags = tags | {tag}
+                key = (tags, tag)
+                union = self.unions.get(key)
+                if union is None:
+                    union = self.unions[key] = tags | {tag}
+                tags = union
             own = _hints(el)
             if own:
                 hints = hints + own
@@ -294,6 +301,7 @@ def html_blocks(root: Any) -> list[Block]:
     action = _ACTION.get
     walker = etree.iterwalk(root, events=("start", "end"))
     skipping: bool | str = False  # after skip_subtree() the next event is the end of that element
+    forget = w.memo.pop
     for event, el in walker:
         if event == "start":
             tag = el.tag
@@ -323,7 +331,7 @@ def html_blocks(root: Any) -> list[Block]:
                         flush(frame)  # type: ignore[arg-type]
                     tags, hints, _ = w.context()
                     _emit_table(el, w.blocks, tags, hints)
-                    opened.pop()
+                    forget(opened.pop(), None)
                     skipping = True
                     walker.skip_subtree()
                     continue
@@ -358,7 +366,7 @@ def html_blocks(root: Any) -> list[Block]:
                 if frame is not None and frame.el is el:
                     if pieces:
                         flush(frame)
-                    opened.pop()
+                    forget(opened.pop(), None)
                     frames.pop()
                     if frames:
                         frame = frames[-1]
@@ -366,7 +374,7 @@ def html_blocks(root: Any) -> list[Block]:
                     else:
                         frame, pieces, links = None, [], []
                 else:
-                    opened.pop()
+                    forget(opened.pop(), None)
                     if link_depth and el.tag == "a":
                         link_depth -= 1
             tail = el.tail

@@ -8,6 +8,7 @@ caption, credit, byline, tags...; captions; link-heavy blocks; short stock phras
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from newsclean.load.html import text_of
@@ -156,6 +157,7 @@ def _has_text_input(el: Any) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # pure; pages repeat short texts ('Share', 'Read more')
 def _stock_phrase(text: str, phrases: frozenset[str], prefix_len: int = 50) -> str | None:
     """The stock phrase a short block is (or, when shorter than ``prefix_len``, starts with)."""
     if len(text) > 80:

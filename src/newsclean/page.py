@@ -14,7 +14,7 @@ Kind = Literal["html", "text"]
 BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "table", "pre", "caption")
 
 
-@dataclass
+@dataclass(slots=True)  # (no per-instance __dict__: pages can hold 100,000s of blocks)
 class Block:
     """One unit of text in page order.
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from newsclean import Pipeline
 from newsclean.load import load_page
 from newsclean.stages.boilerplate import BoilerplateStage
-from newsclean.stages.boilerplate_text import best_run, ends_sentence, word_count
+from newsclean.stages.boilerplate_text import best_run
+from newsclean.stages.text_features import ends_sentence, word_count
 
 BODY = [
     "The city council voted on Tuesday to expand the bus network, adding four routes to the east side.",

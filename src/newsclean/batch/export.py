@@ -61,11 +61,11 @@ def mirror_path(item_id: str, root: str, suffix: str) -> Path:
     """Where a page's file goes under the output directory: its path relative to ``root``, with
     records inside a WARC or JSON Lines file (``file#offset``, ``file:line``) as files in a folder
     named after the container."""
-    base, sep, record = item_id, "", ""
+    base, record = item_id, ""
     for mark in ("#", ":"):
         head, found, tail = item_id.rpartition(mark)
         if found and tail.isdigit() and os.path.exists(head):
-            base, sep, record = head, mark, tail
+            base, record = head, tail
             break
     rel = os.path.relpath(os.path.abspath(base), root)
     if rel.startswith(".."):

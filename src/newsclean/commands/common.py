@@ -31,6 +31,15 @@ def fail(err: NewscleanError) -> int:
     return 2 if isinstance(err, (InputError, ConfigError)) else 1
 
 
+def add_page_args(p: object) -> None:
+    """PAGE, --url and --kind, shared by the commands that read one page."""
+    p.add_argument("page", metavar="PAGE",  # type: ignore[attr-defined]
+                   help="path to an HTML page or text capture, or - for standard input")
+    p.add_argument("--url", help="the page's URL (helps metadata and canonical URL)")  # type: ignore[attr-defined]
+    p.add_argument("--kind", choices=("html", "text"),  # type: ignore[attr-defined]
+                   help="override the automatic HTML/text guess")
+
+
 def add_settings_args(p: object) -> None:
     """--config and --max-bytes, shared by the commands that build a pipeline."""
     p.add_argument("--config", metavar="FILE",  # type: ignore[attr-defined]

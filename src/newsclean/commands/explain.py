@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from newsclean.commands.common import add_settings_args, fail, pipeline_from_args, read_page_arg
+from newsclean.commands.common import add_page_args, add_settings_args, fail, pipeline_from_args, read_page_arg
 from newsclean.errors import NewscleanError
 from newsclean.explain import explain_dict, explain_text
 
@@ -15,9 +15,7 @@ from newsclean.explain import explain_dict, explain_text
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("explain", help="show why each block was kept or dropped",
                        description="Show every block of a page, kept or dropped, by which stage and why.")
-    p.add_argument("page", metavar="PAGE", help="path to a page, or - for standard input")
-    p.add_argument("--url")
-    p.add_argument("--kind", choices=("html", "text"))
+    add_page_args(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--html", metavar="REPORT", help="also write a self-contained HTML report to this file")
     add_settings_args(p)

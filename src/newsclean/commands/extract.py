@@ -5,15 +5,13 @@ import argparse
 import sys
 from typing import Any
 
-from newsclean.commands.common import add_settings_args, fail, pipeline_from_args, read_page_arg
+from newsclean.commands.common import add_page_args, add_settings_args, fail, pipeline_from_args, read_page_arg
 from newsclean.errors import NewscleanError
 
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("extract", help="extract one page", description="Extract the article from one page.")
-    p.add_argument("page", metavar="PAGE", help="path to an HTML page or text capture, or - for standard input")
-    p.add_argument("--url", help="the page's URL (helps metadata and canonical URL)")
-    p.add_argument("--kind", choices=("html", "text"), help="override the automatic HTML/text guess")
+    add_page_args(p)
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     add_settings_args(p)
     p.set_defaults(func=run)

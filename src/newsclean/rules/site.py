@@ -13,7 +13,7 @@ A rule is keyed by host and matches that host and its subdomains (``example.com`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Mapping
 from urllib.parse import urlsplit
 

@@ -21,9 +21,8 @@ import re
 from typing import Any
 
 from newsclean.page import Block, Page
-from newsclean.stages.text_features import (  # noqa: F401  (ends_sentence, word_count: re-exported)
-    Prose, ends_sentence, in_menu, is_end_marker, label_of, lower_share, phrase_set, placeholder, promo_hits,
-    prose_of, word_count)
+from newsclean.stages.text_features import (
+    Prose, in_menu, is_end_marker, label_of, lower_share, phrase_set, placeholder, promo_hits, prose_of)
 
 REGION_NOTE = "text_region"
 

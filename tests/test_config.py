@@ -80,3 +80,16 @@ def test_cli_config_errors_exit_2(tmp_path, capsys, fixtures_dir):
     assert "unknown setting 'bogus'" in capsys.readouterr().err
     assert main(["extract", page, "--max-bytes", "100"]) == 2
     assert "over the limit" in capsys.readouterr().err
+
+
+def test_max_blocks_setting_reaches_the_loader(tmp_path):
+    cfg = write(tmp_path / "nc.toml", "max_blocks = 3\n")
+    p = Pipeline.from_settings(load_settings(cfg, search_from=None))
+    assert p.max_blocks == 3
+    doc = p.load("<html><body>" + "".join(f"<p>para {i} here</p>" for i in range(10)) + "</body></html>")
+    assert [b.text for b in doc.blocks][:3] == ["para 0 here", "para 1 here", "para 2 here"]
+    assert len(doc.blocks) == 4 and doc.blocks[3].text.split()[::3] == ["para"] * 7
+    assert any(d.stage == "load" and "over 3 blocks" in d.reason for d in doc.decisions)
+    bad = write(tmp_path / "bad.toml", "max_blocks = 0\n")
+    with pytest.raises(ConfigError, match="'max_blocks' must be a positive integer"):
+        load_settings(bad, search_from=None)

@@ -84,3 +84,13 @@ def test_many_bare_inline_tags_on_a_big_page_keep_their_text():
 def test_text_of_matches_all_text_below_an_element():
     root = parse_html("<body><div id='d'>a <b>b</b> c<p>d</p></div>tail</body>")
     assert text_of(root.find(".//div")) == "a b cd"
+
+
+def test_past_the_block_budget_text_joins_the_enclosing_block():
+    html = ("<html><body><div><p>first</p>" + "".join(f"<p>tiny{i}</p>" for i in range(1000))
+            + "<table><tr><td>a</td><td>b</td></tr></table><div>after<span>x</span></div></div></body></html>")
+    bl = html_blocks(parse_html(html), max_blocks=5)
+    assert [b.text for b in bl[:5]] == ["first", "tiny0", "tiny1", "tiny2", "tiny3"]
+    assert len(bl) == 6  # every later paragraph, the table and the div read as the outer div's text
+    assert bl[5].text.split() == [f"tiny{i}" for i in range(4, 1000)] + ["a", "b", "afterx"]
+    assert len(html_blocks(parse_html(html))) == 1003  # the default budget is far above this

@@ -1,7 +1,6 @@
 """Text captures to blocks: bullets, dashes, wrapping, CJK, headings, odd input."""
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 from newsclean.load.text import split_lines, text_blocks, wrap_width
@@ -75,12 +74,18 @@ def test_odd_input_never_raises():
         assert isinstance(blocks, list) and isinstance(lines, list)
 
 
-def test_many_lines_are_fast():
+def test_many_lines_each_a_block_below_the_budget():
     text = "\n".join(f"line number {i} of a long capture" for i in range(100_000))
-    t0 = time.perf_counter()
-    blocks, _, _ = text_blocks(text)
+    blocks, _, _ = text_blocks(text, max_blocks=200_000)
     assert len(blocks) == 100_000
-    assert time.perf_counter() - t0 < 10
+
+
+def test_past_the_block_budget_the_rest_is_one_running_block():
+    text = "\n".join(f"  • item {i}" for i in range(5_000))
+    blocks, _, _ = text_blocks(text, max_blocks=100)
+    assert len(blocks) == 101
+    assert [b.text for b in blocks[:100]] == [f"item {i}" for i in range(100)]
+    assert blocks[100].text.split() == [w for i in range(100, 5_000) for w in ("item", str(i))]
 
 
 def test_wrap_width_none_for_few_lines():
@@ -100,14 +105,14 @@ def test_space_before_full_stop_is_removed():
     assert blocks[0].text == "The army said in a statement on Wednesday."
 
 
-def test_one_long_wrapped_paragraph_is_joined_in_linear_time():
+def test_one_long_wrapped_paragraph_is_joined():
+    # (joining by repeated concatenation once took minutes here; time per MB is measured by
+    # benchmarks/hostile.py, never asserted in tests)
     line = "The quick brown fox number {i} jumps over the lazy dog and runs away."
     text = "\n".join(line.format(i=i % 10) for i in range(30_000))
-    t0 = time.perf_counter()
     blocks, _, width = text_blocks(text)
     assert width is not None and len(blocks) == 1
     assert blocks[0].text.count("lazy dog") == 30_000
-    assert time.perf_counter() - t0 < 5  # joining by repeated concatenation took minutes
 
 
 def test_display_width_counts_wide_characters_twice():
@@ -147,13 +152,12 @@ def test_hangul_line_broken_at_a_space_is_rejoined_with_one():
     assert not _hangul_break_at_space(line("a" + "가" * 48), line("다."), 99)    # "다." (3) would not
 
 
-def test_pipeline_on_many_bullet_lines_is_linear():
+def test_pipeline_on_many_bullet_lines():
+    # (quadratic steps once took minutes here: benchmarks/hostile.py measures the time)
     from newsclean import Pipeline
 
     text = "\n".join(f"  • item {i}" for i in range(20_000))
-    t0 = time.process_time()
     art = Pipeline().extract(text, kind="text")
-    assert time.process_time() - t0 < 6  # about 0.6 s; quadratic steps took minutes
     assert isinstance(art.text, str)
 
 

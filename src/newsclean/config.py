@@ -6,6 +6,7 @@ Keys (top level of a config file, or under ``[tool.newsclean]``):
 - ``stages``: the stage names in order (default: the built-in pipeline)
 - ``options``: ``{stage: {option: value}}`` — stage options
 - ``max_bytes``: the largest page accepted
+- ``max_blocks``: blocks cut from one page before the rest is read as running text
 - ``sites``: per-site rules keyed by host (see newsclean.rules.site)
 
 Unknown keys are errors that name the key and the file.
@@ -20,6 +21,7 @@ from typing import Any, Mapping
 
 from newsclean.errors import ConfigError
 from newsclean.load.decode import DEFAULT_MAX_BYTES
+from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.rules.site import SiteRule, parse_site_rules
 
 if sys.version_info >= (3, 11):
@@ -27,7 +29,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-SETTINGS_KEYS = ("stages", "options", "max_bytes", "sites")
+SETTINGS_KEYS = ("stages", "options", "max_bytes", "max_blocks", "sites")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Settings:
     stages: tuple[str, ...] | None = None
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_blocks: int = DEFAULT_MAX_BLOCKS
     sites: tuple[SiteRule, ...] = ()
     origins: tuple[str, ...] = ()  # where the settings came from, lowest precedence first
 
@@ -60,11 +63,12 @@ def _check(table: Mapping[str, Any], origin: str, raw: str | None) -> dict[str, 
         if not isinstance(opts, Mapping) or not all(isinstance(v, Mapping) for v in opts.values()):
             raise ConfigError(f"{origin}: 'options' must map stage names to tables of options")
         out["options"] = {k: dict(v) for k, v in opts.items()}
-    if "max_bytes" in table:
-        mb = table["max_bytes"]
-        if not isinstance(mb, int) or isinstance(mb, bool) or mb <= 0:
-            raise ConfigError(f"{origin}: 'max_bytes' must be a positive integer")
-        out["max_bytes"] = mb
+    for key in ("max_bytes", "max_blocks"):
+        if key in table:
+            n = table[key]
+            if not isinstance(n, int) or isinstance(n, bool) or n <= 0:
+                raise ConfigError(f"{origin}: {key!r} must be a positive integer")
+            out[key] = n
     if "sites" in table:
         out["sites"] = parse_site_rules(table["sites"], origin=origin, raw_text=raw)
     return out

@@ -38,7 +38,7 @@ class Block:
         return self.dropped_by is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """A record of one stage decision: a dropped block, a kept-on-purpose block, or a field set."""
 
@@ -50,7 +50,7 @@ class Decision:
     value: Any = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FieldValue:
     """A metadata value with where it came from (``source``) and which stage chose it."""
 

@@ -8,6 +8,7 @@ from newsclean.assemble import build_article
 from newsclean.errors import ConfigError, NewscleanError, StageError
 from newsclean.load import load_page
 from newsclean.load.decode import DEFAULT_MAX_BYTES
+from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.page import Page
 from newsclean.registry import stage_class
 from newsclean.stages import DEFAULT_STAGE_NAMES
@@ -38,7 +39,7 @@ class Pipeline:
 
     def __init__(self, stages: Iterable[Stage | str] | None = None, *,
                  options: Mapping[str, Mapping[str, Any]] | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+                 max_bytes: int = DEFAULT_MAX_BYTES, max_blocks: int = DEFAULT_MAX_BLOCKS) -> None:
         options = dict(options or {})
         names = list(DEFAULT_STAGE_NAMES) if stages is None else list(stages)
         self._stages: list[Stage] = []
@@ -48,6 +49,7 @@ class Pipeline:
         if options:
             raise ConfigError(f"options given for stages not in the pipeline: {sorted(options)}")
         self.max_bytes = max_bytes
+        self.max_blocks = max_blocks
 
     # --- editing ------------------------------------------------------------------------
     def _append(self, stage: Stage) -> None:
@@ -116,7 +118,8 @@ class Pipeline:
     @classmethod
     def from_settings(cls, settings: "Settings") -> "Pipeline":
         """The pipeline the settings describe; with site rules, a ``site_rules`` stage runs last."""
-        pipeline = cls(settings.stages, options=settings.options, max_bytes=settings.max_bytes)
+        pipeline = cls(settings.stages, options=settings.options, max_bytes=settings.max_bytes,
+                       max_blocks=settings.max_blocks)
         if settings.sites and "site_rules" not in pipeline.names:
             pipeline.add("site_rules", options={"rules": settings.sites})
         return pipeline
@@ -140,7 +143,7 @@ class Pipeline:
 
     # --- running ------------------------------------------------------------------------
     def load(self, page: object, *, url: str | None = None, kind: str | None = None) -> Page:
-        return load_page(page, url=url, kind=kind, max_bytes=self.max_bytes)
+        return load_page(page, url=url, kind=kind, max_bytes=self.max_bytes, max_blocks=self.max_blocks)
 
     def run(self, doc: Page) -> Page:
         """Run every stage that applies to the page's kind, in order, on a loaded Page."""

@@ -91,7 +91,7 @@ def _with_templates(pipeline: Pipeline | None, paths: list[str], executor: Any, 
 
 def copy_pipeline(pipeline: Pipeline) -> Pipeline:
     """A new pipeline with the same stage objects (stages hold no state), editable on its own."""
-    return Pipeline(pipeline.stages, max_bytes=pipeline.max_bytes)
+    return Pipeline(pipeline.stages, max_bytes=pipeline.max_bytes, max_blocks=pipeline.max_blocks)
 
 
 __all__ = [

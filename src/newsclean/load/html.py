@@ -12,6 +12,7 @@ from typing import Any
 
 from lxml import etree
 
+from newsclean.load.limits import COMPACT_PIECES, DEFAULT_MAX_BLOCKS
 from newsclean.page import Block
 
 #: elements whose content is never text for a reader
@@ -197,9 +198,10 @@ class _Walk:
     """Per-page state of the walk: the open elements and a memo of their tag sets and hints,
     computed only for elements that hold blocks."""
 
-    __slots__ = ("blocks", "open", "memo", "unions")
+    __slots__ = ("blocks", "open", "memo", "unions", "over_budget")
 
     def __init__(self) -> None:
+        self.over_budget = False  # past max_blocks: block elements no longer start blocks
         self.blocks: list[Block] = []
         self.open: list[Any] = []
         # open element -> (tags of it and its ancestors, their class/id words, its own words);
@@ -252,6 +254,8 @@ class _Walk:
         pre = "pre" in tags
         if pre:
             segments = [raw.strip("\n")]
+        elif self.over_budget:
+            segments = [raw]
         elif "\n" in raw and ("\n\n" in raw.replace(" ", "") or "\n \n" in raw):
             # two or more <br> (or a blank line of <br>) separate paragraphs inside one element
             segments = _PARA_BREAK.split(raw)
@@ -286,8 +290,11 @@ _PARA_BREAK = re.compile(r"\n\s*\n")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
-def html_blocks(root: Any) -> list[Block]:
-    """Walk the document once and return its text blocks in order."""
+def html_blocks(root: Any, max_blocks: int = DEFAULT_MAX_BLOCKS) -> list[Block]:
+    """Walk the document once and return its text blocks in order.
+
+    After ``max_blocks`` blocks, block elements no longer start blocks of their own: the rest of
+    the page's text joins the blocks that enclose it (no word is lost; memory stays bounded)."""
     if root is None:
         return []
     w = _Walk()
@@ -326,7 +333,7 @@ def html_blocks(root: Any) -> list[Block]:
                 continue
             opened.append(el)
             if act == _TABLE:
-                if _is_data_table(el):
+                if len(w.blocks) < max_blocks and _is_data_table(el):
                     if pieces:
                         flush(frame)  # type: ignore[arg-type]
                     tags, hints, _ = w.context()
@@ -336,6 +343,12 @@ def html_blocks(root: Any) -> list[Block]:
                     walker.skip_subtree()
                     continue
                 act = _BLOCK
+            if act == _BLOCK and len(w.blocks) >= max_blocks and frame is not None:
+                act = _INLINE
+                w.over_budget = True
+                pieces.append(" ")  # (the end of the element adds one as well)
+                if len(pieces) > COMPACT_PIECES:
+                    pieces[:] = ["".join(pieces)]
             if act == _BLOCK:
                 if pieces:
                     flush(frame)  # type: ignore[arg-type]  # text before this block is the parent's
@@ -377,6 +390,8 @@ def html_blocks(root: Any) -> list[Block]:
                     forget(opened.pop(), None)
                     if link_depth and el.tag == "a":
                         link_depth -= 1
+                    elif w.over_budget and pieces:
+                        pieces.append(" ")
             tail = el.tail
             if tail and frame is not None and (pieces or frame.tag == "pre" or not tail.isspace()):
                 # a block element's tail belongs to its parent block; inline tails to the current one

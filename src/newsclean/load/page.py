@@ -6,6 +6,7 @@ import re
 from newsclean.errors import InputError
 from newsclean.load.decode import DEFAULT_MAX_BYTES, read_input
 from newsclean.load.html import html_blocks, parse_html
+from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.sniff import sniff_kind
 from newsclean.load.text import text_blocks
 from newsclean.page import Page
@@ -26,8 +27,9 @@ def clean_controls(text: str) -> str:
 
 
 def load_page(page: object, *, url: str | None = None, kind: str | None = None,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
-    """Read ``page`` (str, bytes or Path), decide its kind unless given, and cut it into blocks."""
+              max_bytes: int = DEFAULT_MAX_BYTES, max_blocks: int = DEFAULT_MAX_BLOCKS) -> Page:
+    """Read ``page`` (str, bytes or Path), decide its kind unless given, and cut it into blocks
+    (at most ``max_blocks`` of them: the rest of a bigger page is read as running text)."""
     if kind not in (None, "html", "text"):
         raise InputError(f"kind must be 'html' or 'text', not {kind!r}")
     text = read_input(page, max_bytes=max_bytes)
@@ -37,7 +39,7 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
     if kind == "html":
         root = parse_html(text)
         doc = Page(kind="html", source=text, url=url, tree=root)
-        doc.blocks = html_blocks(root)
+        doc.blocks = html_blocks(root, max_blocks)
         # control characters: checked once over the blocks' text, which is far smaller than the page
         if _CONTROLS.search("".join(b.text for b in doc.blocks)) or "\x1b" in text:
             for b in doc.blocks:
@@ -48,8 +50,11 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
     else:
         text = clean_controls(text)
         doc = Page(kind="text", source=text, url=url)
-        blocks, lines, width = text_blocks(text)
+        blocks, lines, width = text_blocks(text, max_blocks)
         doc.blocks = blocks
         doc.lines = [ln.raw for ln in lines]
         doc.notes["wrap_width"] = width
+    if len(doc.blocks) >= max_blocks:
+        doc.note("load", f"over {max_blocks} blocks: the rest of the page was read as running text "
+                         "of the blocks that hold it")
     return doc

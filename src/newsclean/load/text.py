@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.page import Block
 
 # em/en dashes are not bullets: "— Name (@handle) date" attribution lines keep their dash
@@ -267,8 +268,11 @@ def _join_text(a: str, b: str, spaced: bool = False) -> str:
     return a + _join_sep(a[-2:], b, spaced) + b
 
 
-def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
-    """Cut a capture into blocks. Returns (blocks, lines, wrap column or None)."""
+def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[Block], list[Line], int | None]:
+    """Cut a capture into blocks. Returns (blocks, lines, wrap column or None).
+
+    After ``max_blocks`` blocks the rest of the capture is read as one running block (no word is
+    lost; memory stays bounded on captures of 100,000s of lines)."""
     lines = split_lines(text)
     width = wrap_width(lines)
     run_on = run_on_paragraphs(lines, width)
@@ -316,7 +320,10 @@ def text_blocks(text: str) -> tuple[list[Block], list[Line], int | None]:
         cur = []
 
     for ln in lines:
-        if not ln.text:
+        if len(blocks) >= max_blocks:
+            if ln.text:
+                cur.append(ln)
+        elif not ln.text:
             flush()
         elif len(cur) == 1 and ln.bullet is None and _UNDERLINE.match(ln.text) and len(ln.text) >= 3 \
                 and display_width(ln.text) >= 0.6 * display_width(cur[0].text) and len(cur[0].text) <= 200:

@@ -213,6 +213,9 @@ class _Walk:
     def context(self) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
         """Tags and class/id words of all open elements, and the innermost one's own words."""
         opened, memo = self.open, self.memo
+        hit = memo.get(opened[-1])
+        if hit is not None:
+            return hit
         i = len(opened) - 1
         while i >= 0 and opened[i] not in memo:
             i -= 1
@@ -280,9 +283,11 @@ class _Walk:
             "in_link": link_len > 0 and link_len >= total_len * 0.95,
             "lead_link": lead,
         }
-        for t in texts:
-            blocks.append(Block(index=len(blocks), text=t, kind=kind, element=frame.el,
-                                features=features if len(texts) == 1 else dict(features)))
+        if len(texts) == 1:
+            blocks.append(Block(len(blocks), texts[0], kind, features, frame.el))
+        else:
+            for t in texts:
+                blocks.append(Block(len(blocks), t, kind, dict(features), frame.el))
 
 
 _SILENT = "silent"

@@ -105,14 +105,16 @@ class DuplicatesStage(Stage):
                     where[g].append(idx)
         for idx in sorted(grams):
             b = by_index[idx]
-            if not b.kept or grams[idx].isdisjoint(common):
+            if not b.kept:
                 continue
-            # every holder list of one of this block's trigrams holds the block itself: lists of one
-            # share nothing; counting all holders in one go keeps the order the others are met in
+            mine_common = grams[idx] & common  # (only these can be shared: a set operation, not a loop)
+            if not mine_common:
+                continue
+            # every holder list of one of this block's trigrams holds the block itself
             flat: list[int] = []
-            for g in grams[idx]:
-                holders = where.get(g)
-                if holders is not None and len(holders) <= 50:
+            for g in mine_common:
+                holders = where[g]
+                if len(holders) <= 50:
                     flat.extend(holders)
             if not flat:
                 continue
@@ -123,7 +125,9 @@ class DuplicatesStage(Stage):
                      and n / len(grams[o]) >= opts.contained]
             if len(twins) >= 2 and self._apart(page, idx, twins):
                 continue  # variants of one line far apart: a structured text (menus of a meal plan)
-            for other, n in shared.most_common():
+            # most shared first, ties in page order (never in the order of a set of strings, which
+            # changes with the process's hash seed)
+            for other, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
                 ob = by_index[other]
                 if not ob.kept or other < idx:
                     continue

@@ -73,3 +73,22 @@ def test_random_text_captures(lines):
         assert word in visible
     again = _run(page, kind="text")
     assert again is not None and again.to_dict() == art.to_dict()
+
+
+TINY_BUDGET = Pipeline(max_blocks=3)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_trees(), st.lists(words, max_size=12))
+def test_block_budget_never_crashes_or_invents_words(body, lines):
+    """Past max_blocks the loaders change mode mid-page: still no crash and no invented word."""
+    page = f"<html><head><title>t</title></head><body>{body}</body></html>"
+    for data, kind, visible in (
+            (page, "html", "".join(clean_controls(re.sub(r"<[^>]*>", "", page)).split())),
+            ("\n".join(lines), "text", clean_controls("\n".join(lines)))):
+        try:
+            art = TINY_BUDGET.extract(data, kind=kind)
+        except NewscleanError:
+            continue
+        for word in WORD.findall(art.text):
+            assert word in visible

@@ -181,3 +181,55 @@ def test_lone_script_timestamp_is_the_last_resort():
     many = "".join(f'<script>t("2020/04/{d:02d} 01:43:09")</script>' for d in (17, 18))
     doc2 = f"<html><head><title>A post</title></head><body><h1>A post</h1>{many}{P}</body></html>"
     assert extract(doc2, kind="html").published is None
+
+
+def test_printed_date_the_markup_calls_modified_wins_when_the_published_day_is_printed_nowhere():
+    # the page shows one unlabelled date under the headline, the day its markup calls dateModified;
+    # the markup's (earlier) datePublished appears nowhere in the text: readers see the shown date
+    head = ('<script type="application/ld+json">{"@type":"Article","headline":"Headline of the story",'
+            '"datePublished":"2019-08-11T09:00:00Z","dateModified":"2025-11-21T18:51:10Z"}</script>')
+    body = "<p>By Jane Doe</p><p>November 21, 2025</p>"
+    art = extract(html(head, body), kind="html")
+    assert art.published.date().isoformat() == "2025-11-21"
+    assert art.sources["published"] == "text:header-modified"
+    # the published day printed somewhere on the page (here at the foot): the markup date stays
+    foot = "<p>First published August 11, 2019</p>"
+    doc = html(head, body).replace("</article>", "</article>" + foot)
+    assert extract(doc, kind="html").published.date().isoformat() == "2019-08-11"
+    # an earlier printed day that only dateModified backs does not override either
+    head2 = head.replace("2025-11-21T18:51:10Z", "2019-08-01T10:00:00Z")
+    assert extract(html(head2, "<p>August 1, 2019</p>"), kind="html").published.date().isoformat() == "2019-08-11"
+
+
+def test_labelled_published_date_settles_markup_that_contradicts_itself():
+    # JSON-LD stamps datePublished with the last save; the og tag says another day; the page labels
+    # one date "Published" for readers (far below the headline): that one decides
+    head = ('<script type="application/ld+json">{"@type":"Article","headline":"Headline of the story",'
+            '"datePublished":"2025-11-29T12:28:31-05:00","dateModified":"2025-11-29T12:28:31-05:00"}</script>'
+            '<meta property="article:published_time" content="2025-08-08T00:00:00-04:00">')
+    foot = P * 2 + "<p>Published August 13, 2025</p>"
+    doc = html(head).replace("</article>", foot + "</article>")
+    art = extract(doc, kind="html")
+    assert art.published.date().isoformat() == "2025-08-13"
+    assert art.sources["published"] == "text:published-label"
+    # teasers labelling several different days settle nothing; "Last published" is no publication date
+    teasers = P * 2 + "<p>Published August 13, 2025</p><p>Published July 2, 2025</p>"
+    assert extract(html(head).replace("</article>", teasers + "</article>"), kind="html").published.date() \
+        .isoformat() == "2025-11-29"
+    last = P * 2 + "<p>Last published August 13, 2025</p>"
+    assert extract(html(head).replace("</article>", last + "</article>"), kind="html").published.date() \
+        .isoformat() == "2025-11-29"
+    # markup that agrees with itself is not second-guessed by a labelled date
+    head1 = head.replace("2025-08-08T00:00:00-04:00", "2025-11-29T12:28:31-05:00")
+    assert extract(html(head1).replace("</article>", foot + "</article>"), kind="html").published.date() \
+        .isoformat() == "2025-11-29"
+
+
+def test_updated_label_glued_to_the_byline_goes_to_modified():
+    # inline elements joined without a space: "... Senior AnalystUpdated Sep 17, 2025"
+    head = ('<script type="application/ld+json">{"@type":"Article","headline":"Headline of the story",'
+            '"datePublished":"2019-08-14T13:00:00Z"}</script>')
+    body = "<p>Written by: Jane Doe, Senior Analyst<span>Updated Sep 17, 2025</span></p>"
+    art = extract(html(head, body), kind="html")
+    assert art.published.date().isoformat() == "2019-08-14"
+    assert art.modified is not None and art.modified.date().isoformat() == "2025-09-17"

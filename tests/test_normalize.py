@@ -75,6 +75,17 @@ def test_lowercase_word_after_time_is_not_a_zone():
     assert f.value.tzinfo is None
 
 
+def test_month_name_glued_to_the_word_before():
+    # inline elements printed without a space between them: "By Jane DoeMar 5, 2025"
+    found = find_dates("ByKathryn GiuffridaMar 5, 2025 | 6 comments")
+    assert [f.value for f in found] == [datetime(2025, 3, 5)]
+    assert found[0].start == len("ByKathryn Giuffrida")
+    assert find_dates("Updated onFebruary 9, 2026")[0].value == datetime(2026, 2, 9)
+    # only a capitalised month after a lower-case letter: no month hidden inside a word
+    assert find_dates("the summar 5, 2025 plan") == []
+    assert find_dates("ABCMar 5, 2025") == []
+
+
 def test_slash_dates_follow_dayfirst():
     assert find_dates("03/05/2022", dayfirst=True)[0].value == datetime(2022, 5, 3)
     assert find_dates("03/05/2022", dayfirst=False)[0].value == datetime(2022, 3, 5)

@@ -25,6 +25,10 @@ _DAY_FIRST = re.compile(r"(?<![\d\w])(\d{1,2})(?:\.|er|st|nd|rd|th|º|°)?\s*(?:
                         r"\.?,?\s*(?:de\s+|del\s+)?('?\d{4})(?!\d)", re.IGNORECASE)
 _MONTH_FIRST = re.compile(r"(?<![\w])" + _WORD + r"\.?\s+(\d{1,2}(?:(?:st|nd|rd|th)?\.?,?\s+|(?<=\d\d)))(\d{4})(?!\d)",
                           re.IGNORECASE)
+# a month name glued to the word before it, as inline elements joined without a space print
+# ("By Jane DoeMar 5, 2025"): only a capitalised month right after a lower-case letter
+_MONTH_FIRST_GLUED = re.compile(r"(?<=[a-zà-ÿ])([A-Z][a-zà-ÿ]{2,11})\.?\s+"
+                                r"(\d{1,2}(?:(?:st|nd|rd|th)?\.?,?\s+|(?<=\d\d)))(\d{4})(?!\d)")
 _DMY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])")
 _SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _YMD = re.compile(r"(?<![\d/.])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/])")
@@ -150,7 +154,7 @@ def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> l
         dt = parse_iso(m.group(0))
         if dt:
             hits.append((m.start(), m.end(), dt))
-    for m in _MONTH_FIRST.finditer(text):
+    for m in (*_MONTH_FIRST.finditer(text), *_MONTH_FIRST_GLUED.finditer(text)):
         mo = _month(m.group(1))
         if mo:
             dt = _make(int(m.group(3)), mo, int(re.match(r"\d+", m.group(2)).group(0)))

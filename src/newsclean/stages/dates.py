@@ -6,7 +6,11 @@ path, then (nothing else found) a date in JSON embedded for scripts, a "last edi
 a lone date-and-time stamp an inline script writes out. A printed date that two markup sources back
 beats a first markup source standing alone; a forum profile's "Registriert: ..." is no story date. <time>
 elements in comments and menus and "Updated ..." stamps are not the story's date; a printed date that
-is the markup's date with day and month read the other way round does not override it. Text
+is the markup's date with day and month read the other way round does not override it. When the
+only date printed under the headline is the later day the markup calls dateModified and the markup's
+published day is printed nowhere, the printed date wins (the page presents it as the story's date);
+when the markup's published dates contradict each other, the one date the text labels "Published"
+settles it. Text
 captures: the date printed with the byline, just under the headline, share buttons between them
 not counted ("Updated" lines go to ``modified``). A stated zone gives a tz-aware datetime (named zones DST-correct). Implausible
 dates (before 1990, in the future) are rejected. Dateline blocks near the headline leave the body
@@ -14,7 +18,7 @@ with role "dateline"."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from newsclean.meta import jsonld
 from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
@@ -23,13 +27,19 @@ from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.title import is_byline_text, is_dateline_text
 
-_UPDATED = re.compile(r"\b(?:updated?|aktualisiert|modifi|mis à jour|actualizad|aggiornat|atualizad|bijgewerkt|"
-                      r"last edited|zuletzt)", re.I)
+# (also glued to the word before, inline elements printed without a space: "Senior AnalystUpdated Sep 17")
+_UPDATED = re.compile(r"(?:\b|(?-i:(?<=[a-zà-ÿ])(?=U)))(?:updated?|aktualisiert|modifi|mis à jour|actualizad|"
+                      r"aggiornat|atualizad|bijgewerkt|last edited|zuletzt)", re.I)
 _ASIDE_HINT = re.compile(r"comment|kommentar|reply|antwort|\bnav|navbar|menu|masthead|topbar", re.I)
 _TIME_HINT = re.compile(r"publish|date|time|datum|posted|meta|byline|created", re.I)
 # a member profile next to a forum post or comment: the date someone joined is no story's date
 _PROFILE = re.compile(r"\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit|inscrit|"
                       r"registrado|iscritto)\b\s*(?:on|am|le|el|il)?\s*:?\s*$", re.I)
+# a date the text labels as the publication date ("Published: ...", "Veröffentlicht am ...")
+_PUBLISHED_LABEL = re.compile(r"(?<!last )(?<!zuletzt )\b(?:published|posted|veröffentlicht|erschienen|publié|"
+                              r"publicado|pubblicato|gepubliceerd)\b\s*(?:on|am|le|el|il|op)?\s*:?\s*$", re.I)
+_PUBLISHED_WORD = re.compile(r"published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd",
+                             re.I)
 
 
 def _ui_line(text: str) -> bool:
@@ -82,6 +92,30 @@ def _backed(day: object, stated: list[tuple[datetime, str]]) -> list[tuple[datet
     return out
 
 
+def _printed(page: Page, days: set[date], dayfirst: bool | None) -> bool:
+    """Does the page's text print any of these days (in any block, menus and comments included)?"""
+    years = {f"{d.year % 100:02d}" for d in days}   # every written form of the day has these digits
+    for b in page.blocks[:3000]:
+        if any(y in b.text for y in years) and \
+                any(f.value.date() in days for f in find_dates(b.text, limit=20, dayfirst=dayfirst)):
+            return True
+    return False
+
+
+def _labelled_published(page: Page, dayfirst: bool | None) -> datetime | None:
+    """The date the page's text labels "Published ..." / "Veröffentlicht am ...", when it labels
+    exactly one day so ("Last published" and a list of teasers with several such days do not count)."""
+    found: list[datetime] = []
+    for b in page.blocks[:3000]:
+        if len(b.text) > 300 or not _PUBLISHED_WORD.search(b.text):
+            continue
+        for f in find_dates(b.text, limit=4, dayfirst=dayfirst):
+            if plausible(f.value) and _PUBLISHED_LABEL.search(b.text[max(0, f.start - 40):f.start]):
+                found.append(f.value)
+    days = {dt.date() for dt in found}
+    return found[0] if len(days) == 1 else None
+
+
 def _dayfirst(page: Page) -> bool | None:
     """Numeric dates: day first everywhere but in English-language pages (month first)."""
     lang = page.get("language")
@@ -125,6 +159,11 @@ class DatesStage(Stage):
                     len(_backed(header_pub.date(), stated)) >= 2 and len(_backed(sday, stated)) == 1:
                 # the first markup source stands alone; two others agree with the printed date
                 published = _backed(header_pub.date(), stated)[0]
+            elif is_modified and header_pub is not None and structured is not None and not url_agrees and \
+                    header_pub.date() > sday and not _printed(page, {dt.date() for dt, _ in stated}, dayfirst):
+                # the page shows readers, as the story's date, the later day its markup calls
+                # dateModified, and prints the markup's published day nowhere: the shown date wins
+                published = (header_pub, "text:header-modified")
             elif header_pub is not None and header_pub.date() != sday and not url_agrees and not is_modified:
                 diff = (header_pub.date() - sday).days
                 if _swapped(header_pub, published[0]):
@@ -135,6 +174,11 @@ class DatesStage(Stage):
                     published = (header_pub, "text:header")
             elif header_pub is None and from_url is not None and abs((from_url.date() - sday).days) == 1:
                 published = (from_url, "url")
+            elif header_pub is None and structured is not None and len({dt.date() for dt, _ in stated}) > 1:
+                # the markup contradicts itself: the one date the page labels "Published" for readers decides
+                labelled = _labelled_published(page, dayfirst)
+                if labelled is not None and labelled.date() != sday:
+                    published = (labelled, "text:published-label")
         else:
             if from_url is not None:
                 published = (from_url, "url")

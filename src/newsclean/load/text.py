@@ -319,10 +319,15 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
             blocks.append(Block(index=len(blocks), text=body, kind=kind, features=feats))
         cur = []
 
+    rest: list[str] = []  # past the budget: the remaining lines' text, read as one block
     for ln in lines:
         if len(blocks) >= max_blocks:
+            if not rest:
+                rest_from = (cur or [ln])[0].number
+                rest.extend(c.text for c in cur)
+                cur = []
             if ln.text:
-                cur.append(ln)
+                rest.append(ln.text)
         elif not ln.text:
             flush()
         elif len(cur) == 1 and ln.bullet is None and _UNDERLINE.match(ln.text) and len(ln.text) >= 3 \
@@ -334,6 +339,10 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
             flush()
             cur = [ln]
     flush()
+    if rest:  # (no joining rules: whether these lines were wrapped is not known)
+        blocks.append(Block(len(blocks), " ".join(rest), "paragraph",
+                            {"line_start": rest_from, "line_end": lines[-1].number, "n_lines": len(rest),
+                             "indent": 0, "bullet": None, "wrapped": False, "full_width": False, "linked_words": 0}))
     blocks = _merge_tables(blocks)
     # recompute blank_before from line numbers (simple and exact)
     prev_end = -2

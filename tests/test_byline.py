@@ -133,3 +133,35 @@ def test_text_capture_name_with_handle_and_glued_link():
         "Dubai's flagship carrier has finalized a deal to purchase 30 of Boeing's jets, it said on Wednesday. " * 3])
     url = "https://news.example.com/2019/11/20/emirates-boeing-787-order.html"
     assert extract(text, kind="text", url=url).authors == ("Natasha Turak",)
+
+
+def test_author_bio_at_the_end_dropped():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Headline of the story",'
+          '"author":{"@type":"Person","name":"Jane Doe"}}</script>')
+    bio = ("<p>About the author</p><p>Jane Doe is a freelance writer who covers food and travel for several "
+           "magazines. She lives in Lisbon.</p>")
+    story = "".join(f"<p>Paragraph {i} of the story, with its own facts and quotes and numbers, {i * 7} of them "
+                    f"counted by the reporter over {i + 2} weeks of work in the field.</p>" for i in range(8))
+    art = extract(html(ld, story + bio), kind="html")  # (html() closes with one more paragraph)
+    assert art.authors == ("Jane Doe",)
+    assert "Jane Doe is a freelance writer" not in art.text
+    assert "About the author" not in art.text
+    assert art.text.count("Paragraph ") == 8 and art.text.count("A long paragraph") == 4
+
+
+def test_author_named_early_in_the_story_is_kept():
+    # an author's name opening a paragraph in the body (not at its end) is the story, not a bio
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Headline of the story",'
+          '"author":{"@type":"Person","name":"Jane Doe"}}</script>')
+    first = "<p>Jane Doe is a writer, and this is the story of how she came to write about bread.</p>"
+    art = extract(html(ld, first + P * 3), kind="html")
+    assert "Jane Doe is a writer, and this is the story" in art.text
+
+
+def test_company_author_opening_a_closing_paragraph_is_kept():
+    # 'The Social Shepherd Ltd' looks like a name but is a company: 'The ...' is no bio opener
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Headline of the story",'
+          '"author":{"@type":"Person","name":"The Social Shepherd Ltd"}}</script>')
+    end = "<p>The fact is that most businesses use social media to reach customers, and it works.</p>"
+    art = extract(html(ld, P * 3 + end), kind="html")
+    assert "The fact is that most businesses" in art.text

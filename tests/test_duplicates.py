@@ -115,3 +115,50 @@ def test_caption_repeating_a_pictures_alt_text_is_dropped():
     page = run(["[The Palace: Tale of Jang Noksu]", "Visitors came to watch The Palace: Tale of Jang Noksu and "
                 "loved the show, the costumes and the music of the whole evening."])
     assert len(list(page.kept())) == 2
+
+
+def test_body_printed_twice_second_copy_dropped():
+    # a desktop and a mobile layout each carry the whole text: the second run of word-for-word copies goes
+    paras = ["The council voted on Tuesday to close the old library after forty years of service downtown.",
+             "Residents packed the hall, many holding signs that asked for one more year to raise funds.",
+             "The mayor said the building needs repairs the city cannot pay for without cutting other services.",
+             "A group of parents has offered to run weekend reading hours in the school gym instead.",
+             "Books will move to the new branch by the river, which opens in the spring with longer hours.",
+             "The vote passed five to two, and the last day for borrowing is the end of next month.",
+             "Staff will be offered jobs at other branches, the library director told the meeting.",
+             "Some of the rare maps in the basement will go to the county archive for safe keeping.",
+             "The building itself may be sold, though no buyer has come forward so far, officials said.",
+             "Until then the reading room stays open on weekday mornings for anyone who wants a quiet desk."]
+    page = run(["Intro line above the text"] + paras + ["A summary box sits between the two copies of the article"]
+               + paras)
+    kept = [b.text for b in page.kept()]
+    assert kept == ["Intro line above the text"] + paras + ["A summary box sits between the two copies of the article"]
+    assert all("second copy" in b.reason for b in page.blocks if not b.kept)
+
+
+def test_short_repeated_run_is_kept():
+    # a few repeated list lines (a comparison table printed again as a summary) are not a second copy
+    rows = ["Plan A costs ten dollars a month and includes email support for the team",
+            "Plan B costs twenty dollars a month and includes phone support for the team",
+            "Plan C costs forty dollars a month and includes a dedicated manager for the team"]
+    page = run(rows + [OTHER] + rows)
+    assert len(list(page.kept())) == 7
+
+
+def test_structured_text_repeating_its_sections_is_kept():
+    # a meal plan printing the same meals for each day: its lines come back many times, it is no copy
+    day = ["Breakfast: two eggs, one slice of whole-grain toast and half a cup of berries with yogurt.",
+           "Lunch: a large salad with grilled chicken, chickpeas, cucumber, tomato and olive oil dressing.",
+           "Dinner: baked salmon with roasted sweet potato, green beans and a squeeze of fresh lemon juice.",
+           "Snack: an apple with two tablespoons of peanut butter, or a handful of almonds and a pear.",
+           "Drink at least eight glasses of water over the day, more on the days you train outdoors.",
+           "Before training: a banana and a small coffee about forty minutes before you start moving.",
+           "After training: a protein shake made with milk, oats and frozen berries within the hour.",
+           "Evening: a cup of herbal tea and a square of dark chocolate if you still feel hungry.",
+           "Sleep: aim for seven to nine hours, and keep the bedroom cool, dark and free of screens.",
+           "Notes: swap any meal for one of the same size from another day if you prefer its taste."]
+    blocks = []
+    for d in range(5):
+        blocks += [f"Day {d + 1} of the plan starts here"] + day
+    page = run(blocks)
+    assert len(list(page.kept())) == len(blocks)

@@ -86,3 +86,50 @@ def test_short_question_pitch_ending_in_a_call_to_action_dropped():
     pitch = "Want to see how it works? Learn more here."
     page = run(body(2) + f"<p>{pitch}</p>" + body(2, start=2))
     assert "call to action" in reason_of(page, pitch)
+
+
+def test_reference_list_under_its_own_title_wrapper_dropped():
+    # the title sits alone in a wrapper div; the entries are long citations in a list after it
+    refs = "<div class='title-wrap'><h3>References</h3></div><ol>" + "".join(
+        f"<li>Author A, Author B, et al. ({2000 + i}). A long study title about the subject number {i} "
+        f"that runs past one hundred and twenty characters. Journal of Things. https://doi.org/10.1/{i}</li>"
+        for i in range(3)) + "</ol>"
+    page = run(body(4) + refs)
+    assert [b.text for b in page.kept()] == [f"{P.format(i)} {P.format(i)}" for i in range(4)]
+    assert "References" in reason_of(page, "References")
+
+
+def test_section_only_starting_with_a_reference_word_is_kept():
+    # 'Sources' is a box title only as the whole heading: 'Sources of fiber' is a section of the story
+    page = run(body(2) + "<h2>Sources of fiber</h2>" + body(2, start=2))
+    assert reason_of(page, "Sources of fiber") is None
+    assert sum(1 for b in page.kept()) == 5
+
+
+def test_call_to_action_box_dropped_even_with_a_content_word():
+    # 'cta' is a strong chrome word: it wins over 'content' in the same class name
+    cta = ("<div class='blog-cta-content'><p>Book a free demo of our product and see how much "
+           "time your team can save every single week.</p></div>")
+    page = run(body(3) + cta + body(1, start=3))
+    assert "cta" in reason_of(page, "Book a free demo of our product and see how much time your team can "
+                                    "save every single week.")
+    assert sum(1 for b in page.kept()) == 4
+
+
+def test_strong_chrome_word_counts_wherever_it_stands_in_the_class():
+    # a weak word ('thumb') before a strong one ('related') and a content word ('text'): the
+    # strong word decides, as it would alone
+    box = ("<ul class='products'><li class='sale-thumb related text-center'><h3>Becket Bench</h3>"
+           "<p>Bench for the hallway, price on request</p></li></ul>")
+    page = run(body(3) + box + body(2, start=3))
+    assert reason_of(page, "Becket Bench") is not None
+    assert reason_of(page, "Bench for the hallway, price on request") is not None
+
+
+def test_tag_line_and_paywall_lines_dropped():
+    tags = "Tags: Employment, Health & Fitness, Mid-sized Businesses, Small Business Law"
+    wall = "To read the rest of this story subscribe to our premium plan today."
+    page = run(body(4) + f"<p>{wall}</p><p>{tags}</p>")
+    assert reason_of(page, tags) == "tag/category list"
+    assert "promo" in reason_of(page, wall)
+    assert sum(1 for b in page.kept()) == 4

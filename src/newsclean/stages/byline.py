@@ -17,6 +17,7 @@ from newsclean.normalize.authors import (explicit_byline, looks_like_person, mon
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import site_words
 from newsclean.page import Block, Page
+from newsclean.stages.author_bio import drop_author_bio
 from newsclean.stages.base import Stage
 from newsclean.stages.byline_lines import LABELLED, UI_WORDS, name_by_date, name_line, share_a_name
 from newsclean.stages.title import is_byline_text, is_dateline_text
@@ -129,6 +130,7 @@ class BylineStage(Stage):
         if chosen:
             page.set_field("authors", chosen[:12], source, self.name)
             self._drop_html_bylines(page, chosen)
+            drop_author_bio(page, chosen, self.name)
 
     @staticmethod
     def _full_name(page: Page, first: str) -> str:

@@ -76,13 +76,13 @@ class DuplicatesStage(Stage):
         if page.kind == "text":
             self._copied_list(page)
             self._alt_captions(page)
+        toks_of: dict[int, list[str]] = {b.index: tokens(b.text) for b in page.kept()}
+        self._second_copy(page, toks_of)
         blocks = [b for b in page.kept()]
         grams: dict[int, set[tuple[str, ...]]] = {}
-        toks_of: dict[int, list[str]] = {}
         lo, hi = opts.min_tokens, opts.max_block_tokens
         for b in blocks:
-            toks = tokens(b.text)
-            toks_of[b.index] = toks
+            toks = toks_of[b.index]
             if lo <= len(toks) <= hi:
                 grams[b.index] = trigrams(toks)
         if len(grams) < 2:
@@ -142,6 +142,38 @@ class DuplicatesStage(Stage):
                 self.drop(page, b, f"near-duplicate of block {other}: an earlier copy "
                                    f"(summary, caption or repeated line) of text kept there")
                 break
+
+    def _second_copy(self, page: Page, toks_of: dict[int, list[str]], min_long: int = 3, min_words: int = 150,
+                     max_copies: int = 3) -> None:
+        """The body printed twice (a desktop and a mobile layout, a print version): a run of kept
+        blocks that each repeat, word for word, a block kept earlier on the page, with at least
+        ``min_long`` full-size blocks and ``min_words`` words in it. The later copy goes, unless its
+        lines come back more than ``max_copies`` times on the page (the same day in each week of a
+        meal plan: a structured text, not a copy)."""
+        kept = list(page.kept())
+        keys = [" ".join(toks_of[b.index]) for b in kept]
+        count = Counter(keys)
+        first: dict[str, int] = {}
+        run: list[int] = []
+        long_blocks = words = 0
+        for i in range(len(kept) + 1):
+            key = keys[i] if i < len(kept) else ""
+            if key and key in first:
+                run.append(i)
+                n = key.count(" ") + 1
+                words += n
+                long_blocks += n >= self.options.min_tokens
+                continue
+            if long_blocks >= min_long and words >= min_words:
+                copies = sorted(count[keys[k]] for k in run)
+                if copies[len(copies) // 2] <= max_copies:
+                    a, z = kept[run[0]].index, kept[run[-1]].index
+                    for k in run:
+                        self.drop(page, kept[k], f"second copy of the text (blocks {a}-{z} repeat earlier "
+                                                 f"blocks word for word, from block {first[keys[run[0]]]})")
+            run, long_blocks, words = [], 0, 0
+            if key:
+                first[key] = kept[i].index
 
     def _copied_list(self, page: Page, min_run: int = 3) -> None:
         """A run of kept blocks that each repeat, word for word, a block dropped elsewhere on the page

@@ -38,6 +38,7 @@ class _Context:
         self.strong = hints.get("block_negative_strong", frozenset())
         self.phrases = frozenset(hints["boilerplate_phrases"])
         self.sections = frozenset(hints.get("section_phrases", ()))
+        self.sections_exact = hints.get("section_titles_exact", frozenset())
         self.ctas = tuple(hints.get("cta_starts", ()))
         self.promo = promo_pattern()
         self.host = host_of(page.url)
@@ -96,9 +97,10 @@ class _Context:
         words = element_words(el)
         if not words:
             return None
-        bad = next((w for w in words if w in self.negative and w not in self.common), None)
-        if bad is None:
+        bads = [w for w in words if w in self.negative and w not in self.common]
+        if not bads:
             return None
+        bad = next((w for w in bads if w in self.strong), bads[0])  # a strong word anywhere in the name counts
         if bad not in self.strong and any(w in self.positive for w in words):
             return None  # 'post-body meta-field': the content word wins over a weak chrome word
         if share > 0.4:
@@ -131,6 +133,9 @@ _PHRASE_SPLIT = re.compile(r"[ :]+")
 _ENDS_WITH_CTA = re.compile(
     r"(?i)\b(learn more|find out more|get started|sign up|start your free trial|book a (free )?demo|"
     r"request a (free )?quote|contact us)( (here|now|today|below))?\W{0,4}$")
+_CITATION = re.compile(r"(?i)https?://|\bdoi\b|\bet al\b|\((19|20)\d\d[a-z]?\)|\b(accessed|retrieved)\b")
+#: 'Tags: Employment, Health & Fitness, ...': a labelled list of the site's tags or categories
+_TAG_LINE = re.compile(r"(?i)^\W*(tags|tagged( with)?|topics|categories|category|filed under|posted in)\s*:")
 _COUNTER = re.compile(
     r"(?i)^\W*[\d.,]+\s*k?\s*(comments?|shares?|views?|likes?|replies|responses|reactions|min(ute)?s?\s+read)\W*$")
 
@@ -234,14 +239,23 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
                                         and not b.text.rstrip().endswith(".")):
             continue  # a box title is a heading, or a short label styled as one
         ph = _stock_phrase(b.text, ctx.sections, prefix_len=40)
+        if ph is None:
+            low = b.text.lower().strip(_STRIP)
+            if low in ctx.sections_exact:
+                ph = low  # 'References', 'Sources': only as the whole title ('Sources of fiber' is a section)
         if ph is None and b.kind == "heading" and _CREDIT_LINE.match(b.text):
             ph = "author box"  # 'Written by Jane Doe' over a short bio
         if ph is None:
             continue
         reason = f"'{b.text[:30]}' box"
+        citations = ph in ctx.sections_exact  # a reference list: its entries may be long
         page.drop(b, stage, reason)
         level = b.features.get("level") or 6
         root = b.element.getparent()
+        for _ in range(3):  # a title wrapped on its own ('<div><h3>Related</h3></div><ul>…'): the box is further up
+            if root is None or root is ctx.container or ctx.el_len.get(root, 0) > len(b.text) + 2:
+                break
+            root = root.getparent()
         if root is ctx.container or root is None or ctx.el_len.get(root, 0) > 0.5 * ctx.body_len:
             root = None
         while i < n:
@@ -249,7 +263,8 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
             if nb.kind == "heading" and (nb.features.get("level") or 6) <= level:
                 break
             inside = root is not None and nb.element is not None and _descends(nb.element, root)
-            if not inside and (root is not None or len(nb.text) > 120):
+            if not inside and (root is not None or len(nb.text) > 120 and not (
+                    citations and (nb.kind == "list_item" or _CITATION.search(nb.text)))):
                 break
             page.drop(nb, stage, reason)
             i += 1
@@ -292,6 +307,8 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
             cta = next(c for c in ctx.ctas if low.startswith(c))
             return f"call to action ('{cta}...')"
         if b.kind in ("paragraph", "quote", "list_item"):
+            if _TAG_LINE.match(b.text):
+                return "tag/category list"
             m = ctx.promo.search(b.text.lower())
             if m:
                 return f"promo for the site ('{m.group(0)}')"

@@ -27,7 +27,25 @@ _TAIL_SHARE = 0.7  # the bio must start in the last 30% of the body's text
 _MAX_BIO = 800
 
 
-def _openers(names: list[str]) -> "re.Pattern[str] | None":
+_AFTER_NAME_RX = re.compile(_AFTER_NAME)
+
+
+class _Openers:
+    """Does a text open with one of the authors' names (full, first or last) and a bio verb?
+    (Names are matched as plain prefixes, longest first, then one precompiled pattern for what
+    follows: no regular expression is built per page.)"""
+
+    def __init__(self, forms: set[str]) -> None:
+        self.forms = sorted(forms, key=len, reverse=True)
+
+    def match(self, text: str) -> bool:
+        for f in self.forms:
+            if text.startswith(f) and _AFTER_NAME_RX.match(text, len(f)):
+                return True
+        return False
+
+
+def _openers(names: list[str]) -> "_Openers | None":
     forms: set[str] = set()
     for n in names:
         if not looks_like_person(n) or _NOT_A_PERSON.search(n):
@@ -35,10 +53,7 @@ def _openers(names: list[str]) -> "re.Pattern[str] | None":
         words = n.split()
         forms.add(n)
         forms.update(w for w in (words[0], words[-1]) if len(w) >= 3 and _NAME_WORD.match(w))
-    if not forms:
-        return None
-    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?:{alts}){_AFTER_NAME}")
+    return _Openers(forms) if forms else None
 
 
 def drop_author_bio(page: Page, names: list[str], stage: str) -> None:

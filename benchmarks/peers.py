@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import resource
 import sys
@@ -113,11 +114,16 @@ def main(argv=None) -> int:
     ap.add_argument("--set", required=True)
     ap.add_argument("--bench", default=str(HERE.parent.parent / "shared" / "bench"))
     ap.add_argument("--repeat", type=int, default=1, help="time each page this many times (min is kept)")
+    ap.add_argument("--ack-fd", type=int, default=None,
+                    help="stepped mode (score.py --interleave): wait for a line on stdin before each page and "
+                         "write one byte to this file descriptor after it")
     args = ap.parse_args(argv)
     fn = make_extractor(args.lib)
     preds, cpu, failures = {}, {}, 0
     for doc_id, load, url, kind in pages(Path(args.bench), args.set):
         data = load()
+        if args.ack_fd is not None and not sys.stdin.readline():
+            break  # the driver stopped
         if args.lib != "newsclean" and kind == "text":
             # peers read HTML only: wrap the capture's paragraphs as <p> (PEERS.md, section 4)
             import html as _h
@@ -138,6 +144,8 @@ def main(argv=None) -> int:
             best = dt if best is None else min(best, dt)
         cpu[doc_id] = best
         preds[doc_id] = {"articleBody": text}
+        if args.ack_fd is not None:
+            os.write(args.ack_fd, b".")
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     json.dump({"lib": args.lib, "set": args.set, "preds": preds, "cpu_s": cpu, "failures": failures,
                "peak_rss_kb": rss_kb}, sys.stdout, ensure_ascii=False)

@@ -10,18 +10,24 @@ time and only the extraction call is timed (CPU time). Predictions go to --out/<
 are scored with the bench's own evaluate.py. Columns: F1 / P / R / exact-match accuracy; CPU ms per
 page (median and mean); pages per CPU-second; throughput relative to trafilatura in the same run
 (when it ran); peak RSS of the process. Text-capture sets also show the gap to newsclean's HTML F1.
+With --interleave all the libraries run at once but extract in turn, page by page, so that a shared
+machine's drifting speed weighs on each of them alike.
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from peers import pages as peers_pages  # noqa: E402  (the page list both sides walk)
 RENDERERS = ("w3m", "lynx", "inscriptis", "innertext", "copyall")  # the last two simulated (peers.py)
 
 
@@ -46,6 +52,41 @@ def run_lib(python: str, lib: str, name: str, bench: Path) -> dict:
     return json.loads(proc.stdout)
 
 
+def run_interleaved(libs: list[tuple[str, str]], name: str, bench: Path) -> dict[str, dict]:
+    """Run every library's worker at once but let only one extract at a time, page by page in turn
+    (the first to go changes with each page): the machine's speed drifts over minutes on a shared
+    host, and in turn every library sees the same drift, so the throughput ratio is fairer than with
+    one library after another."""
+    workers = []
+    for lib, python in libs:
+        r, w = os.pipe()
+        out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        proc = subprocess.Popen([python, str(HERE / "peers.py"), "--lib", lib, "--set", name, "--bench", str(bench),
+                                 "--ack-fd", str(w)], stdin=subprocess.PIPE, stdout=out, stderr=err, pass_fds=(w,))
+        os.close(w)
+        workers.append((lib, proc, r, out, err))
+    n = sum(1 for _ in peers_pages(bench, name))
+    for i in range(n):
+        for k in range(len(workers)):
+            lib, proc, r, _, _ = workers[(i + k) % len(workers)]
+            proc.stdin.write(b"go\n")
+            proc.stdin.flush()
+            if os.read(r, 1) != b".":
+                raise SystemExit(f"{lib} on {name} stopped at page {i}")
+    results = {}
+    for lib, proc, r, out, err in workers:
+        proc.stdin.close()
+        proc.wait()
+        os.close(r)
+        out.seek(0)
+        text = out.read().decode("utf-8")
+        if proc.returncode != 0:
+            err.seek(0)
+            raise SystemExit(f"{lib} on {name} failed:\n{err.read().decode('utf-8', 'replace')[-2000:]}")
+        results[lib] = json.loads(text[text.rfind('{"lib":'):])
+    return results
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", default=str(HERE.parent.parent / "shared" / "bench"))
@@ -55,6 +96,8 @@ def main(argv=None) -> int:
     ap.add_argument("--per-page", type=int, default=0, metavar="N", help="list newsclean's N worst pages per set")
     ap.add_argument("--out", default=str(HERE / "out"))
     ap.add_argument("--json", help="also write the table as JSON here")
+    ap.add_argument("--interleave", action="store_true",
+                    help="time the libraries page by page in turn (fairer ratios on a noisy machine)")
     args = ap.parse_args(argv)
     bench = Path(args.bench)
     out = Path(args.out)
@@ -64,8 +107,9 @@ def main(argv=None) -> int:
     rows = []
     for name in [s.strip() for s in args.sets.split(",") if s.strip()]:
         truth = evaluate.load_json(str(truth_path(bench, name)))
+        together = run_interleaved(libs, name, bench) if args.interleave else {}
         for lib, python in libs:
-            res = run_lib(python, lib, name, bench)
+            res = together[lib] if args.interleave else run_lib(python, lib, name, bench)
             (out / f"{lib}.{name}.json").write_text(json.dumps(res["preds"], ensure_ascii=False), encoding="utf-8")
             scored = evaluate.score_all(truth, res["preds"])
             m = evaluate.aggregate(scored)

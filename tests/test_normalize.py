@@ -195,3 +195,12 @@ def test_outlet_glued_to_the_name_domain_and_weekday_dropped():
     assert split_names("Sherif Saed, Wednesday") == ["Sherif Saed"]
     assert split_names("BeauHD") == ["BeauHD"]
     assert split_names("Ronald McDonald") == ["Ronald McDonald"]
+
+
+def test_version_numbers_are_not_dotted_dates():
+    from newsclean.normalize.dates import find_dates
+
+    assert find_dates("PHP 8.4.13 is out") == []
+    assert find_dates("build 1.2.19.4 fixes it") == []
+    assert [f.value.date().isoformat() for f in find_dates("am 08.04.13 um 10 Uhr")] == ["2013-04-08"]
+    assert [f.value.date().isoformat() for f in find_dates("am 8.4.2013")] == ["2013-04-08"]

@@ -29,7 +29,8 @@ _MONTH_FIRST = re.compile(r"(?<![\w])" + _WORD + r"\.?\s+(\d{1,2}(?:(?:st|nd|rd|
 # ("By Jane DoeMar 5, 2025"): only a capitalised month right after a lower-case letter
 _MONTH_FIRST_GLUED = re.compile(r"(?<=[a-zà-ÿ])([A-Z][a-zà-ÿ]{2,11})\.?\s+"
                                 r"(\d{1,2}(?:(?:st|nd|rd|th)?\.?,?\s+|(?<=\d\d)))(\d{4})(?!\d)")
-_DMY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])")
+# (not a version number: "PHP 8.4.13", "1.2.19.4" -- a two-digit year wants a zero-padded day or month)
+_DMY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d]|\.\d)")
 _SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _YMD = re.compile(r"(?<![\d/.])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/])")
 _TIME_AFTER = re.compile(
@@ -167,6 +168,8 @@ def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> l
             if dt:
                 hits.append((m.start(), m.end(), dt))
     for m in _DMY_DOT.finditer(text):
+        if len(m.group(3)) == 2 and len(m.group(1)) == 1 and len(m.group(2)) == 1:
+            continue
         dt = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if dt:
             hits.append((m.start(), m.end(), dt))

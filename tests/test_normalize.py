@@ -198,8 +198,6 @@ def test_outlet_glued_to_the_name_domain_and_weekday_dropped():
 
 
 def test_version_numbers_are_not_dotted_dates():
-    from newsclean.normalize.dates import find_dates
-
     assert find_dates("PHP 8.4.13 is out") == []
     assert find_dates("build 1.2.19.4 fixes it") == []
     assert [f.value.date().isoformat() for f in find_dates("am 08.04.13 um 10 Uhr")] == ["2013-04-08"]

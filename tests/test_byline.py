@@ -165,3 +165,16 @@ def test_company_author_opening_a_closing_paragraph_is_kept():
     end = "<p>The fact is that most businesses use social media to reach customers, and it works.</p>"
     art = extract(html(ld, P * 3 + end), kind="html")
     assert "The fact is that most businesses" in art.text
+
+
+def test_author_bio_at_the_end_of_a_text_capture_dropped():
+    # (text captures: the navigation stage drops it; HTML pages: author_bio, once the authors are known)
+    story = "\n\n".join(f"Paragraph {i} of the story, with its own facts and quotes and numbers, {i * 7} of them "
+                        f"counted by the reporter over {i + 2} weeks of work in the field." for i in range(8))
+    capture = ("Headline of the story\n\nBy Jane Doe\n\n" + story + "\n\n"
+               "Jane Doe is a freelance writer who covers food and travel for several magazines and "
+               "has written three books about the markets of southern Europe. She lives in Lisbon.\n")
+    art = extract(capture, kind="text")
+    assert art.authors == ("Jane Doe",)
+    assert "Jane Doe is a freelance writer" not in art.text
+    assert art.text.count("Paragraph ") == 8

@@ -107,5 +107,7 @@ CASES: dict[str, Callable[[], object]] = {
     "text-cr-only": lambda: "Title line\r\rBy Someone\r\rA paragraph of body text that is long enough to be kept here.\r",
     "twelve-mb-paragraph": lambda: "<html><body><p>" + "word " * 2_500_000 + "</p></body></html>",
     "300k-tiny-paragraphs": lambda: "<html><body>" + "<p>pad " * 300_000 + "</body></html>",
+    "500k-one-letter-paragraphs": lambda: "<html><body>" + "<p>x" * 500_000 + "</body></html>",
+    "400k-list-items": lambda: "<html><body><ul>" + "<li>a" * 400_000 + "</ul></body></html>",
     "over-max-bytes": lambda: b"<p>" + b"x" * (51 * 1024 * 1024),
 }

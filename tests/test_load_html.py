@@ -94,3 +94,23 @@ def test_past_the_block_budget_text_joins_the_enclosing_block():
     assert len(bl) == 6  # every later paragraph, the table and the div read as the outer div's text
     assert bl[5].text.split() == [f"tiny{i}" for i in range(4, 1000)] + ["a", "b", "afterx"]
     assert len(html_blocks(parse_html(html))) == 1003  # the default budget is far above this
+
+
+def test_long_text_is_squashed_like_split_and_join():
+    from newsclean.load.html import _squash
+
+    ws = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    text = "".join(f"w{i}{ws[i % len(ws)] * (1 + i % 3)}" for i in range(400_000))  # > 1 MB: done in slices
+    assert len(text) > 1_000_000
+    assert _squash(text) == " ".join(text.split())
+
+
+def test_big_page_past_the_budget_is_thinned_before_parsing_with_the_same_words():
+    from newsclean.load.html import _thin_past_budget
+
+    page = "<html><body>" + "<p>pad " * 300 + "<script>var a = '<p>';</script>" + "<li class=x>end</body></html>"
+    thin = _thin_past_budget(page, 100)
+    assert thin.startswith("<html><body>" + "<p>pad " * 100)  # (the 101st block tag is the cut)
+    assert thin.count("<p>") == 100 and "<li" not in thin and "<script>var a = " in thin  # (scripts stay)
+    words = lambda root: [b.text for b in html_blocks(root, max_blocks=100)]
+    assert " ".join(words(parse_html(thin))).split() == " ".join(words(parse_html(page))).split()

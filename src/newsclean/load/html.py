@@ -42,7 +42,7 @@ _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # imageEmbedCaption -> image Embed Caption
 
 
-def parse_html(text: str) -> Any:
+def parse_html(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> Any:
     """Parse text into an lxml document. Returns None when there is nothing to parse."""
     if not text.strip():
         return None
@@ -51,6 +51,7 @@ def parse_html(text: str) -> Any:
         # every element costs libxml2 ~250 bytes: on big inputs, bare formatting tags (no
         # attributes, no effect on the text) go before parsing
         text = _BARE_INLINE.sub("", text)
+        text = _thin_past_budget(text, max_blocks)
     if len(text) > _HUGE_TEXT:
         text = _split_long_text(text)
     data = text.encode("utf-8", errors="replace")
@@ -86,6 +87,26 @@ def _split_long_text(text: str) -> str:
         parts.append(run[i:])
         return "<wbr>".join(parts)
     return _LONG_RUN.sub(cut, text)
+#: any tag but those whose content is not text (scripts, styles...): past the block budget the walker reads
+#: everything as running text anyway, so these tags would only cost memory
+_PLAIN_TAG = re.compile(r"<(?!/?(?:script|style|noscript|template|svg|math|iframe|object|textarea|select|"
+                        r"option|title|head|plaintext|xmp)\b)/?[a-zA-Z][^<>]{0,2000}>", re.IGNORECASE)
+_BLOCK_OPEN = re.compile(r"<(?:%s)\b" % "|".join(sorted(BLOCK_TAGS - {"html", "body"})), re.IGNORECASE)
+
+
+def _thin_past_budget(text: str, max_blocks: int) -> str:
+    """A big page with more block elements than the block budget: past the element that uses up the
+    budget, its tags go (a space each) before parsing. A page of 500,000 tiny paragraphs would
+    otherwise need ~250 bytes of parsed tree per 4-byte paragraph; the walker would read that part
+    as running text anyway (see html_blocks), so the text comes out the same."""
+    n = 0
+    for m in _BLOCK_OPEN.finditer(text):
+        n += 1
+        if n > max_blocks:
+            return text[:m.start()] + _PLAIN_TAG.sub(" ", text[m.start():])
+    return text
+
+
 _BARE_INLINE = re.compile(r"</?(?:b|i|u|s|em|strong|span|font|small|big|mark|sub|sup)\s*>", re.IGNORECASE)
 _END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
@@ -267,13 +288,13 @@ class _Walk:
         total_len = 0
         texts = []
         for seg in segments:
-            t = seg if pre else " ".join(seg.split()).strip(_INVISIBLE).strip()
+            t = seg if pre else _squash(seg).strip(_INVISIBLE).strip()
             if t:
                 texts.append(t)
                 total_len += len(t)
         if not texts:
             return
-        link_len = len(" ".join(link_raw.split())) if link_raw else 0
+        link_len = len(_squash(link_raw)) if link_raw else 0
         kind, level = _kind_of(frame.tag, tags)
         blocks = self.blocks
         features = {
@@ -288,6 +309,27 @@ class _Walk:
         else:
             for t in texts:
                 blocks.append(Block(len(blocks), t, kind, dict(features), frame.el))
+
+
+def _squash(text: str) -> str:
+    """Runs of whitespace as one space, no space at the ends, like " ".join(text.split()). (On a
+    paragraph of millions of words that would hold one string object per word at once -- a
+    regular expression's sub() does too -- so long texts are done a megabyte at a time, cut at
+    whitespace so that no word is split.)"""
+    n = len(text)
+    if n < 1_000_000:
+        return " ".join(text.split())
+    parts, i = [], 0
+    while i < n:
+        j = i + 1_000_000
+        if j < n:
+            m = _WS.search(text, j)
+            j = m.start() if m else n
+        words = text[i:j].split()
+        if words:
+            parts.append(" ".join(words))
+        i = j
+    return " ".join(parts)
 
 
 _SILENT = "silent"

@@ -37,7 +37,7 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
         text = text.replace("\x00", "")
     kind = kind or sniff_kind(text)
     if kind == "html":
-        root = parse_html(text)
+        root = parse_html(text, max_blocks)
         doc = Page(kind="html", source=text, url=url, tree=root)
         doc.blocks = html_blocks(root, max_blocks)
         # control characters: checked once over the blocks' text, which is far smaller than the page

@@ -76,7 +76,11 @@ class DuplicatesStage(Stage):
         if page.kind == "text":
             self._copied_list(page)
             self._alt_captions(page)
-        toks_of: dict[int, list[str]] = {b.index: tokens(b.text) for b in page.kept()}
+        # (a block of over 40 characters per allowed token has more tokens than max_block_tokens and is
+        # never compared: not tokenizing it spares a list of millions of strings on a one-paragraph page)
+        longest = 40 * opts.max_block_tokens
+        toks_of: dict[int, list[str]] = {b.index: tokens(b.text) if len(b.text) <= longest else []
+                                         for b in page.kept()}
         self._second_copy(page, toks_of)
         blocks = [b for b in page.kept()]
         grams: dict[int, set[tuple[str, ...]]] = {}

@@ -133,3 +133,18 @@ def test_tag_line_and_paywall_lines_dropped():
     assert reason_of(page, tags) == "tag/category list"
     assert "promo" in reason_of(page, wall)
     assert sum(1 for b in page.kept()) == 4
+
+
+def test_table_of_contents_goes_the_headings_stay():
+    titles = ["What an online course is", "Types of online courses", "How to create one", "Pricing it"]
+    toc = "<ul>" + "".join(f'<li><a href="#s{i}">{i + 1}. {t}</a></li>' for i, t in enumerate(titles)) + "</ul>"
+    sections = "".join(f'<h2 id="s{i}">{t}</h2>' + body(2, 2 * i) for i, t in enumerate(titles))
+    page = run(body(1, 90) + toc + sections)
+    assert reason_of(page, "1. What an online course is").startswith("table of contents")
+    assert reason_of(page, "Pricing it") is None  # the heading itself is the body's
+    # a recap list after the sections it names, and a list that names no heading, stay
+    recap = "<ul>" + "".join(f"<li>{t}</li>" for t in titles) + "</ul>"
+    page = run(sections + recap + "<ul><li>Flour</li><li>Water</li><li>Salt</li></ul>")
+    kept = {b.text for b in page.blocks if b.kept}
+    assert {"What an online course is", "Flour", "Water", "Salt"} <= kept
+    assert sum(b.text == "Types of online courses" for b in page.blocks if b.kept) == 2

@@ -207,6 +207,7 @@ def _drop_navigation(page: Page, options: Any, stage: str) -> None:
         if why:
             page.drop(b, stage, why)
     _drop_boxes(page, ctx, stage)
+    _drop_contents_lists(page, stage)
     _drop_orphan_headings(page, stage)
 
 
@@ -315,6 +316,44 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
             if n < 160 and "?" in b.text and _ENDS_WITH_CTA.search(b.text):
                 return "teaser question ending in a call to action"
     return None
+
+
+_NUMBERING = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[ivx]+)\W+")
+
+
+def _heading_key(text: str) -> str:
+    """'2.1 Cherry blossom time' and 'Cherry Blossom Time:' alike: lower-case words without numbering."""
+    low = text.lower().strip()
+    return " ".join(re.findall(r"\w+", _NUMBERING.sub("", low)))
+
+
+def _drop_contents_lists(page: Page, stage: str, min_items: int = 3, share: float = 0.8) -> None:
+    """A table of contents: a run of list items that are, most of them, the titles of headings that
+    come later on the page. It repeats the section titles (as links, for navigation); the body
+    keeps the headings themselves."""
+    blocks = page.blocks
+    later: dict[str, int] = {}  # heading key -> index of its last kept occurrence
+    for b in blocks:
+        if b.kept and b.kind == "heading":
+            later[_heading_key(b.text)] = b.index
+    if len(later) < min_items:
+        return
+    i, n = 0, len(blocks)
+    while i < n:
+        if not (blocks[i].kept and blocks[i].kind == "list_item"):
+            i += 1
+            continue
+        run = []
+        j = i
+        while j < n and (not blocks[j].kept or blocks[j].kind == "list_item"):
+            if blocks[j].kept:
+                run.append(blocks[j])
+            j += 1
+        hits = sum(1 for b in run if later.get(_heading_key(b.text), -1) > b.index)
+        if len(run) >= min_items and hits >= share * len(run):
+            for b in run:
+                page.drop(b, stage, f"table of contents ({hits} of its {len(run)} items are headings further on)")
+        i = j
 
 
 def _drop_orphan_headings(page: Page, stage: str) -> None:

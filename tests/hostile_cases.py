@@ -109,5 +109,6 @@ CASES: dict[str, Callable[[], object]] = {
     "300k-tiny-paragraphs": lambda: "<html><body>" + "<p>pad " * 300_000 + "</body></html>",
     "500k-one-letter-paragraphs": lambda: "<html><body>" + "<p>x" * 500_000 + "</body></html>",
     "400k-list-items": lambda: "<html><body><ul>" + "<li>a" * 400_000 + "</ul></body></html>",
+    "million-one-letter-links": lambda: "<html><body><p>" + "<a>x</a>" * 1_000_000 + "</p></body></html>",
     "over-max-bytes": lambda: b"<p>" + b"x" * (51 * 1024 * 1024),
 }

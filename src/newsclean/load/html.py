@@ -94,17 +94,35 @@ _PLAIN_TAG = re.compile(r"<(?!/?(?:script|style|noscript|template|svg|math|ifram
 _BLOCK_OPEN = re.compile(r"<(?:%s)\b" % "|".join(sorted(BLOCK_TAGS - {"html", "body"})), re.IGNORECASE)
 
 
+_ANY_TAG = re.compile(r"<[a-zA-Z/]")
+_BLOCK_TAG = re.compile(r"</?(?:%s|br)\b[^<>]{0,2000}>" % "|".join(sorted(BLOCK_TAGS)), re.IGNORECASE)
+
+
 def _thin_past_budget(text: str, max_blocks: int) -> str:
-    """A big page with more block elements than the block budget: past the element that uses up the
-    budget, its tags go (a space each) before parsing. A page of 500,000 tiny paragraphs would
-    otherwise need ~250 bytes of parsed tree per 4-byte paragraph; the walker would read that part
-    as running text anyway (see html_blocks), so the text comes out the same."""
+    """A big page with more block elements than the block budget, or more than ten times as many
+    tags of any kind: past the element that uses up the budget, its tags go (a space each) before
+    parsing. A page of 500,000 tiny paragraphs or a million one-letter links would otherwise need
+    ~250 bytes of parsed tree per few bytes of input; past the block budget the walker reads the
+    page as running text anyway (see html_blocks), so the same words come out."""
+    cut = len(text)
     n = 0
     for m in _BLOCK_OPEN.finditer(text):
         n += 1
         if n > max_blocks:
-            return text[:m.start()] + _PLAIN_TAG.sub(" ", text[m.start():])
-    return text
+            cut = m.start()
+            break
+    tag_budget = 10 * max_blocks
+    if text.count("<", 0, cut) > tag_budget:
+        n = 0
+        for m in _ANY_TAG.finditer(text, 0, cut):
+            n += 1
+            if n > tag_budget:
+                cut = m.start()
+                break
+    if cut >= len(text):
+        return text
+    # block tags (and <br>) separate words; inline ones do not
+    return text[:cut] + _PLAIN_TAG.sub("", _BLOCK_TAG.sub(" ", text[cut:]))
 
 
 _BARE_INLINE = re.compile(r"</?(?:b|i|u|s|em|strong|span|font|small|big|mark|sub|sup)\s*>", re.IGNORECASE)

@@ -95,3 +95,17 @@ def test_readability_second_opinion_only_when_unsure_and_counted():
     assert off.notes["html_readability_fallback"] is False
     confident = run(f"<html><body><article>{body(8)}</article></body></html>", html_use_readability=True)
     assert confident.notes["html_readability_fallback"] is False
+
+
+def test_readability_second_opinion_gets_no_characters_lxml_refuses(caplog):
+    import logging
+
+    from newsclean.load.page import load_page
+    from newsclean.stages.boilerplate_html_signals import readability_vocab
+
+    body = "".join(f"<p>Sentence {i} of the story&#11; goes on here with enough words to count.</p>" for i in range(12))
+    page = load_page(f"<html><body><div>{body}<script>x</script>&#xFFFE;\ufffetail</div></body></html>", kind="html")
+    with caplog.at_level(logging.DEBUG):
+        vocab = readability_vocab(page)
+    assert vocab and "of the story" in vocab
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

@@ -232,7 +232,22 @@ def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
     return out
 
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_NUMERIC_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _xml_char(cp: int) -> bool:
+    return cp in (0x9, 0xA, 0xD) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD or 0x10000 <= cp <= 0x10FFFF
+
+
+def _xml_safe(source: str) -> str:
+    """The page without the characters lxml refuses in a tree it edits (control characters, lone
+    surrogates, U+FFFE/U+FFFF), written raw or as numeric references."""
+    def ref(m: "re.Match[str]") -> str:
+        cp = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        return m.group(0) if _xml_char(cp) else ""
+    source = _CONTROL_CHARS.sub("", source)
+    return _NUMERIC_REF.sub(ref, source) if "&#" in source else source
 
 
 def readability_vocab(page: Page) -> set[str] | None:
@@ -240,8 +255,8 @@ def readability_vocab(page: Page) -> set[str] | None:
     try:
         from readability import Document  # type: ignore[import-untyped]
 
-        # control characters make lxml raise inside readability, which then logs a traceback
-        summary = Document(_CONTROL_CHARS.sub("", page.source)).summary(html_partial=True)
+        # characters lxml refuses make it raise inside readability, which then logs a traceback
+        summary = Document(_xml_safe(page.source)).summary(html_partial=True)
     except Exception:  # noqa: BLE001 - a second opinion must never break the page
         return None
     text = re.sub(r"<[^>]+>", " ", summary or "")

@@ -9,7 +9,12 @@ import pytest
 
 from newsclean.cli import main
 from newsclean.errors import NewscleanError
-from newsclean.testing import ExpectationsError, check_article, load_expected, validate_expected
+from newsclean.testing import (
+    ExpectationsError,
+    check_article,
+    load_expected,
+    validate_expected,
+)
 
 PAGE = """<html><head><title>Cats win the vote | Daily Example</title>
 <meta property="og:title" content="Cats win the vote"></head><body>

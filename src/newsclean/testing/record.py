@@ -11,7 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from newsclean.pipeline import Pipeline
-from newsclean.testing.expectations import Check, ExpectationsError, check_article, load_expected
+from newsclean.testing.expectations import (
+    Check,
+    ExpectationsError,
+    check_article,
+    load_expected,
+)
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 #: the Article fields a recording pins exactly

@@ -8,6 +8,13 @@ from pathlib import Path
 import pytest
 
 from newsclean.cli import main
+from newsclean.errors import NewscleanError
+from newsclean.testing import (
+    ExpectationsError,
+    check_article,
+    load_expected,
+    validate_expected,
+)
 
 PAGE = """<html><head><title>Cats win the vote | Daily Example</title>
 <meta property="og:title" content="Cats win the vote"></head><body>
@@ -85,3 +92,36 @@ def test_pytest_plugin_collects_one_item_per_fixture(site, pytester):
     result = pytester.runpytest("-p", "no:cacheprovider", f"--newsclean-fixtures={site}", "-v")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*cats*PASSED*", "*dogs*FAILED*", "*FAIL title: expected 'Dogs win the vote'*"])
+
+
+# --- unknown keys are errors, mismatches show both sides (issue 14, item 12)
+
+def test_unknown_key_is_an_error_naming_file_key_and_close_match(site, capsys):
+    path = site / "cats.expected.json"
+    path.write_text(json.dumps({"input": "cats.html", "must_contian": ["a landslide"]}), encoding="utf-8")
+    with pytest.raises(ExpectationsError) as exc:
+        load_expected(path)
+    msg = str(exc.value)
+    assert str(path) in msg and "'must_contian'" in msg and "did you mean 'must_contain'" in msg
+    assert isinstance(exc.value, NewscleanError)
+    assert main(["fixtures", "check", str(site)]) == 1  # reported as that fixture's error, not skipped
+    out = capsys.readouterr().out
+    assert "ERROR cats" in out and "'must_contian'" in out and "0 passed, 1 failed" in out
+
+
+def test_notes_and_known_keys_are_accepted():
+    gold = {"input": "x.html", "source": "by hand", "title_note": "from the <h1>", "ignore": ["title"]}
+    assert validate_expected(gold) is gold
+    with pytest.raises(ExpectationsError, match="'ignore' names unknown field 'titel'.*'title'"):
+        validate_expected({"ignore": ["titel"]})
+    with pytest.raises(ExpectationsError, match="did you mean 'authors'"):
+        check_article({"authors": []}, {"autors": ["A"]})
+
+
+def test_authors_and_date_mismatches_show_expected_and_got():
+    got = {"authors": ["Jane Roe"], "published": "2025-01-13T05:01:00"}
+    checks = {c.name: c for c in check_article(got, {"authors": ["John Doe", "Jane Roe"],
+                                                     "published": "2025-01-12T05:01:00-05:00"})}
+    assert not checks["authors"].ok and not checks["published"].ok
+    assert "expected ['John Doe', 'Jane Roe'], got ['Jane Roe']" in str(checks["authors"])
+    assert "expected '2025-01-12T05:01:00-05:00', got '2025-01-13T05:01:00'" in str(checks["published"])

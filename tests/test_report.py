@@ -6,11 +6,21 @@ import json
 import re
 import shutil
 import subprocess
+import zlib
 from pathlib import Path
 
 import pytest
 
+from newsclean import Pipeline
 from newsclean.cli import main
+from newsclean.page import Page
+from newsclean.report import (
+    COLLAPSE_RUN,
+    FALLBACK_COLOURS,
+    STAGE_COLOURS,
+    render_report,
+    stage_colour,
+)
 
 HOSTILE = """<html><head><title>Hostile</title>
 <script>document.documentElement.setAttribute('data-pwned', 'script');</script></head><body>
@@ -74,3 +84,64 @@ def test_report_in_headless_chromium(report, tmp_path):
     assert len(re.findall(r'data-kept="1"', dom)) == kept
     assert not re.search(r'data-pwned="', dom), "a script from the captured page ran"
     assert "setAttribute" in dom  # the page's code is there, as visible text
+
+
+# --- what a reader needs first, folded runs, fixed colours (issue 14, item 15)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "coins2day-zelensky.txt"
+
+
+def _fixture_report() -> tuple[str, Page]:
+    page = Pipeline().process(FIXTURE)
+    return render_report(page), page
+
+
+def test_title_authors_dates_and_sources_at_the_top_and_in_the_article_column():
+    html, page = _fixture_report()
+    header = html[html.index("<header>"): html.index("</header>")]
+    for name in ("title", "authors", "published"):
+        fv = page.fields[name]
+        assert f'id="fact-{name}"' in header and f"from {fv.source} (stage {fv.stage})" in header
+    assert "Soo-Hyang Choi, Bloomberg" in header and "2025-01-13T05:01:00-05:00" in header
+    assert 'id="fact-modified"' in header and "not found" in header
+    column = html[html.index('<section id="article">'):]
+    assert "Zelensky seeks to exchange North Korean soldiers for Ukrainians" in column
+    assert 'id="article-authors">By Soo-Hyang Choi, Bloomberg<' in column
+    assert 'id="article-published">published 2025-01-13T05:01:00-05:00<' in column
+
+
+def _runs(page) -> list[int]:
+    runs, n = [], 0
+    for b in page.blocks:
+        if b.kept:
+            if n:
+                runs.append(n)
+            n = 0
+        else:
+            n += 1
+    return runs + ([n] if n else [])
+
+
+def test_long_runs_of_dropped_blocks_fold_and_short_ones_do_not():
+    html, page = _fixture_report()
+    runs = _runs(page)
+    long_runs = [n for n in runs if n >= COLLAPSE_RUN]
+    assert long_runs and any(n < COLLAPSE_RUN for n in runs)  # the fixture has both kinds
+    assert re.findall(r'<details class="run" data-run="(\d+)">', html) == [str(n) for n in long_runs]
+    assert html.count('data-kept="0"') == sum(runs)  # every dropped block is still there, inside its run
+    assert "<details" in html and "<script" not in html.lower()
+
+
+def test_each_stage_has_a_fixed_colour_whatever_else_is_on_the_page():
+    def colour_in(html: str, stage: str) -> str:
+        cls = re.search(rf'class="blk dropped (stage-\d+)" data-kept="0" data-stage="{stage}"', html).group(1)
+        return re.search(rf"\.{cls} {{ background: (#[0-9a-f]{{6}}); }}", html).group(1)
+
+    full, _ = _fixture_report()  # boilerplate, duplicates and navigation drop blocks here
+    nav_only = render_report(Pipeline(["navigation"]).process(FIXTURE))
+    assert colour_in(full, "navigation") == colour_in(nav_only, "navigation") == STAGE_COLOURS["navigation"]
+    assert colour_in(full, "boilerplate") == STAGE_COLOURS["boilerplate"]
+    assert len(set(STAGE_COLOURS.values())) == len(STAGE_COLOURS)
+    unknown = stage_colour("my_plugin_stage")
+    assert unknown in FALLBACK_COLOURS and unknown == stage_colour("my_plugin_stage")
+    assert stage_colour("my_plugin_stage") == FALLBACK_COLOURS[zlib.crc32(b"my_plugin_stage") % len(FALLBACK_COLOURS)]

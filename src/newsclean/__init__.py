@@ -12,7 +12,7 @@ from newsclean.page import Block, Page
 from newsclean.pipeline import Pipeline
 from newsclean.stages.base import Stage
 
-__version__ = "0.1.0"
+__version__ = "0.1.0"  # the only place the version is written: pyproject.toml reads it from here
 
 
 def extract(page: object, url: str | None = None, *, kind: str | None = None,

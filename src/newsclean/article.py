@@ -42,7 +42,12 @@ def _iso(value: datetime | None) -> str | None:
 
 @dataclass(frozen=True)
 class Article:
-    """A clean article. ``text`` is the body, paragraphs separated by a blank line."""
+    """A clean article. ``text`` is the body, paragraphs separated by a blank line.
+
+    ``published`` / ``modified`` are timezone-aware only when the page states a zone or offset
+    ("2025-01-13T05:01:00-05:00", "5:01 AM ET"); a date written without one is returned naive, as
+    written (no zone is guessed), and a date without a time is midnight. ``to_dict``/``to_json`` write
+    them in ISO 8601, with the offset when there is one."""
 
     text: str = ""
     paragraphs: tuple[Paragraph, ...] = ()

@@ -6,6 +6,7 @@ and ``run(args) -> int``. Exit codes: 0 ok, 1 a page could not be processed, 2 b
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from typing import Sequence
 
@@ -17,12 +18,16 @@ from newsclean.commands import fixtures as fixtures_cmd
 from newsclean.commands import learn_site as learn_site_cmd
 
 COMMANDS = (extract_cmd, batch_cmd, explain_cmd, fixtures_cmd, learn_site_cmd)
+LOG_LEVELS = ("debug", "info", "warning", "error")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclean", description="Clean article text and metadata from captured news pages.")
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    parser.add_argument("--log-level", choices=LOG_LEVELS, metavar="LEVEL",
+                        help="show newsclean's log on stderr from this level: " + ", ".join(LOG_LEVELS)
+                        + " (debug shows every fallback, e.g. a stage that gave up on an odd tree)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for cmd in COMMANDS:
@@ -30,9 +35,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_log(level: str) -> None:
+    """Send the ``newsclean`` loggers' records at ``level`` and above to stderr (other libraries' stay quiet)."""
+    log = logging.getLogger("newsclean")
+    for old in [h for h in log.handlers if h.get_name() == "newsclean-cli"]:  # main() run again in-process
+        log.removeHandler(old)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.set_name("newsclean-cli")
+    handler.setFormatter(logging.Formatter("newsclean: %(name)s: %(levelname)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(level.upper())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.log_level:
+        _show_log(args.log_level)
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

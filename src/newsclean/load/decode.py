@@ -3,10 +3,13 @@ then detection with charset-normalizer. Also reads paths, with a size limit."""
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from pathlib import Path
 
 from newsclean.errors import InputError
+
+_log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
 #: Default upper bound for one page, in bytes (pages above it are refused with InputError).
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -90,7 +93,7 @@ def decode(data: bytes) -> str:
         if best is not None and best.encoding:
             return data.decode(best.encoding, errors="replace")
     except Exception:  # detection is a best effort; never let it crash decoding
-        pass
+        _log.debug("charset detection failed; decoding as cp1252", exc_info=True)
     return data.decode("cp1252", errors="replace")
 
 

@@ -1,10 +1,13 @@
 """Microdata (``itemprop``) and byline-ish elements found by class/rel hints."""
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
 from lxml import etree
+
+_log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
 _AUTHOR_XPATH = (
     "//*[@itemprop='author' or @itemprop='creator' or @rel='author' or "
@@ -86,6 +89,7 @@ def itemprops(root: Any, names: tuple[str, ...] = ("headline", "datepublished", 
     try:
         els = [attr.getparent() for attr in _ITEMPROP_ATTRS(root)]  # cheaper than //*[@itemprop]
     except Exception:
+        _log.debug("itemprops not read", exc_info=True)
         return out
     for el in els:
         if el.tag in ("meta", "link"):
@@ -110,6 +114,7 @@ def author_elements(root: Any, limit: int = 30) -> list[tuple[str, str, Any]]:
     try:
         els = _author_candidates(root)
     except Exception:
+        _log.debug("author candidates not read", exc_info=True)
         return out
     for el in els[:200]:
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "link", "body", "html",

@@ -2,20 +2,32 @@
 (menus, footers, promo and "about the author" boxes, recurring teaser lists) become a SiteRule —
 CSS selectors where a container holds nothing but recurring text (HTML), and exact texts otherwise
 (both kinds). The result is plain data a human can read and edit, and deterministic: the same pages
-in any order give the same rule."""
+in any order give the same rule.
+
+Exact-text rules are held back when they could hit article text: a short text ("New York", "U.S.",
+"Opinion") could be a dateline or a subheading of some later article, and a text that also occurs
+inside the kept body text of one of the pages is article vocabulary, not template. Pages of several
+hosts must be learned host by host (``group_by_host``): one site's template is not another's."""
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, TypeVar
 
 from newsclean.page import Page
 from newsclean.rules.site import SiteRule
 
+T = TypeVar("T")
 _WS = re.compile(r"\s+")
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,60}$")
+# A text rule needs this many words, or this many letters and digits (scripts written without spaces), to be
+# learned: shorter block texts ("New York", "U.S.", "Opinion") are as likely an article's dateline
+# or subheading as template, and an exact-text rule would drop them from every article of the site.
+MIN_TEXT_WORDS = 3
+MIN_TEXT_CHARS = 20
 
 
 @dataclass(frozen=True)
@@ -27,6 +39,38 @@ class LearnOptions:
 
 def _norm(text: str) -> str:
     return _WS.sub(" ", text).strip()
+
+
+def is_short_text(text: str) -> bool:
+    """Too short to be learned as an exact-text rule (see MIN_TEXT_WORDS / MIN_TEXT_CHARS).
+    Words and characters are counted without punctuation: "- White House" is two words."""
+    words = sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    chars = sum(1 for c in text if c.isalnum())
+    return words < MIN_TEXT_WORDS and chars < MIN_TEXT_CHARS
+
+
+def _body_texts(pages: list[Page], template: set[str]) -> list[str]:
+    """Per page, its kept blocks that are not template, joined (lower-cased, one block a line)."""
+    out = []
+    for page in pages:
+        kept = (_norm(b.text) for b in page.blocks if b.kept)
+        out.append("\n".join(t.lower() for t in kept if t and t not in template))
+    return out
+
+
+def occurs_in_body(text: str, bodies: list[str]) -> bool:
+    """Does ``text`` occur, as whole words, inside the kept non-template text of any page?"""
+    pattern = re.compile(r"(?<!\w)" + re.escape(text.lower()) + r"(?!\w)")
+    return any(pattern.search(body) for body in bodies)
+
+
+def group_by_host(pages: list[T], hosts: list[str]) -> dict[str, list[T]]:
+    """Pages (or their paths) grouped by host, hosts sorted, pages in input order;
+    ``hosts[i]`` is the host of ``pages[i]``."""
+    groups: dict[str, list[T]] = {}
+    for page, host in zip(pages, hosts):
+        groups.setdefault(host, []).append(page)
+    return dict(sorted(groups.items()))
 
 
 def recurring_texts(pages: list[Page], options: LearnOptions = LearnOptions()) -> set[str]:
@@ -79,7 +123,11 @@ def _selector_is_pure(selector: str, pages: list[Page], template: set[str]) -> t
 
 
 def learn_rule(pages: list[Page], host: str, options: LearnOptions = LearnOptions()) -> SiteRule:
-    """The template of ``pages`` (loaded Pages of one site) as a SiteRule for ``host``."""
+    """The template of ``pages`` (loaded Pages of one site) as a SiteRule for ``host``.
+
+    Blocks a stage already dropped do not count as body text when text rules are screened; run
+    the pages through the full pipeline for that, or through ``metadata`` alone to screen against
+    every non-template block."""
     template = recurring_texts(pages, options)
     selectors: list[str] = []
     covered_texts: set[str] = set()
@@ -113,5 +161,7 @@ def learn_rule(pages: list[Page], host: str, options: LearnOptions = LearnOption
             if new_texts - covered_texts:
                 selectors.append(sel)
                 covered_texts |= new_texts
-    texts = sorted(t for t in template - covered_texts if len(t) <= options.max_text_chars)
+    bodies = _body_texts(pages, template)
+    texts = sorted(t for t in template - covered_texts
+                   if len(t) <= options.max_text_chars and not is_short_text(t) and not occurs_in_body(t, bodies))
     return SiteRule(host=host, drop=tuple(selectors), drop_texts=tuple(texts))

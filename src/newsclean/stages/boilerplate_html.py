@@ -10,6 +10,7 @@ gives a second opinion (counted in ``page.notes["html_readability_fallback"]``).
 """
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from typing import Any
@@ -19,6 +20,8 @@ from newsclean.stages.boilerplate_html_signals import (
     class_info, describe, is_body_marked, jsonld_vocab, match_share, readability_vocab, tag_of,
     teaser_blocks, within,
 )
+
+_log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
 _SENTENCE_END = re.compile(r"[.!?。！？…\"”’)»]\s*$")
 _STRONG_CONTAINERS = frozenset({"article", "main"})
@@ -256,6 +259,7 @@ def select_main(page: Page, options: Any, stage: str) -> None:
     try:
         container, why, negative = choose_container(page, bool(getattr(options, "html_use_readability", True)))
     except Exception as exc:  # noqa: BLE001 - odd trees (lxml errors included): keep everything
+        _log.debug("main content not chosen on %s", page.url or "page", exc_info=True)
         page.note(stage, f"main content not chosen: {type(exc).__name__}")
         return
     if container is None:

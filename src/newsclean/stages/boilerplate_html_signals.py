@@ -4,12 +4,15 @@ other stories). Pure functions; the word lists are loaded once (cached)."""
 from __future__ import annotations
 
 import json
+import logging
 import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from newsclean.page import Block, Page
+
+_log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
 _WORD = re.compile(r"\w+")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -74,6 +77,7 @@ def _jsonld_bodies(tree: Any) -> list[str]:
     try:
         scripts = tree.xpath('//script[@type="application/ld+json"]')
     except Exception:  # noqa: BLE001 - lxml oddities must not escape
+        _log.debug("JSON-LD scripts not read", exc_info=True)
         return out
     for s in scripts[:20]:
         txt = s.text or ""
@@ -258,6 +262,7 @@ def readability_vocab(page: Page) -> set[str] | None:
         # characters lxml refuses make it raise inside readability, which then logs a traceback
         summary = Document(_xml_safe(page.source)).summary(html_partial=True)
     except Exception:  # noqa: BLE001 - a second opinion must never break the page
+        _log.debug("readability second opinion failed on %s", page.url or "page", exc_info=True)
         return None
     text = re.sub(r"<[^>]+>", " ", summary or "")
     toks = _WORD.findall(text.lower())

@@ -7,6 +7,7 @@ caption, credit, byline, tags...; captions; link-heavy blocks; short stock phras
 """
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from typing import Any
@@ -16,6 +17,8 @@ from newsclean.page import Block, Page
 from newsclean.stages.boilerplate_html_signals import (
     describe, element_words, host_of, is_body_marked, links_home, load_hints, promo_pattern,
 )
+
+_log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
 _CHROME_TAGS = frozenset({"nav", "aside", "footer", "form", "header", "menu", "figure", "address"})
 _SKIP_UP = frozenset({"html", "body"})
@@ -186,6 +189,7 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
     try:
         _drop_navigation(page, options, stage)
     except Exception as exc:  # noqa: BLE001 - odd trees (lxml errors included): keep what is left
+        _log.debug("navigation rules stopped on %s", page.url or "page", exc_info=True)
         page.note(stage, f"navigation rules stopped: {type(exc).__name__}")
 
 

@@ -1,4 +1,11 @@
 """Fixture expectations: check an extraction against a saved ``.expected.json``."""
-from newsclean.testing.expectations import Check, check_article, load_expected, shingle_f1
+from newsclean.testing.expectations import (
+    Check,
+    ExpectationsError,
+    check_article,
+    load_expected,
+    shingle_f1,
+    validate_expected,
+)
 
-__all__ = ["Check", "check_article", "load_expected", "shingle_f1"]
+__all__ = ["Check", "ExpectationsError", "check_article", "load_expected", "shingle_f1", "validate_expected"]

@@ -16,6 +16,12 @@ An expectations file is JSON. Every key is optional; what is present is checked:
   unified diff of paragraphs
 - ``tags``, ``description``, ``image``: equal (tags as a list)
 - ``ignore``: field names not to check
+- ``input``, ``kind``, ``url_hint`` / ``url_input``: the page file, its kind and URL (read by
+  ``newsclean fixtures check``)
+- ``source`` and any key ending in ``_note``: notes for people, not checked
+
+Any other key is an ExpectationsError naming the file and the key (a misspelt check such as
+``"must_contian"`` would otherwise pass silently), with the closest known key as a suggestion.
 """
 from __future__ import annotations
 
@@ -28,7 +34,47 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsclean.errors import ConfigError
+
 _WORD = re.compile(r"\w+")
+#: fields compared for equality (after folding) and the other checks an expectations file may ask for
+FIELD_KEYS = ("title", "section", "site_name", "language", "url", "description", "image", "tags", "text",
+              "authors", "published", "modified")
+CHECK_KEYS = ("body_paragraphs_in_order", "body_optional", "body_must_not_contain", "must_not_contain",
+              "must_contain", "no_extra_text", "body_reference", "min_body_f1", "ignore")
+#: what ``newsclean fixtures`` reads to find and extract the page
+INPUT_KEYS = ("input", "kind", "url_hint", "url_input")
+KNOWN_KEYS = FIELD_KEYS + CHECK_KEYS + INPUT_KEYS
+#: notes for people: ``source`` and any key with this suffix
+NOTE_KEYS = ("source",)
+NOTE_SUFFIX = "_note"
+# difflib's similarity floor for "did you mean": 0.6 is its default, which catches one or two
+# swapped or missing letters ("must_contian", "autors") without suggesting unrelated keys
+SUGGEST_CUTOFF = 0.6
+
+
+class ExpectationsError(ConfigError):
+    """An expectations file asks for something newsclean does not check (an unknown key)."""
+
+
+def validate_expected(gold: Any, origin: str = "expectations") -> dict[str, Any]:
+    """``gold`` if it is a JSON object whose keys are all known (or notes); else ExpectationsError
+    naming ``origin`` and the first unknown key, with the closest known key when there is one."""
+    if not isinstance(gold, dict):
+        raise ExpectationsError(f"{origin}: expectations must be a JSON object, not {type(gold).__name__}")
+    for key in gold:
+        if key in KNOWN_KEYS or key in NOTE_KEYS or key.endswith(NOTE_SUFFIX):
+            continue
+        close = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=SUGGEST_CUTOFF)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ExpectationsError(f"{origin}: unknown key {key!r}{hint}; known keys: {', '.join(KNOWN_KEYS)}, "
+                                f"and notes ('source' or any key ending in {NOTE_SUFFIX!r})")
+    for name in gold.get("ignore", ()):
+        if name not in FIELD_KEYS:
+            close = difflib.get_close_matches(str(name), FIELD_KEYS, n=1, cutoff=SUGGEST_CUTOFF)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ExpectationsError(f"{origin}: 'ignore' names unknown field {name!r}{hint}")
+    return gold
 
 
 @dataclass(frozen=True)
@@ -67,11 +113,14 @@ def shingle_f1(predicted: str, reference: str) -> float:
 
 
 def load_expected(path: str | Path) -> dict[str, Any]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """The expectations in ``path``, validated (``validate_expected``)."""
+    return validate_expected(json.loads(Path(path).read_text(encoding="utf-8")), str(path))
 
 
 def check_article(got: dict[str, Any], gold: dict[str, Any]) -> list[Check]:
-    """Run every check that ``gold`` asks for against ``got`` (an ``Article.to_dict()``)."""
+    """Run every check that ``gold`` asks for against ``got`` (an ``Article.to_dict()``).
+    An unknown key in ``gold`` is an ExpectationsError."""
+    validate_expected(gold)
     ignore = set(gold.get("ignore", ()))
     text = norm(got.get("text", ""))
     out: list[Check] = []
@@ -86,13 +135,14 @@ def check_article(got: dict[str, Any], gold: dict[str, Any]) -> list[Check]:
         out.append(Check("body text", norm(want) == norm(have), body_diff(want, have)))
     if "authors" in gold and "authors" not in ignore:
         authors = [norm(a) for a in got.get("authors") or []]
-        out.append(Check("authors", authors == [norm(a) for a in gold["authors"]], repr(authors)))
+        want_authors = [norm(a) for a in gold["authors"] or []]
+        out.append(Check("authors", authors == want_authors, _field_diff("authors", want_authors, authors)))
     for name in ("published", "modified"):
         if name in gold and name not in ignore:
             want = gold[name] or ""
             have = got.get(name) or ""
             ok = (have == want) if not want else (have.startswith(want[:16]) and (len(want) <= 19 or have.endswith(want[-6:])))
-            out.append(Check(name, ok, repr(have)))
+            out.append(Check(name, ok, _field_diff(name, want, have)))
     pos = -1
     paragraphs = gold.get("body_paragraphs_in_order", [])
     for i, para in enumerate(paragraphs):

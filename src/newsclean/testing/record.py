@@ -11,7 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from newsclean.pipeline import Pipeline
-from newsclean.testing.expectations import Check, check_article, load_expected
+from newsclean.testing.expectations import (
+    Check,
+    ExpectationsError,
+    check_article,
+    load_expected,
+)
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 #: the Article fields a recording pins exactly
@@ -88,6 +93,9 @@ def check_fixture(expected_path: Path, pipeline: Pipeline | None = None) -> tupl
         gold = load_expected(expected_path)
     except (OSError, ValueError) as exc:
         result.error = f"cannot read expectations: {exc}"
+        return result, None
+    except ExpectationsError as exc:  # an unknown key: the message names the file and the key
+        result.error = str(exc)
         return result, None
     if "input" not in gold:
         result.error = "expectations have no 'input' (the page file name)"

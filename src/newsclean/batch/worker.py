@@ -41,7 +41,7 @@ def worker_init(driver_pid: int | None = None, parent_death_signal: bool = True)
     driver's output descriptors are closed; the worker exits when the driver dies, however it dies.
     ``parent_death_signal=False`` uses the portable watch thread only (for tests)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the driver's handler is inherited through fork
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # sent to the whole group: the driver stops the run
     close_inherited_outputs()
     if driver_pid is None:
         return

@@ -13,7 +13,6 @@ import time
 from newsclean.page import Page
 from newsclean.stages.base import Stage
 
-
 #: how long a SLOW page takes: long enough to kill a run of a few such pages mid-way
 SLOW_SECONDS = 0.3
 

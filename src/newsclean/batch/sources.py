@@ -66,11 +66,9 @@ def is_jsonl(path: str) -> bool:
 
 def warc_support() -> bool:
     """True when warcio (the 'warc' extra) can be imported."""
-    try:
-        import warcio.archiveiterator
-    except ImportError:
-        return False
-    return True
+    import importlib.util
+
+    return importlib.util.find_spec("warcio") is not None
 
 
 WARC_NEEDS = "reading WARC files needs warcio: pip install 'newsclean[warc]'"

@@ -329,7 +329,7 @@ def test_cli_usage_errors_and_summary(tmp_path: Path, capsys: pytest.CaptureFixt
     # --retry-errors: the failed page runs again (without the limit now) and is in the output once
     assert cli_main(["batch", str(tmp_path), "-o", str(out), "--retry-errors"]) == 0
     err = capsys.readouterr().err
-    assert "running the 1 pages whose records were errors again" in err and "1 ok, 0 errors, 1 skipped" in err
+    assert "running the page whose record was an error again" in err and "1 ok, 0 errors, 1 skipped" in err
     recs = by_id(read_jsonl(out))
     assert set(recs) == {str(tmp_path / "a.html"), str(tmp_path / "b.html")}
     assert not any("error" in r for r in recs.values())

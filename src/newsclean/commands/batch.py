@@ -168,7 +168,7 @@ def summary(stats: Stats, output: str) -> str:
         lines.append(f"newsclean batch: run completed; output in {where}")
     if stats.errors_before:
         earlier = "1 error record" if stats.errors_before == 1 else f"{stats.errors_before} error records"
-        lines.append(f"newsclean batch: {earlier} from earlier runs are in {where} "
+        lines.append(f"newsclean batch: {earlier} from earlier runs also in {where} "
                      "(--retry-errors runs those pages again)")
     return "\n".join(lines) + "\n"
 
@@ -216,8 +216,9 @@ def run(args: argparse.Namespace) -> int:
                       + (f" (cut {state.repaired_bytes} bytes of an incomplete last line)"
                          if state.repaired_bytes else "") + "\n")
         if state.retried:
-            err.write(f"newsclean batch: --retry-errors: running the {state.retried} pages whose records "
-                      "were errors again\n")
+            pages = "the page whose record was an error" if state.retried == 1 else (
+                f"the {state.retried} pages whose records were errors")
+            err.write(f"newsclean batch: --retry-errors: running {pages} again\n")
         if state.foreign:
             err.write(f"newsclean batch: warning: {state.foreign} lines of {args.output} are not "
                       "newsclean records\n")

@@ -123,9 +123,11 @@ class OwnPool(cf.ProcessPoolExecutor):
     """A process pool whose workers die with the driver and can be killed at once."""
 
     def __init__(self, jobs: int, *, parent_death_signal: bool = True) -> None:
-        self.context = _TrackingContext(multiprocessing.get_context())
+        base = multiprocessing.get_context()
+        self.context = _TrackingContext(base)
+        parent = os.getpid() if base.get_start_method() == "fork" else None  # else a forkserver / spawn
         super().__init__(max_workers=jobs, mp_context=self.context,  # type: ignore[call-overload]
-                         initializer=worker_init, initargs=(os.getpid(), parent_death_signal))
+                         initializer=worker_init, initargs=(parent, parent_death_signal))
 
     def worker_pids(self) -> list[int]:
         return [p.pid for p in self.context.processes if p.pid is not None and p.is_alive()]

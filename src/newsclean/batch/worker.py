@@ -38,16 +38,17 @@ def worker_init(driver_pid: int | None = None, parent_death_signal: bool = True)
     """Initializer of the batch's own worker processes.
 
     Ctrl-C and SIGTERM are left to the driver (which stops the run and kills the workers); the
-    driver's output descriptors are closed; the worker exits when the driver dies, however it dies.
-    ``parent_death_signal=False`` uses the portable watch thread only (for tests)."""
+    driver's output descriptors are closed; the worker exits when its parent dies, however it dies.
+    ``driver_pid``: the parent to expect (workers forked by the driver), else the parent at start
+    (a forkserver, which itself exits with the driver). ``parent_death_signal=False`` uses the
+    portable watch thread only (for tests)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # sent to the whole group: the driver stops the run
     close_inherited_outputs()
-    if driver_pid is None:
-        return
+    parent = driver_pid or os.getppid()
     if not (parent_death_signal and _set_parent_death_signal()):
-        _start_parent_watch(driver_pid)
-    if os.getppid() != driver_pid:  # the driver died before the signal was armed
+        _start_parent_watch(parent)
+    if os.getppid() != parent:  # the driver died before the signal was armed
         os._exit(1)
 
 

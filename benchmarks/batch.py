@@ -3,10 +3,16 @@
 cycling the benchmark's HTML pages.
 
     python benchmarks/batch.py [--bench ../shared/bench] [--throughput-pages 2000] [--rss-pages 1000,20000]
+    python benchmarks/batch.py --time-limits
 
 Prints pages/s (wall) for --jobs 1 and --jobs 2 on the same input, their ratio, and the peak RSS of the
 largest single process (the driver or one worker) for runs of different sizes, with their ratio.
 The input files are written to a temporary directory and removed afterwards.
+
+``--time-limits`` instead times how long a run takes when one page hangs (a Python sleep, a pure-Python
+loop on a worker thread, a sleep the in-worker timer cannot interrupt): the time limit, or the limit plus
+the watchdog's grace, should bound it — far below the 30 s such a page would otherwise take. (These
+timings used to be assertions in the unit tests; wall-clock bounds do not belong there.)
 """
 from __future__ import annotations
 
@@ -46,13 +52,49 @@ def run(inp: Path, out: Path, jobs: int) -> tuple[float, float, int]:
     return float(wall), int(rss_kb) / 1024, records
 
 
+def time_limits() -> None:
+    """Seconds a small run takes with one page that hangs, per kind of hang and executor."""
+    import concurrent.futures as cf
+    import time
+
+    sys.path.insert(0, str(HERE.parent))  # tests.batch_stages: the misbehaving test stage
+    sys.path.insert(0, str(HERE.parent / "src"))
+    from newsclean import Pipeline
+    from newsclean.batch import ListSink, Runner
+    from newsclean.batch.sources import Item
+    from tests.batch_stages import ProbeStage
+
+    def page(i: int, marker: str) -> str:
+        return (f"<html><body><article><h1>Story {i}</h1><p>The council met on Tuesday. {marker}</p>"
+                "</article></body></html>")
+
+    cases = [("HANG (sleep), process pool", "HANG", None, 0.5, 10.0),
+             ("STUCK (timer blocked), process pool, watchdog", "STUCK", None, 0.3, 0.3),
+             ("SPIN (Python loop), thread pool", "SPIN", 2, 0.5, 10.0)]
+    for label, marker, threads, limit, grace in cases:
+        items = [Item(id=f"p{i}", data=page(i, marker if i == 1 else "")) for i in range(6)]
+        start = time.monotonic()
+        if threads:
+            with cf.ThreadPoolExecutor(threads) as pool:
+                Runner(Pipeline().add(ProbeStage()), executor=pool, timeout=limit).run(items, ListSink())
+        else:
+            Runner(Pipeline().add(ProbeStage()), jobs=2, timeout=limit, grace=grace).run(items, ListSink())
+        print(f"  {label}: {time.monotonic() - start:5.2f} s (limit {limit:g} s"
+              + (f", grace {grace:g} s" if marker == "STUCK" else "") + ")")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--time-limits", action="store_true", help="only time runs with one hanging page")
     ap.add_argument("--bench", default=str(HERE.parent.parent / "shared" / "bench"))
     ap.add_argument("--throughput-pages", type=int, default=2000)
     ap.add_argument("--rss-pages", default="1000,20000")
     ap.add_argument("--repeat", type=int, default=3, help="throughput runs per job count (median quoted)")
     args = ap.parse_args(argv)
+    if args.time_limits:
+        print("a run of 6 pages, one of which hangs for 30 s:")
+        time_limits()
+        return 0
     bench = Path(args.bench)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

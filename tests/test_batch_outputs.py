@@ -3,6 +3,7 @@ resumable through their JSON Lines journal; Article.from_dict round-trips a reco
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,32 @@ def test_parquet(tmp_path: Path):
     rows = {r["id"]: r for r in table.to_pylist()}
     r = rows[str(src / "a" / "p0.html")]
     assert PARA in r["text"] and json.loads(r["paragraphs"])[0]["kind"] == "heading"
+
+
+@pytest.fixture
+def umask_027():
+    old = os.umask(0o027)
+    yield 0o640  # the mode of a new file
+    os.umask(old)
+
+
+def test_outputs_honour_the_umask(tmp_path: Path, umask_027: int):
+    src = tmp_path / "site"
+    make_tree(src)
+    out = tmp_path / "md"
+    assert main(["batch", str(src), "--format", "markdown", "--output-dir", str(out), "--quiet"]) == 0
+    files = list(out.rglob("*.md")) + [out / ".newsclean-batch.jsonl"]
+    assert len(files) == 7 and {f.stat().st_mode & 0o777 for f in files} == {umask_027}
+    pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed (the 'parquet' extra)")
+    pq = tmp_path / "out.parquet"
+    assert main(["batch", str(src), "-o", str(pq), "--format", "parquet", "--quiet"]) == 0
+    assert pq.stat().st_mode & 0o777 == umask_027
+
+
+def test_gzipped_page_mirrors_to_its_plain_name(tmp_path: Path):
+    from newsclean.batch.export import mirror_path
+
+    assert mirror_path(str(tmp_path / "a" / "p.html.gz"), str(tmp_path), ".md") == Path("a/p.md")
 
 
 def test_format_usage_errors(tmp_path: Path, capsys):

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
+from collections.abc import Iterable, Iterator
 
 from newsclean.article import Article
 from newsclean.errors import ConfigError
@@ -26,9 +27,16 @@ JOURNAL_NAME = ".newsclean-batch.jsonl"
 @contextmanager
 def _replacing(path: Path, suffix: str) -> Iterator[str]:
     """A temporary file beside ``path`` that becomes ``path`` when the block succeeds, and is removed
-    when it fails: readers never see a half-written file."""
+    when it fails: readers never see a half-written file. Created with mode 0666 less the umask,
+    like any other output (``tempfile.mkstemp`` would make it 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=suffix)
+    while True:
+        tmp = str(path.parent / f".tmp-{secrets.token_hex(6)}{suffix}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        except FileExistsError:
+            continue
+        break
     os.close(fd)
     try:
         yield tmp
@@ -74,6 +82,8 @@ def mirror_path(item_id: str, root: str, suffix: str) -> Path:
     if record:
         return Path(*parts, f"{record}{suffix}")
     stem = Path(*parts)
+    if stem.name.lower().endswith(".gz"):  # page.html.gz -> page.md
+        stem = stem.with_name(stem.name[:-3])
     return stem.with_suffix(suffix) if stem.suffix else stem.with_name(stem.name + suffix)
 
 
@@ -121,7 +131,7 @@ class ParquetExporter:
 
     def __init__(self, path: str, rows_per_group: int = 5000) -> None:
         try:
-            import pyarrow  # noqa: F401
+            import pyarrow
         except ImportError:
             raise ConfigError("--format parquet needs pyarrow: pip install 'newsclean[parquet]'") from None
         self.path = Path(path)

@@ -1,5 +1,7 @@
 """Resuming a batch run: read the existing output, repair an incomplete last line, and collect
 the ids already written (page records and error records alike) so they are skipped.
+With ``retry_errors`` the error records are first taken out of the output (see
+:meth:`newsclean.batch.sinks.JsonlSink.rewrite`), so those pages run again and still appear once.
 
 Records are written one whole line per ``write`` (see :mod:`newsclean.batch.sinks`), so after a
 crash only the last line can be incomplete: it has no final newline. Repair cuts the file back
@@ -10,6 +12,10 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsclean.batch.sinks import JsonlSink
 
 _ID_PREFIX = b'{"id": "'
 _decoder = json.JSONDecoder()
@@ -25,6 +31,8 @@ class ResumeState:
     errors: int = 0
     repaired_bytes: int = 0
     foreign: int = 0
+    retried: int = 0  # error records taken out of the output to run their pages again
+    error_ids: set[str] = field(default_factory=set)
 
 
 def repair_tail(path: str, chunk: int = 1 << 16) -> int:
@@ -86,5 +94,26 @@ def load_state(path: str, *, repair: bool = True) -> ResumeState:
                 continue
             state.done.add(item_id)
             state.records += 1
-            state.errors += is_error
+            if is_error:
+                state.errors += 1
+                state.error_ids.add(item_id)
+    return state
+
+
+def is_error_record(line: bytes) -> bool:
+    """True for an error record of the output (a line with an id and an ``error`` field)."""
+    item_id, is_error = _record_id(line)
+    return item_id is not None and is_error
+
+
+def drop_errors(state: ResumeState, sink: JsonlSink) -> ResumeState:
+    """Take the error records out of the output behind ``sink`` (a locked JsonlSink) so their pages
+    run again; return the state without them."""
+    if not state.errors:
+        return state
+    dropped = sink.rewrite(lambda line: not is_error_record(line))
+    state.done -= state.error_ids
+    state.records -= dropped
+    state.retried, state.errors = dropped, 0
+    state.error_ids = set()
     return state

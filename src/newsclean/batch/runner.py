@@ -2,12 +2,12 @@
 
 * The default executor is a process pool (``jobs`` workers, default all cores); any
   ``concurrent.futures.Executor``-like object (``submit(fn, *args) -> Future``) can be passed.
-  The pipeline is pickled to the workers with each task; workers return finished JSON lines.
-* The per-page time limit is enforced inside the worker: with ``setitimer`` where the task runs
-  on a process's main thread (the process pool), with a timer thread elsewhere (Dask workers,
-  thread pools); a page over the limit becomes a :class:`PageTimeoutError` record. Code stuck in C, which the timer cannot interrupt,
-  is caught by a watchdog on pools this module owns: the workers are killed and the tasks that
-  were in flight are retried one at a time, so only the page at fault gets an error record.
+  The pipeline is pickled to the workers with each task; workers return finished JSON lines
+  (:mod:`newsclean.batch.worker`).
+* The per-page time limit is enforced inside the worker. Code stuck in C, which the timer cannot
+  interrupt, is caught by a watchdog on pools this module owns: the workers are killed and the tasks
+  that were in flight are retried one at a time, so only the page at fault gets an error record.
+* The workers of an own pool die with the driver (see :func:`newsclean.batch.worker.worker_init`).
 * One bad page never stops a run and never disappears: every item gets exactly one record.
 """
 from __future__ import annotations
@@ -15,136 +15,41 @@ from __future__ import annotations
 import collections
 import concurrent.futures as cf
 import copy
+import multiprocessing
 import os
-import signal
-import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable, Iterator
 
 from newsclean.errors import NewscleanError
 from newsclean.pipeline import Pipeline
 
-from newsclean.batch.sinks import Sink, article_line, error_line
-from newsclean.batch.sources import Item, resolve_item
+from newsclean.batch.sinks import Sink, error_line
+from newsclean.batch.sources import Item
+from newsclean.batch.worker import PageTimeoutError, _page_input, process_item, worker_init
 
+__all__ = [
+    "InlineExecutor",
+    "PageTimeoutError",
+    "Runner",
+    "Stats",
+    "WorkerCrashError",
+    "_page_input",
+    "default_jobs",
+    "own_pool",
+    "process_item",
+]
 
-class PageTimeoutError(NewscleanError):
-    """A page took longer than the per-page time limit."""
+#: how long the driver waits for a finished page before looking at the pool again (seconds)
+POLL_SECONDS = 0.2
 
 
 class WorkerCrashError(NewscleanError):
     """The worker process died (or hung beyond the limit in native code) on this page."""
 
 
-# --- the worker side ------------------------------------------------------------------------
-def _on_alarm(signum: int, frame: Any) -> None:
-    raise PageTimeoutError("page took longer than the time limit")
-
-
-def _raise_in_thread(thread_id: int, exc_type: type) -> None:
-    """Raise ``exc_type`` asynchronously in another thread (at its next bytecode)."""
-    import ctypes
-
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc_type))
-
-
-class _TimeLimit:
-    """Raise PageTimeoutError in this thread after ``seconds``.
-
-    On a process's main thread (the process pool) with ``setitimer``; on any other thread (a Dask
-    worker's task threads, a thread pool) with a timer thread that raises the error asynchronously in
-    the task's thread. Either way the error arrives between two Python bytecodes: code stuck inside
-    one C call is caught only by the watchdog of the pools this module owns."""
-
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds
-        self.armed = False
-        self.timer: threading.Timer | None = None
-        self.lock = threading.Lock()
-
-    def __enter__(self) -> "_TimeLimit":
-        if not (self.seconds and self.seconds > 0):
-            return self
-        if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-            self.armed = True
-        else:
-            target = threading.get_ident()
-
-            def fire() -> None:
-                with self.lock:
-                    if self.timer is not None:
-                        _raise_in_thread(target, PageTimeoutError)
-
-            self.timer = threading.Timer(self.seconds, fire)
-            self.timer.daemon = True
-            self.timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
-            self.armed = False
-        if self.timer is not None:
-            with self.lock:  # after this no async error can be scheduled; one already pending fires here
-                timer, self.timer = self.timer, None
-            timer.cancel()
-
-
-def _page_input(item: Item) -> object:
-    """What to hand to Pipeline.extract: a Path for files, else the data (decoded by the HTTP
-    charset of a WARC response when it has one and no byte-order mark)."""
-    if item.path is not None:
-        from pathlib import Path
-
-        return Path(item.path)
-    data = item.data
-    if isinstance(data, bytes) and item.charset and not data.startswith(
-            (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        import codecs
-
-        try:
-            name = codecs.lookup(item.charset).name
-        except LookupError:
-            return data
-        if name in ("latin-1", "iso8859-1", "ascii"):
-            name = "cp1252"  # what browsers do with these labels
-        if not name.startswith(("utf-16", "utf-32")):
-            try:
-                return data.decode(name)
-            except UnicodeDecodeError:
-                return data  # the header lied: let the loader detect
-    return data
-
-
-def process_item(pipeline: Pipeline, item: Item, timeout: float | None = None,
-                 kind: str | None = None) -> tuple[str, bool, bytes]:
-    """Extract one item; return ``(id, ok, JSON line)``. Never raises for a bad page."""
-    start = time.perf_counter()
-    item = resolve_item(item)
-    if item.error is not None:
-        return item.id, False, error_line(item.id, item.url, item.warc_date, *item.error)
-    try:
-        with _TimeLimit(timeout):
-            article = pipeline.extract(_page_input(item), url=item.url, kind=item.kind or kind)
-            ms = (time.perf_counter() - start) * 1000
-            return item.id, True, article_line(item.id, item.url, item.warc_date, article, ms)
-    except PageTimeoutError:
-        message = f"page took longer than the {timeout:g} s limit (--timeout)"
-        err: tuple[str, str] = ("PageTimeoutError", message)
-    except RecursionError:
-        err = ("StageError", "page nested too deeply")
-    except Exception as exc:  # NewscleanError, or a bug: either way an error record
-        err = (type(exc).__name__, str(exc) or type(exc).__name__)
-    ms = (time.perf_counter() - start) * 1000
-    return item.id, False, error_line(item.id, item.url, item.warc_date, err[0], err[1], ms)
-
-
-# --- the driver side ------------------------------------------------------------------------
 def default_jobs() -> int:
     if hasattr(os, "process_cpu_count"):
         return os.process_cpu_count() or 1  # type: ignore[attr-defined]
@@ -160,7 +65,7 @@ class InlineExecutor(cf.Executor):
         fut: cf.Future = cf.Future()
         try:
             fut.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller through the future
+        except BaseException as exc:
             fut.set_exception(exc)
         return fut
 
@@ -171,6 +76,8 @@ class Stats:
     errors: int = 0
     skipped: int = 0      # already in the output (resume)
     ignored: int = 0      # WARC records that are not HTML pages
+    total: int | None = None  # pages this run has to process, when the inputs could be counted
+    errors_before: int = 0    # error records already in the output when the run resumed
     started: float = field(default_factory=time.monotonic)
     finished: float | None = None
 
@@ -186,7 +93,79 @@ class Stats:
     def rate(self) -> float:
         return self.pages / self.elapsed if self.elapsed > 0 else 0.0
 
+    @property
+    def eta(self) -> float | None:
+        """Seconds left at the current rate, when the total is known and a page has finished."""
+        if self.total is None or self.pages == 0 or self.rate <= 0:
+            return None
+        return max(0, self.total - self.pages) / self.rate
 
+
+# --- the pools this module owns -------------------------------------------------------------------
+class _TrackingContext:
+    """A multiprocessing context that remembers the processes it starts, so the pool's workers can
+    be killed through the public ``Process`` API (no private attributes of the executor)."""
+
+    def __init__(self, base: Any) -> None:
+        self._base = base
+        self.processes: list[Any] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._base, name)
+
+    def Process(self, *args: Any, **kwargs: Any) -> Any:
+        proc = self._base.Process(*args, **kwargs)
+        self.processes.append(proc)
+        return proc
+
+
+class OwnPool(cf.ProcessPoolExecutor):
+    """A process pool whose workers die with the driver and can be killed at once."""
+
+    def __init__(self, jobs: int, *, parent_death_signal: bool = True) -> None:
+        base = multiprocessing.get_context()
+        self.context = _TrackingContext(base)
+        parent = os.getpid() if base.get_start_method() == "fork" else None  # else a forkserver / spawn
+        super().__init__(max_workers=jobs, mp_context=self.context,  # type: ignore[call-overload]
+                         initializer=worker_init, initargs=(parent, parent_death_signal))
+
+    def worker_pids(self) -> list[int]:
+        return [p.pid for p in self.context.processes if p.pid is not None and p.is_alive()]
+
+    def kill_workers(self) -> None:
+        for proc in self.context.processes:
+            try:
+                proc.kill()
+            except (OSError, ValueError, AttributeError):  # already gone, or never started
+                pass
+
+
+def own_pool(jobs: int) -> OwnPool:
+    """A process pool of ``jobs`` workers set up like the batch's own (for other passes of a run)."""
+    return OwnPool(jobs)
+
+
+def _ping() -> bool:
+    return True
+
+
+def _check_pool(executor: cf.Executor, wait: float = 60.0) -> None:
+    """After a crash, make sure a fresh pool works at all before blaming pages for crashes."""
+    try:
+        executor.submit(_ping).result(timeout=wait)
+    except Exception as exc:
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise WorkerCrashError(f"worker processes cannot run ({type(exc).__name__}: {exc}); "
+                               "the run stopped and can be resumed") from exc
+
+
+def _kill_workers(executor: Any) -> None:
+    kill = getattr(executor, "kill_workers", None)  # OwnPool; ProcessPoolExecutor on Python 3.14+
+    if callable(kill):
+        kill()
+
+
+# --- the driver -----------------------------------------------------------------------------------
 class Runner:
     """Drive items through ``executor`` (or an own process pool of ``jobs`` workers) into ``sink``."""
 
@@ -208,7 +187,7 @@ class Runner:
 
     # the pool this runner owns (None when an executor was passed in)
     def _new_pool(self) -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(max_workers=self.jobs, initializer=_worker_init)
+        return OwnPool(self.jobs)
 
     def _stall_limit(self) -> float | None:
         return None if self.timeout is None else self.timeout + self.grace
@@ -216,89 +195,12 @@ class Runner:
     def run(self, items: Iterable[Item], sink: Sink, stats: Stats | None = None,
             progress: Callable[[Stats], None] | None = None) -> Stats:
         stats = stats or Stats()
-        own = self.executor is None
-        executor = self._new_pool() if own else self.executor
-        pending: dict[cf.Future, Item] = {}
-        isolate: collections.deque[Item] = collections.deque()  # retried alone after a pool crash
-        isolated: set[str] = set()
-        hung: set[str] = set()  # in flight when the watchdog killed the workers
-        source = iter(items)
-        exhausted = False
-        last_done = time.monotonic()
-        completed = False
-
-        def record(ok: bool, line: bytes) -> None:
-            sink.write(line)
-            if ok:
-                stats.ok += 1
-            else:
-                stats.errors += 1
-
-        def crashed(item: Item) -> None:
-            if item.id in hung:
-                kind, msg = "PageTimeoutError", f"page hung beyond the {self.timeout:g} s limit; worker killed"
-            else:
-                kind, msg = "WorkerCrashError", "the worker process died on this page"
-            record(False, error_line(item.id, item.url, item.warc_date, kind, msg))
-
+        run = _Run(self, sink, stats, iter(items))
         try:
-            while True:
-                if isolate:
-                    if not pending:
-                        item = isolate.popleft()
-                        isolated.add(item.id)
-                        pending[self._submit(executor, item)] = item
-                elif (not exhausted and len(pending) < self.max_in_flight
-                      and not any(i.id in isolated for i in pending.values())):  # a retry runs alone
-                    exhausted = self._fill(source, executor, pending, record)
-                if not pending:
-                    if exhausted and not isolate:
-                        break
-                    continue
-                done, _ = cf.wait(pending, timeout=0.2, return_when=cf.FIRST_COMPLETED)
-                now = time.monotonic()
-                broken: list[Item] = []
-                for fut in done:
-                    item = pending.pop(fut)
-                    last_done = now
-                    exc = fut.exception()
-                    if exc is not None and not isinstance(exc, Exception):
-                        raise exc  # KeyboardInterrupt, SystemExit in a worker: not the page's fault
-                    if exc is None:
-                        _, ok, line = fut.result()
-                        record(ok, line)
-                    elif own and isinstance(exc, BrokenProcessPool):
-                        if item.id in isolated:
-                            crashed(item)
-                        else:
-                            broken.append(item)
-                    else:
-                        kind = "WorkerCrashError" if isinstance(exc, BrokenProcessPool) else type(exc).__name__
-                        record(False, error_line(item.id, item.url, item.warc_date, kind, str(exc) or kind))
-                if broken or (own and _is_broken(executor)):
-                    # the pool is dead: every task in flight failed with it; retry each alone
-                    for item in list(pending.values()):
-                        (crashed(item) if item.id in isolated else broken.append(item))
-                    pending.clear()
-                    isolate.extend(broken)
-                    executor.shutdown(wait=True, cancel_futures=True)  # no stray threads at fork
-                    executor = self._new_pool()
-                    _check_pool(executor)
-                    last_done = time.monotonic()
-                limit = self._stall_limit()
-                if own and pending and limit is not None and now - last_done > limit:
-                    hung.update(item.id for item in pending.values())
-                    _kill_workers(executor)  # stuck where the in-worker timer cannot reach
-                    last_done = now
-                if progress is not None:
-                    progress(stats)
-            completed = True
+            run.drive(progress)
         finally:
             stats.finished = time.monotonic()
-            if own:
-                if not completed:  # interrupted or failed: do not wait for pages in flight
-                    _kill_workers(executor)
-                executor.shutdown(wait=completed, cancel_futures=True)
+            run.close()
         return stats
 
     def _submit(self, executor: Any, item: Item) -> cf.Future:
@@ -309,49 +211,117 @@ class Runner:
             failed.set_exception(exc)
             return failed
 
-    def _fill(self, source: Any, executor: Any, pending: dict, record: Callable[[bool, bytes], None]) -> bool:
+
+class _Run:
+    """One run of a Runner: what is in flight, what must be retried alone, and the pool."""
+
+    def __init__(self, runner: Runner, sink: Sink, stats: Stats, source: Iterator[Item]) -> None:
+        self.runner, self.sink, self.stats, self.source = runner, sink, stats, source
+        self.own = runner.executor is None
+        self.executor = runner._new_pool() if self.own else runner.executor
+        self.pending: dict[cf.Future, Item] = {}
+        self.isolate: collections.deque[Item] = collections.deque()  # retried alone after a pool crash
+        self.isolated: set[str] = set()
+        self.hung: set[str] = set()  # in flight when the watchdog killed the workers
+        self.exhausted = False
+        self.completed = False
+        self.last_done = time.monotonic()
+
+    def drive(self, progress: Callable[[Stats], None] | None) -> None:
+        while True:
+            self.feed()
+            if not self.pending:
+                if self.exhausted and not self.isolate:
+                    break
+                continue
+            done, _ = cf.wait(self.pending, timeout=POLL_SECONDS, return_when=cf.FIRST_COMPLETED)
+            now = time.monotonic()
+            broken = self.collect(done, now)
+            if broken:
+                self.restart_pool(broken)
+            self.watchdog(now)
+            if progress is not None:
+                progress(self.stats)
+        self.completed = True
+
+    def close(self) -> None:
+        if self.own:
+            if not self.completed:  # interrupted or failed: do not wait for pages in flight
+                _kill_workers(self.executor)
+            self.executor.shutdown(wait=self.completed, cancel_futures=True)
+
+    def record(self, ok: bool, line: bytes) -> None:
+        self.sink.write(line)
+        if ok:
+            self.stats.ok += 1
+        else:
+            self.stats.errors += 1
+
+    def crashed(self, item: Item) -> None:
+        if item.id in self.hung:
+            kind, msg = "PageTimeoutError", f"page hung beyond the {self.runner.timeout:g} s limit; worker killed"
+        else:
+            kind, msg = "WorkerCrashError", "the worker process died on this page"
+        self.record(False, error_line(item.id, item.url, item.warc_date, kind, msg))
+
+    def feed(self) -> None:
+        """Submit work: the next page to retry alone, else new pages up to the in-flight limit."""
+        if self.isolate:
+            if not self.pending:
+                item = self.isolate.popleft()
+                self.isolated.add(item.id)
+                self.pending[self.runner._submit(self.executor, item)] = item
+        elif (not self.exhausted and len(self.pending) < self.runner.max_in_flight
+              and not any(i.id in self.isolated for i in self.pending.values())):  # a retry runs alone
+            self.exhausted = self.fill()
+
+    def fill(self) -> bool:
         """Submit items until ``max_in_flight`` are pending; True when the source is exhausted."""
-        while len(pending) < self.max_in_flight:
-            item = next(source, None)
+        while len(self.pending) < self.runner.max_in_flight:
+            item = next(self.source, None)
             if item is None:
                 return True
             if item.error is not None:
-                record(False, error_line(item.id, item.url, item.warc_date, *item.error))
+                self.record(False, error_line(item.id, item.url, item.warc_date, *item.error))
                 continue
-            pending[self._submit(executor, item)] = item
+            self.pending[self.runner._submit(self.executor, item)] = item
         return False
 
+    def collect(self, done: set[cf.Future], now: float) -> list[Item]:
+        """Write the records of finished tasks; return the items whose task died with the pool."""
+        broken: list[Item] = []
+        for fut in done:
+            item = self.pending.pop(fut)
+            self.last_done = now
+            exc = fut.exception()
+            if exc is not None and not isinstance(exc, Exception):
+                raise exc  # KeyboardInterrupt, SystemExit in a worker: not the page's fault
+            if exc is None:
+                _, ok, line = fut.result()
+                self.record(ok, line)
+            elif self.own and isinstance(exc, BrokenProcessPool):
+                (self.crashed(item) if item.id in self.isolated else broken.append(item))
+            else:
+                kind = "WorkerCrashError" if isinstance(exc, BrokenProcessPool) else type(exc).__name__
+                self.record(False, error_line(item.id, item.url, item.warc_date, kind, str(exc) or kind))
+        return broken
 
-def _ping() -> bool:
-    return True
+    def restart_pool(self, broken: list[Item]) -> None:
+        """The pool is dead: every task in flight failed with it; retry each alone on a fresh pool."""
+        for item in list(self.pending.values()):
+            (self.crashed(item) if item.id in self.isolated else broken.append(item))
+        self.pending.clear()
+        self.isolate.extend(broken)
+        self.executor.shutdown(wait=True, cancel_futures=True)  # no stray threads at fork
+        self.executor = self.runner._new_pool()
+        _check_pool(self.executor)
+        self.last_done = time.monotonic()
 
-
-def _check_pool(executor: cf.ProcessPoolExecutor, wait: float = 60.0) -> None:
-    """After a crash, make sure a fresh pool works at all before blaming pages for crashes."""
-    try:
-        executor.submit(_ping).result(timeout=wait)
-    except Exception as exc:
-        executor.shutdown(wait=False, cancel_futures=True)
-        raise WorkerCrashError(f"worker processes cannot run ({type(exc).__name__}: {exc}); "
-                               "the run stopped and can be resumed") from exc
-
-
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the driver, which stops the run (it can be resumed)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _is_broken(executor: Any) -> bool:
-    return bool(getattr(executor, "_broken", False))
-
-
-def _kill_workers(executor: Any) -> None:
-    kill = getattr(executor, "kill_workers", None)  # Python 3.14+
-    if callable(kill):
-        kill()
-        return
-    for proc in list((getattr(executor, "_processes", None) or {}).values()):
-        try:
-            proc.kill()
-        except Exception:  # already gone
-            pass
+    def watchdog(self, now: float) -> None:
+        """Kill the workers when nothing finished for longer than the time limit allows: a page is
+        stuck where the in-worker timer cannot reach (the pool then breaks and is restarted)."""
+        limit = self.runner._stall_limit()
+        if self.own and self.pending and limit is not None and now - self.last_done > limit:
+            self.hung.update(item.id for item in self.pending.values())
+            _kill_workers(self.executor)
+            self.last_done = now

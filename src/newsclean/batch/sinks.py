@@ -6,12 +6,18 @@ an error record is ``{"id", "input_url", ["warc_date"], "error": {"type", "messa
 Each record is written as one complete line with a single ``write`` on an unbuffered
 append-mode file descriptor, so a crash (even ``kill -9``) leaves every earlier line whole and
 at most the last line incomplete; :mod:`newsclean.batch.resume` repairs that line.
+
+The output is locked (``flock``) by the driver alone: worker processes forked from it close their
+inherited copies of its descriptor first thing (:func:`close_inherited_outputs`), so a worker that
+outlives a killed driver can never keep a resume locked out.
 """
 from __future__ import annotations
 
 import json
 import os
+import secrets
 from typing import Any, Protocol
+from collections.abc import Callable
 
 from newsclean.article import Article
 from newsclean.errors import InputError
@@ -49,6 +55,40 @@ def error_line(item_id: str, url: str | None, warc_date: str | None, err_type: s
     return encode(record)
 
 
+#: descriptors of the open outputs of this process (driver side); a forked worker closes them
+_OUTPUT_FDS: set[int] = set()
+
+
+def close_inherited_outputs() -> None:
+    """In a process forked from a driver: close the copies of its output descriptors, so the
+    output's lock goes away with the driver and never with a worker."""
+    for fd in list(_OUTPUT_FDS):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _OUTPUT_FDS.clear()
+
+
+def _open_locked(path: str, flags: int, mode: int = 0o666) -> int:
+    """Open ``path`` and take an exclusive lock on it; InputError when either fails."""
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), mode)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot open for writing ({exc.strerror or exc})") from None
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # pragma: no cover - not POSIX
+        pass
+    except OSError:
+        os.close(fd)
+        raise InputError(f"{path}: another newsclean batch is writing this file") from None
+    _OUTPUT_FDS.add(fd)
+    return fd
+
+
 class JsonlSink:
     """Append lines to a file (created if missing), or to standard output for ``-``.
 
@@ -60,28 +100,48 @@ class JsonlSink:
         if path == "-":
             self._fd = os.dup(1)
             return
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
-        try:
-            self._fd = os.open(path, flags, 0o666)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot open for writing ({exc.strerror or exc})") from None
-        try:
-            import fcntl
-
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:  # pragma: no cover - not POSIX
-            pass
-        except OSError:
-            os.close(self._fd)
-            raise InputError(f"{path}: another newsclean batch is writing this file") from None
+        self._fd = _open_locked(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
         if truncate:
             os.ftruncate(self._fd, 0)
 
+    def rewrite(self, keep: Callable[[bytes], bool]) -> int:
+        """Replace the file by its lines for which ``keep`` is true; return how many were dropped.
+
+        The new content goes to a locked temporary file beside the output (same mode), made durable,
+        then renamed over it: a crash leaves either the old file or the new one, never a mix, and
+        the lock is never let go."""
+        if self.path == "-":
+            return 0
+        target = os.path.realpath(self.path)
+        directory, name = os.path.split(target)
+        tmp = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.tmp")
+        fd = _open_locked(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND)
+        dropped = 0
+        try:
+            os.fchmod(fd, os.fstat(self._fd).st_mode & 0o7777)
+            with open(target, "rb") as old:
+                for line in old:
+                    if keep(line):
+                        _write_all(fd, line)
+                    else:
+                        dropped += 1
+            os.fsync(fd)
+            os.replace(tmp, target)
+        except BaseException:
+            _OUTPUT_FDS.discard(fd)
+            os.close(fd)
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        _OUTPUT_FDS.discard(self._fd)
+        os.close(self._fd)
+        self._fd = fd
+        return dropped
+
     def write(self, line: bytes) -> None:
-        view = memoryview(line)
-        while view:
-            n = os.write(self._fd, view)
-            view = view[n:]
+        _write_all(self._fd, line)
         self.lines += 1
 
     def flush(self, durable: bool = False) -> None:
@@ -93,14 +153,22 @@ class JsonlSink:
             try:
                 self.flush(durable=True)
             finally:
+                _OUTPUT_FDS.discard(self._fd)
                 os.close(self._fd)
                 self._fd = -1
 
-    def __enter__(self) -> "JsonlSink":
+    def __enter__(self) -> JsonlSink:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
 
 
 class ListSink:

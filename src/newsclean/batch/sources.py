@@ -18,7 +18,8 @@ import json
 import os
 import sys
 from dataclasses import dataclass
-from typing import IO, Container, Iterable, Iterator
+from typing import IO
+from collections.abc import Container, Iterable, Iterator
 
 from newsclean.errors import InputError
 
@@ -27,6 +28,9 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 #: files picked up when walking a directory (explicit files and glob matches are always taken)
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".text")
+#: gzipped page files (``page.html.gz``), also picked up in directories; the loader decompresses them
+GZIP_PAGE_SUFFIXES = tuple(suffix + ".gz" for suffix in PAGE_SUFFIXES)
+WALKED_SUFFIXES = PAGE_SUFFIXES + GZIP_PAGE_SUFFIXES + WARC_SUFFIXES + JSONL_SUFFIXES
 #: a JSON Lines record may exceed --max-bytes by this much (field names, escapes)
 JSONL_SLACK = 64 * 1024
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -58,6 +62,16 @@ def is_warc(path: str) -> bool:
 
 def is_jsonl(path: str) -> bool:
     return _has_suffix(path, JSONL_SUFFIXES)
+
+
+def warc_support() -> bool:
+    """True when warcio (the 'warc' extra) can be imported."""
+    import importlib.util
+
+    return importlib.util.find_spec("warcio") is not None
+
+
+WARC_NEEDS = "reading WARC files needs warcio: pip install 'newsclean[warc]'"
 
 
 def _is_glob(arg: str) -> bool:
@@ -99,6 +113,47 @@ def resolve_inputs(args: Iterable[str], stdin: IO[str] | None = None) -> list[st
     return out
 
 
+@dataclass
+class Survey:
+    pages: set[str] | None  # the page files, None when the inputs hold records that were not counted
+    warc: bool               # a WARC file is among the inputs
+
+    def to_do(self, done: Container[str]) -> int | None:
+        """How many of the page files are not ``done`` (None when they could not be counted)."""
+        return None if self.pages is None else sum(1 for path in self.pages if path not in done)
+
+
+def _input_files(paths: Iterable[str]) -> Iterator[str]:
+    """Every file the inputs name, normalised: files as given, directories walked (sorted, hidden
+    entries and files of other types skipped)."""
+    for path in paths:
+        if not os.path.isdir(path):
+            yield os.path.normpath(path)
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and _has_suffix(name, WALKED_SUFFIXES):
+                    yield os.path.normpath(os.path.join(root, name))
+
+
+def read_page_file(path: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of a page file, read in a worker; InputError when missing, unreadable or (before
+    any decompression) over ``max_bytes``."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(-1 if max_bytes is None else max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a page") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(f"{path}: over the limit of {max_bytes} bytes")
+    return data
+
+
 class Sources:
     """Iterate the items of resolved inputs, skipping ids in ``done`` and never yielding an id twice.
 
@@ -116,20 +171,24 @@ class Sources:
         self._containers: set[str] = set()
 
     def __iter__(self) -> Iterator[Item]:
-        for path in self.paths:
-            if os.path.isdir(path):
-                yield from self._walk(path)
-            else:
-                yield from self._file(os.path.normpath(path))
+        for path in _input_files(self.paths):
+            yield from self._file(path)
 
-    # --- files and directories ----------------------------------------------------------
-    def _walk(self, top: str) -> Iterator[Item]:
-        for root, dirs, files in os.walk(top):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.startswith(".") or not _has_suffix(name, PAGE_SUFFIXES + WARC_SUFFIXES + JSONL_SUFFIXES):
-                    continue
-                yield from self._file(os.path.normpath(os.path.join(root, name)))
+    def survey(self) -> Survey:
+        """Walk the inputs once without reading them: which page files they hold (``None`` when a
+        WARC or JSON Lines file is among them: its records are not counted) and whether any is a
+        WARC file. Excluded files do not count."""
+        pages: set[str] | None = set()
+        warc = False
+        for path in _input_files(self.paths):
+            if self._exclude and os.path.realpath(path) in self._exclude:
+                continue
+            if is_warc(path) or is_jsonl(path):
+                pages = None
+                warc = warc or is_warc(path)
+            elif pages is not None:
+                pages.add(path)
+        return Survey(pages=pages, warc=warc)
 
     def _new(self, item_id: str) -> bool:
         """True when ``item_id`` should be processed (not seen in this run, not done before)."""
@@ -163,8 +222,7 @@ class Sources:
         try:
             from warcio.archiveiterator import ArchiveIterator
         except ImportError:
-            yield from self._container_error(
-                path, InputError("reading WARC files needs warcio: pip install 'newsclean[warc]'"))
+            yield from self._container_error(path, InputError(WARC_NEEDS))
             return
         try:
             fh = open(path, "rb")

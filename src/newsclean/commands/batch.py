@@ -1,32 +1,47 @@
 """``newsclean batch INPUT... -o OUT.jsonl``: many pages to JSON Lines, in parallel, resumable.
 
-Exit codes: 0 the run completed (pages that failed are error records in the output, and the
-summary says how many), 2 bad options or inputs, 1 the run itself failed, 130 interrupted.
-Re-running the same command after an interruption resumes where the output stops.
+Exit codes (EXIT_*): 0 the run completed and every page is a page record; 1 the run completed and
+some pages are error records (the summary says how many); 2 bad options or inputs (nothing was
+run); 3 the run stopped before the end (e.g. disk full); 130 Ctrl-C; 143 SIGTERM. Re-running the
+same command after 3, 130 or 143 resumes where the output stops.
 """
 from __future__ import annotations
 
 import argparse
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
+import signal
 import sys
+import threading
 import time
 from typing import Any, TextIO
+from collections.abc import Iterator
 
 from newsclean.batch import ResumeState, Stats, run_batch
 from newsclean.batch.runner import default_jobs
 from newsclean.commands.common import add_settings_args, pipeline_from_args
 from newsclean.errors import ConfigError, InputError, NewscleanError
 
+EXIT_OK = 0           # completed, every page a page record
+EXIT_PAGE_ERRORS = 1  # completed, some pages are error records
+EXIT_USAGE = 2        # bad options or inputs: nothing was run
+EXIT_STOPPED = 3      # the run stopped before the end (resumable)
+EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, the shell's convention
+EXIT_TERMINATED = 143   # SIGTERM: 128 + SIGTERM
+
 EPILOG = """\
-inputs: page files (HTML or text captures), directories (searched recursively for
-.html/.htm/.xhtml/.shtml/.txt/.text/.warc/.warc.gz/.jsonl/.ndjson files), glob patterns,
+inputs: page files (HTML or text captures, also gzipped: .html.gz), directories (searched
+recursively for .html/.htm/.xhtml/.shtml/.txt/.text[.gz]/.warc/.warc.gz/.jsonl/.ndjson files), glob patterns,
 WARC files (HTML responses), JSON Lines files of {"url":..., "html":...} or {"url":..., "text":...},
 and '-' for a list of paths on standard input, one per line.
 
 output: one JSON record per page: id, input_url, [warc_date], every article field, ms;
 or {id, input_url, error: {type, message}, ms} for a page that failed.
 Ids: the file path, path#offset for WARC records, path:line for JSON Lines records.
-If OUT exists, the run resumes: pages already in it are skipped (use --overwrite to start over).
+If OUT exists, the run resumes: pages already in it are skipped (use --overwrite to start over,
+--retry-errors to run the pages whose records are errors again).
+
+exit codes: 0 every page ok; 1 completed, some pages are error records; 2 bad options or inputs;
+3 the run stopped (e.g. disk full); 130 Ctrl-C; 143 SIGTERM. After 3, 130, 143: rerun to resume.
 """
 
 
@@ -69,6 +84,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--kind", choices=("html", "text"),
                    help="treat pages as HTML or text captures (default: guess; WARC and JSONL records say)")
     p.add_argument("--overwrite", action="store_true", help="start OUT afresh instead of resuming")
+    p.add_argument("--retry-errors", action="store_true",
+                   help="when resuming, run the pages whose records in OUT are errors again (e.g. after "
+                        "installing an extra or raising --timeout); their error records are replaced")
     p.add_argument("--learn-templates", action="store_true",
                    help="first learn each host's recurring blocks from these pages, then drop them (two passes)")
     p.add_argument("--template-min-pages", type=_positive_int, default=5, metavar="N",
@@ -97,8 +115,7 @@ class Progress:
         if self.quiet or now - self.last < self.every:
             return
         self.last = now
-        line = (f"{stats.pages} pages, {stats.ok} ok, {stats.errors} errors, {stats.skipped} skipped, "
-                f"{stats.rate:.1f} pages/s, {stats.elapsed:.0f} s")
+        line = progress_line(stats)
         if self.tty:
             self.stream.write("\r\x1b[K" + line)
             self.shown = True
@@ -113,6 +130,30 @@ class Progress:
             self.shown = False
 
 
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def progress_line(stats: Stats) -> str:
+    """``120/1000 pages (12%), 118 ok, 2 errors, 30 skipped, 35.2 pages/s, 3 s, ETA 25 s``; without
+    the total and the ETA when the inputs could not be counted (WARC, JSON Lines)."""
+    done = f"{stats.pages} pages"
+    if stats.total is not None:
+        share = 100 * stats.pages / stats.total if stats.total else 100.0
+        done = f"{stats.pages}/{stats.total} pages ({share:.0f}%)"
+    line = (f"{done}, {stats.ok} ok, {stats.errors} errors, {stats.skipped} skipped, "
+            f"{stats.rate:.1f} pages/s, {_duration(stats.elapsed)}")
+    eta = stats.eta
+    if eta is not None:
+        line += f", ETA {_duration(eta)}"
+    return line
+
+
 def summary(stats: Stats, output: str) -> str:
     lines = [f"newsclean batch: {stats.pages} pages in {stats.elapsed:.1f} s ({stats.rate:.1f} pages/s): "
              f"{stats.ok} ok, {stats.errors} errors, {stats.skipped} skipped (already in the output)"]
@@ -125,6 +166,10 @@ def summary(stats: Stats, output: str) -> str:
                      f"in {where} (records with an \"error\" field)")
     else:
         lines.append(f"newsclean batch: run completed; output in {where}")
+    if stats.errors_before:
+        earlier = "1 error record" if stats.errors_before == 1 else f"{stats.errors_before} error records"
+        lines.append(f"newsclean batch: {earlier} from earlier runs also in {where} "
+                     "(--retry-errors runs those pages again)")
     return "\n".join(lines) + "\n"
 
 
@@ -170,6 +215,10 @@ def run(args: argparse.Namespace) -> int:
             err.write(f"newsclean batch: resuming: {state.records} records already in {args.output}"
                       + (f" (cut {state.repaired_bytes} bytes of an incomplete last line)"
                          if state.repaired_bytes else "") + "\n")
+        if state.retried:
+            pages = "the page whose record was an error" if state.retried == 1 else (
+                f"the {state.retried} pages whose records were errors")
+            err.write(f"newsclean batch: --retry-errors: running {pages} again\n")
         if state.foreign:
             err.write(f"newsclean batch: warning: {state.foreign} lines of {args.output} are not "
                       "newsclean records\n")
@@ -178,42 +227,70 @@ def run(args: argparse.Namespace) -> int:
         journal, exporter = _output_plan(args)
     except (ConfigError, ValueError) as exc:
         err.write(f"newsclean batch: {exc}\n")
-        return 2
+        return EXIT_USAGE
     target = args.output_dir or args.output  # what the user asked for, for the summary
     args.output = journal
     if args.max_bytes is not None and args.max_bytes < 1:
         err.write(f"newsclean batch: --max-bytes must be at least 1, not {args.max_bytes}\n")
-        return 2
+        return EXIT_USAGE
     try:
-        pipeline = pipeline_from_args(args)  # settings: flags > --config > pyproject.toml > defaults
-        with ExitStack() as stack:
-            executor = None
-            if args.dask:
-                from newsclean.batch.dask import dask_executor
-
-                executor = stack.enter_context(dask_executor(args.dask))
-            stats = run_batch(args.inputs, args.output, pipeline=pipeline, jobs=args.jobs, executor=executor,
-                              timeout=args.timeout or None, kind=args.kind, resume=not args.overwrite,
-                              progress=progress, on_resume=on_resume, learn_templates=args.learn_templates,
-                              template_options=_template_options(args), exporter=exporter)
+        with _sigterm_as_interrupt():
+            stats = _run_batch(args, exporter, progress, on_resume)
     except (InputError, ConfigError) as exc:
         progress.clear()
         err.write(f"newsclean batch: {exc}\n")
-        return 2
+        return EXIT_USAGE
     except NewscleanError as exc:
         progress.clear()
         err.write(f"newsclean batch: run failed: {exc}\n")
-        return 1
+        return EXIT_STOPPED
     except BrokenPipeError:
         raise  # '-o -' into a closed pipe: the CLI's convention applies
     except OSError as exc:  # e.g. the output could not be written (disk full): resumable
         progress.clear()
         err.write(f"newsclean batch: run failed: {exc}; run the same command again to resume\n")
-        return 1
-    except KeyboardInterrupt:
+        return EXIT_STOPPED
+    except KeyboardInterrupt as exc:
         progress.clear()
-        err.write("newsclean batch: interrupted; run the same command again to resume\n")
-        return 130
+        what = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        err.write(f"newsclean batch: {what}; run the same command again to resume\n")
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     progress.clear()
     err.write(summary(stats, target))
-    return 0
+    return EXIT_PAGE_ERRORS if stats.errors or stats.errors_before else EXIT_OK
+
+
+def _run_batch(args: argparse.Namespace, exporter: Any, progress: Progress, on_resume: Any) -> Stats:
+    pipeline = pipeline_from_args(args)  # settings: flags > --config > pyproject.toml > defaults
+    with ExitStack() as stack:
+        executor = None
+        if args.dask:
+            from newsclean.batch.dask import dask_executor
+
+            executor = stack.enter_context(dask_executor(args.dask))
+        return run_batch(args.inputs, args.output, pipeline=pipeline, jobs=args.jobs, executor=executor,
+                         timeout=args.timeout or None, kind=args.kind, resume=not args.overwrite,
+                         retry_errors=args.retry_errors, progress=progress, on_resume=on_resume,
+                         learn_templates=args.learn_templates, template_options=_template_options(args),
+                         exporter=exporter)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: the run stops as on Ctrl-C (workers killed, output whole, resumable)."""
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM (a job scheduler, ``kill``) stops the run like Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set on the main thread
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

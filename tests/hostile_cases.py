@@ -39,6 +39,22 @@ def _zip() -> bytes:
     return buf.getvalue()
 
 
+def _state_in_head(state_chars: int, body_chars: int) -> str:
+    """A page whose <head> holds an inline JSON state of ``state_chars`` characters (Next.js,
+    Shopify... ship the whole page's data so), then ``body_chars`` of article paragraphs."""
+    item = '{"id":%d,"title":"Product number %d","price":"%d.99","tags":["a","b"]},'
+    items, n = [], 0
+    while n < state_chars:
+        items.append(item % (len(items), len(items), len(items)))
+        n += len(items[-1])
+    body, n = [], 0
+    while n < body_chars:
+        body.append(f"<div class=\"row\"><p>{_SENTENCES[len(body) % 5]} Item {len(body)}.</p></div>")
+        n += len(body[-1])
+    return ('<html><head><title>Shop</title><script id="__NEXT_DATA__" type="application/json">{"items":['
+            + "".join(items) + "]}</script></head><body><article>" + "".join(body) + "</article></body></html>")
+
+
 def _deep(n: int) -> str:
     return "<html><body>" + "<div>" * n + "deep text here" + "</div>" * n + "</body></html>"
 
@@ -110,5 +126,9 @@ CASES: dict[str, Callable[[], object]] = {
     "500k-one-letter-paragraphs": lambda: "<html><body>" + "<p>x" * 500_000 + "</body></html>",
     "400k-list-items": lambda: "<html><body><ul>" + "<li>a" * 400_000 + "</ul></body></html>",
     "million-one-letter-links": lambda: "<html><body><p>" + "<a>x</a>" * 1_000_000 + "</p></body></html>",
+    # over 2 million characters, so runs of text are checked for libxml2's text-node limit: a run
+    # just under that length was once read again from each of its characters (quadratic)
+    "json-state-265k-in-head-2mb": lambda: _state_in_head(265_000, 1_800_000),
+    "json-state-1.9m-in-head": lambda: _state_in_head(1_900_000, 300_000),
     "over-max-bytes": lambda: b"<p>" + b"x" * (51 * 1024 * 1024),
 }

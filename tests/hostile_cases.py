@@ -55,6 +55,13 @@ def _state_in_head(state_chars: int, body_chars: int) -> str:
             + "".join(items) + "]}</script></head><body><article>" + "".join(body) + "</article></body></html>")
 
 
+def _gzip_bomb() -> bytes:
+    """64 MB of spaces in 64 KB of gzip: over the 50 MB limit only once decompressed."""
+    z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = b" " * (1 << 20)
+    return b"".join(z.compress(block) for _ in range(64)) + z.flush()
+
+
 def _deep(n: int) -> str:
     return "<html><body>" + "<div>" * n + "deep text here" + "</div>" * n + "</body></html>"
 
@@ -80,7 +87,15 @@ CASES: dict[str, Callable[[], object]] = {
     "pdf-bytes": lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\n" + bytes(range(256)) * 20 + b"\n%%EOF",
     "png-bytes": _png,
     "zip-bytes": _zip,
-    "random-binary": lambda: bytes(random.Random(7).randrange(256) for _ in range(50_000)),
+    "random-binary": lambda: random.Random(7).randbytes(50_000),
+    "elf-bytes": lambda: b"\x7fELF\x02\x01\x01" + bytes(9) + struct.pack("<HHI", 2, 62, 1) + bytes(4000),
+    "exe-without-magic": lambda: b"MZ" + bytes(58) + b"This program cannot be run in DOS mode.\r\n" + bytes(3000),
+    "gzip-of-png": lambda: gzip.compress(_png()),
+    "gzip-two-members": lambda: gzip.compress(ARTICLE[:300].encode()) + gzip.compress(ARTICLE[300:].encode()),
+    "gzip-truncated": lambda: gzip.compress(ARTICLE.encode() * 20)[:-100],
+    "gzip-damaged": lambda: gzip.compress(ARTICLE.encode())[:12] + b"\xff" * 40,
+    "gzip-bomb": _gzip_bomb,
+    "utf32-be-no-bom": lambda: ARTICLE.encode("utf-32-be"),
     "json-document": lambda: json.dumps({"title": "x", "items": [{"a": i} for i in range(1000)]}),
     "rss-feed": lambda: ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Feed</title>'
                          + "".join(f"<item><title>Item {i}</title><description>Text {i}</description></item>"

@@ -92,9 +92,9 @@ def decode_with_encoding(data: bytes) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace"), enc
-    enc = _utf32_without_bom(data) or _utf16_without_bom(data)
-    if enc:
-        return data.decode(enc, errors="replace"), enc
+    wide = _utf32_without_bom(data) or _utf16_without_bom(data)
+    if wide:
+        return data.decode(wide, errors="replace"), wide
     declared = declared_charset(data)
     if declared and declared != "utf-8":
         try:

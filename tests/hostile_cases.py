@@ -62,6 +62,26 @@ def _gzip_bomb() -> bytes:
     return b"".join(z.compress(block) for _ in range(64)) + z.flush()
 
 
+def one_line_capture(n_chars: int) -> str:
+    """A text capture flattened to one line: a menu, then ``n_chars`` of article sentences (words
+    of the story and made-up words in a random order, so that no two are alike) with a newsletter
+    call to action now and then."""
+    rng = random.Random(5)
+    syllables = ("ba", "co", "den", "fi", "gal", "ho", "ker", "lu", "man", "no", "pri", "sto", "ter", "vi")
+    vocab = sorted({w.strip(".,").lower() for s in _SENTENCES for w in s.split()}
+                   | {a + b + c for a in syllables for b in syllables for c in ("", "s", "ed", "ing")})
+    parts = ["• Home • World • Business • Sport • Subscribe", "Story"]
+    n = 0
+    while n < n_chars:
+        if len(parts) % 40:
+            words = rng.choices(vocab, k=rng.randrange(10, 25))
+            parts.append(" ".join(words).capitalize() + ".")
+        else:
+            parts.append("Sign up for our newsletter to get the latest news delivered to your inbox.")
+        n += len(parts[-1]) + 1
+    return " ".join(parts)
+
+
 def _deep(n: int) -> str:
     return "<html><body>" + "<div>" * n + "deep text here" + "</div>" * n + "</body></html>"
 
@@ -134,6 +154,7 @@ CASES: dict[str, Callable[[], object]] = {
     "many-json-ld": lambda: ARTICLE.replace("</head>", '<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"A"}}</script>' * 2000 + "</head>"),
     "garbage-dates": lambda: ARTICLE.replace("</head>", '<meta property="article:published_time" content="9999-99-99T99:99"><time datetime="0000-00-00">x</time></head>'),
     "text-one-huge-line": lambda: "word " * 400_000,
+    "text-one-line-capture-10mb": lambda: one_line_capture(10_000_000),
     "text-100k-bullet-lines": lambda: "\n".join(f"  • item {i}" for i in range(100_000)),
     "text-cr-only": lambda: "Title line\r\rBy Someone\r\rA paragraph of body text that is long enough to be kept here.\r",
     "twelve-mb-paragraph": lambda: "<html><body><p>" + "word " * 2_500_000 + "</p></body></html>",

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from newsclean.errors import InputError
 
 GZIP_MAGIC = b"\x1f\x8b"
-#: compressed bytes fed to the decompressor at a time (its output is bounded separately)
+#: compressed bytes fed to the decompressor at a time, and the most it returns at a time
 _GZIP_CHUNK = 1 << 20
 #: the part of a page the text checks look at: enough for a share, cheap on any page
 SAMPLE = 65536
@@ -125,7 +125,8 @@ def gunzip(read: Callable[[int], bytes], max_bytes: int, what: str) -> bytes:
         if not chunk:
             break
         try:
-            out = d.decompress(chunk, max_bytes + 1 - total)  # (never 0: that would mean "no bound")
+            # (at most a chunk's worth at a time: one call for all would grow its buffer by doubling)
+            out = d.decompress(chunk, min(_GZIP_CHUNK, max_bytes + 1 - total))  # (never 0: "no bound")
         except zlib.error as exc:
             raise InputError(f"{what}: damaged gzip data ({exc})") from None
         total += len(out)

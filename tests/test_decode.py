@@ -112,8 +112,11 @@ def test_binary_bytes_and_text_are_refused_but_text_in_wide_encodings_is_not():
 
     with pytest.raises(InputError, match=r"page of \d+ bytes: not an HTML page or a text capture \(looks like PDF\)"):
         read_input(b"%PDF-1.7\n" + bytes(range(256)))
-    with pytest.raises(InputError, match=r"looks like binary data: 1\d% control or undecodable characters"):
-        read_input("".join(map(chr, range(256))) * 10)  # a binary file read as Latin-1
+    with pytest.raises(InputError, match=r"looks like binary data: 1\d% control bytes"):
+        read_input(bytes(range(256)) * 10)
+    with pytest.raises(InputError, match=r"page of 2569 characters: .* \(looks like PDF\)"):
+        read_input("%PDF-1.7\n" + "".join(map(chr, range(256))) * 10)  # a PDF read as Latin-1
+    assert read_input("\ufffd\x01" * 500)  # other str pages are the text the caller meant
     # control bytes are parts of characters in UTF-16/32: pages in them are text, with a BOM or without
     chinese = "北京市政府今天宣布了新的交通规划方案，市民反应热烈。" * 40
     for enc in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):

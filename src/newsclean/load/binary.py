@@ -86,14 +86,18 @@ def junk_share(text: str) -> float:
 
 
 def check_text(text: str, what: str) -> None:
-    """Refuse decoded text (or a str given as the page) that is binary data: a magic number at
-    its start (when it holds bytes read as Latin-1) or a share of junk characters."""
-    kind = magic_kind(text[:300].encode("latin-1", errors="replace"))
-    if kind is not None:
-        raise not_a_page(what, kind)
+    """Refuse decoded text with a share of control and undecodable characters no text has."""
     share = junk_share(text)
     if share >= MAX_JUNK_SHARE:
         raise not_a_page(what, f"binary data: {share:.0%} control or undecodable characters")
+
+
+def check_str_magic(text: str, what: str) -> None:
+    """Refuse a str page that starts like a binary file (bytes read as Latin-1). Otherwise a str
+    is taken as the text the caller meant: its characters are not judged."""
+    kind = magic_kind(text[:300].encode("latin-1", errors="replace"))
+    if kind is not None:
+        raise not_a_page(what, kind)
 
 
 def check_magic(data: bytes, what: str) -> None:

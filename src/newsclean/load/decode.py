@@ -14,6 +14,7 @@ from newsclean.load.binary import (
     GZIP_MAGIC,
     check_control_bytes,
     check_magic,
+    check_str_magic,
     check_text,
     gunzip,
 )
@@ -145,7 +146,7 @@ def read_input(page: object, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if isinstance(page, str):
         if len(page) > max_bytes:
             raise InputError(f"page of {len(page)} characters is over the limit of {max_bytes}")
-        check_text(page, f"page of {len(page)} characters")
+        check_str_magic(page, f"page of {len(page)} characters")
         return page
     raise InputError(f"page must be str, bytes or pathlib.Path, not {type(page).__name__}")
 

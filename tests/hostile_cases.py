@@ -39,6 +39,49 @@ def _zip() -> bytes:
     return buf.getvalue()
 
 
+def _state_in_head(state_chars: int, body_chars: int) -> str:
+    """A page whose <head> holds an inline JSON state of ``state_chars`` characters (Next.js,
+    Shopify... ship the whole page's data so), then ``body_chars`` of article paragraphs."""
+    item = '{"id":%d,"title":"Product number %d","price":"%d.99","tags":["a","b"]},'
+    items, n = [], 0
+    while n < state_chars:
+        items.append(item % (len(items), len(items), len(items)))
+        n += len(items[-1])
+    body, n = [], 0
+    while n < body_chars:
+        body.append(f"<div class=\"row\"><p>{_SENTENCES[len(body) % 5]} Item {len(body)}.</p></div>")
+        n += len(body[-1])
+    return ('<html><head><title>Shop</title><script id="__NEXT_DATA__" type="application/json">{"items":['
+            + "".join(items) + "]}</script></head><body><article>" + "".join(body) + "</article></body></html>")
+
+
+def _gzip_bomb() -> bytes:
+    """64 MB of spaces in 64 KB of gzip: over the 50 MB limit only once decompressed."""
+    z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = b" " * (1 << 20)
+    return b"".join(z.compress(block) for _ in range(64)) + z.flush()
+
+
+def one_line_capture(n_chars: int) -> str:
+    """A text capture flattened to one line: a menu, then ``n_chars`` of article sentences (words
+    of the story and made-up words in a random order, so that no two are alike) with a newsletter
+    call to action now and then."""
+    rng = random.Random(5)
+    syllables = ("ba", "co", "den", "fi", "gal", "ho", "ker", "lu", "man", "no", "pri", "sto", "ter", "vi")
+    vocab = sorted({w.strip(".,").lower() for s in _SENTENCES for w in s.split()}
+                   | {a + b + c for a in syllables for b in syllables for c in ("", "s", "ed", "ing")})
+    parts = ["• Home • World • Business • Sport • Subscribe", "Story"]
+    n = 0
+    while n < n_chars:
+        if len(parts) % 40:
+            words = rng.choices(vocab, k=rng.randrange(10, 25))
+            parts.append(" ".join(words).capitalize() + ".")
+        else:
+            parts.append("Sign up for our newsletter to get the latest news delivered to your inbox.")
+        n += len(parts[-1]) + 1
+    return " ".join(parts)
+
+
 def _deep(n: int) -> str:
     return "<html><body>" + "<div>" * n + "deep text here" + "</div>" * n + "</body></html>"
 
@@ -64,7 +107,15 @@ CASES: dict[str, Callable[[], object]] = {
     "pdf-bytes": lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\n" + bytes(range(256)) * 20 + b"\n%%EOF",
     "png-bytes": _png,
     "zip-bytes": _zip,
-    "random-binary": lambda: bytes(random.Random(7).randrange(256) for _ in range(50_000)),
+    "random-binary": lambda: random.Random(7).randbytes(50_000),
+    "elf-bytes": lambda: b"\x7fELF\x02\x01\x01" + bytes(9) + struct.pack("<HHI", 2, 62, 1) + bytes(4000),
+    "exe-without-magic": lambda: b"MZ" + bytes(58) + b"This program cannot be run in DOS mode.\r\n" + bytes(3000),
+    "gzip-of-png": lambda: gzip.compress(_png()),
+    "gzip-two-members": lambda: gzip.compress(ARTICLE[:300].encode()) + gzip.compress(ARTICLE[300:].encode()),
+    "gzip-truncated": lambda: gzip.compress(ARTICLE.encode() * 20)[:-100],
+    "gzip-damaged": lambda: gzip.compress(ARTICLE.encode())[:12] + b"\xff" * 40,
+    "gzip-bomb": _gzip_bomb,
+    "utf32-be-no-bom": lambda: ARTICLE.encode("utf-32-be"),
     "json-document": lambda: json.dumps({"title": "x", "items": [{"a": i} for i in range(1000)]}),
     "rss-feed": lambda: ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Feed</title>'
                          + "".join(f"<item><title>Item {i}</title><description>Text {i}</description></item>"
@@ -103,6 +154,7 @@ CASES: dict[str, Callable[[], object]] = {
     "many-json-ld": lambda: ARTICLE.replace("</head>", '<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"A"}}</script>' * 2000 + "</head>"),
     "garbage-dates": lambda: ARTICLE.replace("</head>", '<meta property="article:published_time" content="9999-99-99T99:99"><time datetime="0000-00-00">x</time></head>'),
     "text-one-huge-line": lambda: "word " * 400_000,
+    "text-one-line-capture-10mb": lambda: one_line_capture(10_000_000),
     "text-100k-bullet-lines": lambda: "\n".join(f"  • item {i}" for i in range(100_000)),
     "text-cr-only": lambda: "Title line\r\rBy Someone\r\rA paragraph of body text that is long enough to be kept here.\r",
     "twelve-mb-paragraph": lambda: "<html><body><p>" + "word " * 2_500_000 + "</p></body></html>",
@@ -110,5 +162,9 @@ CASES: dict[str, Callable[[], object]] = {
     "500k-one-letter-paragraphs": lambda: "<html><body>" + "<p>x" * 500_000 + "</body></html>",
     "400k-list-items": lambda: "<html><body><ul>" + "<li>a" * 400_000 + "</ul></body></html>",
     "million-one-letter-links": lambda: "<html><body><p>" + "<a>x</a>" * 1_000_000 + "</p></body></html>",
+    # over 2 million characters, so runs of text are checked for libxml2's text-node limit: a run
+    # just under that length was once read again from each of its characters (quadratic)
+    "json-state-265k-in-head-2mb": lambda: _state_in_head(265_000, 1_800_000),
+    "json-state-1.9m-in-head": lambda: _state_in_head(1_900_000, 300_000),
     "over-max-bytes": lambda: b"<p>" + b"x" * (51 * 1024 * 1024),
 }

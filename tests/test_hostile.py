@@ -63,7 +63,8 @@ def test_entity_bomb_is_not_expanded():
 
 def test_encodings_recover_the_text():
     for name in ("utf16-le-bom", "utf16-be-bom", "utf16-le-no-bom", "utf16-be-no-bom", "utf32-le-bom",
-                 "invalid-utf8-middle", "nul-bytes", "wrong-meta-charset"):
+                 "utf32-le-no-bom", "utf32-be-no-bom", "invalid-utf8-middle",
+                 "nul-bytes", "wrong-meta-charset", "mixed-encodings"):
         art = PIPELINE.extract(CASES[name]())
         assert "Paragraph 3 of the story" in art.text, name
 
@@ -77,3 +78,35 @@ def test_frameset_and_empty_pages_give_empty_articles():
 def test_pages_over_libxml2s_10_mb_limit_keep_all_their_text():
     art = PIPELINE.extract(CASES["twelve-mb-paragraph"]())
     assert art.text.count("word") == 2_500_000
+
+
+BINARY = {"pdf-bytes": "PDF", "png-bytes": "a PNG image", "zip-bytes": "a ZIP archive", "elf-bytes": "an ELF executable",
+          "gzip-of-png": "a PNG image", "random-binary": "binary data", "exe-without-magic": "binary data"}
+
+
+@pytest.mark.parametrize("name", sorted(BINARY))
+def test_binary_files_are_refused_with_what_they_look_like(name):
+    with pytest.raises(InputError, match=r"not an HTML page or a text capture \(looks like " + BINARY[name]):
+        PIPELINE.extract(CASES[name]())
+
+
+def test_gzipped_pages_are_read_decompressed():
+    for name in ("gzip-bytes", "gzip-two-members", "gzip-truncated"):
+        art = PIPELINE.extract(CASES[name]())
+        assert "Paragraph 3 of the story" in art.text, name
+
+
+def test_gzip_bomb_and_damaged_gzip_are_input_errors():
+    with pytest.raises(InputError, match="over the limit of 52428800 bytes once decompressed"):
+        PIPELINE.extract(CASES["gzip-bomb"]())
+    with pytest.raises(InputError, match="damaged gzip data"):
+        PIPELINE.extract(CASES["gzip-damaged"]())
+
+
+def test_a_capture_on_one_line_keeps_its_text_but_not_its_calls_to_action():
+    page = CASES["text-one-line-capture-10mb"]()
+    art = PIPELINE.extract(page)
+    # 10 MB of sentences are cut into pieces of ~1,000 characters (the block budget): the pieces that
+    # hold one of the calls to action (one sentence in 40) go with it
+    assert len(art.text.split()) >= 0.7 * len(page.split())
+    assert "newsletter" not in art.text

@@ -124,3 +124,17 @@ def test_big_page_of_inline_tags_is_thinned_without_joining_or_splitting_words()
     assert thin.count("<a>") < 60 and thin.count("<p>") == 1
     words = lambda html: " ".join(b.text for b in html_blocks(parse_html(html))).split()
     assert words(thin) == words(page) == ["xy"] * 300 + ["end"]
+
+
+def test_only_text_runs_over_the_libxml2_limit_are_cut_and_the_text_is_unchanged():
+    from newsclean.load import html
+
+    short = "s" * (html._HUGE_TEXT - 3)  # with the "p>" before it: one character under the limit
+    long = ("word " * (html._HUGE_TEXT // 5 + 10)).strip()
+    page = "<p>" + short + "<p>" + long + "</p><b>" + "x" * (html._HUGE_TEXT + 5) + "</b>"
+    out = html._split_long_text(page)
+    assert out.replace("<wbr>", "") == page
+    runs = [len(r) for r in out.replace("<wbr>", "<").split("<")]
+    assert max(runs) <= html._HUGE_TEXT
+    assert out.count("<wbr>") == 2 and short in out  # one cut per long run (at a space when there is one)
+    assert html._split_long_text(short + "<p>") == short + "<p>"

@@ -236,3 +236,44 @@ def test_full_hangul_line_rejoined_with_a_space_when_the_capture_uses_the_word_a
     assert _hangul_break_at_space(prev, nxt, 99, words)
     assert not _hangul_break_at_space(prev, nxt, 99, Counter({"작용할": 1, "다라작용할": 1}))
     assert not _hangul_break_at_space(prev, line("는 사람"), 99, Counter({"는": 3}))  # one syllable: a particle
+
+
+def test_capture_flattened_to_one_line_keeps_its_article_text(seed_text, fixtures_dir):
+    import json
+    import re
+
+    from newsclean import extract
+
+    expected = json.loads((fixtures_dir / "coins2day-zelensky.expected.json").read_text(encoding="utf-8"))
+    sentences = [s for p in expected["body_paragraphs_in_order"] for s in re.split(r"(?<=[.!?”])\s+", p)]
+    text = " ".join(extract(" ".join(seed_text.split())).text.split())
+    kept = [s for s in sentences if s in text]
+    assert len(kept) >= 0.9 * len(sentences), set(sentences) - set(kept)
+
+
+def test_over_long_line_is_cut_at_sentence_ends_and_bullets_only():
+    from newsclean.load.longlines import OVER_LONG_LINE, split_over_long_lines
+
+    sentence = ("Dr. Jane Smith of the U.S. Geological Survey said on Tuesday that the river, e.g. its lower "
+                "reach, had risen by 3.5 metres. Was it the rain? “Yes,” she said. ")
+    line = "• Home • News " + sentence * (OVER_LONG_LINE // len(sentence) + 1)
+    short = "A short line of its own. It stays as it is."
+    out = split_over_long_lines(short + "\n" + line + "\n" + short, max_blocks=20_000).split("\n")
+    assert out[0] == out[-1] == short
+    pieces = out[1:-1]
+    assert " ".join(pieces) == line.strip()  # no word lost, split or joined
+    # (the last menu item runs on into the first sentence: nothing tells them apart)
+    first = ("• News Dr. Jane Smith of the U.S. Geological Survey said on Tuesday that the river, e.g. its "
+             "lower reach, had risen by 3.5 metres.")
+    assert pieces[:2] == ["• Home", first]
+    assert pieces[2:5] == ["Was it the rain?", "“Yes,” she said.", sentence.split(" Was")[0]]
+
+
+def test_huge_one_line_capture_is_cut_into_pieces_within_the_block_budget():
+    from newsclean.load.longlines import MAX_PIECE, split_over_long_lines
+
+    line = "One sentence of the story here. " * 20_000 + "word " * 10_000  # 640 KB, then no sentence end
+    pieces = split_over_long_lines(line, max_blocks=1000).split("\n")
+    assert len(pieces) <= 500 + len("word " * 10_000) // MAX_PIECE + 1
+    assert max(len(p) for p in pieces) <= max(2 * len(line) // 1000, MAX_PIECE) + 40
+    assert " ".join(pieces) == line.strip()

@@ -1,13 +1,24 @@
 """Bytes to text: BOM, then a declared charset (HTTP-equiv / meta / XML declaration), then UTF-8,
-then detection with charset-normalizer. Also reads paths, with a size limit."""
+then detection with charset-normalizer. Also reads paths, with a size limit, undoes gzip and
+refuses binary files (see load/binary.py)."""
 from __future__ import annotations
 
 import codecs
+import io
 import logging
+import os
 import re
 from pathlib import Path
 
 from newsclean.errors import InputError
+from newsclean.load.binary import (
+    GZIP_MAGIC,
+    check_control_bytes,
+    check_magic,
+    check_str_magic,
+    check_text,
+    gunzip,
+)
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
@@ -46,6 +57,21 @@ def declared_charset(data: bytes) -> str | None:
     return _codec(m.group(1).decode("ascii", "replace")) if m else None
 
 
+def _utf32_without_bom(data: bytes) -> str | None:
+    """UTF-32 without a BOM: of each four bytes, the top one is always zero (no code point is over
+    U+10FFFF) and the next one nearly always (it is only set past U+FFFF)."""
+    sample = data[:4000]
+    if len(sample) < 8 or len(data) % 4:
+        return None
+    quarter = len(sample) / 4
+    zeros = [sample[i::4].count(0) for i in range(4)]
+    if zeros[3] == quarter and zeros[2] > 0.9 * quarter and zeros[0] < 0.05 * quarter:
+        return "utf-32-le"
+    if zeros[0] == quarter and zeros[1] > 0.9 * quarter and zeros[3] < 0.05 * quarter:
+        return "utf-32-be"
+    return None
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:2000]
     if len(sample) < 4:
@@ -62,20 +88,25 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def decode(data: bytes) -> str:
     """Decode page bytes to text. Never raises for any byte string; undecodable bytes become U+FFFD."""
+    return decode_with_encoding(data)[0]
+
+
+def decode_with_encoding(data: bytes) -> tuple[str, str]:
+    """The text of ``data`` and the (Python) name of the encoding it was read in."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace")
-    enc = _utf16_without_bom(data)
-    if enc:
-        return data.decode(enc, errors="replace")
+            return data[len(bom):].decode(enc, errors="replace"), enc
+    wide = _utf32_without_bom(data) or _utf16_without_bom(data)
+    if wide:
+        return data.decode(wide, errors="replace"), wide
     declared = declared_charset(data)
     if declared and declared != "utf-8":
         try:
-            return data.decode(declared)
+            return data.decode(declared), declared
         except (UnicodeDecodeError, LookupError):
             pass  # the declaration lied; fall through to UTF-8 and detection
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     if declared:
@@ -83,7 +114,7 @@ def decode(data: bytes) -> str:
             # mostly UTF-8 with a few bad bytes: keep UTF-8 if the damage is small
             text = data.decode("utf-8", errors="replace")
             if text.count("\ufffd") <= max(3, len(data) // 2000):
-                return text
+                return text, "utf-8"
         except LookupError:
             pass
     try:
@@ -91,36 +122,66 @@ def decode(data: bytes) -> str:
 
         best = from_bytes(data[:200_000]).best()
         if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace")
+            return data.decode(best.encoding, errors="replace"), best.encoding
     except Exception:  # detection is a best effort; never let it crash decoding
         _log.debug("charset detection failed; decoding as cp1252", exc_info=True)
-    return data.decode("cp1252", errors="replace")
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def is_wide(encoding: str) -> bool:
+    """UTF-16 or UTF-32: NUL and control bytes are parts of characters there."""
+    return encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
 
 
 def read_input(page: object, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Turn ``str``, ``bytes`` or a ``pathlib.Path`` into text, or raise InputError."""
+    """Turn ``str``, ``bytes`` or a ``pathlib.Path`` into text, or raise InputError: for a missing
+    file, a page over ``max_bytes`` (gzip data counts decompressed) or one that is a binary file."""
     if isinstance(page, Path):
-        try:
-            size = page.stat().st_size
-            if size > max_bytes:
-                raise InputError(f"{page}: {size} bytes is over the limit of {max_bytes} bytes")
-            data = page.read_bytes()
-        except InputError:
-            raise
-        except FileNotFoundError:
-            raise InputError(f"{page}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{page}: is a directory, not a page") from None
-        except OSError as exc:
-            raise InputError(f"{page}: cannot read ({exc.strerror or exc})") from None
-        return decode(data)
+        return _bytes_to_text(_read_path(page, max_bytes), str(page))
     if isinstance(page, (bytes, bytearray, memoryview)):
         data = bytes(page)
+        what = f"page of {len(data)} bytes"
+        if data.startswith(GZIP_MAGIC):
+            return _bytes_to_text(gunzip(io.BytesIO(data).read, max_bytes, what), what)
         if len(data) > max_bytes:
-            raise InputError(f"page of {len(data)} bytes is over the limit of {max_bytes} bytes")
-        return decode(data)
+            raise InputError(f"{what} is over the limit of {max_bytes} bytes")
+        return _bytes_to_text(data, what)
     if isinstance(page, str):
         if len(page) > max_bytes:
             raise InputError(f"page of {len(page)} characters is over the limit of {max_bytes}")
+        check_str_magic(page, f"page of {len(page)} characters")
         return page
     raise InputError(f"page must be str, bytes or pathlib.Path, not {type(page).__name__}")
+
+
+def _read_path(path: Path, max_bytes: int) -> bytes:
+    """A file's bytes, decompressed when they are gzip data (whatever the file is called)."""
+    try:
+        with path.open("rb") as fh:
+            if fh.read(2) == GZIP_MAGIC:
+                fh.seek(0)
+                return gunzip(fh.read, max_bytes, str(path))
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(f"{path}: {size} bytes is over the limit of {max_bytes} bytes")
+            fh.seek(0)
+            return fh.read()
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a page") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _bytes_to_text(data: bytes, what: str) -> str:
+    """Decoded text, unless the bytes are a binary file (by magic number, by control bytes where
+    the encoding is not UTF-16/32, and by junk characters once decoded)."""
+    check_magic(data, what)
+    text, encoding = decode_with_encoding(data)
+    if not is_wide(encoding):
+        check_control_bytes(data, what)
+    check_text(text, what)
+    return text

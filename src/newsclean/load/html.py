@@ -71,7 +71,10 @@ def parse_html(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> Any:
 _BIG_PAGE = 1_000_000
 _HUGE_INPUT = 9_000_000  # bytes
 _HUGE_TEXT = 2_000_000  # characters: libxml2 refuses a text node over 10 MB (without huge_tree, which we
-_LONG_RUN = re.compile(r"[^<]{%d,}" % _HUGE_TEXT)  # keep off: it also lifts its other safety limits)
+# keep off: it also lifts its other safety limits). A run is only tried where it starts (at the start
+# of the page or after a "<"): tried at every position, a run just under the length would be read
+# again from each of its characters -- quadratic (a 265 KB inline JSON state cost ~25 s)
+_LONG_RUN = re.compile(rf"(?<![^<])[^<]{{{_HUGE_TEXT},}}")
 
 
 def _split_long_text(text: str) -> str:

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
+from newsclean.load.longlines import split_over_long_lines
 from newsclean.page import Block
 
 # em/en dashes are not bullets: "— Name (@handle) date" attribution lines keep their dash
@@ -273,7 +274,7 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
 
     After ``max_blocks`` blocks the rest of the capture is read as one running block (no word is
     lost; memory stays bounded on captures of 100,000s of lines)."""
-    lines = split_lines(text)
+    lines = split_lines(split_over_long_lines(text, max_blocks))
     width = wrap_width(lines)
     run_on = run_on_paragraphs(lines, width)
     korean = hangul_words(lines) if width is not None else None
@@ -374,7 +375,7 @@ def _merge_tables(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     i = 0
     while i < len(blocks):
-        run = []
+        run: list[tuple[Block, list[str]]] = []
         j = i
         while j < len(blocks):
             cells = _cells(blocks[j])

@@ -162,3 +162,61 @@ def test_structured_text_repeating_its_sections_is_kept():
         blocks += [f"Day {d + 1} of the plan starts here"] + day
     page = run(blocks)
     assert len(list(page.kept())) == len(blocks)
+
+
+def test_rows_differing_in_a_number_or_a_name_are_kept():
+    # two list items / table rows that differ in one number or one name are two pieces of content
+    rows = ["Order item #11111 shipped from the warehouse in Springfield on Monday morning by courier.",
+            "Order item #22222 shipped from the warehouse in Springfield on Monday morning by courier."]
+    page = run([rows[0], rows[1], OTHER])
+    assert [b.text for b in page.kept()] == rows + [OTHER]
+    pros = ["Pros of renting a car for your week in Iceland and the ring road",
+            "Cons of renting a car for your week in Iceland and the ring road"]
+    page = run([pros[0], OTHER, pros[1]])
+    assert [b.text for b in page.kept()] == [pros[0], OTHER, pros[1]]
+
+
+def test_caption_with_a_credit_glued_to_the_last_word_is_still_a_copy():
+    dek = "The council voted to close the old library downtown after forty years of service"
+    page = run([dek, dek + "Jane Photographer Getty Images", OTHER])
+    assert dek not in [b.text for b in page.kept()]
+
+
+def test_authors_restatement_further_on_is_kept():
+    # a call to action the author repeats inside the body, several paragraphs later, with a word added
+    cta = "If you enjoyed this guide, share it with a friend who is planning a trip to the coast."
+    filler = [f"Paragraph {w} of the guide describes another stretch of the coast road and its views."
+              for w in ("one", "two", "three", "four", "five")]
+    page = run([cta] + filler + ["Again: " + cta])
+    assert [b.text for b in page.kept()] == [cta] + filler + ["Again: " + cta]
+
+
+def test_code_listings_that_build_on_each_other_are_kept():
+    code = "def total(items):\n    return sum(item.price for item in items if item.price)\n"
+    html = ("<html><body><article><p>First the plain version of the function we need today:</p>"
+            f"<pre>{code}</pre><pre>{code.replace('sum(', 'round(sum(').rstrip()})\n</pre>"
+            "<p>The second rounds the sum, which is all the change there is between them.</p></article></body></html>")
+    page = load_page(html, kind="html")
+    DuplicatesStage().run(page)
+    assert sum(1 for b in page.kept() if b.kind == "pre") == 2
+
+
+def test_a_heading_and_its_sub_heading_are_kept():
+    html = ("<html><body><article><h2>Pros and cons of renting a car in Iceland</h2>"
+            "<h3>Cons of renting a car in Iceland</h3>"
+            "<p>Fuel is dear, the roads close in winter and the insurance adds up over a week.</p></article></body></html>")
+    page = load_page(html, kind="html")
+    DuplicatesStage().run(page)
+    assert [b.kind for b in page.kept()] == ["heading", "heading", "paragraph"]
+
+
+def test_a_header_row_starting_each_table_is_kept():
+    head = "<tr><td>Week</td><td>Monday</td><td>Tuesday</td><td>Wednesday</td><td>Thursday</td><td>Friday</td></tr>"
+    tables = "".join(f"<p>Block {n} of the training plan builds on the last one.</p><table>{head}"
+                     f"<tr><td>{n}</td><td>Rest</td><td>Easy {n * 10} min</td><td>Rest</td><td>Tempo</td><td>Long run</td></tr>"
+                     "</table>" for n in range(1, 4))
+    page = load_page(f"<html><body><article>{tables}</article></body></html>", kind="html")
+    rows = [b for b in page.blocks if b.text.startswith("Week")]
+    assert len(rows) == 3 and all(b.kind == "table" for b in rows)
+    DuplicatesStage().run(page)
+    assert all(b.kept for b in rows)

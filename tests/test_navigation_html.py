@@ -148,3 +148,28 @@ def test_table_of_contents_goes_the_headings_stay():
     kept = {b.text for b in page.blocks if b.kept}
     assert {"What an online course is", "Flour", "Water", "Salt"} <= kept
     assert sum(b.text == "Types of online courses" for b in page.blocks if b.kept) == 2
+
+
+def test_share_box_under_a_stock_phrase_title_goes_with_its_title():
+    # "Share this:" is dropped as a stock phrase; the unlabelled list of networks under it goes too
+    page = run(body(3) + "<div class='sd-block'><h3>Share this:</h3><ul><li><a href='#'>Twitter</a></li>"
+               "<li><a href='#'>Facebook</a></li><li>Email</li></ul></div>")
+    assert [b.text for b in page.kept()] == [b.text for b in page.blocks[:3]]
+
+
+def test_comment_section_in_german_inside_the_post_container_dropped():
+    page = run(body(3) + "<div class='kommentare-bereich'><p>Toller Beitrag, vielen Dank für die vielen "
+               "Tipps zum Garten, das probiere ich im Frühjahr gleich aus.</p></div>"
+               "<h3>Schreibe einen Kommentar</h3><p>Deine E-Mail-Adresse wird nicht veröffentlicht.</p>")
+    assert [b.text for b in page.kept()] == [b.text for b in page.blocks[:3]]
+
+
+def test_european_stock_lines_dropped_sentences_with_the_same_words_kept():
+    lines = ["Schon gelesen?", "Explore further", "Le puede interesar: otra noticia del día", "Rezept drucken",
+             "Impressum", "Du musst eingeloggt sein um Kommentare zu schreiben!",
+             "Anzeige, enthält Affiliate Links"]
+    kept = "Der Datenschutz bei Apps ist ein Thema, über das wir schon oft berichtet haben."
+    page = run(body(2) + f"<p>{kept}</p>" + "".join(f"<p>{x}</p>" for x in lines) + body(2, start=2))
+    texts = [b.text for b in page.kept()]
+    assert not set(lines) & set(texts)
+    assert kept in texts and len(texts) == 5

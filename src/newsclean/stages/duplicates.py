@@ -5,15 +5,18 @@ a pull quote repeats a sentence of the body, a teaser card is printed several ti
 prints a headline twice. Among the kept blocks, two blocks are near-duplicates when most of the
 word trigrams of one are found in the other:
 
-* two near-identical blocks (each mostly inside the other): the earlier one goes: summaries and
-  captions come before the body paragraph they repeat (three or more variants of one line, each
-  far from the next, are a structured text and stay); an exact copy is dropped only when it is
-  next to its twin (a line printed twice), since Q&A pages repeat the same question on purpose;
+* two near-identical blocks (each mostly inside the other) a few kept blocks apart at most: the
+  earlier one goes: summaries and captions come before the body paragraph they repeat (three or
+  more variants of one line, each far from the next, are a structured text and stay); an exact
+  copy is dropped only when it is next to its twin (a line printed twice), since Q&A pages repeat
+  the same question on purpose. Not copies: blocks that put a different word in the same place
+  (list items or table rows that differ in a number or a name), a near copy further on (the
+  author restating a line), two code listings, a heading and its sub-heading;
 * a block that is only part of a longer one (a pull quote) is kept: it is part of the text;
 * (text captures) a caption right under a picture printed as "[alt text]" that repeats that text;
 * (text captures) three or more blocks in a row that repeat blocks already dropped elsewhere (a
   teaser list or ticker printed twice, one copy inside the body region): all go;
-* a non-sentence block printed three times or more (a teaser card): every copy goes, unless many
+* a non-sentence block (not a table row) printed three times or more (a teaser card): every copy goes, unless many
   other blocks sit between its copies (the same line in each part of a structured text, as a
   recipe's "Eat every 2-3 hours").
 Every drop names the block it duplicates. Works on both page kinds.
@@ -24,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
@@ -57,6 +61,27 @@ def trigrams(toks: list[str]) -> set[tuple[str, ...]]:
     return set(zip(toks, toks[1:], toks[2:]))
 
 
+# a word swap at the very end of two blocks counts only when this short on both sides: longer
+# different tails are text appended to one copy (a photo credit, "said in a post on X")
+_SHORT_TAIL = 2
+
+
+def different_words(a: list[str], b: list[str]) -> bool:
+    """Do two similar blocks put different words in the same place?
+
+    Two rows of a table or two items of a list differ in a number or a name ("item #11111" /
+    "item #22222", "Pros of X" / "Cons of X"): two pieces of content, not one printed twice. A copy
+    with words only added (a caption with its photo credit, a breadcrumb ending in the title), or
+    with a different tail (a credit glued to the last word, a quote's "said in a post"), is not."""
+    ops = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] == "replace"]
+    for _tag, i1, i2, j1, j2 in ops:
+        if i2 < len(a) or j2 < len(b):
+            return True  # a swap inside the text
+        if i2 - i1 <= _SHORT_TAIL and j2 - j1 <= _SHORT_TAIL:
+            return True  # the last number or name swapped
+    return False
+
+
 @dataclass(frozen=True)
 class DuplicatesOptions:
     min_tokens: int = 6          # shorter blocks (labels, names) are left to other stages
@@ -64,6 +89,8 @@ class DuplicatesOptions:
     max_block_tokens: int = 2000  # longer blocks are not compared (cost)
     repeats: int = 3             # a block seen this many times is a repeated teaser: all copies go,
     structure_gap: int = 10      # unless other blocks between its copies are this many per copy
+    near_gap: int = 3            # a dek and its caption, a byline printed twice: at most this many kept
+    #                              blocks apart (a copy further on is the author's own restatement)
 
 
 class DuplicatesStage(Stage):
@@ -139,9 +166,17 @@ class DuplicatesStage(Stage):
                     break
                 if n / len(grams[other]) < opts.contained:
                     continue  # b is only a part of a longer block (a pull quote): left alone
+                if b.kind == "pre" and ob.kind == "pre":
+                    continue  # code listings build on each other: a changed line is new content
+                if b.kind == ob.kind == "heading" and b.features.get("tag") != ob.features.get("tag"):
+                    continue  # "Pros and Cons of X" over "Cons of X": a section and its sub-section
+                if different_words(toks_of[idx], toks_of[other]):
+                    continue  # "item #11111" / "item #22222", "Pros of X" / "Cons of X": two things
                 same = toks_of[idx] == toks_of[other]
                 if same and not self._adjacent(page, idx, other):
                     continue  # the same line asked again further on (interview questions): kept
+                if not self._near(page, idx, other, opts.near_gap):
+                    continue  # far apart: the author's own restatement, not a dek reprinted as its caption
                 # near-identical: the earlier copy goes (deks and captions precede the body)
                 self.drop(page, b, f"near-duplicate of block {other}: an earlier copy "
                                    f"(summary, caption or repeated line) of text kept there")
@@ -239,6 +274,16 @@ class DuplicatesStage(Stage):
         return True
 
     @staticmethod
+    def _near(page: Page, a: int, b: int, gap: int) -> bool:
+        """At most ``gap`` kept blocks between blocks ``a`` < ``b``?"""
+        n = 0
+        for x in page.blocks[a + 1:b]:
+            n += x.kept
+            if n > gap:
+                return False
+        return True
+
+    @staticmethod
     def _adjacent(page: Page, a: int, b: int) -> bool:
         return b - a < 50 and not any(x.kept for x in page.blocks[a + 1:b])
 
@@ -249,8 +294,10 @@ class DuplicatesStage(Stage):
             if b.index in grams:
                 toks = toks_of[b.index] if toks_of is not None else tokens(b.text)
                 seen[" ".join(toks)].append(b.index)
+        # (a table row is no teaser card: the same header row starts each table of a plan)
         groups = [c for c in seen.values()
-                  if len(c) >= self.options.repeats and not _ends_sentence(by_index[c[0]].text)]
+                  if len(c) >= self.options.repeats and not _ends_sentence(by_index[c[0]].text)
+                  and by_index[c[0]].kind != "table"]
         repeated = {i for c in groups for i in c}
         order = sorted(b.index for b in blocks if b.index not in repeated)
         for copies in groups:

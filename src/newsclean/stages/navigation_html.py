@@ -238,8 +238,10 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
     while i < n:
         b = blocks[i]
         i += 1
-        if not b.kept or len(b.text) > 50 or b.element is None:
+        if len(b.text) > 50 or b.element is None:
             continue
+        if not b.kept and not (b.dropped_by == stage and (b.reason or "").startswith("stock phrase")):
+            continue  # (a title already dropped as a stock phrase, "Share this:", still opens its box)
         if b.kind != "heading" and not (b.kind == "paragraph" and len(b.text) <= 40
                                         and not b.text.rstrip().endswith(".")):
             continue  # a box title is a heading, or a short label styled as one

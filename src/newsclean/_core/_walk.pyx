@@ -14,7 +14,16 @@ node of an element and makes elements for nodes. The module refuses to load (Imp
 lxml or libxml2 it runs with is not the major.minor it was compiled against.
 """
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport strcmp, strlen, memcpy
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object o)
+    void* PyUnicode_DATA(object o)
+    Py_ssize_t PyUnicode_GET_LENGTH(object o)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index) nogil
+    void PyUnicode_WRITE(int kind, void* data, Py_ssize_t index, Py_UCS4 value) nogil
+    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
+    bint Py_UNICODE_ISSPACE(Py_UCS4 ch) nogil
+from libc.string cimport strcmp, strlen, memcpy, memcmp
 from libc.stdlib cimport malloc, realloc, free
 
 from lxml.includes cimport tree
@@ -72,6 +81,10 @@ cdef object _is_hidden = _pure._is_hidden
 cdef object _wraps_content = _pure._wraps_content
 cdef object _is_data_table = _pure._is_data_table
 cdef object _emit_table = _pure._emit_table
+cdef object _MAY_WRAP = frozenset(_pure.SOFT_SKIP_TAGS - {"noscript", "template"})
+cdef object _UNSEEN_WORDS = _pure._UNSEEN_WORDS
+#: frames kept for reuse (more than any real page's depth of nested blocks)
+cdef Py_ssize_t _SPARE_FRAMES = 64
 cdef tuple _NO_HINTS = ()
 cdef const char* _EMPTY = b""
 cdef object _NO_TAGS = frozenset()
@@ -84,6 +97,116 @@ cdef inline object _squash(object text):
     if len(text) < _SQUASH_IN_ONE:
         return " ".join(text.split())
     return _squash_long(text)
+
+
+cdef inline bint _invisible(Py_UCS4 c) noexcept:
+    return c == 0x200b or c == 0x200c or c == 0x200d or c == 0x2060 or c == 0xfeff or c == 0xad
+
+
+#: the characters _invisible() knows, which must be the pure module's
+_C_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+cdef bint _INVISIBLE_KNOWN = set(_C_INVISIBLE) == set(_pure._INVISIBLE)
+
+
+cdef object _clean(object seg):
+    """``_squash(seg).strip(_INVISIBLE).strip()`` in one pass over the characters, without one
+    string object per word: the words of ``seg`` joined by single spaces, then the invisible
+    characters at either end, then the spaces that leaves at either end."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(seg), i = 0, k = 0, a, b
+    cdef int kind = PyUnicode_KIND(seg)
+    cdef void* data = PyUnicode_DATA(seg)
+    cdef void* buf
+    cdef Py_UCS4 c
+    cdef bint gap = False
+    if n >= _SQUASH_IN_ONE or not _INVISIBLE_KNOWN:
+        return _squash(seg).strip(_INVISIBLE).strip()
+    buf = malloc(n * kind + 1)
+    if buf is NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if Py_UNICODE_ISSPACE(c):
+                gap = k > 0
+            else:
+                if gap:
+                    PyUnicode_WRITE(kind, buf, k, 32)
+                    k += 1
+                    gap = False
+                PyUnicode_WRITE(kind, buf, k, c)
+                k += 1
+        a, b = 0, k
+        while a < b and _invisible(PyUnicode_READ(kind, buf, a)):
+            a += 1
+        while b > a and _invisible(PyUnicode_READ(kind, buf, b - 1)):
+            b -= 1
+        while a < b and PyUnicode_READ(kind, buf, a) == 32:
+            a += 1
+        while b > a and PyUnicode_READ(kind, buf, b - 1) == 32:
+            b -= 1
+        return PyUnicode_FromKindAndData(kind, <char*> buf + a * kind, b - a)
+    finally:
+        free(buf)
+
+
+cdef bint _has_para_break(object raw) except -1:
+    """``"\\n" in raw and ("\\n\\n" in raw.replace(" ", "") or "\\n \\n" in raw)``: two line breaks
+    with only spaces between them."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(raw), i
+    cdef int kind = PyUnicode_KIND(raw)
+    cdef void* data = PyUnicode_DATA(raw)
+    cdef Py_UCS4 c
+    cdef bint after_break = False
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if c == 10:
+            if after_break:
+                return True
+            after_break = True
+        elif c != 32:
+            after_break = False
+    return False
+
+
+cdef bint _unseen(xmlNode* node) except -1:
+    """``_unseen_class(el.get("class") or "")`` of the pure walker."""
+    cdef const char* cls = _plain_value(_find_attr(node, b"class"))
+    cdef list words
+    cdef Py_ssize_t i, n
+    if cls is NULL or cls[0] == 0:
+        return False
+    if not _is_ascii(cls):
+        return _unseen_class(cls.decode("utf-8"))
+    words = []
+    _split_ascii(<const unsigned char*> cls, strlen(cls), words)
+    n = len(words)
+    for i in range(n):
+        if words[i] in _UNSEEN_WORDS:
+            return True
+        if i + 1 < n and words[i] + words[i + 1] in _UNSEEN_WORDS:
+            return True
+        if i + 2 < n and words[i] + words[i + 1] + words[i + 2] in _UNSEEN_WORDS:
+            return True
+    return False
+
+
+cdef Py_ssize_t _squashed_len(object text) except -1:
+    """``len(_squash(text))`` without building it."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, words = 0, chars = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef bint in_word = False
+    if n >= _SQUASH_IN_ONE:
+        return len(_squash_long(text))
+    for i in range(n):
+        if Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            in_word = False
+        else:
+            chars += 1
+            if not in_word:
+                words += 1
+                in_word = True
+    return chars + words - 1 if words else 0
 
 
 cdef tuple _kind_of(object tag, object ancestors):
@@ -168,6 +291,9 @@ cdef class _Walker:
     cdef _NameSlot* slots
     cdef Py_ssize_t n_slots, cap_slots
     cdef list tag_strs
+    # the context of the block being flushed (see _context)
+    cdef object ctx_tags, ctx_hints, ctx_own
+    cdef list spare  # frames to reuse
 
     def __cinit__(self):
         self.cap_open = 64
@@ -185,6 +311,7 @@ cdef class _Walker:
         self.m_tags, self.m_hints, self.m_own = [], [], []
         self.unions = {}
         self.tag_strs = []
+        self.spare = []
         self.blocks = []
         self.over_budget = False
 
@@ -255,13 +382,16 @@ cdef class _Walker:
         if self.memo_len > self.n_open:
             self.memo_len = self.n_open
 
-    cdef tuple _context(self):
-        """Tags and class/id words of all open elements, and the innermost one's own words (the
-        pure walker's ``_Walk.context``: memoised for a prefix of the open elements)."""
+    cdef int _context(self) except -1:
+        """Tags and class/id words of all open elements, and the innermost one's own words, into
+        ctx_tags, ctx_hints, ctx_own (the pure walker's ``_Walk.context``: memoised for a prefix
+        of the open elements)."""
         cdef Py_ssize_t i = self.memo_len, top = self.n_open
         cdef xmlNode* node
+        cdef tuple own
         if i == top:
-            return self.m_tags[i - 1], self.m_hints[i - 1], self.m_own[i - 1]
+            self.ctx_tags, self.ctx_hints, self.ctx_own = self.m_tags[i - 1], self.m_hints[i - 1], self.m_own[i - 1]
+            return 0
         if i > 0:
             tags, hints, own = self.m_tags[i - 1], self.m_hints[i - 1], self.m_own[i - 1]
         else:
@@ -289,7 +419,25 @@ cdef class _Walker:
                 self.m_own.append(own)
             i += 1
         self.memo_len = top
-        return tags, hints, own
+        self.ctx_tags, self.ctx_hints, self.ctx_own = tags, hints, own
+        return 0
+
+    # --- frames (reused: a page opens thousands of block elements, never more than its depth at once)
+    cdef _Frame _new_frame(self, xmlNode* node, object tag):
+        cdef _Frame f
+        if self.spare:
+            f = <_Frame> self.spare.pop()
+        else:
+            f = _Frame()
+        f.node = node
+        f.tag = tag
+        f.lead_at = -1
+        f.element = None
+        return f
+
+    cdef inline void _free_frame(self, _Frame f):
+        if not f.pieces and not f.links and len(self.spare) < _SPARE_FRAMES:
+            self.spare.append(f)
 
     cdef object _element(self, xmlNode* node):
         return cetree.elementFactory(self.doc, node)
@@ -315,28 +463,33 @@ cdef class _Walker:
             for t in (links if lead_at < 0 else links[:lead_at]):
                 lead += len(t.strip())
         del links[:]
-        tags, hints, own = self._context()
+        self._context()
+        tags, hints, own = self.ctx_tags, self.ctx_hints, self.ctx_own
         if self.open_nodes[self.n_open - 1] is not frame.node:
             own = _hints_of(frame.node)
         pre = "pre" in tags
+        texts = None
         if pre:
-            segments = [raw.strip("\n")]
-        elif self.over_budget:
-            segments = [raw]
-        elif "\n" in raw and ("\n\n" in raw.replace(" ", "") or "\n \n" in raw):
-            segments = _PARA_SPLIT(raw)
+            one = raw.strip("\n")
+        elif self.over_budget or not _has_para_break(raw):
+            one = _clean(raw)
         else:
-            segments = [raw]
-        total_len = 0
-        texts = []
-        for seg in segments:
-            t = seg if pre else _squash(seg).strip(_INVISIBLE).strip()
-            if t:
-                texts.append(t)
-                total_len += len(t)
-        if not texts:
-            return 0
-        link_len = len(_squash(link_raw)) if link_raw else 0
+            texts = []
+            total_len = 0
+            for seg in _PARA_SPLIT(raw):
+                t = _clean(seg)
+                if t:
+                    texts.append(t)
+                    total_len += len(t)
+            if not texts:
+                return 0
+            if len(texts) == 1:
+                one, texts = texts[0], None
+        if texts is None:
+            if not one:
+                return 0
+            total_len = len(one)
+        link_len = _squashed_len(link_raw) if link_raw else 0
         kind, level = _kind_of(frame.tag, tags)
         if frame.element is None:
             frame.element = self._element(frame.node)
@@ -348,8 +501,8 @@ cdef class _Walker:
             "in_link": link_len > 0 and link_len >= total_len * _IN_LINK_SHARE,
             "lead_link": lead,
         }
-        if len(texts) == 1:
-            blocks.append(_block(len(blocks), texts[0], kind, features, frame.element))
+        if texts is None:
+            blocks.append(_block(len(blocks), one, kind, features, frame.element))
         else:
             for t in texts:
                 blocks.append(_block(len(blocks), t, kind, dict(features), frame.element))
@@ -514,11 +667,29 @@ cdef inline bint _is_word(unsigned char c) noexcept:
 DEF _WORD_BUF = 256
 
 
+#: class and id words seen lately, by a hash of their letters: pages repeat their class words
+#: ("row", "col", "article") thousands of times, and one string each is enough
+DEF _WORD_CACHE = 4096
+cdef list _word_cache = [None] * _WORD_CACHE
+
+
+cdef object _word(const char* word, Py_ssize_t n, unsigned int h):
+    """The string of an ASCII word, from the cache when it is there."""
+    cdef Py_ssize_t slot = h & (_WORD_CACHE - 1)
+    cdef object hit = _word_cache[slot]
+    if hit is not None and PyUnicode_GET_LENGTH(hit) == n and memcmp(PyUnicode_DATA(hit), word, n) == 0:
+        return hit
+    w = word[:n].decode("ascii")
+    _word_cache[slot] = w
+    return w
+
+
 cdef int _split_ascii(const unsigned char* s, Py_ssize_t n, list words) except -1:
     """ASCII class/id text to words exactly as the pure ``_split_hints``: a break between a lower-
     and an upper-case letter, lower case, words of [a-z0-9]."""
     cdef Py_ssize_t i = 0, start, k
     cdef unsigned char c
+    cdef unsigned int h
     cdef char word[_WORD_BUF]
     while i < n:
         if not _is_word(s[i]):
@@ -529,10 +700,13 @@ cdef int _split_ascii(const unsigned char* s, Py_ssize_t n, list words) except -
         while i < n and _is_word(s[i]) and not (_is_upper(s[i]) and _is_lower(s[i - 1])):
             i += 1
         if i - start <= _WORD_BUF:
+            h = 2166136261u
             for k in range(i - start):
                 c = s[start + k]
-                word[k] = c + 32 if _is_upper(c) else c
-            words.append(word[:i - start].decode("ascii"))
+                c = c + 32 if _is_upper(c) else c
+                word[k] = c
+                h = (h ^ c) * 16777619u
+            words.append(_word(word, i - start, h))
         else:
             words.append((<const char*> s)[start:i].decode("ascii").lower())
     return 0
@@ -594,7 +768,8 @@ cdef int _walk(_Walker w, xmlNode* root, Py_ssize_t max_blocks) except -1:
             act = slot.action
             if act == _SKIP:
                 tag = w.tag_strs[slot.index]
-                if not _wraps_content(w._element(node), tag):
+                # (the first test of _wraps_content, without making an element for every script)
+                if tag not in _MAY_WRAP or not _wraps_content(w._element(node), tag):
                     skipping = 1
                 else:
                     act = _BLOCK if tag in _BLOCK_TAGS else _INLINE
@@ -606,7 +781,7 @@ cdef int _walk(_Walker w, xmlNode* root, Py_ssize_t max_blocks) except -1:
                             and _is_hidden(w._element(node)):
                         skipping = 1
             if not skipping and act == _INLINE and frame is not None and frame.tag in _TEXT_FRAMES \
-                    and _unseen_class(_get(node, b"class") or ""):
+                    and _unseen(node):
                 skipping = 2
             if not skipping:
                 w._push(node)
@@ -614,8 +789,8 @@ cdef int _walk(_Walker w, xmlNode* root, Py_ssize_t max_blocks) except -1:
                     if len(w.blocks) < max_blocks and _is_data_table(w._element(node)):
                         if pieces:
                             w.flush(frame)
-                        tags, hints, _ = w._context()
-                        _emit_table(w._element(node), w.blocks, tags, hints)
+                        w._context()
+                        _emit_table(w._element(node), w.blocks, w.ctx_tags, w.ctx_hints)
                         w._pop()
                         skipping = 1
                     else:
@@ -630,9 +805,7 @@ cdef int _walk(_Walker w, xmlNode* root, Py_ssize_t max_blocks) except -1:
                 if act == _BLOCK:
                     if pieces:
                         w.flush(frame)
-                    frame = _Frame()
-                    frame.node = node
-                    frame.tag = w.tag_strs[slot.index]
+                    frame = w._new_frame(node, w.tag_strs[slot.index])
                     frames.append(frame)
                     pieces, links = frame.pieces, frame.links
                 elif act == _A:
@@ -666,7 +839,7 @@ cdef int _walk(_Walker w, xmlNode* root, Py_ssize_t max_blocks) except -1:
                 if pieces:
                     w.flush(frame)
                 w._pop()
-                frames.pop()
+                w._free_frame(frames.pop())
                 if frames:
                     frame = frames[-1]
                     pieces, links = frame.pieces, frame.links

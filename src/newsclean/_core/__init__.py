@@ -38,6 +38,14 @@ def compiled_walker() -> Callable[..., Any] | None:
     return walk
 
 
+def force_pure(on: bool) -> None:
+    """Run the pure-Python core from now on (``on``), or whichever core loads again (for
+    benchmarks/cores.py and tests, which compare the two in one process)."""
+    _state.clear()
+    if on:
+        _state["walk"], _state["why"] = None, "force_pure(True)"
+
+
 def core_name() -> str:
     """"compiled core" or "pure-Python core": the one this process runs."""
     return COMPILED_NAME if compiled_walker() is not None else PURE_NAME

@@ -5,8 +5,9 @@ libxml2's tree (the nodes lxml holds) instead of one Python proxy object per ele
 It must give exactly what the pure walker gives (tests/test_cores.py and benchmarks/cores.py check
 it). The rare, costly questions (is this hidden element a streamed page? is this table data?) are
 asked of the pure module's own functions, on an lxml element made for just that node. Whatever this
-walker does not read itself -- namespaced elements, entity reference nodes, attributes whose value
-is not one text node, a DTD that declares attributes -- makes it give the page to the pure walker
+walker does not read itself -- comments, processing instructions, entity references, namespaced
+elements, attributes whose value is not one text node, a DTD that declares attributes (parse_html
+leaves none of these but the last two) -- makes it give the page to the pure walker
 (``_Fallback``), so exotic trees are never read in a second way.
 
 Only libxml2's struct layout is used (no libxml2 function is linked): lxml's public C API gives the
@@ -757,11 +758,9 @@ cdef int _walk(_Walker w, xmlNode* root, Py_ssize_t max_blocks) except -1:
         # ---- start event ------------------------------------------------------------------------
         descend = False
         skipping = 0
-        if node.type != tree.XML_ELEMENT_NODE:
-            if node.type == tree.XML_ENTITY_REF_NODE:
-                raise _Fallback()
-            skipping = 1  # comments and processing instructions
-        elif node.ns is not NULL:
+        if node.type != tree.XML_ELEMENT_NODE or node.ns is not NULL:
+            # comments, processing instructions, entity references (parse_html keeps none of them;
+            # lxml's iterwalk passes over the first two and their tails) and namespaced elements
             raise _Fallback()
         else:
             slot = w._slot(node)

@@ -21,7 +21,7 @@ def extensions() -> list:
                     include_dirs=lxml.get_include(), optional=True)
     try:
         return cythonize([ext], compiler_directives={"language_level": 3}, quiet=True)
-    except Exception as exc:  # a Cython too old or too new for the .pyx: the pure core runs
+    except Exception as exc:  # noqa: BLE001  (a Cython that cannot compile the .pyx: the pure core runs)
         print(f"newsclean: building without the compiled core ({exc})", file=sys.stderr)
         return []
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from newsclean import _core
 from newsclean._core import compiled_walker
 from newsclean.load.html import html_blocks, html_blocks_pure, parse_html
 
@@ -111,12 +112,18 @@ def test_trees_it_does_not_read_go_to_the_pure_walker() -> None:
     assert walk("not an element", 100) is None  # type: ignore[misc]
 
 
-def test_pure_core_can_be_forced_and_version_says_which() -> None:
-    env = {**os.environ, "NEWSCLEAN_PURE": "1"}
-    out = subprocess.run([sys.executable, "-m", "newsclean.cli", "--version"], capture_output=True, text=True,
-                         env=env, check=True).stdout
-    assert out.strip().endswith("(pure-Python core)")
-    env["NEWSCLEAN_PURE"] = "0"
-    out = subprocess.run([sys.executable, "-m", "newsclean.cli", "--version"], capture_output=True, text=True,
-                         env=env, check=True).stdout
-    assert out.strip().endswith("(compiled core)" if walk is not None else "(pure-Python core)")
+def test_pure_core_can_be_forced_and_version_says_which(monkeypatch: pytest.MonkeyPatch) -> None:
+    def version(pure: str) -> str:
+        env = {**os.environ, "NEWSCLEAN_PURE": pure}
+        return subprocess.run([sys.executable, "-m", "newsclean.cli", "--version"], capture_output=True,
+                              text=True, env=env, check=True).stdout.strip()
+
+    assert version("1").endswith("(pure-Python core)")
+    monkeypatch.setenv("NEWSCLEAN_PURE", "0")
+    _core.force_pure(False)  # decide again, with the variable unset
+    try:
+        expected = "(compiled core)" if _core.compiled_walker() is not None else "(pure-Python core)"
+    finally:
+        monkeypatch.undo()
+        _core.force_pure(False)
+    assert version("0").endswith(expected)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 COMPILED_NAME = "compiled core"
 PURE_NAME = "pure-Python core"
@@ -24,7 +25,7 @@ def _load() -> tuple[Callable[..., Any] | None, str | None]:
         return None, "NEWSCLEAN_PURE is set"
     try:
         mod = importlib.import_module("newsclean._core._walk")
-    except Exception as exc:  # not built, or built for another lxml: the pure twin runs
+    except Exception as exc:  # noqa: BLE001  (not built, built for another lxml, a broken build: the pure twin runs)
         return None, f"{type(exc).__name__}: {exc}"
     return mod.html_blocks, None
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import newsclean
+from newsclean._core import core_name
 from newsclean.cli import main
 from newsclean.config import tomllib
 from newsclean.stages import boilerplate_html
@@ -28,7 +29,7 @@ def _run_module(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_python_dash_m_newsclean_runs_the_cli():
     done = _run_module("--version")
-    assert done.returncode == 0 and done.stdout.strip() == f"newsclean {newsclean.__version__}"
+    assert done.returncode == 0 and done.stdout.strip() == f"newsclean {newsclean.__version__} ({core_name()})"
     done = _run_module("extract", "tests/fixtures/coins2day-zelensky.txt")
     assert done.returncode == 0 and "Volodymyr Zelensky" in done.stdout
 
@@ -42,7 +43,7 @@ def test_version_is_written_once():
 def test_version_flag(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--version"])
-    assert exc.value.code == 0 and capsys.readouterr().out.strip() == f"newsclean {newsclean.__version__}"
+    assert exc.value.code == 0 and capsys.readouterr().out.strip() == f"newsclean {newsclean.__version__} ({core_name()})"
 
 
 def test_a_swallowed_exception_is_logged(monkeypatch, caplog):

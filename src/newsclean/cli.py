@@ -11,6 +11,7 @@ import sys
 from typing import Sequence
 
 from newsclean import __version__
+from newsclean._core import core_name
 from newsclean.commands import batch as batch_cmd
 from newsclean.commands import explain as explain_cmd
 from newsclean.commands import extract as extract_cmd
@@ -24,7 +25,7 @@ LOG_LEVELS = ("debug", "info", "warning", "error")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclean", description="Clean article text and metadata from captured news pages.")
-    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    parser.add_argument("--version", action="version", version=f"newsclean {__version__} ({core_name()})")
     parser.add_argument("--log-level", choices=LOG_LEVELS, metavar="LEVEL",
                         help="show newsclean's log on stderr from this level: " + ", ".join(LOG_LEVELS)
                         + " (debug shows every fallback, e.g. a stage that gave up on an odd tree)")

@@ -12,6 +12,7 @@ from typing import Any
 
 from lxml import etree
 
+from newsclean._core import compiled_walker
 from newsclean.load.limits import COMPACT_PIECES, DEFAULT_MAX_BLOCKS
 from newsclean.page import Block
 
@@ -358,7 +359,7 @@ _PARA_BREAK = re.compile(r"\n\s*\n")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
-def html_blocks(root: Any, max_blocks: int = DEFAULT_MAX_BLOCKS) -> list[Block]:
+def html_blocks_pure(root: Any, max_blocks: int = DEFAULT_MAX_BLOCKS) -> list[Block]:
     """Walk the document once and return its text blocks in order.
 
     After ``max_blocks`` blocks, block elements no longer start blocks of their own: the rest of
@@ -473,6 +474,19 @@ def html_blocks(root: Any, max_blocks: int = DEFAULT_MAX_BLOCKS) -> list[Block]:
         if frame.pieces:
             flush(frame)
     return w.blocks
+
+
+def html_blocks(root: Any, max_blocks: int = DEFAULT_MAX_BLOCKS) -> list[Block]:
+    """Walk the document once and return its text blocks in order (see ``html_blocks_pure``).
+
+    The compiled core (newsclean._core) does it when it is built and loads; it gives exactly the
+    pure walker's blocks and leaves the trees it does not read itself to the pure walker."""
+    walk = compiled_walker()
+    if walk is not None:
+        blocks: list[Block] | None = walk(root, max_blocks)
+        if blocks is not None:
+            return blocks
+    return html_blocks_pure(root, max_blocks)
 
 
 def _kind_of(tag: str, ancestors: frozenset[str]) -> tuple[str, int | None]:

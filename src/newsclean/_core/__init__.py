@@ -1,0 +1,59 @@
+"""Which core runs the hot path of the HTML loader (the walk over the parsed tree).
+
+The compiled core is an optional C extension (``newsclean._core._walk``, Cython against lxml's
+libxml2 tree), built by ``pip install`` when it can be. Its pure-Python twin,
+``newsclean.load.html.html_blocks_pure``, is the reference: the two give identical blocks (see
+tests/test_cores.py and benchmarks/cores.py). The pure one runs when the extension is not built,
+refuses to load (built against another lxml/libxml2 than the one installed), or when the
+environment variable ``NEWSCLEAN_PURE`` is set to anything but "" or "0".
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from typing import Any
+
+COMPILED_NAME = "compiled core"
+PURE_NAME = "pure-Python core"
+
+_state: dict[str, Any] = {}
+
+
+def _load() -> tuple[Callable[..., Any] | None, str | None]:
+    if os.environ.get("NEWSCLEAN_PURE", "") not in ("", "0"):
+        return None, "NEWSCLEAN_PURE is set"
+    try:
+        mod = importlib.import_module("newsclean._core._walk")
+    except Exception as exc:  # noqa: BLE001  (not built, built for another lxml, a broken build: the pure twin runs)
+        return None, f"{type(exc).__name__}: {exc}"
+    return mod.html_blocks, None
+
+
+def compiled_walker() -> Callable[..., Any] | None:
+    """The compiled ``html_blocks(root, max_blocks)`` (it returns None for a tree it leaves to the
+    pure walker), or None when the pure core runs. Decided once per process."""
+    if "walk" not in _state:
+        _state["walk"], _state["why"] = _load()
+    walk: Callable[..., Any] | None = _state["walk"]
+    return walk
+
+
+def force_pure(on: bool) -> None:
+    """Run the pure-Python core from now on (``on``), or whichever core loads again (for
+    benchmarks/cores.py and tests, which compare the two in one process)."""
+    _state.clear()
+    if on:
+        _state["walk"], _state["why"] = None, "force_pure(True)"
+
+
+def core_name() -> str:
+    """"compiled core" or "pure-Python core": the one this process runs."""
+    return COMPILED_NAME if compiled_walker() is not None else PURE_NAME
+
+
+def why_pure() -> str | None:
+    """Why the compiled core does not run (None when it does)."""
+    compiled_walker()
+    why: str | None = _state["why"]
+    return why

@@ -143,6 +143,8 @@ class Pipeline:
 
     # --- running ------------------------------------------------------------------------
     def load(self, page: object, *, url: str | None = None, kind: str | None = None) -> Page:
+        """The page (str, bytes, pathlib.Path, or a parsed ``bs4`` / lxml tree, read as its markup)
+        cut into blocks, before any stage has run."""
         return load_page(page, url=url, kind=kind, max_bytes=self.max_bytes, max_blocks=self.max_blocks)
 
     def run(self, doc: Page) -> Page:
@@ -165,6 +167,8 @@ class Pipeline:
         return self.run(self.load(page, url=url, kind=kind))
 
     def extract(self, page: object, *, url: str | None = None, kind: str | None = None) -> Article:
+        """The Article of ``page``: str, bytes, pathlib.Path, or a ``bs4.BeautifulSoup`` / ``bs4.Tag``
+        or lxml element / ElementTree (serialised to markup and loaded like it: same output)."""
         return build_article(self.process(page, url=url, kind=kind))
 
     def __repr__(self) -> str:

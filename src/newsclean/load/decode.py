@@ -151,7 +151,7 @@ def read_input(page: object, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             raise InputError(f"page of {len(page)} characters is over the limit of {max_bytes}")
         check_str_magic(page, f"page of {len(page)} characters")
         return page
-    raise InputError(f"page must be str, bytes or pathlib.Path, not {type(page).__name__}")
+    raise InputError(f"page must be str, bytes, pathlib.Path or a parsed bs4 / lxml tree, not {type(page).__name__}")
 
 
 def _read_path(path: Path, max_bytes: int) -> bytes:

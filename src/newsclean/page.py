@@ -11,8 +11,6 @@ from typing import Any, Iterator, Literal
 
 Kind = Literal["html", "text"]
 
-BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "table", "pre", "caption")
-
 
 @dataclass(slots=True)  # (no per-instance __dict__: pages can hold 100,000s of blocks)
 class Block:

@@ -265,10 +265,6 @@ def _join_sep(a: str, b: str, spaced: bool = False) -> str:
     return " "
 
 
-def _join_text(a: str, b: str, spaced: bool = False) -> str:
-    return a + _join_sep(a[-2:], b, spaced) + b
-
-
 def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[Block], list[Line], int | None]:
     """Cut a capture into blocks. Returns (blocks, lines, wrap column or None).
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping
-from urllib.parse import urlsplit
 
 from newsclean.errors import ConfigError
+from newsclean.urls import host_of
 
 RULE_KEYS = ("host", "drop", "body", "title", "byline", "date", "drop_lines", "drop_texts", "stages")
 
@@ -117,16 +117,6 @@ def parse_site_rules(data: Any, *, origin: str | None = None, raw_text: str | No
             values["stages"] = tuple((k, tuple(sorted(v.items()))) for k, v in sorted(st.items()))
         rules.append(SiteRule(**values))
     return tuple(rules)
-
-
-def host_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else "//" + url).hostname
-    except ValueError:
-        return None
-    return host.lower().rstrip(".") if host else None
 
 
 def match_rule(rules: tuple[SiteRule, ...], url: str | None) -> SiteRule | None:

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from newsclean.page import Block, Page
+from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
@@ -149,14 +150,6 @@ def class_info(raw: str) -> tuple[int, bool, bool]:
     return level, positive, clean
 
 
-def raw_class(el: Any) -> str:
-    cls = el.get("class")
-    ident = el.get("id")
-    if not cls and not ident:
-        return ""
-    return f"{cls or ''} {ident or ''}"
-
-
 def within(el: Any, anc: Any, levels: int) -> bool:
     for _ in range(levels):
         if el is None:
@@ -167,16 +160,6 @@ def within(el: Any, anc: Any, levels: int) -> bool:
     return el is anc
 
 
-def host_of(url: str | None) -> str:
-    if not url:
-        return ""
-    m = re.match(r"(?i)^(?:https?:)?//([^/:?#]+)", url.strip())
-    if not m:
-        return ""
-    host = m.group(1).lower()
-    return host[4:] if host.startswith("www.") else host
-
-
 def links_home(el: Any, host: str) -> bool:
     """Whether the first link in ``el`` points to another page of the same site."""
     for a in el.iter("a"):
@@ -185,7 +168,7 @@ def links_home(el: Any, host: str) -> bool:
             continue
         if href.startswith("/") and not href.startswith("//"):
             return True
-        h = host_of(href)
+        h = site_of(href)
         return bool(h) and bool(host) and (h == host or h.endswith("." + host) or host.endswith("." + h))
     return False
 
@@ -195,7 +178,7 @@ def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
     (lists of other stories: 'headline link + one-line summary', repeated). The card must be an
     <article>/<li> of its own or its headline must link within the site (listicles link out)."""
     out: set[int] = set()
-    host = host_of(url)
+    host = site_of(url)
     for i, b in enumerate(blocks):
         if b.kind not in ("paragraph", "list_item") or len(b.text) >= 600 or b.element is None:
             continue

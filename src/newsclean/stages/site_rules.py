@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from newsclean.load.html import text_of
+from newsclean.load.element_text import text_of
 from newsclean.page import Block, Page
 from newsclean.rules.site import SiteRule, compile_selector, match_rule
 from newsclean.stages.base import Stage
-
-_WS = re.compile(r"\s+")
+from newsclean.strings import squeeze
 
 
 @dataclass(frozen=True)
@@ -59,8 +58,8 @@ def _select(page: Page, selectors: tuple[str, ...], where: str) -> list[Any]:
 
 def _text(el: Any) -> str:
     if el.tag == "meta":
-        return _WS.sub(" ", el.get("content") or "").strip()
-    return _WS.sub(" ", text_of(el)).strip()
+        return squeeze(el.get("content") or "")
+    return text_of(el, squeeze=True)
 
 
 class SiteRulesStage(Stage):
@@ -77,7 +76,7 @@ class SiteRulesStage(Stage):
         if page.kind == "html" and page.tree is not None:
             self._html(page, rule, who)
         patterns = [re.compile(p) for p in rule.drop_lines]
-        texts = set(_WS.sub(" ", t).strip() for t in rule.drop_texts)
+        texts = {squeeze(t) for t in rule.drop_texts}
         for b in page.kept():
             if b.text in texts:
                 self.drop(page, b, f"{who}: recurring site text")

@@ -60,10 +60,17 @@ def test_adjacent_exact_copy_dropped():
     assert [b.text for b in page.kept()].count(head) == 1
 
 
-def test_odd_input():
+def test_odd_input_drops_only_blocks_that_have_a_copy():
+    """Empty, one-letter and one huge repeated line (cut into identical pieces by the loader): the
+    stage does not raise, keeps a block that has no copy, and drops only blocks printed more than once."""
     for text in ("", "a", "x " * 50_000):
         page = load_page(text, kind="text")
         DuplicatesStage().run(page)
+        texts = [b.text for b in page.blocks]
+        for b in page.blocks:
+            assert b.kept or (b.dropped_by == "duplicates" and texts.count(b.text) > 1), b.reason
+        if len(texts) == 1:
+            assert page.blocks[0].kept
 
 
 def test_line_repeated_across_a_structured_text_is_kept():

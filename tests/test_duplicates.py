@@ -211,7 +211,8 @@ def test_code_listings_that_build_on_each_other_are_kept():
 def test_a_heading_and_its_sub_heading_are_kept():
     html = ("<html><body><article><h2>Pros and cons of renting a car in Iceland</h2>"
             "<h3>Cons of renting a car in Iceland</h3>"
-            "<p>Fuel is dear, the roads close in winter and the insurance adds up over a week.</p></article></body></html>")
+            "<p>Fuel is dear, the roads close in winter and the insurance adds up over a week.</p>"
+            "</article></body></html>")
     page = load_page(html, kind="html")
     DuplicatesStage().run(page)
     assert [b.kind for b in page.kept()] == ["heading", "heading", "paragraph"]
@@ -220,7 +221,8 @@ def test_a_heading_and_its_sub_heading_are_kept():
 def test_a_header_row_starting_each_table_is_kept():
     head = "<tr><td>Week</td><td>Monday</td><td>Tuesday</td><td>Wednesday</td><td>Thursday</td><td>Friday</td></tr>"
     tables = "".join(f"<p>Block {n} of the training plan builds on the last one.</p><table>{head}"
-                     f"<tr><td>{n}</td><td>Rest</td><td>Easy {n * 10} min</td><td>Rest</td><td>Tempo</td><td>Long run</td></tr>"
+                     f"<tr><td>{n}</td><td>Rest</td><td>Easy {n * 10} min</td><td>Rest</td><td>Tempo</td>"
+                     "<td>Long run</td></tr>"
                      "</table>" for n in range(1, 4))
     page = load_page(f"<html><body><article>{tables}</article></body></html>", kind="html")
     rows = [b for b in page.blocks if b.text.startswith("Week")]

@@ -6,8 +6,9 @@ be shown later by ``newsclean explain``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 Kind = Literal["html", "text"]
 

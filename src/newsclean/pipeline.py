@@ -1,7 +1,8 @@
 """Pipeline: an ordered list of named stages, built from names, editable, reusable, picklable."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from newsclean.article import Article
 from newsclean.assemble import build_article
@@ -81,7 +82,7 @@ class Pipeline:
         return self._stages[self._index(name)]
 
     def add(self, stage: Stage | str, *, before: str | None = None, after: str | None = None,
-            options: Mapping[str, Any] | None = None) -> "Pipeline":
+            options: Mapping[str, Any] | None = None) -> Pipeline:
         """Insert a stage (object or registered name) at the end, or before/after a named stage."""
         if before and after:
             raise ConfigError("give before= or after=, not both")
@@ -96,11 +97,11 @@ class Pipeline:
             self._stages.append(new)
         return self
 
-    def remove(self, name: str) -> "Pipeline":
+    def remove(self, name: str) -> Pipeline:
         del self._stages[self._index(name)]
         return self
 
-    def replace(self, name: str, stage: Stage | str, *, options: Mapping[str, Any] | None = None) -> "Pipeline":
+    def replace(self, name: str, stage: Stage | str, *, options: Mapping[str, Any] | None = None) -> Pipeline:
         i = self._index(name)
         new = make_stage(stage, options)
         if new.name != name and new.name in self.names:
@@ -108,7 +109,7 @@ class Pipeline:
         self._stages[i] = new
         return self
 
-    def configure(self, name: str, **options: Any) -> "Pipeline":
+    def configure(self, name: str, **options: Any) -> Pipeline:
         """Rebuild a stage with new options (merged over its current ones)."""
         old = self.get(name)
         merged = {**options_of(old), **options}
@@ -116,7 +117,7 @@ class Pipeline:
         return self
 
     @classmethod
-    def from_settings(cls, settings: "Settings") -> "Pipeline":
+    def from_settings(cls, settings: Settings) -> Pipeline:
         """The pipeline the settings describe; with site rules, a ``site_rules`` stage runs last."""
         pipeline = cls(settings.stages, options=settings.options, max_bytes=settings.max_bytes,
                        max_blocks=settings.max_blocks)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from newsclean.batch.runner import _page_input
 from newsclean.batch.sources import Item, resolve_item
@@ -24,7 +25,6 @@ from newsclean.load import load_page
 from newsclean.rules.site import SiteRule
 from newsclean.strings import squeeze
 from newsclean.urls import host_of
-
 
 
 @dataclass(frozen=True)

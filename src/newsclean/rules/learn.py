@@ -140,7 +140,7 @@ def learn_rule(pages: list[Page], host: str, options: LearnOptions = LearnOption
             if pure and covered:
                 scored.append((covered, sel))
         scored.sort(key=lambda cs: (-cs[0], cs[1]))
-        for covered, sel in scored:
+        for _covered, sel in scored:
             if len(selectors) >= 30:
                 break
             from lxml.cssselect import CSSSelector

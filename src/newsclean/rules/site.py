@@ -13,8 +13,9 @@ A rule is keyed by host and matches that host and its subdomains (``example.com`
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from newsclean.errors import ConfigError
 from newsclean.urls import host_of
@@ -109,7 +110,8 @@ def parse_site_rules(data: Any, *, origin: str | None = None, raw_text: str | No
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise ConfigError(f"{_where(origin, raw_text, pattern)}: bad regular expression {pattern!r}: {exc}") from None
+                where_pattern = _where(origin, raw_text, pattern)
+                raise ConfigError(f"{where_pattern}: bad regular expression {pattern!r}: {exc}") from None
         if "stages" in item:
             st = item["stages"]
             if not isinstance(st, Mapping) or not all(isinstance(v, Mapping) for v in st.values()):

@@ -16,8 +16,15 @@ from typing import Any
 
 from newsclean.page import Block, Page
 from newsclean.stages.boilerplate_html_signals import (
-    class_info, describe, is_body_marked, jsonld_vocab, match_share, readability_vocab, tag_of,
-    teaser_blocks, within,
+    class_info,
+    describe,
+    is_body_marked,
+    jsonld_vocab,
+    match_share,
+    readability_vocab,
+    tag_of,
+    teaser_blocks,
+    within,
 )
 from newsclean.strings import ends_like_prose
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -21,21 +22,41 @@ _CAMEL = re.compile(r"([a-z])([A-Z])")  # imageEmbedCaption -> image Embed Capti
 _NUMBERED = re.compile(r"^\s*(#\s*)?\d{1,3}\s*[.):]\s")
 
 
+@dataclass(frozen=True)
+class Hints:
+    """The lists of data/html_hints.json (its ``_about`` says what each is for): class/id words as
+    sets, stock phrases as tuples."""
+    content_positive: frozenset[str] = frozenset()
+    container_negative: frozenset[str] = frozenset()
+    container_negative_strong: frozenset[str] = frozenset()
+    block_negative: frozenset[str] = frozenset()
+    block_negative_strong: frozenset[str] = frozenset()
+    section_titles_exact: frozenset[str] = frozenset()
+    boilerplate_phrases: tuple[str, ...] = ()
+    section_phrases: tuple[str, ...] = ()
+    cta_starts: tuple[str, ...] = ()
+    promo_phrases: tuple[str, ...] = ()
+
+
 @lru_cache(maxsize=1)
-def load_hints() -> dict[str, frozenset[str] | tuple[str, ...]]:
-    """The class/id word lists of data/html_hints.json (pure, cached)."""
+def load_hints() -> Hints:
+    """The class/id word lists and phrases of data/html_hints.json (pure, cached)."""
     raw = json.loads(resources.files("newsclean.data").joinpath("html_hints.json").read_text("utf-8"))
-    out: dict[str, Any] = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-    for key in ("boilerplate_phrases", "section_phrases", "cta_starts", "promo_phrases"):
-        out[key] = tuple(raw.get(key, ()))
-    return out
+    values: dict[str, Any] = {}
+    for f in fields(Hints):
+        if f.name in raw:
+            values[f.name] = tuple(raw[f.name]) if isinstance(f.default, tuple) else frozenset(raw[f.name])
+    unknown = sorted(k for k in raw if not k.startswith("_") and k not in values)
+    if unknown:
+        raise ValueError(f"html_hints.json: unknown lists {unknown}")
+    return Hints(**values)
 
 
 @lru_cache(maxsize=1)
-def promo_pattern() -> "re.Pattern[str]":
+def promo_pattern() -> re.Pattern[str]:
     """One regex for the promo phrases that mark a short paragraph as an ad for the site itself
     (newsletter, affiliate disclosure, 'follow us on ...'), wherever they stand in it."""
-    phrases = sorted(load_hints()["promo_phrases"], key=len, reverse=True)
+    phrases = sorted(load_hints().promo_phrases, key=len, reverse=True)
     return re.compile("|".join(re.escape(p) for p in phrases) or "(?!)")
 
 
@@ -137,10 +158,10 @@ def class_info(raw: str) -> tuple[int, bool, bool]:
     content word is there, whether it is purely a content name with no chrome word)."""
     words = class_words(raw)
     hints = load_hints()
-    positive = not hints["content_positive"].isdisjoint(words)
-    if not hints["container_negative_strong"].isdisjoint(words):
+    positive = not hints.content_positive.isdisjoint(words)
+    if not hints.container_negative_strong.isdisjoint(words):
         level = 2
-    elif not hints["container_negative"].isdisjoint(words):
+    elif not hints.container_negative.isdisjoint(words):
         level = 1
     else:
         level = 0
@@ -206,7 +227,8 @@ def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
                         k -= 1
                     k = i + 1
                     long_after = False  # body text going on after the 'summary': not a card
-                    while k < len(blocks) and count < 9 and blocks[k].element is not None and within(blocks[k].element, anc, 8):
+                    while (k < len(blocks) and count < 9 and blocks[k].element is not None
+                           and within(blocks[k].element, anc, 8)):
                         long_after = long_after or (len(blocks[k].text) > 120 and blocks[k].kind == "paragraph")
                         count += 1
                         k += 1
@@ -230,7 +252,7 @@ def _xml_char(cp: int) -> bool:
 def _xml_safe(source: str) -> str:
     """The page without the characters lxml refuses in a tree it edits (control characters, lone
     surrogates, U+FFFE/U+FFFF), written raw or as numeric references."""
-    def ref(m: "re.Match[str]") -> str:
+    def ref(m: re.Match[str]) -> str:
         cp = int(m.group(1), 16) if m.group(1) else int(m.group(2))
         return m.group(0) if _xml_char(cp) else ""
     source = _CONTROL_CHARS.sub("", source)
@@ -240,7 +262,7 @@ def _xml_safe(source: str) -> str:
 def readability_vocab(page: Page) -> set[str] | None:
     """readability-lxml's idea of the body, as word 3-grams (slow: only when unsure)."""
     try:
-        from readability import Document  # type: ignore[import-untyped]
+        from readability import Document
 
         # characters lxml refuses make it raise inside readability, which then logs a traceback
         summary = Document(_xml_safe(page.source)).summary(html_partial=True)

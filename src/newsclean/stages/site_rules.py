@@ -37,7 +37,7 @@ class _Matched:
         return bool(self.elements)
 
 
-def _inside(block: Block, matched: "_Matched") -> bool:
+def _inside(block: Block, matched: _Matched) -> bool:
     elements = matched.ids
     el = block.element
     if el is None:

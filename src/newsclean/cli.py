@@ -16,8 +16,9 @@ from newsclean.commands import explain as explain_cmd
 from newsclean.commands import extract as extract_cmd
 from newsclean.commands import fixtures as fixtures_cmd
 from newsclean.commands import learn_site as learn_site_cmd
+from newsclean.commands import stages as stages_cmd
 
-COMMANDS = (extract_cmd, batch_cmd, explain_cmd, fixtures_cmd, learn_site_cmd)
+COMMANDS = (extract_cmd, batch_cmd, explain_cmd, fixtures_cmd, learn_site_cmd, stages_cmd)
 LOG_LEVELS = ("debug", "info", "warning", "error")
 
 

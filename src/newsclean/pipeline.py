@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsclean.article import Article
 from newsclean.assemble import build_article
+from newsclean.describe import StageInfo, describe_stage
 from newsclean.errors import ConfigError, NewscleanError, StageError
 from newsclean.load import load_page
 from newsclean.load.decode import DEFAULT_MAX_BYTES
@@ -171,6 +172,11 @@ class Pipeline:
         """The Article of ``page``: str, bytes, pathlib.Path, or a ``bs4.BeautifulSoup`` / ``bs4.Tag``
         or lxml element / ElementTree (serialised to markup and loaded like it: same output)."""
         return build_article(self.process(page, url=url, kind=kind))
+
+    def describe(self) -> tuple[StageInfo, ...]:
+        """The stages in order, as plain data: name, class, kinds, options with their defaults and a
+        one-line description (``newsclean stages`` prints it; ``describe_text`` formats it)."""
+        return tuple(describe_stage(s) for s in self._stages)
 
     def __repr__(self) -> str:
         return f"Pipeline({self.names!r})"

@@ -91,6 +91,8 @@ class DuplicatesOptions:
 
 
 class DuplicatesStage(Stage):
+    """Drop blocks that repeat other blocks of the page (a dek reprinted as a caption, teaser cards)."""
+
     name = "duplicates"
     kinds = frozenset({"html", "text"})
     Options = DuplicatesOptions

@@ -63,6 +63,8 @@ def _text(el: Any) -> str:
 
 
 class SiteRulesStage(Stage):
+    """Apply the user's per-site rules (selectors, line patterns, exact texts) to pages of their host."""
+
     name = "site_rules"
     kinds = frozenset({"html", "text"})
     Options = SiteRulesOptions

@@ -18,8 +18,8 @@ SLOW_SECONDS = 0.3
 
 
 class ProbeStage(Stage):
-    """BOOM: raise. SPIN: a 30 s Python loop. HANG: sleep (the in-worker timer stops it). STUCK: sleep with SIGALRM blocked,
-    like native code the timer cannot interrupt (the watchdog must kill the worker).
+    """BOOM: raise. SPIN: a 30 s Python loop. HANG: sleep (the in-worker timer stops it).
+    STUCK: sleep with SIGALRM blocked, like native code the timer cannot interrupt (the watchdog must kill the worker).
     CRASH: the worker process dies. SLOW: a short sleep (pages slow enough to kill a run mid-way)."""
 
     name = "probe"

@@ -11,7 +11,7 @@ import random
 import struct
 import zipfile
 import zlib
-from typing import Callable
+from collections.abc import Callable
 
 _SENTENCES = (
     "The council met on Tuesday evening to discuss the new budget for the coming year.",
@@ -102,7 +102,7 @@ CASES: dict[str, Callable[[], object]] = {
     "utf32-le-no-bom": lambda: ARTICLE.encode("utf-32-le"),
     "wrong-meta-charset": lambda: ('<meta charset="utf-16">' + ARTICLE.replace("Story", "Ünïcödé")).encode("utf-8"),
     "unknown-meta-charset": lambda: ('<meta charset="x-no-such-charset">' + ARTICLE).encode(),
-    "mixed-encodings": lambda: "Café ".encode("utf-8") + "Café ".encode("cp1252") + ARTICLE.encode(),
+    "mixed-encodings": lambda: "Café ".encode() + "Café ".encode("cp1252") + ARTICLE.encode(),
     "gzip-bytes": lambda: gzip.compress(ARTICLE.encode()),
     "pdf-bytes": lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\n" + bytes(range(256)) * 20 + b"\n%%EOF",
     "png-bytes": _png,

@@ -15,13 +15,11 @@ from pathlib import Path
 import pytest
 
 from newsclean import Article, Pipeline
-from newsclean.batch import (InlineExecutor, ListSink, Runner, WorkerCrashError, load_state, repair_tail,
-                             run_batch)
+from newsclean.batch import InlineExecutor, ListSink, Runner, WorkerCrashError, load_state, repair_tail, run_batch
 from newsclean.batch.sources import Item, resolve_inputs
 from newsclean.cli import main as cli_main
 from newsclean.commands.batch import Progress
 from newsclean.errors import InputError
-
 from tests.batch_stages import ProbeStage
 
 warcio = pytest.importorskip("warcio")
@@ -374,7 +372,8 @@ def test_gzipped_pages_are_found_and_handed_on_as_bytes(tmp_path: Path) -> None:
     (tmp_path / "sub" / "c.txt.gz").write_bytes(gzip.compress(b"A capture\n\nwith two paragraphs of words.\n"))
     (tmp_path / "logo.png.gz").write_bytes(gzip.compress(b"\x89PNG\r\n\x1a\n"))  # not a page
     found = [item.id for item in Sources([str(tmp_path)])]
-    assert found == [str(tmp_path / "a.html.gz"), str(tmp_path / "sub" / "b.htm.gz"), str(tmp_path / "sub" / "c.txt.gz")]
+    assert found == [str(tmp_path / "a.html.gz"), str(tmp_path / "sub" / "b.htm.gz"),
+                     str(tmp_path / "sub" / "c.txt.gz")]
     assert [item.id for item in Sources(resolve_inputs([str(tmp_path / "*.html.gz")]))] == [found[0]]
     from newsclean.batch.worker import _page_input
 

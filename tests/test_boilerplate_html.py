@@ -42,7 +42,8 @@ def test_article_body_chosen_over_menus_and_footer():
 def test_comments_are_not_the_main_content_even_when_long():
     comments = "".join(f"<div class='comment-body'><p>{P.format(100 + i)} {P.format(i)}</p></div>"
                        for i in range(10))
-    html = f"<body><div class='wrap'><div class='story'>{body(4)}</div><section id='comments'>{comments}</section></div></body>"
+    html = (f"<body><div class='wrap'><div class='story'>{body(4)}</div>"
+            f"<section id='comments'>{comments}</section></div></body>")
     texts = kept(run(html))
     assert texts == [f"{P.format(i)} {P.format(i)}" for i in range(4)]
 

@@ -92,7 +92,8 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path, capsys, monkeypa
 
 def test_time_limit_on_worker_threads(tmp_path: Path):
     for i in range(4):
-        (tmp_path / f"{i}.html").write_text(page(i).replace("<h1>", "<h1>SPIN " if i == 1 else "<h1>"), encoding="utf-8")
+        marked = page(i).replace("<h1>", "<h1>SPIN " if i == 1 else "<h1>")
+        (tmp_path / f"{i}.html").write_text(marked, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     with cf.ThreadPoolExecutor(2) as pool:
         stats = run_batch([str(tmp_path)], str(out), executor=pool, timeout=0.5,

@@ -48,7 +48,7 @@ def test_undeclared_legacy_encoding_is_detected():
 
 def test_read_input_types(tmp_path: Path):
     p = tmp_path / "page.html"
-    p.write_bytes("<p>héllo</p>".encode("utf-8"))
+    p.write_bytes("<p>héllo</p>".encode())
     assert read_input(p) == "<p>héllo</p>"
     assert read_input(b"<p>x</p>") == "<p>x</p>"
     with pytest.raises(InputError, match="no such file"):

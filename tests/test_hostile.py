@@ -50,7 +50,8 @@ def test_external_entities_are_never_resolved(tmp_path: Path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT-4711", encoding="utf-8")
     page = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
-            "<html><head><title>t</title></head><body><p>before &xxe; after, with more words to be a body.</p></body></html>")
+            "<html><head><title>t</title></head><body><p>before &xxe; after, with more words to be a body.</p>"
+            "</body></html>")
     for kind in (None, "html"):
         art = PIPELINE.extract(page, kind=kind)
         assert "TOP-SECRET" not in art.to_json()
@@ -80,8 +81,9 @@ def test_pages_over_libxml2s_10_mb_limit_keep_all_their_text():
     assert art.text.count("word") == 2_500_000
 
 
-BINARY = {"pdf-bytes": "PDF", "png-bytes": "a PNG image", "zip-bytes": "a ZIP archive", "elf-bytes": "an ELF executable",
-          "gzip-of-png": "a PNG image", "random-binary": "binary data", "exe-without-magic": "binary data"}
+BINARY = {"pdf-bytes": "PDF", "png-bytes": "a PNG image", "zip-bytes": "a ZIP archive",
+          "elf-bytes": "an ELF executable", "gzip-of-png": "a PNG image", "random-binary": "binary data",
+          "exe-without-magic": "binary data"}
 
 
 @pytest.mark.parametrize("name", sorted(BINARY))

@@ -195,7 +195,8 @@ def test_centred_headline_wrapped_over_two_lines_is_one_block():
     body = _wrap(("word " * 200).split(), 94)
     text = "\n".join(["   " + ln for ln in body[:8]]) + "\n\n" + \
         "    A long headline about three demonstrators killed in clashes with police and soldiers near\n" + \
-        "                                    the barricaded fuel plant\n\n" + "\n".join("   " + ln for ln in body[8:]) + "\n"
+        "                                    the barricaded fuel plant\n\n" + \
+        "\n".join("   " + ln for ln in body[8:]) + "\n"
     blocks, _, width = text_blocks(text)
     assert width is not None
     assert blocks[1].text == ("A long headline about three demonstrators killed in clashes with police and soldiers "
@@ -205,7 +206,7 @@ def test_centred_headline_wrapped_over_two_lines_is_one_block():
 def test_paragraphs_without_blank_lines_end_where_a_sentence_ends_with_room_left():
     para = _wrap(("Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor " * 3).split(), 60)
     lines = []
-    for i in range(6):
+    for _ in range(6):
         lines += para[:-1] + ["Quisque at sem ut massa."]   # paragraphs run on, no blank line between
     lines += para[:-1] + ["Quisque at sem ut massa tristique faucibus lacus."] + para
     blocks, _, width = text_blocks("\n".join(lines) + "\n")

@@ -3,6 +3,9 @@
 >>> import newsclean
 >>> article = newsclean.extract(html_or_text, url="https://example.org/story")
 >>> article.title, article.authors, article.published, article.text
+
+``page`` may also be a parsed tree a scraper already holds -- a ``bs4.BeautifulSoup`` or ``bs4.Tag``, an
+lxml element or ElementTree: it is serialised back to markup and read like it (one extra parse).
 """
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ __version__ = "0.1.0"  # the only place the version is written: pyproject.toml r
 
 def extract(page: object, url: str | None = None, *, kind: str | None = None,
             pipeline: Pipeline | None = None) -> Article:
-    """Extract the article from ``page`` (HTML or a text capture; str, bytes or pathlib.Path).
+    """Extract the article from ``page`` (HTML or a text capture; str, bytes or pathlib.Path; or a
+    parsed ``bs4`` / lxml tree of the HTML, with the same output as for its markup).
 
     ``kind`` ("html" or "text") overrides the automatic guess. Raises only NewscleanError
     subclasses (InputError for unreadable input)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from newsclean import __version__
 from newsclean._core import core_name
@@ -17,8 +17,9 @@ from newsclean.commands import explain as explain_cmd
 from newsclean.commands import extract as extract_cmd
 from newsclean.commands import fixtures as fixtures_cmd
 from newsclean.commands import learn_site as learn_site_cmd
+from newsclean.commands import stages as stages_cmd
 
-COMMANDS = (extract_cmd, batch_cmd, explain_cmd, fixtures_cmd, learn_site_cmd)
+COMMANDS = (extract_cmd, batch_cmd, explain_cmd, fixtures_cmd, learn_site_cmd, stages_cmd)
 LOG_LEVELS = ("debug", "info", "warning", "error")
 
 

@@ -6,12 +6,11 @@ be shown later by ``newsclean explain``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 Kind = Literal["html", "text"]
-
-BLOCK_KINDS = ("paragraph", "heading", "list_item", "quote", "table", "pre", "caption")
 
 
 @dataclass(slots=True)  # (no per-instance __dict__: pages can hold 100,000s of blocks)

@@ -1,10 +1,12 @@
 """Pipeline: an ordered list of named stages, built from names, editable, reusable, picklable."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from newsclean.article import Article
 from newsclean.assemble import build_article
+from newsclean.describe import StageInfo, describe_stage
 from newsclean.errors import ConfigError, NewscleanError, StageError
 from newsclean.load import load_page
 from newsclean.load.decode import DEFAULT_MAX_BYTES
@@ -81,7 +83,7 @@ class Pipeline:
         return self._stages[self._index(name)]
 
     def add(self, stage: Stage | str, *, before: str | None = None, after: str | None = None,
-            options: Mapping[str, Any] | None = None) -> "Pipeline":
+            options: Mapping[str, Any] | None = None) -> Pipeline:
         """Insert a stage (object or registered name) at the end, or before/after a named stage."""
         if before and after:
             raise ConfigError("give before= or after=, not both")
@@ -96,11 +98,11 @@ class Pipeline:
             self._stages.append(new)
         return self
 
-    def remove(self, name: str) -> "Pipeline":
+    def remove(self, name: str) -> Pipeline:
         del self._stages[self._index(name)]
         return self
 
-    def replace(self, name: str, stage: Stage | str, *, options: Mapping[str, Any] | None = None) -> "Pipeline":
+    def replace(self, name: str, stage: Stage | str, *, options: Mapping[str, Any] | None = None) -> Pipeline:
         i = self._index(name)
         new = make_stage(stage, options)
         if new.name != name and new.name in self.names:
@@ -108,7 +110,7 @@ class Pipeline:
         self._stages[i] = new
         return self
 
-    def configure(self, name: str, **options: Any) -> "Pipeline":
+    def configure(self, name: str, **options: Any) -> Pipeline:
         """Rebuild a stage with new options (merged over its current ones)."""
         old = self.get(name)
         merged = {**options_of(old), **options}
@@ -116,7 +118,7 @@ class Pipeline:
         return self
 
     @classmethod
-    def from_settings(cls, settings: "Settings") -> "Pipeline":
+    def from_settings(cls, settings: Settings) -> Pipeline:
         """The pipeline the settings describe; with site rules, a ``site_rules`` stage runs last."""
         pipeline = cls(settings.stages, options=settings.options, max_bytes=settings.max_bytes,
                        max_blocks=settings.max_blocks)
@@ -143,6 +145,8 @@ class Pipeline:
 
     # --- running ------------------------------------------------------------------------
     def load(self, page: object, *, url: str | None = None, kind: str | None = None) -> Page:
+        """The page (str, bytes, pathlib.Path, or a parsed ``bs4`` / lxml tree, read as its markup)
+        cut into blocks, before any stage has run."""
         return load_page(page, url=url, kind=kind, max_bytes=self.max_bytes, max_blocks=self.max_blocks)
 
     def run(self, doc: Page) -> Page:
@@ -165,7 +169,14 @@ class Pipeline:
         return self.run(self.load(page, url=url, kind=kind))
 
     def extract(self, page: object, *, url: str | None = None, kind: str | None = None) -> Article:
+        """The Article of ``page``: str, bytes, pathlib.Path, or a ``bs4.BeautifulSoup`` / ``bs4.Tag``
+        or lxml element / ElementTree (serialised to markup and loaded like it: same output)."""
         return build_article(self.process(page, url=url, kind=kind))
+
+    def describe(self) -> tuple[StageInfo, ...]:
+        """The stages in order, as plain data: name, class, kinds, options with their defaults and a
+        one-line description (``newsclean stages`` prints it; ``describe_text`` formats it)."""
+        return tuple(describe_stage(s) for s in self._stages)
 
     def __repr__(self) -> str:
         return f"Pipeline({self.names!r})"

@@ -10,12 +10,11 @@ last line is repaired, and every input ends up in the output exactly once. With
 """
 from __future__ import annotations
 
-from typing import Any
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from newsclean.batch.resume import ResumeState, drop_errors, load_state, repair_tail
-from newsclean.batch.runner import (InlineExecutor, PageTimeoutError, Runner, Stats, WorkerCrashError,
-                                    process_item)
+from newsclean.batch.runner import InlineExecutor, PageTimeoutError, Runner, Stats, WorkerCrashError, process_item
 from newsclean.batch.sinks import JsonlSink, ListSink
 from newsclean.batch.sources import WARC_NEEDS, Item, Sources, resolve_inputs, warc_support
 from newsclean.errors import ConfigError

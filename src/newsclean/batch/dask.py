@@ -12,8 +12,8 @@ Every worker needs newsclean installed (the same version) — the pipeline is pi
 from __future__ import annotations
 
 import concurrent.futures as cf
-from typing import Any
 from collections.abc import Callable
+from typing import Any
 
 from newsclean.errors import ConfigError
 

@@ -18,17 +18,16 @@ import copy
 import multiprocessing
 import os
 import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator
-
-from newsclean.errors import NewscleanError
-from newsclean.pipeline import Pipeline
 
 from newsclean.batch.sinks import Sink, error_line
 from newsclean.batch.sources import Item
 from newsclean.batch.worker import PageTimeoutError, _page_input, process_item, worker_init
+from newsclean.errors import NewscleanError
+from newsclean.pipeline import Pipeline
 
 __all__ = [
     "InlineExecutor",
@@ -52,7 +51,7 @@ class WorkerCrashError(NewscleanError):
 
 def default_jobs() -> int:
     if hasattr(os, "process_cpu_count"):
-        return os.process_cpu_count() or 1  # type: ignore[attr-defined]
+        return os.process_cpu_count() or 1
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1

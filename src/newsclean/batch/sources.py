@@ -17,9 +17,9 @@ import gzip
 import json
 import os
 import sys
-from dataclasses import dataclass
-from typing import IO
 from collections.abc import Container, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, Protocol
 
 from newsclean.errors import InputError
 
@@ -336,7 +336,13 @@ def _truncated(record: object) -> bool:
     return False
 
 
-def _lines(fh: IO[bytes], limit: int | None) -> Iterator[tuple[int, bytes, bool]]:
+class _ReadsLines(Protocol):
+    """An open binary file, plain or gzip."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _lines(fh: _ReadsLines, limit: int | None) -> Iterator[tuple[int, bytes, bool]]:
     """(line number, line, too long) for each line; a too-long line is skipped, not kept."""
     lineno = 0
     while True:

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from newsclean.batch.runner import _page_input
 from newsclean.batch.sources import Item, resolve_item
 from newsclean.errors import NewscleanError
 from newsclean.load import load_page
-from newsclean.rules.site import SiteRule, host_of
-
-_WS = re.compile(r"\s+")
+from newsclean.rules.site import SiteRule
+from newsclean.strings import squeeze
+from newsclean.urls import host_of
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,6 @@ class TemplateOptions:
     min_pages: int = 5          # a host needs this many pages before its template is learned
     min_share: float = 0.6      # a block on at least this share of a host's pages is template
     max_text_chars: int = 600   # longer blocks are never taken as template
-
-
-def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
 
 
 def _digest(text: str) -> bytes:
@@ -62,7 +58,7 @@ def fingerprint(item: Item, max_bytes: int, max_text_chars: int) -> tuple[str | 
         host, page = _page_host(item, max_bytes)
     except NewscleanError:
         return None, frozenset()
-    return host, frozenset(_digest(t) for t in (_norm(b.text) for b in page.blocks) if t and len(t) <= max_text_chars)
+    return host, frozenset(_digest(t) for t in (squeeze(b.text) for b in page.blocks) if t and len(t) <= max_text_chars)
 
 
 def _texts_for(item: Item, hashes: set[bytes], max_bytes: int) -> dict[bytes, str]:
@@ -73,7 +69,7 @@ def _texts_for(item: Item, hashes: set[bytes], max_bytes: int) -> dict[bytes, st
         return {}
     found = {}
     for b in page.blocks:
-        t = _norm(b.text)
+        t = squeeze(b.text)
         h = _digest(t)
         if h in hashes:
             found[h] = t

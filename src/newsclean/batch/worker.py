@@ -21,6 +21,7 @@ from typing import Any
 from newsclean.batch.sinks import article_line, close_inherited_outputs, error_line
 from newsclean.batch.sources import Item, read_page_file, resolve_item
 from newsclean.errors import NewscleanError
+from newsclean.load.decode import decode_as_declared
 from newsclean.pipeline import Pipeline
 
 #: how often the fallback watch thread checks that the driver is still the parent (seconds): a
@@ -148,22 +149,11 @@ def _page_input(item: Item, max_bytes: int | None = None) -> object:
             return read_page_file(item.path, max_bytes)  # bytes: the loader decompresses them
         return Path(item.path)
     data = item.data
-    if isinstance(data, bytes) and item.charset and not data.startswith(
-            (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        import codecs
-
-        try:
-            name = codecs.lookup(item.charset).name
-        except LookupError:
-            return data
-        if name in ("latin-1", "iso8859-1", "ascii"):
-            name = "cp1252"  # what browsers do with these labels
-        if not name.startswith(("utf-16", "utf-32")):
-            try:
-                return data.decode(name)
-            except UnicodeDecodeError:
-                return data  # the header lied: let the loader detect
-    return data
+    if isinstance(data, bytes) and item.charset:
+        text = decode_as_declared(data, item.charset)
+        if text is not None:
+            return text
+    return data  # the loader decodes the bytes (BOM, <meta>, UTF-8, detection)
 
 
 def process_item(pipeline: Pipeline, item: Item, timeout: float | None = None,

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from newsclean.errors import ConfigError, InputError, NewscleanError
@@ -48,7 +47,7 @@ def add_settings_args(p: object) -> None:
                    help="refuse pages larger than N bytes")
 
 
-def pipeline_from_args(args: object) -> "Pipeline":
+def pipeline_from_args(args: object) -> Pipeline:
     """Build the pipeline from settings: flags > --config > pyproject.toml [tool.newsclean] > defaults."""
     from newsclean.config import load_settings
     from newsclean.pipeline import Pipeline

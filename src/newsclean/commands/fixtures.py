@@ -9,7 +9,13 @@ from typing import Any
 from newsclean.errors import NewscleanError
 from newsclean.pipeline import Pipeline
 from newsclean.testing.record import (
-    check_fixture, expected_path_for, find_expectations, find_pages, record_page, update_expected, write_expected,
+    check_fixture,
+    expected_path_for,
+    find_expectations,
+    find_pages,
+    record_page,
+    update_expected,
+    write_expected,
 )
 
 

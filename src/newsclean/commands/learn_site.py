@@ -11,7 +11,7 @@ from newsclean.errors import NewscleanError
 from newsclean.page import Page
 from newsclean.pipeline import Pipeline
 from newsclean.rules.learn import LearnOptions, group_by_host, learn_rule
-from newsclean.rules.site import host_of
+from newsclean.urls import host_of
 
 
 def add_parser(sub: Any) -> None:

@@ -38,7 +38,9 @@ _META_CHARSET = re.compile(
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([a-zA-Z0-9_.\-]{2,40})""", re.IGNORECASE)
 
 
-def _codec(name: str) -> str | None:
+def charset_codec(name: str) -> str | None:
+    """The Python codec for a charset label (from a ``<meta>``, an XML declaration or an HTTP header),
+    as browsers read it; None for an unknown label and for UTF-16/32 (see below)."""
     try:
         info = codecs.lookup(name.strip().lower())
     except LookupError:
@@ -54,7 +56,7 @@ def _codec(name: str) -> str | None:
 def declared_charset(data: bytes) -> str | None:
     head = data[:4096]
     m = _XML_DECL.match(head) or _META_CHARSET.search(head)
-    return _codec(m.group(1).decode("ascii", "replace")) if m else None
+    return charset_codec(m.group(1).decode("ascii", "replace")) if m else None
 
 
 def _utf32_without_bom(data: bytes) -> str | None:
@@ -84,6 +86,25 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if even_zeros > 0.4 * half and odd_zeros < 0.05 * half:
         return "utf-16-be"
     return None
+
+
+def has_bom(data: bytes) -> bool:
+    return data.startswith(tuple(bom for bom, _ in _BOMS))
+
+
+def decode_as_declared(data: bytes, charset: str) -> str | None:
+    """``data`` decoded by a charset given from outside (a WARC response's HTTP header), or None
+    when the bytes carry a BOM (it wins), the label is unknown or UTF-16/32, or the bytes do not
+    decode in it (the header lied: :func:`decode` then detects)."""
+    if has_bom(data):
+        return None
+    codec = charset_codec(charset)
+    if codec is None:
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 def decode(data: bytes) -> str:
@@ -151,7 +172,7 @@ def read_input(page: object, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             raise InputError(f"page of {len(page)} characters is over the limit of {max_bytes}")
         check_str_magic(page, f"page of {len(page)} characters")
         return page
-    raise InputError(f"page must be str, bytes or pathlib.Path, not {type(page).__name__}")
+    raise InputError(f"page must be str, bytes, pathlib.Path or a parsed bs4 / lxml tree, not {type(page).__name__}")
 
 
 def _read_path(path: Path, max_bytes: int) -> bytes:

@@ -9,8 +9,8 @@ from newsclean.load.html import html_blocks, parse_html
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.sniff import sniff_kind
 from newsclean.load.text import text_blocks
+from newsclean.load.trees import is_tree, tree_markup
 from newsclean.page import Page
-
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
@@ -28,10 +28,15 @@ def clean_controls(text: str) -> str:
 
 def load_page(page: object, *, url: str | None = None, kind: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES, max_blocks: int = DEFAULT_MAX_BLOCKS) -> Page:
-    """Read ``page`` (str, bytes or Path), decide its kind unless given, and cut it into blocks
-    (at most ``max_blocks`` of them: the rest of a bigger page is read as running text)."""
+    """Read ``page`` (str, bytes, Path, or a parsed bs4 / lxml tree), decide its kind unless given,
+    and cut it into blocks (at most ``max_blocks`` of them: the rest of a bigger page is read as
+    running text). A parsed tree is HTML: it is read as its markup (see load/trees.py)."""
     if kind not in (None, "html", "text"):
         raise InputError(f"kind must be 'html' or 'text', not {kind!r}")
+    if is_tree(page):
+        if kind == "text":
+            raise InputError("a parsed tree is HTML: kind='text' does not apply to it")
+        page, kind = tree_markup(page), "html"
     text = read_input(page, max_bytes=max_bytes)
     if "\x00" in text:
         text = text.replace("\x00", "")

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import re
 
-_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|link|script|div|p|table)\b",
-                         re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"</?(?:html|head|body|div|p|span|a|br|table|tr|td|li|ul|meta|script|style|img|h[1-6])\b[^<>]{0,500}>",
-                  re.IGNORECASE)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|link|script|div|p|table)\b",
+    re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(
+    r"</?(?:html|head|body|div|p|span|a|br|table|tr|td|li|ul|meta|script|style|img|h[1-6])\b[^<>]{0,500}>",
+    re.IGNORECASE)
 
 
 def sniff_kind(text: str) -> str:

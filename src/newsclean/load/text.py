@@ -204,11 +204,13 @@ def _joins(prev: Line, nxt: Line, width: int | None, run_on: bool = False) -> bo
         return False
     # continuation lines keep the paragraph's indent, or a bullet item's hanging indent
     if prev.bullet is not None:
-        return abs(nxt.indent - (prev.indent + len(prev.raw.lstrip()) - len(prev.raw.lstrip()[len(prev.bullet):].lstrip()))) <= 2 \
-            or prev.indent - 2 <= nxt.indent <= prev.indent + 4
+        stripped = prev.raw.lstrip()
+        text_col = prev.indent + len(stripped) - len(stripped[len(prev.bullet):].lstrip())  # after the bullet
+        return abs(nxt.indent - text_col) <= 2 or prev.indent - 2 <= nxt.indent <= prev.indent + 4
     # ... or, for a centred headline wrapped onto a shorter centred line, its middle column
     return abs(nxt.indent - prev.indent) <= 2 or nxt.indent < prev.indent \
-        or prev.indent >= 1 and nxt.indent > prev.indent + 2 and abs(prev.indent + prev.width - nxt.indent - nxt.width) <= 2
+        or prev.indent >= 1 and nxt.indent > prev.indent + 2 \
+        and abs(prev.indent + prev.width - nxt.indent - nxt.width) <= 2
 
 
 def _is_hangul(ch: str) -> bool:
@@ -263,10 +265,6 @@ def _join_sep(a: str, b: str, spaced: bool = False) -> str:
     if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].islower():
         return ""  # a word hyphenated at the wrap column? keep the hyphen: compounds are commoner
     return " "
-
-
-def _join_text(a: str, b: str, spaced: bool = False) -> str:
-    return a + _join_sep(a[-2:], b, spaced) + b
 
 
 def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[Block], list[Line], int | None]:

@@ -19,9 +19,9 @@ from typing import Any, TypeVar
 
 from newsclean.page import Page
 from newsclean.rules.site import SiteRule
+from newsclean.strings import squeeze
 
 T = TypeVar("T")
-_WS = re.compile(r"\s+")
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,60}$")
 # A text rule needs this many words, or this many letters and digits (scripts written without spaces), to be
 # learned: shorter block texts ("New York", "U.S.", "Opinion") are as likely an article's dateline
@@ -37,10 +37,6 @@ class LearnOptions:
     max_text_chars: int = 600    # longer recurring texts are kept as texts only when this short
 
 
-def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
-
-
 def is_short_text(text: str) -> bool:
     """Too short to be learned as an exact-text rule (see MIN_TEXT_WORDS / MIN_TEXT_CHARS).
     Words and characters are counted without punctuation: "- White House" is two words."""
@@ -53,7 +49,7 @@ def _body_texts(pages: list[Page], template: set[str]) -> list[str]:
     """Per page, its kept blocks that are not template, joined (lower-cased, one block a line)."""
     out = []
     for page in pages:
-        kept = (_norm(b.text) for b in page.blocks if b.kept)
+        kept = (squeeze(b.text) for b in page.blocks if b.kept)
         out.append("\n".join(t.lower() for t in kept if t and t not in template))
     return out
 
@@ -76,7 +72,7 @@ def group_by_host(pages: list[T], hosts: list[str]) -> dict[str, list[T]]:
 def recurring_texts(pages: list[Page], options: LearnOptions = LearnOptions()) -> set[str]:
     counts: Counter[str] = Counter()
     for page in pages:
-        counts.update({_norm(b.text) for b in page.blocks if _norm(b.text)})
+        counts.update({squeeze(b.text) for b in page.blocks if squeeze(b.text)})
     need = max(options.min_pages, math.ceil(options.min_share * len(pages)))
     return {t for t, c in counts.items() if c >= need}
 
@@ -116,7 +112,7 @@ def _selector_is_pure(selector: str, pages: list[Page], template: set[str]) -> t
             if el is None:
                 continue
             if id(el) in matched or any(id(a) in matched for a in el.iterancestors()):
-                if _norm(b.text) not in template:
+                if squeeze(b.text) not in template:
                     return False, 0
                 covered += 1
     return True, covered
@@ -136,7 +132,7 @@ def learn_rule(pages: list[Page], host: str, options: LearnOptions = LearnOption
         cands: Counter[str] = Counter()
         for page in html_pages:
             for b in page.blocks:
-                if b.element is not None and _norm(b.text) in template:
+                if b.element is not None and squeeze(b.text) in template:
                     cands.update(set(_candidates(b.element)))
         scored = []
         for sel, _ in sorted(cands.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -144,7 +140,7 @@ def learn_rule(pages: list[Page], host: str, options: LearnOptions = LearnOption
             if pure and covered:
                 scored.append((covered, sel))
         scored.sort(key=lambda cs: (-cs[0], cs[1]))
-        for covered, sel in scored:
+        for _covered, sel in scored:
             if len(selectors) >= 30:
                 break
             from lxml.cssselect import CSSSelector
@@ -157,7 +153,7 @@ def learn_rule(pages: list[Page], host: str, options: LearnOptions = LearnOption
                 for b in page.blocks:
                     el = b.element
                     if el is not None and (id(el) in ids or any(id(a) in ids for a in el.iterancestors())):
-                        new_texts.add(_norm(b.text))
+                        new_texts.add(squeeze(b.text))
             if new_texts - covered_texts:
                 selectors.append(sel)
                 covered_texts |= new_texts

@@ -13,11 +13,12 @@ A rule is keyed by host and matches that host and its subdomains (``example.com`
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
-from urllib.parse import urlsplit
+from typing import Any
 
 from newsclean.errors import ConfigError
+from newsclean.urls import host_of
 
 RULE_KEYS = ("host", "drop", "body", "title", "byline", "date", "drop_lines", "drop_texts", "stages")
 
@@ -109,7 +110,8 @@ def parse_site_rules(data: Any, *, origin: str | None = None, raw_text: str | No
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise ConfigError(f"{_where(origin, raw_text, pattern)}: bad regular expression {pattern!r}: {exc}") from None
+                where_pattern = _where(origin, raw_text, pattern)
+                raise ConfigError(f"{where_pattern}: bad regular expression {pattern!r}: {exc}") from None
         if "stages" in item:
             st = item["stages"]
             if not isinstance(st, Mapping) or not all(isinstance(v, Mapping) for v in st.values()):
@@ -117,16 +119,6 @@ def parse_site_rules(data: Any, *, origin: str | None = None, raw_text: str | No
             values["stages"] = tuple((k, tuple(sorted(v.items()))) for k, v in sorted(st.items()))
         rules.append(SiteRule(**values))
     return tuple(rules)
-
-
-def host_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else "//" + url).hostname
-    except ValueError:
-        return None
-    return host.lower().rstrip(".") if host else None
 
 
 def match_rule(rules: tuple[SiteRule, ...], url: str | None) -> SiteRule | None:

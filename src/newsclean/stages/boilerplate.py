@@ -19,6 +19,8 @@ class BoilerplateOptions:
 
 
 class BoilerplateStage(Stage):
+    """Choose the article's main content and drop what lies outside it."""
+
     name = "boilerplate"
     kinds = frozenset({"html", "text"})
     Options = BoilerplateOptions

@@ -11,19 +11,25 @@ gives a second opinion (counted in ``page.notes["html_readability_fallback"]``).
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 from typing import Any
 
 from newsclean.page import Block, Page
 from newsclean.stages.boilerplate_html_signals import (
-    class_info, describe, is_body_marked, jsonld_vocab, match_share, readability_vocab, tag_of,
-    teaser_blocks, within,
+    class_info,
+    describe,
+    is_body_marked,
+    jsonld_vocab,
+    match_share,
+    readability_vocab,
+    tag_of,
+    teaser_blocks,
+    within,
 )
+from newsclean.strings import ends_like_prose
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
-_SENTENCE_END = re.compile(r"[.!?。！？…\"”’)»]\s*$")
 _STRONG_CONTAINERS = frozenset({"article", "main"})
 _NEGATIVE_TAGS = frozenset({"nav", "footer", "aside"})
 
@@ -47,7 +53,7 @@ def _block_weight(b: Block) -> float:
         good *= 2.5
     if good < 25 and not cjk:
         return -8.0 if words < 5 else good * 0.3
-    if _SENTENCE_END.search(text):
+    if ends_like_prose(text):
         good *= 1.3
     if b.kind == "list_item":
         good *= 0.7

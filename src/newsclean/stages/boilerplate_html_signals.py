@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from newsclean.page import Block, Page
+from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
@@ -20,21 +22,41 @@ _CAMEL = re.compile(r"([a-z])([A-Z])")  # imageEmbedCaption -> image Embed Capti
 _NUMBERED = re.compile(r"^\s*(#\s*)?\d{1,3}\s*[.):]\s")
 
 
+@dataclass(frozen=True)
+class Hints:
+    """The lists of data/html_hints.json (its ``_about`` says what each is for): class/id words as
+    sets, stock phrases as tuples."""
+    content_positive: frozenset[str] = frozenset()
+    container_negative: frozenset[str] = frozenset()
+    container_negative_strong: frozenset[str] = frozenset()
+    block_negative: frozenset[str] = frozenset()
+    block_negative_strong: frozenset[str] = frozenset()
+    section_titles_exact: frozenset[str] = frozenset()
+    boilerplate_phrases: tuple[str, ...] = ()
+    section_phrases: tuple[str, ...] = ()
+    cta_starts: tuple[str, ...] = ()
+    promo_phrases: tuple[str, ...] = ()
+
+
 @lru_cache(maxsize=1)
-def load_hints() -> dict[str, frozenset[str] | tuple[str, ...]]:
-    """The class/id word lists of data/html_hints.json (pure, cached)."""
+def load_hints() -> Hints:
+    """The class/id word lists and phrases of data/html_hints.json (pure, cached)."""
     raw = json.loads(resources.files("newsclean.data").joinpath("html_hints.json").read_text("utf-8"))
-    out: dict[str, Any] = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-    for key in ("boilerplate_phrases", "section_phrases", "cta_starts", "promo_phrases"):
-        out[key] = tuple(raw.get(key, ()))
-    return out
+    values: dict[str, Any] = {}
+    for f in fields(Hints):
+        if f.name in raw:
+            values[f.name] = tuple(raw[f.name]) if isinstance(f.default, tuple) else frozenset(raw[f.name])
+    unknown = sorted(k for k in raw if not k.startswith("_") and k not in values)
+    if unknown:
+        raise ValueError(f"html_hints.json: unknown lists {unknown}")
+    return Hints(**values)
 
 
 @lru_cache(maxsize=1)
-def promo_pattern() -> "re.Pattern[str]":
+def promo_pattern() -> re.Pattern[str]:
     """One regex for the promo phrases that mark a short paragraph as an ad for the site itself
     (newsletter, affiliate disclosure, 'follow us on ...'), wherever they stand in it."""
-    phrases = sorted(load_hints()["promo_phrases"], key=len, reverse=True)
+    phrases = sorted(load_hints().promo_phrases, key=len, reverse=True)
     return re.compile("|".join(re.escape(p) for p in phrases) or "(?!)")
 
 
@@ -136,10 +158,10 @@ def class_info(raw: str) -> tuple[int, bool, bool]:
     content word is there, whether it is purely a content name with no chrome word)."""
     words = class_words(raw)
     hints = load_hints()
-    positive = not hints["content_positive"].isdisjoint(words)
-    if not hints["container_negative_strong"].isdisjoint(words):
+    positive = not hints.content_positive.isdisjoint(words)
+    if not hints.container_negative_strong.isdisjoint(words):
         level = 2
-    elif not hints["container_negative"].isdisjoint(words):
+    elif not hints.container_negative.isdisjoint(words):
         level = 1
     else:
         level = 0
@@ -147,14 +169,6 @@ def class_info(raw: str) -> tuple[int, bool, bool]:
     if level and positive:
         level -= 1
     return level, positive, clean
-
-
-def raw_class(el: Any) -> str:
-    cls = el.get("class")
-    ident = el.get("id")
-    if not cls and not ident:
-        return ""
-    return f"{cls or ''} {ident or ''}"
 
 
 def within(el: Any, anc: Any, levels: int) -> bool:
@@ -167,16 +181,6 @@ def within(el: Any, anc: Any, levels: int) -> bool:
     return el is anc
 
 
-def host_of(url: str | None) -> str:
-    if not url:
-        return ""
-    m = re.match(r"(?i)^(?:https?:)?//([^/:?#]+)", url.strip())
-    if not m:
-        return ""
-    host = m.group(1).lower()
-    return host[4:] if host.startswith("www.") else host
-
-
 def links_home(el: Any, host: str) -> bool:
     """Whether the first link in ``el`` points to another page of the same site."""
     for a in el.iter("a"):
@@ -185,7 +189,7 @@ def links_home(el: Any, host: str) -> bool:
             continue
         if href.startswith("/") and not href.startswith("//"):
             return True
-        h = host_of(href)
+        h = site_of(href)
         return bool(h) and bool(host) and (h == host or h.endswith("." + host) or host.endswith("." + h))
     return False
 
@@ -195,7 +199,7 @@ def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
     (lists of other stories: 'headline link + one-line summary', repeated). The card must be an
     <article>/<li> of its own or its headline must link within the site (listicles link out)."""
     out: set[int] = set()
-    host = host_of(url)
+    host = site_of(url)
     for i, b in enumerate(blocks):
         if b.kind not in ("paragraph", "list_item") or len(b.text) >= 600 or b.element is None:
             continue
@@ -223,7 +227,8 @@ def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
                         k -= 1
                     k = i + 1
                     long_after = False  # body text going on after the 'summary': not a card
-                    while k < len(blocks) and count < 9 and blocks[k].element is not None and within(blocks[k].element, anc, 8):
+                    while (k < len(blocks) and count < 9 and blocks[k].element is not None
+                           and within(blocks[k].element, anc, 8)):
                         long_after = long_after or (len(blocks[k].text) > 120 and blocks[k].kind == "paragraph")
                         count += 1
                         k += 1
@@ -247,7 +252,7 @@ def _xml_char(cp: int) -> bool:
 def _xml_safe(source: str) -> str:
     """The page without the characters lxml refuses in a tree it edits (control characters, lone
     surrogates, U+FFFE/U+FFFF), written raw or as numeric references."""
-    def ref(m: "re.Match[str]") -> str:
+    def ref(m: re.Match[str]) -> str:
         cp = int(m.group(1), 16) if m.group(1) else int(m.group(2))
         return m.group(0) if _xml_char(cp) else ""
     source = _CONTROL_CHARS.sub("", source)
@@ -257,7 +262,7 @@ def _xml_safe(source: str) -> str:
 def readability_vocab(page: Page) -> set[str] | None:
     """readability-lxml's idea of the body, as word 3-grams (slow: only when unsure)."""
     try:
-        from readability import Document  # type: ignore[import-untyped]
+        from readability import Document
 
         # characters lxml refuses make it raise inside readability, which then logs a traceback
         summary = Document(_xml_safe(page.source)).summary(html_partial=True)

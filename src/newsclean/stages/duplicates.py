@@ -31,6 +31,7 @@ from difflib import SequenceMatcher
 
 from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
+from newsclean.strings import ends_sentence
 
 _TOKEN = re.compile(r"\w+")
 _ALT = re.compile(r"\[([^\[\]]{8,300})\]")
@@ -49,10 +50,6 @@ def tokens(text: str) -> list[str]:
         else:
             out.append(tok)
     return out
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?", "…", "。", "！", "？"))
 
 
 def trigrams(toks: list[str]) -> set[tuple[str, ...]]:
@@ -94,6 +91,8 @@ class DuplicatesOptions:
 
 
 class DuplicatesStage(Stage):
+    """Drop blocks that repeat other blocks of the page (a dek reprinted as a caption, teaser cards)."""
+
     name = "duplicates"
     kinds = frozenset({"html", "text"})
     Options = DuplicatesOptions
@@ -296,7 +295,7 @@ class DuplicatesStage(Stage):
                 seen[" ".join(toks)].append(b.index)
         # (a table row is no teaser card: the same header row starts each table of a plan)
         groups = [c for c in seen.values()
-                  if len(c) >= self.options.repeats and not _ends_sentence(by_index[c[0]].text)
+                  if len(c) >= self.options.repeats and not ends_sentence(by_index[c[0]].text)
                   and by_index[c[0]].kind != "table"]
         repeated = {i for c in groups for i in c}
         order = sorted(b.index for b in blocks if b.index not in repeated)

@@ -17,6 +17,8 @@ class NavigationOptions:
 
 
 class NavigationStage(Stage):
+    """Drop menus, footers, share/promo boxes, "Latest in…" lists and comments inside the content."""
+
     name = "navigation"
     kinds = frozenset({"html", "text"})
     Options = NavigationOptions

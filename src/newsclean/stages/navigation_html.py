@@ -12,11 +12,17 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsclean.load.html import text_of
+from newsclean.load.element_text import text_of
 from newsclean.page import Block, Page
 from newsclean.stages.boilerplate_html_signals import (
-    describe, element_words, host_of, is_body_marked, links_home, load_hints, promo_pattern,
+    describe,
+    element_words,
+    is_body_marked,
+    links_home,
+    load_hints,
+    promo_pattern,
 )
+from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
@@ -36,15 +42,15 @@ class _Context:
         self.container = container
         self.memo: dict[Any, str | None] = {}
         hints = load_hints()
-        self.negative = hints["block_negative"]
-        self.positive = hints["content_positive"]
-        self.strong = hints.get("block_negative_strong", frozenset())
-        self.phrases = frozenset(hints["boilerplate_phrases"])
-        self.sections = frozenset(hints.get("section_phrases", ()))
-        self.sections_exact = hints.get("section_titles_exact", frozenset())
-        self.ctas = tuple(hints.get("cta_starts", ()))
+        self.negative = hints.block_negative
+        self.positive = hints.content_positive
+        self.strong = hints.block_negative_strong
+        self.phrases = frozenset(hints.boilerplate_phrases)
+        self.sections = frozenset(hints.section_phrases)
+        self.sections_exact = hints.section_titles_exact
+        self.ctas = hints.cta_starts
         self.promo = promo_pattern()
-        self.host = host_of(page.url)
+        self.host = site_of(page.url)
         self.body_len = sum(len(b.text) for b in page.kept()) or 1
         self.el_len: dict[Any, int] = {}
         self.chain_words: dict[Any, frozenset[str]] = {}
@@ -130,7 +136,6 @@ class _Context:
 
 _STRIP = " :.!?|›»>-–—•·*#()[]"
 _CREDIT_LINE = re.compile(r"(?i)^\s*(written|posted|reviewed|edited|fact[- ]checked|medically reviewed)\s+by")
-_SENTENCE = re.compile(r"[.!?。」”\"')]\s*$")
 _PHRASE_SPLIT = re.compile(r"[ :]+")
 #: '... ? Learn more here.', '... ? Get started today!': a short pitch for the site's own offer
 _ENDS_WITH_CTA = re.compile(

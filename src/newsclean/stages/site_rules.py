@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from newsclean.load.html import text_of
+from newsclean.load.element_text import text_of
 from newsclean.page import Block, Page
 from newsclean.rules.site import SiteRule, compile_selector, match_rule
 from newsclean.stages.base import Stage
-
-_WS = re.compile(r"\s+")
+from newsclean.strings import squeeze
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class _Matched:
         return bool(self.elements)
 
 
-def _inside(block: Block, matched: "_Matched") -> bool:
+def _inside(block: Block, matched: _Matched) -> bool:
     elements = matched.ids
     el = block.element
     if el is None:
@@ -59,11 +58,13 @@ def _select(page: Page, selectors: tuple[str, ...], where: str) -> list[Any]:
 
 def _text(el: Any) -> str:
     if el.tag == "meta":
-        return _WS.sub(" ", el.get("content") or "").strip()
-    return _WS.sub(" ", text_of(el)).strip()
+        return squeeze(el.get("content") or "")
+    return text_of(el, squeeze=True)
 
 
 class SiteRulesStage(Stage):
+    """Apply the user's per-site rules (selectors, line patterns, exact texts) to pages of their host."""
+
     name = "site_rules"
     kinds = frozenset({"html", "text"})
     Options = SiteRulesOptions
@@ -77,7 +78,7 @@ class SiteRulesStage(Stage):
         if page.kind == "html" and page.tree is not None:
             self._html(page, rule, who)
         patterns = [re.compile(p) for p in rule.drop_lines]
-        texts = set(_WS.sub(" ", t).strip() for t in rule.drop_texts)
+        texts = {squeeze(t) for t in rule.drop_texts}
         for b in page.kept():
             if b.text in texts:
                 self.drop(page, b, f"{who}: recurring site text")

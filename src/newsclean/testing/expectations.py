@@ -84,7 +84,8 @@ class Check:
     detail: str = ""
 
     def __str__(self) -> str:
-        return f"{'PASS' if self.ok else 'FAIL'} {self.name}" + (f": {self.detail}" if self.detail and not self.ok else "")
+        detail = f": {self.detail}" if self.detail and not self.ok else ""
+        return f"{'PASS' if self.ok else 'FAIL'} {self.name}{detail}"
 
 
 def norm(s: Any) -> str:
@@ -126,10 +127,12 @@ def check_article(got: dict[str, Any], gold: dict[str, Any]) -> list[Check]:
     out: list[Check] = []
     for name in ("title", "section", "site_name", "language", "url", "description", "image"):
         if name in gold and name not in ignore:
-            out.append(Check(name, norm(got.get(name)) == norm(gold[name]), _field_diff(name, gold[name], got.get(name))))
+            same = norm(got.get(name)) == norm(gold[name])
+            out.append(Check(name, same, _field_diff(name, gold[name], got.get(name))))
     if "tags" in gold and "tags" not in ignore:
         tags = [norm(t) for t in got.get("tags") or []]
-        out.append(Check("tags", tags == [norm(t) for t in gold["tags"] or []], _field_diff("tags", gold["tags"], tags)))
+        same = tags == [norm(t) for t in gold["tags"] or []]
+        out.append(Check("tags", same, _field_diff("tags", gold["tags"], tags)))
     if "text" in gold and "text" not in ignore:
         want, have = gold["text"] or "", got.get("text") or ""
         out.append(Check("body text", norm(want) == norm(have), body_diff(want, have)))
@@ -141,7 +144,8 @@ def check_article(got: dict[str, Any], gold: dict[str, Any]) -> list[Check]:
         if name in gold and name not in ignore:
             want = gold[name] or ""
             have = got.get(name) or ""
-            ok = (have == want) if not want else (have.startswith(want[:16]) and (len(want) <= 19 or have.endswith(want[-6:])))
+            ok = (have == want) if not want else (
+                have.startswith(want[:16]) and (len(want) <= 19 or have.endswith(want[-6:])))
             out.append(Check(name, ok, _field_diff(name, want, have)))
     pos = -1
     paragraphs = gold.get("body_paragraphs_in_order", [])

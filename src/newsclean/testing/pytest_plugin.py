@@ -27,7 +27,7 @@ class FixtureItem(pytest.Item):
         if not result.ok:
             raise FixtureMismatch(result.report())
 
-    def repr_failure(self, excinfo: Any, style: Any = None) -> str:
+    def repr_failure(self, excinfo: Any, style: Any = None) -> Any:  # str, or pytest's TerminalRepr
         if isinstance(excinfo.value, FixtureMismatch):
             return str(excinfo.value)
         return super().repr_failure(excinfo)

@@ -187,6 +187,12 @@ def _fmt(x: float | None) -> str:
     return "  -  " if x is None else f"{x:.3f}"
 
 
+def _peer(a: dict, scorer: str) -> str:
+    if scorer == "meta":
+        return f"{_fmt(a.get('title'))} / {_fmt(a.get('date'))} / {_fmt(a.get('name_f1'))}"
+    return _fmt(a.get("f1"))
+
+
 def print_table(scores: dict[str, dict], peers: dict[str, dict]) -> None:
     print("| set | pages tune/check | tune | check | check − tune | peer (check) | ms/page |")
     print("|---|---|---|---|---|---|---|")
@@ -200,7 +206,7 @@ def print_table(scores: dict[str, dict], peers: dict[str, dict]) -> None:
             cell = lambda a: f"{_fmt(a['f1'])} (P {_fmt(a['p'])} R {_fmt(a['r'])})"  # noqa: E731
             gap = f"{c['f1'] - t['f1']:+.3f}" if c["f1"] is not None and t["f1"] is not None else "  -  "
         peer = peers.get(name, {})
-        peer_cell = ", ".join(f"{lib} {_fmt(v.get('check', {}).get('main'))}" for lib, v in peer.items()) or "-"
+        peer_cell = ", ".join(f"{lib} {_peer(v.get('check', {}), e['scorer'])}" for lib, v in peer.items()) or "-"
         err = f" ({e['errors']} errors)" if e.get("errors") else ""
         print(f"| {name}{mark} | {t['n']}/{c['n']} | {cell(t)} | {cell(c)} | {gap} | {peer_cell} | "
               f"{_fmt(e['ms_median'])}{err} |")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from newsclean.stages.base import Stage
 from newsclean.stages.boilerplate import BoilerplateStage
 from newsclean.stages.byline import BylineStage
+from newsclean.stages.capture_classifier import CaptureClassifierStage
 from newsclean.stages.dates import DatesStage
 from newsclean.stages.duplicates import DuplicatesStage
 from newsclean.stages.metadata import MetadataStage
@@ -14,12 +15,12 @@ from newsclean.stages.title import TitleStage
 BUILTIN_STAGES: dict[str, type[Stage]] = {
     cls.name: cls
     for cls in (MetadataStage, TitleStage, BoilerplateStage, NavigationStage, DuplicatesStage,
-                BylineStage, DatesStage, SiteRulesStage)
+                CaptureClassifierStage, BylineStage, DatesStage, SiteRulesStage)
 }
 
 #: the default order
 DEFAULT_STAGE_NAMES: tuple[str, ...] = (
-    "metadata", "boilerplate", "navigation", "duplicates", "title", "byline", "dates",
+    "metadata", "boilerplate", "navigation", "duplicates", "classify", "title", "byline", "dates",
 )
 
 __all__ = ["Stage", "BUILTIN_STAGES", "DEFAULT_STAGE_NAMES"] + [c.__name__ for c in BUILTIN_STAGES.values()]

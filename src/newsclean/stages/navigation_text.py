@@ -20,13 +20,22 @@ Phrase lists are data files (``data/text_*.txt``), matched whole-line or as whol
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from newsclean.page import Block, Page
 from newsclean.stages.boilerplate_text import ANNOUNCED, EMBED
-from newsclean.stages.text_features import (LETTERS, in_menu, is_end_marker, label_of, phrases, placeholder,
-                                            promo_hits_of, prose_of, words_of)
+from newsclean.stages.text_features import (
+    LETTERS,
+    in_menu,
+    is_end_marker,
+    label_of,
+    phrases,
+    placeholder,
+    promo_hits_of,
+    prose_of,
+    words_of,
+)
 
 _ICON = re.compile(r"\b(icon|button|arrow|chevron|caret)\b", re.I)
 _BIO = re.compile(
@@ -57,20 +66,40 @@ _TIMESTAMP = re.compile(r"^(\d+\s*(s|m|h|d|min|mins|hr|hrs|hours?|days?|minutes?
 _UI_STARTS = ("see full bio", "share on ", "follow us", "sign up for", "subscribe to")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ui_first_words() -> frozenset[str]:
     return frozenset(m.group() for p in phrases("ui_labels") + _UI_STARTS if (m := LETTERS.search(p)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _link_prefix() -> re.Pattern[str]:
     alts = "|".join(re.escape(p) for p in sorted(phrases("link_prefixes"), key=len, reverse=True))
     return re.compile(rf"^(?:{alts})(?: [^\W\d_]+){{0,2}}: +\S", re.I) if alts else re.compile(r"(?!)")
 
 
-def _link_line(text: str) -> bool:
+def link_line(text: str) -> bool:
     """ "Related: The 15 Weirdest Galaxies", "Watch live: Sondland testifies" (no sentence after it)."""
     return bool(_link_prefix().match(text)) and not text.rstrip().endswith((".", "!", "?"))
+
+
+def caption_like(text: str) -> bool:
+    """A photo caption or credit: "Image caption ...", "... (Photo: AP)", "...said.Name/Getty Images"."""
+    tail = _CAPTION_TAIL.search(text)
+    open_tail = tail is not None and not text.rstrip().endswith((".", "!", "?", "”", '"'))
+    return bool(_CREDIT.search(text) or _CAPTION_HEAD.match(text) or open_tail)
+
+
+_BIO_VERBS = (" is ", " was ", " has been ", " writes ", " covers ")
+_CONTACT_WORDS = ("reach", "follow", "email", "@")
+
+
+def contact_like(text: str) -> bool:
+    """An author bio ("Jane Doe is a reporter ...") or a contact line ("reach her at ...", an e-mail).
+    (Substring tests first: the patterns cannot match a text without one of these words.)"""
+    if any(v in text for v in _BIO_VERBS) and _BIO.match(text):
+        return True
+    low = text.lower()
+    return any(w in low for w in _CONTACT_WORDS) and bool(_CONTACT.search(text))
 
 
 def is_ui_label(block: Block) -> bool:
@@ -216,16 +245,14 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
     for b in blocks:
         if not prose[b.index].prose and is_ui_label(b):
             page.drop(b, stage, f"interface label {b.text[:40]!r}")
-        elif words_of(b) <= 25 and _link_line(b.text):
+        elif words_of(b) <= 25 and link_line(b.text):
             page.drop(b, stage, "link to another article")
 
     # 2b. photo captions: "Image caption ...", "... (Photo: AP)", "...said.Name/Getty Images"
     for b in blocks:
         if not b.kept or words_of(b) > 60 or b.features.get(EMBED):
             continue
-        tail = _CAPTION_TAIL.search(b.text)
-        open_tail = tail is not None and not b.text.rstrip().endswith((".", "!", "?", "”", '"'))
-        if _CREDIT.search(b.text) or _CAPTION_HEAD.match(b.text) or open_tail:
+        if caption_like(b.text):
             page.drop(b, stage, "photo caption or credit")
 
     # 3. runs of short bullet items: menus, tag lists, share bars

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -26,7 +26,7 @@ _BRACKETED = re.compile(r"(\[[^\]]*\]\s*)+|([\w\-./%]+\.(jpe?g|png|gif|webp|svg)
 
 _ALNUM = re.compile(r"[^\W_]")
 
-@lru_cache(maxsize=None)
+@cache
 def phrases(name: str) -> tuple[str, ...]:
     """A phrase list from ``newsclean/data/text_<name>.txt`` (lower-cased, '#' lines are comments)."""
     try:
@@ -69,7 +69,7 @@ def normal_label(text: str) -> str:
     return t.strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_set(name: str) -> frozenset[str]:
     return frozenset(phrases(name))
 
@@ -92,7 +92,7 @@ def is_end_marker(block: Block, kind: str = "end_markers") -> bool:
 LETTERS = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _first_words(kind: str) -> frozenset[str]:
     """The first run of letters of every phrase that can make a block an end marker of ``kind``."""
     out = set()
@@ -130,7 +130,7 @@ def _bounded(phrase: str) -> str:
         (r"s?(?!\w)" if phrase[-1:].isalnum() else "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrase_patterns(name: str) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
     ps = phrases(name)
     one = re.compile("|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True)) if ps else r"(?!)")
@@ -199,10 +199,10 @@ def prose_of(block: Block, min_words: int = 8) -> Prose:
 def lower_share(text: str) -> float:
     """Share of the words (of cased letters) that start lower-case: high in running text, low in
     Title Case headlines and menus; -1 for scripts without case."""
-    cased = [w for w in text.split() if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
-    if not cased:
-        return -1.0
-    return sum(1 for w in cased if w[:1].islower()) / len(cased)
+    firsts = [w[0] for w in text.split()]
+    lower = sum(map(str.islower, firsts))
+    cased = lower + sum(map(str.isupper, firsts))
+    return lower / cased if cased else -1.0
 
 
 def placeholder(text: str) -> bool:

@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Fit the text-capture block classifier (stage ``classify``) on the TUNE split and write its weights.
+
+    python benchmarks/train/train_capture_classifier.py [--bench ../shared/bench] [--out PATH] [--check]
+
+Data: the capture sets of the tuned renderers (w3m and lynx) over ScrapingHub and WCXB articles, tune
+pages only (SPLITS.md); inscriptis, the simulated browser renderers and elinks/links/html2text are never
+read. Each page runs through the rule stages that come before ``classify`` in the default pipeline; every
+block becomes a feature row (``newsclean.stages.capture_features``) labelled *body* when most of its
+4-token shingles are in the gold text (``capture_labels.py``), weighted by its share of the page's words so
+that every page counts alike (the benchmark averages over pages).
+
+Pass 1 is a standardised logistic regression on the rows; pass 2 one on each block's pass-1 logit and the
+logits around it. Pass-2 training rows use pass-1 logits fitted without the block's own page (5 folds by
+page), so pass 2 learns how far to trust pass 1 on unseen pages. The two thresholds (drop a kept block below
+one, restore a dropped block at the other) maximise the page-averaged word F1 of the cross-fitted pass-2
+probabilities. Everything is seeded and deterministic: the same data and
+library versions give the same file byte for byte (``--check`` compares with the shipped file).
+scikit-learn is needed here only (``pip install scikit-learn``), never at run time.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
+from capture_labels import WORD, labels  # noqa: E402
+
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check  # noqa: E402
+from newsclean import Pipeline  # noqa: E402
+from newsclean.stages import DEFAULT_STAGE_NAMES  # noqa: E402
+from newsclean.stages.block_model import PASS2_FEATURES, context_rows  # noqa: E402
+from newsclean.stages.capture_classifier import PINPOINT, RESTORABLE, decide  # noqa: E402
+from newsclean.stages.capture_features import FEATURES, rows  # noqa: E402
+
+OUT = HERE.parents[1] / "src" / "newsclean" / "data" / "capture_classifier.json"
+CORPORA = ("sh", "wcxb")
+BODY = 0.5          # a block is body text when at least half of its shingles are in the gold
+C_PASS1 = 1.0       # inverse regularisation strength (sklearn's default; the fit is not sensitive to it)
+C_PASS2 = 1.0
+FOLDS = 5
+DROP_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)               # thresholds tried
+RESTORE_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.8)   # overturning a rule needs p >= 0.5 at least
+DIGITS = 6          # significant digits kept in the weights file (enough for identical decisions)
+
+
+def rule_stages() -> list[str]:
+    names = list(DEFAULT_STAGE_NAMES)
+    return names[:names.index("classify")]
+
+
+def collect(bench: Path, cache: Path, limit: int | None = None) -> dict[str, list]:
+    """Feature rows, labels, weights, page groups and word counts of every tune capture page."""
+    sets = all_sets(bench, cache)
+    pipe = Pipeline(rule_stages())
+    X: list[list[float]] = []
+    y: list[int] = []
+    w: list[float] = []
+    group: list[int] = []
+    words: list[int] = []
+    kept: list[bool] = []
+    gold_words: list[int] = []
+    page_no = 0
+    for corpus in CORPORA:
+        for renderer in TUNED_RENDERERS:
+            docs = [d for d in sets[f"cap:{corpus}:{renderer}"].docs() if not is_check(d.id)]
+            for d in docs[:limit]:
+                page = pipe.load(d.load(), kind="text")
+                for stage in pipe:
+                    if stage.applies_to(page):
+                        stage.run(page)
+                if not page.blocks:
+                    continue
+                share = labels([b.text for b in page.blocks], str(d.gold))
+                n_words = [max(1, len(WORD.findall(b.text))) for b in page.blocks]
+                total = sum(n_words)
+                X += rows(page.blocks)
+                y += [int(s >= BODY) for s in share]
+                w += [n / total for n in n_words]
+                words += n_words
+                kept += [b.dropped_by is None for b in page.blocks]
+                group += [page_no] * len(page.blocks)
+                gold_words.append(len(WORD.findall(str(d.gold))))
+                page_no += 1
+    return {"X": X, "y": y, "w": w, "group": group, "words": words, "kept": kept, "gold_words": gold_words}
+
+
+def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    scale[scale == 0] = 1.0
+    mean[0], scale[0] = 0.0, 1.0  # the bias column stays as it is
+    model = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, fit_intercept=False)
+    model.fit((X - mean) / scale, y, sample_weight=w)
+    coef = model.coef_[0].copy()
+    return {"mean": mean, "scale": scale, "coef": coef, "intercept": 0.0}
+
+
+def logits(m: dict, X: np.ndarray) -> np.ndarray:
+    return np.clip(((X - m["mean"]) / m["scale"]) @ m["coef"] + m["intercept"], -12.0, 12.0)
+
+
+def second_rows(z: np.ndarray, kept: list[bool], group: np.ndarray) -> np.ndarray:
+    out: list[list[float]] = []
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    ends = np.r_[starts[1:], len(group)]
+    for s, e in zip(starts, ends):
+        out += context_rows([float(v) for v in z[s:e]], kept[s:e])
+    return np.array(out)
+
+
+def page_f1(keep: np.ndarray, y: np.ndarray, words: np.ndarray, group: np.ndarray, gold_words: list[int]) -> float:
+    """The benchmark's shape of score (mean page precision and recall), in words, of a keep/drop decision."""
+    tp = np.bincount(group, weights=words * (keep & (y == 1)), minlength=len(gold_words))
+    kw = np.bincount(group, weights=words * keep, minlength=len(gold_words))
+    gw = np.bincount(group, weights=words * (y == 1), minlength=len(gold_words))
+    p = np.mean([a / b for a, b in zip(tp, kw) if b > 0]) if (kw > 0).any() else 0.0
+    r = np.mean([a / b for a, b in zip(tp, gw) if b > 0]) if (gw > 0).any() else 0.0
+    return float(2 * p * r / (p + r)) if p + r else 0.0
+
+
+def stage_keep(prob: np.ndarray, kept: np.ndarray, restorable: np.ndarray, group: np.ndarray,
+               drop_below: float, restore_at: float) -> np.ndarray:
+    """What the stage keeps with these thresholds (its own ``decide``, page by page)."""
+    out = np.zeros(len(prob), dtype=bool)
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    for s, e in zip(starts, np.r_[starts[1:], len(group)]):
+        out[s:e] = decide(kept[s:e].tolist(), prob[s:e].tolist(), restorable[s:e].tolist(), drop_below, restore_at)
+    return out
+
+
+def train(data: dict) -> dict:
+    X = np.array(data["X"])
+    y = np.array(data["y"])
+    w = np.array(data["w"])
+    group = np.array(data["group"])
+    words = np.array(data["words"], dtype=float)
+    # pass 1 on everything; cross-fitted logits for pass 2's training rows
+    m1 = fit(X, y, w, C_PASS1)
+    z_cv = np.zeros(len(y))
+    for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(X, y, group):
+        z_cv[test_idx] = logits(fit(X[train_idx], y[train_idx], w[train_idx], C_PASS1), X[test_idx])
+    X2 = second_rows(z_cv, data["kept"], group)
+    m2 = fit(X2, y, w, C_PASS2)
+    # threshold: cross-fitted pass 2 probabilities, the page-averaged word F1
+    p_cv = np.zeros(len(y))
+    for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(X2, y, group):
+        m = fit(X2[train_idx], y[train_idx], w[train_idx], C_PASS2)
+        p_cv[test_idx] = 1 / (1 + np.exp(-logits(m, X2[test_idx])))
+    kept = np.array(data["kept"], dtype=bool)
+    # blocks the stage may restore: dropped by a rule about where the body is, passing the pinpoint rules
+    restorable = ~kept & (X[:, [FEATURES.index(c) for c in sorted(RESTORABLE)]].sum(axis=1) > 0) \
+        & (X[:, list(PINPOINT)].sum(axis=1) == 0)
+    rules = page_f1(kept, y, words, group, data["gold_words"])
+    scores = {(a, b): page_f1(stage_keep(p_cv, kept, restorable, group, a, b), y, words, group, data["gold_words"])
+              for a in DROP_GRID for b in RESTORE_GRID}
+    best = max(scores, key=lambda ab: (scores[ab], -abs(ab[0] - 0.5) - abs(ab[1] - 0.5)))
+    print(f"pages {len(data['gold_words'])}, blocks {len(y)}; page word-F1 of the rule stages alone {rules:.4f}; "
+          f"cross-fitted, by (drop below, restore at): "
+          + ", ".join(f"{k}:{v:.4f}" for k, v in sorted(scores.items())) + f"; best {best}: {scores[best]:.4f}",
+          file=sys.stderr)
+    return {"pass1": m1, "pass2": m2, "drop_below": best[0], "restore_at": best[1]}
+
+
+def _r(v: float) -> float:
+    return float(f"{v:.{DIGITS}g}")
+
+
+def to_json(model: dict) -> str:
+    def linear(m: dict, names: tuple[str, ...]) -> dict:
+        return {"features": list(names), "mean": [_r(v) for v in m["mean"]], "scale": [_r(v) for v in m["scale"]],
+                "coef": [_r(v) for v in m["coef"]], "intercept": _r(m["intercept"])}
+    doc = {"about": "newsclean text-capture block classifier; made by benchmarks/train/train_capture_classifier.py "
+                    "from the tune split of ScrapingHub and WCXB captures (w3m, lynx)",
+           "pass1": linear(model["pass1"], FEATURES), "pass2": linear(model["pass2"], PASS2_FEATURES),
+           "drop_below": model["drop_below"], "restore_at": model["restore_at"]}
+    return json.dumps(doc, indent=1) + "\n"
+
+
+def collected(a: argparse.Namespace) -> dict:
+    if a.data and a.data.exists():
+        with a.data.open("rb") as f:
+            data = pickle.load(f)
+        if data.get("features") == list(FEATURES) and data.get("limit") == a.limit:
+            return data
+    data = collect(a.bench, a.cache, a.limit)
+    if a.data:
+        with a.data.open("wb") as f:
+            pickle.dump({**data, "features": list(FEATURES), "limit": a.limit}, f)
+    return data
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--limit", type=int, default=None, help="pages per set (a quick trial)")
+    ap.add_argument("--check", action="store_true", help="compare with the file at --out instead of writing it")
+    ap.add_argument("--data", type=Path, help="keep the collected rows in this pickle (reused while the feature "
+                                               "names are unchanged): for trying training settings quickly")
+    a = ap.parse_args(argv)
+    text = to_json(train(collected(a)))
+    if a.check:
+        same = a.out.exists() and a.out.read_text(encoding="utf-8") == text
+        print("identical" if same else f"DIFFERENT from {a.out}")
+        return 0 if same else 1
+    a.out.write_text(text, encoding="utf-8")
+    print(f"wrote {a.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""The learned block model shared by the ``classify`` stage's page kinds: two standardised logistic
+regressions applied in plain Python.
+
+Pass 1 scores every block from its own feature row; pass 2 reads each block's pass-1 logit together with
+the logits around it (``context_rows``: body text comes in runs — a lone "prose" block among chrome is
+suspect, a short line between paragraphs is not). The weights are fitted by the scripts under
+``benchmarks/train/`` and shipped as JSON in ``newsclean/data``; a file whose feature names differ from the
+code's columns is refused (``ConfigError``) rather than silently misread.
+"""
+from __future__ import annotations
+
+import json
+import math
+import operator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsclean.errors import ConfigError
+
+WINDOWS = (1, 3, 8)   # neighbourhoods (blocks on either side) whose mean logit pass 2 reads
+NEAR = 3              # blocks on either side for the max/min summaries
+PASS2_FEATURES: tuple[str, ...] = ("bias", "z", "kept") + tuple(f"z_mean{w}" for w in WINDOWS) + \
+    ("z_max_before", "z_max_after", "z_min_near")
+CLIP = 12.0  # logits beyond this are certain either way; clipping keeps exp() finite
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Standardised logistic regression: z = intercept + sum(coef * (x - mean) / scale), folded once into
+    one weight per column and one offset, so that a row costs one C-level multiply-add loop."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    @property
+    def folded(self) -> tuple[tuple[float, ...], float]:
+        weights = tuple(c / s for c, s in zip(self.coef, self.scale))
+        return weights, self.intercept - sum(w * m for w, m in zip(weights, self.mean))
+
+    def logit(self, x: list[float]) -> float:
+        weights, offset = _folded(self)
+        return max(-CLIP, min(CLIP, offset + sum(map(operator.mul, weights, x))))
+
+
+@lru_cache(maxsize=8)
+def _folded(model: LinearModel) -> tuple[tuple[float, ...], float]:
+    return model.folded
+
+
+@dataclass(frozen=True)
+class BlockModel:
+    """Two passes and two thresholds: a block the rule stages kept is dropped below ``drop_below``; one
+    they dropped is restored at ``restore_at`` or above (their decision is evidence too)."""
+
+    pass1: LinearModel
+    pass2: LinearModel
+    drop_below: float
+    restore_at: float
+
+
+def _linear(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearModel:
+    if tuple(d.get("features", ())) != names:
+        raise ConfigError(f"{where} was trained on other features than this code computes; retrain it "
+                          "(benchmarks/train/)")
+    return LinearModel(tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]))
+
+
+@lru_cache(maxsize=4)
+def load_model(filename: str, features: tuple[str, ...]) -> BlockModel:
+    """The model in ``newsclean/data/<filename>``, checked against the code's feature names."""
+    d = json.loads(resources.files("newsclean.data").joinpath(filename).read_text(encoding="utf-8"))
+    return BlockModel(_linear(d["pass1"], features, f"{filename} (pass 1)"),
+                      _linear(d["pass2"], PASS2_FEATURES, f"{filename} (pass 2)"),
+                      float(d["drop_below"]), float(d["restore_at"]))
+
+
+def context_rows(z: list[float], kept: list[bool]) -> list[list[float]]:
+    """Second-pass rows: each block's first-pass logit with the logits around it."""
+    n = len(z)
+    prefix = [0.0]
+    for v in z:
+        prefix.append(prefix[-1] + v)
+    out = []
+    for i in range(n):
+        row = [1.0, z[i], float(kept[i])]
+        for w in WINDOWS:
+            lo, hi = max(0, i - w), min(n, i + w + 1)
+            others = hi - lo - 1
+            row.append((prefix[hi] - prefix[lo] - z[i]) / others if others else 0.0)
+        before = z[max(0, i - NEAR):i]
+        after = z[i + 1:i + 1 + NEAR]
+        near = before + after
+        row += [max(before) if before else -CLIP, max(after) if after else -CLIP, min(near) if near else -CLIP]
+        out.append(row)
+    return out
+
+
+def probabilities(model: BlockModel, first: list[list[float]], kept: list[bool]) -> list[float]:
+    """P(body text) of every block, from its pass-1 feature row and the rule stages' keep flags."""
+    z = [model.pass1.logit(r) for r in first]
+    return [1.0 / (1.0 + math.exp(-model.pass2.logit(r))) for r in context_rows(z, kept)]

@@ -1,0 +1,92 @@
+"""Stage 'classify': a learned keep/drop decision for every block of a text capture.
+
+The rule stages before it (boilerplate, navigation) each see one shape of chrome; on pages nobody tuned
+them on, their hand-set thresholds misjudge some blocks. This stage weighs all their signals at once with
+weights fitted on the tune split of the capture benchmarks (``benchmarks/train/train_capture_classifier.py``;
+shipped as ``data/capture_classifier.json``; the model is ``block_model``'s two passes):
+
+1. every block gets a logistic score from its own features, its neighbours' and the rule stages'
+   decisions (``capture_features``);
+2. a second logistic model reads each block's score together with its neighbours' scores;
+3. a block the rule stages kept is dropped when its probability is below one fitted threshold, and one
+   they dropped is restored when it reaches another (a rule's decision is evidence as well), both with the
+   probability in the reason.
+
+Only the rule stages' decisions about *where the body is* (``RESTORABLE``: before or after the body region, end
+matter, a run of menu bullets) can be undone, and only for a block that passes the pinpoint rules (no interface
+label, caption, promo line, link line, or repeat of an earlier block) and sits next to the body (``decide``);
+the drops of any other stage (duplicates, a user's own stages, per-site rules) stay.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsclean.page import Page
+from newsclean.stages.base import Stage
+from newsclean.stages.block_model import load_model, probabilities
+from newsclean.stages.capture_features import FEATURES, decision_of, rows
+
+WEIGHTS_FILE = "capture_classifier.json"
+RESTORABLE = frozenset({"drop_before", "drop_after", "drop_end_matter", "drop_bullets"})
+
+
+# what the navigation stage drops inside the body wherever it stands: a block brought back into the body must
+# not be one of these (nor a repeat of an earlier block: a teaser printed again)
+PINPOINT = tuple(FEATURES.index(c) for c in ("repeat", "promo", "ui_label", "caption", "link_line", "placeholder"))
+
+
+def passes_pinpoint_rules(row: list[float]) -> bool:
+    return not any(row[i] for i in PINPOINT)
+
+MAX_GAP = 2  # a restored block joins the body across at most this many blocks that stay dropped
+
+
+def decide(kept: list[bool], probs: list[float], restorable: list[bool], drop_below: float,
+           restore_at: float) -> list[bool]:
+    """Which blocks the article keeps. A kept block stays at ``drop_below`` or above. A restorable block
+    comes back at ``restore_at`` or above, but only next to the body — within ``MAX_GAP`` blocks of a block
+    that stays (read outwards from the body, both ways): the rule stages cut the body short there. A
+    lone block far from the body (a teaser after the comments) stays dropped whatever its score."""
+    keep = [k and p >= drop_below for k, p in zip(kept, probs)]
+    want = [r and p >= restore_at for r, p in zip(restorable, probs)]
+    for order in (range(len(keep)), range(len(keep) - 1, -1, -1)):
+        last = None
+        for i in order:
+            if keep[i]:
+                last = i
+            elif want[i] and last is not None and abs(i - last) <= MAX_GAP + 1:
+                keep[i] = True
+                last = i
+    return keep
+
+
+@dataclass(frozen=True)
+class ClassifyOptions:
+    drop_below: float | None = None   # drop a kept block below this probability (None: the fitted one)
+    restore_at: float | None = None   # restore a dropped block at this probability (None: the fitted one)
+
+
+class CaptureClassifierStage(Stage):
+    name = "classify"
+    kinds = frozenset({"text"})
+    Options = ClassifyOptions
+
+    def run(self, page: Page) -> None:
+        blocks = page.blocks
+        if not blocks:
+            return
+        model = load_model(WEIGHTS_FILE, FEATURES)
+        drop_below = model.drop_below if self.options.drop_below is None else self.options.drop_below
+        restore_at = model.restore_at if self.options.restore_at is None else self.options.restore_at
+        kept = [b.dropped_by is None for b in blocks]
+        table = rows(blocks)
+        probs = probabilities(model, table, kept)
+        restorable = [b.dropped_by is not None and decision_of(b) in RESTORABLE and passes_pinpoint_rules(row)
+                      for b, row in zip(blocks, table)]
+        keep = decide(kept, probs, restorable, drop_below, restore_at)
+        for b, p, k in zip(blocks, probs, keep):
+            if k and b.dropped_by is not None:
+                page.restore(b, self.name, f"learned classifier: body text (p={p:.2f}) against "
+                                           f"{b.dropped_by}: {b.reason}")
+            elif not k and b.dropped_by is None:
+                self.drop(page, b, f"learned classifier: not body text (p={p:.2f})")

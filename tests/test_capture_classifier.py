@@ -1,0 +1,125 @@
+"""The learned block classifier of text captures (stage 'classify') and its weights file."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from newsclean import Pipeline
+from newsclean.load import load_page
+from newsclean.page import Page
+from newsclean.stages.block_model import PASS2_FEATURES, context_rows, load_model, probabilities
+from newsclean.stages.capture_classifier import WEIGHTS_FILE, CaptureClassifierStage
+from newsclean.stages.capture_features import FEATURES, decision_of, rows
+
+BODY = [
+    "The ministry said on Monday that exports rose by four percent in the third quarter of the year, more than "
+    "analysts had expected after two weak quarters.",
+    "Analysts had expected a smaller rise, citing weaker demand from the largest trading partners abroad and a "
+    "strong currency that made goods dearer.",
+    "The central bank is due to meet next week and is widely expected to leave interest rates unchanged, "
+    "according to a survey of economists.",
+    "Economists said the figures made a cut less likely before the end of the year, though several warned that "
+    "the outlook remained uncertain.",
+]
+MENU = ["* Home", "* World", "* Business", "* Markets", "* Sport", "* Weather"]
+FOOTER = ["© 2025 Example News. All rights reserved.", "Privacy Policy", "Terms of Use", "Contact us"]
+
+
+def capture() -> str:
+    return "\n".join(MENU) + "\n\n" + "\n\n".join(BODY) + "\n\n" + "\n\n".join(FOOTER) + "\n"
+
+
+def test_weights_file_names_the_features_the_code_computes():
+    d = json.loads(resources.files("newsclean.data").joinpath("capture_classifier.json").read_text("utf-8"))
+    assert d["pass1"]["features"] == list(FEATURES)
+    assert d["pass2"]["features"] == list(PASS2_FEATURES)
+    assert len(d["pass1"]["coef"]) == len(FEATURES) and len(d["pass2"]["coef"]) == len(PASS2_FEATURES)
+    assert 0.0 < d["drop_below"] < 1.0 and 0.0 < d["restore_at"] < 1.0
+
+
+def test_feature_rows_have_one_value_per_feature_for_every_block():
+    page = load_page(capture(), kind="text")
+    table = rows(page.blocks)
+    assert len(table) == len(page.blocks)
+    assert all(len(r) == len(FEATURES) for r in table)
+    assert all(r[0] == 1.0 for r in table)  # the bias column
+
+
+def test_context_rows_summarise_the_neighbours_logits():
+    z = [-4.0, 2.0, 3.0, 2.5, -5.0]
+    out = context_rows(z, [False, True, True, True, False])
+    assert all(len(r) == len(PASS2_FEATURES) for r in out)
+    middle = dict(zip(PASS2_FEATURES, out[2]))
+    assert middle["z"] == 3.0 and middle["z_mean1"] == pytest.approx(2.25)
+    assert middle["z_max_before"] == 2.0 and middle["z_max_after"] == 2.5 and middle["z_min_near"] == -5.0
+    assert dict(zip(PASS2_FEATURES, out[0]))["z_max_before"] == -12.0  # nothing before the first block
+
+
+def test_classifier_keeps_the_article_and_drops_menu_and_footer():
+    art = Pipeline().extract(capture(), kind="text")
+    for para in BODY:
+        assert para in art.text
+    for chrome in MENU[1:] + FOOTER:
+        assert chrome.lstrip("* ") not in art.text.split("\n")
+
+
+def test_every_change_of_mind_is_recorded_with_the_probability():
+    page = load_page(capture(), kind="text")
+    page.blocks[-1].dropped_by, page.blocks[-1].reason = "navigation", "promotional, call-to-action or legal text"
+    CaptureClassifierStage().run(page)
+    mine = [d for d in page.decisions if d.stage == "classify"]
+    assert mine and all("p=" in d.reason for d in mine)
+
+
+def test_blocks_dropped_by_other_stages_stay_dropped():
+    page = load_page(capture(), kind="text")
+    for b in page.blocks:
+        b.dropped_by, b.reason = "site_rules", "a user's rule"
+    CaptureClassifierStage(drop_below=0.0, restore_at=0.0).run(page)   # would keep everything it may decide over
+    assert all(b.dropped_by == "site_rules" for b in page.blocks)
+
+
+def test_threshold_option_moves_the_decision():
+    page = load_page(capture(), kind="text")
+    CaptureClassifierStage(drop_below=1.01).run(page)   # nothing reaches it: everything goes
+    assert not any(b.kept for b in page.blocks)
+
+
+def test_decision_columns_follow_the_rule_stages_reasons():
+    page = Page(kind="text", source="")
+    page.blocks = load_page("a\n\nb\n\nc", kind="text").blocks
+    page.drop(page.blocks[0], "boilerplate", "before the article body (body starts at block 2)")
+    page.drop(page.blocks[1], "duplicates", "near-duplicate of block 5")
+    assert decision_of(page.blocks[0]) == "drop_before"
+    assert decision_of(page.blocks[1]) == "drop_repeat"
+    assert decision_of(page.blocks[2]) is None
+
+
+def test_probabilities_are_probabilities():
+    page = load_page(capture(), kind="text")
+    probs = probabilities(load_model(WEIGHTS_FILE, FEATURES), rows(page.blocks), [True] * len(page.blocks))
+    assert len(probs) == len(page.blocks) and all(0.0 <= p <= 1.0 for p in probs)
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench"
+
+
+@pytest.mark.skipif(not (SHARED / "captures").is_dir(), reason="needs ../shared/bench (benchmark data)")
+def test_training_is_deterministic_on_a_sample():
+    import importlib.util
+    import sys
+
+    pytest.importorskip("sklearn")
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "train" / "train_capture_classifier.py"
+    spec = importlib.util.spec_from_file_location("nc_train_capture", script)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    data = mod.collect(SHARED, Path("/nonexistent-cache"), limit=4)
+    first = mod.to_json(mod.train(data))
+    assert first == mod.to_json(mod.train(data))
+    assert json.loads(first)["pass1"]["features"] == list(FEATURES)

@@ -8,18 +8,19 @@ from newsclean.stages.dates import DatesStage
 from newsclean.stages.duplicates import DuplicatesStage
 from newsclean.stages.metadata import MetadataStage
 from newsclean.stages.navigation import NavigationStage
+from newsclean.stages.page_type import PageTypeStage
 from newsclean.stages.site_rules import SiteRulesStage
 from newsclean.stages.title import TitleStage
 
 BUILTIN_STAGES: dict[str, type[Stage]] = {
     cls.name: cls
-    for cls in (MetadataStage, TitleStage, BoilerplateStage, NavigationStage, DuplicatesStage,
+    for cls in (MetadataStage, PageTypeStage, TitleStage, BoilerplateStage, NavigationStage, DuplicatesStage,
                 BylineStage, DatesStage, SiteRulesStage)
 }
 
 #: the default order
 DEFAULT_STAGE_NAMES: tuple[str, ...] = (
-    "metadata", "boilerplate", "navigation", "duplicates", "title", "byline", "dates",
+    "metadata", "boilerplate", "navigation", "duplicates", "title", "byline", "dates", "page_type",
 )
 
 __all__ = ["Stage", "BUILTIN_STAGES", "DEFAULT_STAGE_NAMES"] + [c.__name__ for c in BUILTIN_STAGES.values()]

@@ -209,7 +209,7 @@ def _block_features(page: Page, f: dict[str, float]) -> str:
     prev_headline = False
     lo, hi = HEADLINE_WORDS
     run = best_run = 0  # consecutive prose blocks (headings and short lines between them do not break a run)
-    by_parent: dict[int, int] = {}
+    by_parent: dict[Any, int] = {}
     for b in blocks:
         text = b.text
         feats = b.features
@@ -237,8 +237,8 @@ def _block_features(page: Page, f: dict[str, float]) -> str:
             best_run = max(best_run, run)
             el = b.element
             parent = el.getparent() if el is not None and hasattr(el, "getparent") else None
-            key = id(parent) if parent is not None else -1
-            by_parent[key] = by_parent.get(key, 0) + nw
+            # keyed by the element itself, not id(): lxml makes a new proxy per call unless one is held
+            by_parent[parent] = by_parent.get(parent, 0) + nw
         elif ld > 0.5 and nw > 3:
             run = 0  # a run of links ends the prose
         lead = feats.get("lead_link") or 0

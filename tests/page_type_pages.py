@@ -85,3 +85,13 @@ SERVICE = (_page(
 
 PAGES = {"article": ARTICLE, "listing": LISTING, "collection": COLLECTION, "product": PRODUCT,
          "forum": FORUM, "documentation": DOCUMENTATION, "service": SERVICE}
+
+#: a section front whose lead story is long enough to look like the article an article cleaner wants
+SECTION_FRONT = (_page(
+    NAV + "<h1>Harbour news</h1><div class='lead-story'><h2><a href='/2024/05/12/ferry'>New ferry terminal to open"
+    f"</a></h2><p>{PARA} {PARA2}</p></div><div class='more-stories'>" + "".join(
+        f"<div class='teaser'><h3><a href='/2024/05/{i}/story-{i}'>Story number {i} about the island council</a>"
+        f"</h3><p>Short summary {i} of what the council decided.</p></div>" for i in range(1, 13))
+    + "</div><footer><a href='/about'>About us</a></footer>",
+    '<meta property="og:type" content="website">'),
+    "https://news.example.org/section/harbour/")

@@ -11,16 +11,17 @@ from newsclean.stages.navigation import NavigationStage
 from newsclean.stages.page_type import PageTypeStage
 from newsclean.stages.site_rules import SiteRulesStage
 from newsclean.stages.title import TitleStage
+from newsclean.stages.type_fit import TypeFitStage
 
 BUILTIN_STAGES: dict[str, type[Stage]] = {
     cls.name: cls
     for cls in (MetadataStage, PageTypeStage, TitleStage, BoilerplateStage, NavigationStage, DuplicatesStage,
-                BylineStage, DatesStage, SiteRulesStage)
+                BylineStage, DatesStage, SiteRulesStage, TypeFitStage)
 }
 
 #: the default order
 DEFAULT_STAGE_NAMES: tuple[str, ...] = (
-    "metadata", "boilerplate", "navigation", "duplicates", "title", "byline", "dates", "page_type",
+    "metadata", "boilerplate", "navigation", "duplicates", "title", "byline", "dates", "page_type", "type_fit",
 )
 
 __all__ = ["Stage", "BUILTIN_STAGES", "DEFAULT_STAGE_NAMES"] + [c.__name__ for c in BUILTIN_STAGES.values()]

@@ -10,7 +10,7 @@ import pytest
 from newsclean import Article, Paragraph, Removed
 
 KEYS = {"text", "paragraphs", "title", "authors", "published", "modified", "site_name", "section", "tags",
-        "description", "language", "url", "image", "kind", "removed", "sources"}
+        "description", "language", "url", "image", "kind", "page_type", "page_type_confidence", "removed", "sources"}
 
 
 def make() -> Article:

@@ -36,6 +36,10 @@ class Removed:
         return {"index": self.index, "kind": self.kind, "stage": self.stage, "reason": self.reason, "text": self.text}
 
 
+def _float(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -63,6 +67,8 @@ class Article:
     url: str | None = None
     image: str | None = None
     kind: str = "html"
+    page_type: str | None = None  # article, listing, collection, product, forum, documentation or service
+    page_type_confidence: float | None = None  # the model's probability of that type (0-1)
     removed: tuple[Removed, ...] = ()
     sources: dict[str, str] = field(default_factory=dict)  # field name -> where its value came from
 
@@ -82,6 +88,8 @@ class Article:
             "url": self.url,
             "image": self.image,
             "kind": self.kind,
+            "page_type": self.page_type,
+            "page_type_confidence": self.page_type_confidence,
             "removed": [r.to_dict() for r in self.removed],
             "sources": dict(self.sources),
         }
@@ -101,6 +109,7 @@ class Article:
             site_name=data.get("site_name"), section=data.get("section"), tags=tuple(data.get("tags") or ()),
             description=data.get("description"), language=data.get("language"), url=data.get("url"),
             image=data.get("image"), kind=data.get("kind") or "html",
+            page_type=data.get("page_type"), page_type_confidence=_float(data.get("page_type_confidence")),
             removed=tuple(Removed(r.get("text", ""), r.get("stage", ""), r.get("reason", ""), r.get("kind", "paragraph"),
                                   r.get("index", -1)) for r in data.get("removed") or ()),
             sources=dict(data.get("sources") or {}),

@@ -23,6 +23,7 @@ def build_article(page: Page) -> Article:
         values["url"] = page.url
     published = page.get("published")
     modified = page.get("modified")
+    confidence = page.get("page_type_confidence")
     return Article(
         text="\n\n".join(p.text for p in paragraphs),
         paragraphs=paragraphs,
@@ -31,6 +32,8 @@ def build_article(page: Page) -> Article:
         published=published if isinstance(published, datetime) else None,
         modified=modified if isinstance(modified, datetime) else None,
         kind=page.kind,
+        page_type=page.get("page_type"),
+        page_type_confidence=float(confidence) if isinstance(confidence, (int, float)) else None,
         removed=removed,
         sources={name: fv.source for name, fv in page.fields.items()},
         **values,

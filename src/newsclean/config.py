@@ -8,6 +8,8 @@ Keys (top level of a config file, or under ``[tool.newsclean]``):
 - ``max_bytes``: the largest page accepted
 - ``max_blocks``: blocks cut from one page before the rest is read as running text
 - ``sites``: per-site rules keyed by host (see newsclean.rules.site)
+- ``page_types``: extract only pages of these types (e.g. ``["article"]``); ``Pipeline.extract``
+  raises PageTypeSkipped for the others and ``newsclean batch`` writes skip records for them
 
 Unknown keys are errors that name the key and the file.
 """
@@ -29,7 +31,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-SETTINGS_KEYS = ("stages", "options", "max_bytes", "max_blocks", "sites")
+SETTINGS_KEYS = ("stages", "options", "max_bytes", "max_blocks", "sites", "page_types")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_blocks: int = DEFAULT_MAX_BLOCKS
     sites: tuple[SiteRule, ...] = ()
+    page_types: tuple[str, ...] | None = None  # None: every page type
     origins: tuple[str, ...] = ()  # where the settings came from, lowest precedence first
 
 
@@ -69,6 +72,16 @@ def _check(table: Mapping[str, Any], origin: str, raw: str | None) -> dict[str, 
             if not isinstance(n, int) or isinstance(n, bool) or n <= 0:
                 raise ConfigError(f"{origin}: {key!r} must be a positive integer")
             out[key] = n
+    if "page_types" in table:
+        pt = table["page_types"]
+        if not isinstance(pt, (list, tuple)) or not all(isinstance(t, str) for t in pt):
+            raise ConfigError(f"{origin}: 'page_types' must be a list of page types")
+        from newsclean.pipeline import check_page_types
+
+        try:
+            out["page_types"] = check_page_types(pt)
+        except ConfigError as exc:
+            raise ConfigError(f"{origin}: {exc}") from None
     if "sites" in table:
         out["sites"] = parse_site_rules(table["sites"], origin=origin, raw_text=raw)
     return out

@@ -20,3 +20,13 @@ class StageError(NewscleanError):
     def __init__(self, stage: str, message: str) -> None:
         super().__init__(f"stage {stage!r} failed: {message}")
         self.stage = stage
+
+
+class PageTypeSkipped(NewscleanError):
+    """The page is not of a type the pipeline was asked for (``page_types``): not an error, a page
+    to leave out. Carries the page's ``page_type`` and ``confidence``."""
+
+    def __init__(self, page_type: str, confidence: float | None = None) -> None:
+        super().__init__(f"page type {page_type!r} is not among the page types asked for")
+        self.page_type = page_type
+        self.confidence = confidence

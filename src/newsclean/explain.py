@@ -15,9 +15,18 @@ def _value(v: Any) -> Any:
     return v
 
 
+def page_type_line(page: Page) -> str | None:
+    """``page type: listing (0.87)``, or None when the page_type stage did not run."""
+    info = page.notes.get("page_type")
+    if not info:
+        return None
+    return f"page type: {info['type']} ({info['confidence']:.2f})"
+
+
 def explain_dict(page: Page) -> dict[str, Any]:
     return {
         "kind": page.kind,
+        "page_type": page.notes.get("page_type"),
         "blocks": [
             {"index": b.index, "kind": b.kind, "kept": b.kept, "stage": b.dropped_by, "reason": b.reason,
              "role": b.role, "text": b.text}
@@ -34,6 +43,14 @@ def explain_dict(page: Page) -> dict[str, Any]:
 def explain_text(page: Page, *, color: bool = False, width: int = 100) -> str:
     green, red, dim, reset = ("\x1b[32m", "\x1b[31m", "\x1b[2m", "\x1b[0m") if color else ("", "", "", "")
     out = []
+    head = page_type_line(page)
+    if head:
+        info = page.notes["page_type"]
+        others = ", ".join(f"{k} {v:.2f}" for k, v in list(info["probabilities"].items())[1:4])
+        out.append(f"{head}; next: {others}")
+        for sig in info["markup"] + info["signals"]:
+            out.append(f"  {dim}{sig}{reset}")
+        out.append("")
     for b in page.blocks:
         text = b.text.replace("\n", " ")
         if len(text) > width:

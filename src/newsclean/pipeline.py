@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from newsclean.article import Article
 from newsclean.assemble import build_article
 from newsclean.describe import StageInfo, describe_stage
-from newsclean.errors import ConfigError, NewscleanError, StageError
+from newsclean.errors import ConfigError, NewscleanError, PageTypeSkipped, StageError
 from newsclean.load import load_page
 from newsclean.load.decode import DEFAULT_MAX_BYTES
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
@@ -30,6 +30,22 @@ def make_stage(spec: Stage | str, options: Mapping[str, Any] | None = None) -> S
     raise ConfigError(f"a stage must be a Stage or a stage name, not {type(spec).__name__}")
 
 
+def check_page_types(page_types: Iterable[str] | None) -> tuple[str, ...] | None:
+    """``page_types`` as a tuple of known type names (None: every page); ConfigError otherwise."""
+    if page_types is None:
+        return None
+    if isinstance(page_types, str):
+        raise ConfigError("page_types must be a list of page types, not a string")
+    from newsclean.stages.page_type import PAGE_TYPES
+
+    out = tuple(page_types)
+    unknown = [t for t in out if t not in PAGE_TYPES]
+    if unknown or not out:
+        what = f"unknown page type {unknown[0]!r}" if unknown else "the list is empty"
+        raise ConfigError(f"page_types: {what} (known: {', '.join(PAGE_TYPES)})")
+    return out
+
+
 class Pipeline:
     """The stages run over every page, in order.
 
@@ -37,11 +53,15 @@ class Pipeline:
     >>> p.remove("duplicates")
     >>> p.add(MyStage(), after="navigation")
     >>> article = p.extract(html, url="https://example.org/a")
+
+    ``page_types`` (e.g. ``["article"]``): ``extract`` raises PageTypeSkipped for a page the
+    ``page_type`` stage classes as another type (a batch writes a skip record for it).
     """
 
     def __init__(self, stages: Iterable[Stage | str] | None = None, *,
                  options: Mapping[str, Mapping[str, Any]] | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, max_blocks: int = DEFAULT_MAX_BLOCKS) -> None:
+                 max_bytes: int = DEFAULT_MAX_BYTES, max_blocks: int = DEFAULT_MAX_BLOCKS,
+                 page_types: Iterable[str] | None = None) -> None:
         options = dict(options or {})
         names = list(DEFAULT_STAGE_NAMES) if stages is None else list(stages)
         self._stages: list[Stage] = []
@@ -52,6 +72,7 @@ class Pipeline:
             raise ConfigError(f"options given for stages not in the pipeline: {sorted(options)}")
         self.max_bytes = max_bytes
         self.max_blocks = max_blocks
+        self.page_types: tuple[str, ...] | None = check_page_types(page_types)
 
     # --- editing ------------------------------------------------------------------------
     def _append(self, stage: Stage) -> None:
@@ -121,7 +142,7 @@ class Pipeline:
     def from_settings(cls, settings: Settings) -> Pipeline:
         """The pipeline the settings describe; with site rules, a ``site_rules`` stage runs last."""
         pipeline = cls(settings.stages, options=settings.options, max_bytes=settings.max_bytes,
-                       max_blocks=settings.max_blocks)
+                       max_blocks=settings.max_blocks, page_types=settings.page_types)
         if settings.sites and "site_rules" not in pipeline.names:
             pipeline.add("site_rules", options={"rules": settings.sites})
         return pipeline
@@ -171,7 +192,14 @@ class Pipeline:
     def extract(self, page: object, *, url: str | None = None, kind: str | None = None) -> Article:
         """The Article of ``page``: str, bytes, pathlib.Path, or a ``bs4.BeautifulSoup`` / ``bs4.Tag``
         or lxml element / ElementTree (serialised to markup and loaded like it: same output)."""
-        return build_article(self.process(page, url=url, kind=kind))
+        doc = self.process(page, url=url, kind=kind)
+        if self.page_types is not None:
+            page_type = doc.get("page_type")
+            if page_type is None:
+                raise ConfigError("page_types needs the 'page_type' stage in the pipeline")
+            if page_type not in self.page_types:
+                raise PageTypeSkipped(page_type, doc.get("page_type_confidence"))
+        return build_article(doc)
 
     def describe(self) -> tuple[StageInfo, ...]:
         """The stages in order, as plain data: name, class, kinds, options with their defaults and a
@@ -182,4 +210,4 @@ class Pipeline:
         return f"Pipeline({self.names!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Pipeline) and self._stages == other._stages
+        return isinstance(other, Pipeline) and self._stages == other._stages and self.page_types == other.page_types

@@ -78,6 +78,16 @@ def _facts_html(page: Page) -> str:
     return f'<div class="facts">{"".join(rows)}</div>'
 
 
+def _page_type_html(page: Page) -> str:
+    """One line: the page type, its confidence and the signals that decided it (empty without the stage)."""
+    info = page.notes.get("page_type")
+    if not info:
+        return ""
+    why = "; ".join(list(info.get("markup", [])) + list(info.get("signals", [])))
+    return (f'<div class="ptype">page type: <b id="page-type">{_e(info["type"])}</b> '
+            f'({info["confidence"]:.2f}) <span class="fsource">{_e(why)}</span></div>')
+
+
 def _block_html(b: Block, css: dict[str, str]) -> str:
     if b.kept:
         return (f'<div class="blk kept" data-kept="1" data-index="{b.index}">'
@@ -198,6 +208,7 @@ def render_report(page: Page) -> str:
 <body>
 <header><h1>newsclean explain: what was kept, what was dropped and why</h1>
 {_facts_html(page)}
+{_page_type_html(page)}
 <div class="counts"><span>kind: <b id="kind">{_e(page.kind)}</b></span>
 <span>blocks: <b id="blocks-count">{len(page.blocks)}</b></span>
 <span>kept: <b id="kept-count">{kept}</b></span>

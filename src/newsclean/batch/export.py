@@ -100,7 +100,7 @@ class DirExporter:
 
     def on_record(self, line: bytes) -> None:
         rec = json.loads(line)
-        if "error" in rec:
+        if "error" in rec or "skipped" in rec:
             return
         article = Article.from_dict(rec)
         body = article.to_markdown() if self.fmt == "markdown" else (article.text + "\n" if article.text else "")
@@ -111,8 +111,9 @@ class DirExporter:
 
 
 PARQUET_COLUMNS = ("id", "input_url", "warc_date", "kind", "url", "title", "authors", "published", "modified",
-                   "site_name", "section", "tags", "description", "language", "image", "text", "paragraphs",
-                   "removed", "sources", "error_type", "error_message", "ms")
+                   "site_name", "section", "tags", "description", "language", "image", "page_type",
+                   "page_type_confidence", "text", "paragraphs", "removed", "sources", "skipped", "error_type",
+                   "error_message", "ms")
 
 
 def _row(rec: dict[str, Any]) -> dict[str, Any]:
@@ -149,8 +150,9 @@ class ParquetExporter:
             ("url", pa.string()), ("title", pa.string()), ("authors", pa.list_(pa.string())),
             ("published", pa.string()), ("modified", pa.string()), ("site_name", pa.string()),
             ("section", pa.string()), ("tags", pa.list_(pa.string())), ("description", pa.string()),
-            ("language", pa.string()), ("image", pa.string()), ("text", pa.string()), ("paragraphs", pa.string()),
-            ("removed", pa.string()), ("sources", pa.string()), ("error_type", pa.string()),
+            ("language", pa.string()), ("image", pa.string()), ("page_type", pa.string()),
+            ("page_type_confidence", pa.float64()), ("text", pa.string()), ("paragraphs", pa.string()),
+            ("removed", pa.string()), ("sources", pa.string()), ("skipped", pa.string()), ("error_type", pa.string()),
             ("error_message", pa.string()), ("ms", pa.float64()),
         ])
         with _replacing(self.path, ".parquet") as tmp, pq.ParquetWriter(tmp, schema) as writer, \

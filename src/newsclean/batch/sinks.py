@@ -1,7 +1,10 @@
 """Where batch records go: JSON Lines, one record per page.
 
 A page record is ``{"id", "input_url", ["warc_date"], <every Article.to_dict() field>, "ms"}``;
-an error record is ``{"id", "input_url", ["warc_date"], "error": {"type", "message"}, "ms"}``.
+an error record is ``{"id", "input_url", ["warc_date"], "error": {"type", "message"}, "ms"}``;
+a page left out by ``page_types`` (``--only-articles``) is a skip record
+``{"id", "input_url", ["warc_date"], "skipped": "page_type", "page_type", "page_type_confidence", "ms"}``
+(done, like a page record: a resumed run does not run it again).
 
 Each record is written as one complete line with a single ``write`` on an unbuffered
 append-mode file descriptor, so a crash (even ``kill -9``) leaves every earlier line whole and
@@ -43,6 +46,16 @@ def encode(record: dict[str, Any]) -> bytes:
 def article_line(item_id: str, url: str | None, warc_date: str | None, article: Article, ms: float) -> bytes:
     record = _head(item_id, url, warc_date)
     record.update(article.to_dict())
+    record["ms"] = round(ms, 2)
+    return encode(record)
+
+
+def skip_line(item_id: str, url: str | None, warc_date: str | None, page_type: str,
+              confidence: float | None, ms: float) -> bytes:
+    record = _head(item_id, url, warc_date)
+    record["skipped"] = "page_type"
+    record["page_type"] = page_type
+    record["page_type_confidence"] = confidence
     record["ms"] = round(ms, 2)
     return encode(record)
 

@@ -18,9 +18,9 @@ import threading
 import time
 from typing import Any
 
-from newsclean.batch.sinks import article_line, close_inherited_outputs, error_line
+from newsclean.batch.sinks import article_line, close_inherited_outputs, error_line, skip_line
 from newsclean.batch.sources import Item, read_page_file, resolve_item
-from newsclean.errors import NewscleanError
+from newsclean.errors import NewscleanError, PageTypeSkipped
 from newsclean.load.decode import decode_as_declared
 from newsclean.pipeline import Pipeline
 
@@ -169,6 +169,9 @@ def process_item(pipeline: Pipeline, item: Item, timeout: float | None = None,
             article = pipeline.extract(page, url=item.url, kind=item.kind or kind)
             ms = (time.perf_counter() - start) * 1000
             return item.id, True, article_line(item.id, item.url, item.warc_date, article, ms)
+    except PageTypeSkipped as skip:  # not a type asked for (page_types): a skip record, not an error
+        ms = (time.perf_counter() - start) * 1000
+        return item.id, True, skip_line(item.id, item.url, item.warc_date, skip.page_type, skip.confidence, ms)
     except PageTimeoutError:
         message = f"page took longer than the {timeout:g} s limit (--timeout)"
         err: tuple[str, str] = ("PageTimeoutError", message)

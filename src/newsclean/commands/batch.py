@@ -35,7 +35,9 @@ WARC files (HTML responses), JSON Lines files of {"url":..., "html":...} or {"ur
 and '-' for a list of paths on standard input, one per line.
 
 output: one JSON record per page: id, input_url, [warc_date], every article field, ms;
-or {id, input_url, error: {type, message}, ms} for a page that failed.
+or {id, input_url, error: {type, message}, ms} for a page that failed; with --only-articles (or the
+page_types setting), {id, input_url, skipped: "page_type", page_type, page_type_confidence, ms} for
+a page of another type.
 Ids: the file path, path#offset for WARC records, path:line for JSON Lines records.
 If OUT exists, the run resumes: pages already in it are skipped (use --overwrite to start over,
 --retry-errors to run the pages whose records are errors again).
@@ -94,6 +96,10 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--dask", metavar="ADDRESS",
                    help="run on a Dask cluster (scheduler address, e.g. tcp://scheduler:8786); "
                         "needs the 'dask' extra")
+    p.add_argument("--only-articles", action="store_true",
+                   help="extract article pages only; every other page (listing, product, forum, ...) becomes a "
+                        "skip record {id, input_url, skipped: \"page_type\", page_type} (the settings key "
+                        "page_types does the same for any list of types)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress lines, only the summary")
     add_settings_args(p)  # --config, --max-bytes (a page over it becomes an error record)
     p.set_defaults(func=run)
@@ -262,6 +268,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_batch(args: argparse.Namespace, exporter: Any, progress: Progress, on_resume: Any) -> Stats:
     pipeline = pipeline_from_args(args)  # settings: flags > --config > pyproject.toml > defaults
+    if args.only_articles:
+        pipeline.page_types = ("article",)
     with ExitStack() as stack:
         executor = None
         if args.dask:

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Page types on the WCXB dev pages: how well ``page_type`` is recognised and how good the body is per type.
+
+    python benchmarks/page_types.py [--bench ../shared/bench] [--save runs.json] [--load runs.json] [--limit N]
+
+Pages: ``wcxb/dev`` (711 articles) and ``wcxb/dev-other`` (647 pages of six other types), each split into tune
+and check by SPLITS.md. Every page runs through the default pipeline. Printed, for tune and for check (check
+only in aggregate, as SPLITS.md asks): body word-F1 per true type with WCXB's own metric (bag-of-words F1 over
+lower-cased ``\\w+`` tokens per page, averaged over pages; a page with no truth text scores 1 for an empty body,
+else 0), page-type accuracy over the seven types, article-vs-not balanced accuracy, and the confusion matrix
+(rows: true type, columns: predicted type).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE / "train"), str(HERE.parent / "src")]
+from bench_sets import DEFAULT_BENCH
+from page_type import pages
+
+from newsclean import Pipeline
+from newsclean.assemble import build_article
+from newsclean.errors import NewscleanError
+from newsclean.stages.page_type import PAGE_TYPES
+
+WORD = re.compile(r"\w+")
+
+
+def word_f1(pred: str, gold: str) -> float:
+    """WCXB's page score: F1 of the bags of lower-cased ``\\w+`` tokens."""
+    p = Counter(w.lower() for w in WORD.findall(pred))
+    g = Counter(w.lower() for w in WORD.findall(gold))
+    if not g:
+        return 1.0 if not p else 0.0
+    tp = sum((p & g).values())
+    if not tp:
+        return 0.0
+    prec, rec = tp / sum(p.values()), tp / sum(g.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+def run(bench: Path, limit: int | None, splits: tuple[str, ...] = ("tune", "check")) -> list[dict]:
+    golds = {}
+    for folder in ("wcxb/dev", "wcxb/dev-other"):
+        gt = json.loads((bench / folder / "ground-truth.json").read_text(encoding="utf-8"))
+        golds.update({f"{folder.split('/')[-1]}/{i}": v.get("articleBody") or "" for i, v in gt.items()})
+    pipe = Pipeline()
+    out = []
+    for split in splits:
+        for pid, kind, (reader, url) in pages(bench, split, limit):
+            try:
+                page = pipe.process(reader(), url=url)
+                art = build_article(page)
+                pred, text = art.page_type or "?", art.text
+            except NewscleanError:
+                pred, text = "?", ""
+            out.append({"id": pid, "split": split, "type": kind, "pred": pred,
+                        "f1": word_f1(text, golds[pid])})
+    return out
+
+
+def table(rows: list[dict], split: str) -> str:
+    rs = [r for r in rows if r["split"] == split]
+    if not rs:
+        return f"({split}: no pages)\n"
+    lines = [f"### {split} ({len(rs)} pages)", "", "| true type | pages | body word-F1 | type recall |",
+             "|---|---|---|---|"]
+    for t in PAGE_TYPES:
+        tr = [r for r in rs if r["type"] == t]
+        if tr:
+            f1 = sum(r["f1"] for r in tr) / len(tr)
+            rec = sum(r["pred"] == t for r in tr) / len(tr)
+            lines.append(f"| {t} | {len(tr)} | {f1:.3f} | {rec:.3f} |")
+    others = [r for r in rs if r["type"] != "article"]
+    arts = [r for r in rs if r["type"] == "article"]
+    if others:
+        lines.append(f"| all non-articles | {len(others)} | {sum(r['f1'] for r in others) / len(others):.3f} | |")
+    lines.append(f"| all pages | {len(rs)} | {sum(r['f1'] for r in rs) / len(rs):.3f} | |")
+    acc = sum(r["pred"] == r["type"] for r in rs) / len(rs)
+    a_rec = sum(r["pred"] == "article" for r in arts) / len(arts) if arts else 0.0
+    n_rec = sum(r["pred"] != "article" for r in others) / len(others) if others else 0.0
+    lines += ["", (f"page-type accuracy (7 types): {acc:.3f}; article-vs-not balanced accuracy: "
+                  f"{(a_rec + n_rec) / 2:.3f} (articles kept {a_rec:.3f}, non-articles recognised {n_rec:.3f})"),
+              "", "confusion (rows: true, columns: predicted):", "",
+              "| true \\ predicted | " + " | ".join(PAGE_TYPES) + " |", "|---" * (len(PAGE_TYPES) + 1) + "|"]
+    cm = Counter((r["type"], r["pred"]) for r in rs)
+    for t in PAGE_TYPES:
+        lines.append(f"| {t} | " + " | ".join(str(cm[(t, p)]) for p in PAGE_TYPES) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    ap.add_argument("--limit", type=int, default=None, help="pages per folder and split (a quick trial)")
+    ap.add_argument("--save", type=Path, help="also write the per-page results here (JSON)")
+    ap.add_argument("--load", type=Path, nargs="+", help="print the tables of results saved earlier (one or more "
+                                                        "--save files) instead of running")
+    ap.add_argument("--split", choices=("tune", "check"), help="run one split only (e.g. two processes, then --load)")
+    a = ap.parse_args(argv)
+    if a.load:
+        rows = [r for path in a.load for r in json.loads(path.read_text(encoding="utf-8"))]
+    else:
+        rows = run(a.bench, a.limit, (a.split,) if a.split else ("tune", "check"))
+    if a.save:
+        a.save.write_text(json.dumps(rows), encoding="utf-8")
+    print(table(rows, "tune"))
+    print(table(rows, "check"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Fit the page-type model (stage ``page_type``) on the TUNE split and write its weights.
+
+    python benchmarks/train/page_type.py [--bench ../shared/bench] [--out PATH] [--check] [--limit N]
+
+Data: WCXB dev pages, tune split only (SPLITS.md): ``wcxb/dev-other`` (six non-article types, labelled by
+``page_type`` in its ground truth) and ``wcxb/dev`` (articles). Each page is loaded and run through the
+default stages that come before ``page_type``, then ``page_type_features.page_features`` measures it.
+The model is a standardised multinomial logistic regression (scikit-learn, lbfgs, L2), classes weighted so
+that each type counts alike. Rounded weights go to ``src/newsclean/data/page_type_weights.json``; the
+same data and library versions give the same file byte for byte (``--check`` compares with it).
+scikit-learn is needed here only, never at run time.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE.parents[1] / "src")]
+from bench_sets import DEFAULT_BENCH, is_check
+
+from newsclean import Pipeline
+from newsclean.stages import DEFAULT_STAGE_NAMES
+from newsclean.stages.page_type import PAGE_TYPES, WEIGHTS_FILE
+from newsclean.stages.page_type_features import page_features
+
+OUT = HERE.parents[1] / "src" / "newsclean" / "data" / WEIGHTS_FILE
+C = 0.3        # inverse L2 strength: stronger than sklearn's 1.0 (~1000 pages, ~70 correlated signals; 5-fold CV on tune)
+DIGITS = 6     # significant digits kept in the weights file (enough for identical decisions)
+SEED = 0       # lbfgs is deterministic; the seed is fixed anyway for any solver that shuffles
+CLASS_WEIGHT: str | None = None  # plain weights: the type mix of the tune pages (articles are half of them)
+
+
+def pages(bench: Path, split: str = "tune", limit: int | None = None) -> list[tuple[str, str, Any]]:
+    """(id, page type, loader) of the WCXB dev pages of one split ("tune", "check" or "all")."""
+    out: list[tuple[str, str, Any]] = []
+    for folder, fixed in (("wcxb/dev", "article"), ("wcxb/dev-other", None)):
+        gold = json.loads((bench / folder / "ground-truth.json").read_text(encoding="utf-8"))
+        ids = [i for i in sorted(gold) if split == "all" or is_check(i) == (split == "check")]
+        for i in ids[:limit]:
+            path = bench / folder / f"{i}.html.gz"
+            kind = fixed or gold[i]["page_type"]
+            out.append((f"{folder.split('/')[-1]}/{i}", kind,
+                        (lambda p=path: gzip.decompress(p.read_bytes()), gold[i].get("url"))))
+    return out
+
+
+def stages_before() -> list[str]:
+    """The default stages that run before ``page_type`` (its features read what they found)."""
+    names = list(DEFAULT_STAGE_NAMES)
+    return names[:names.index("page_type")]
+
+
+def features_of(load: Any) -> dict[str, float]:
+    reader, url = load
+    page = Pipeline(stages_before()).process(reader(), url=url)
+    return page_features(page)[0]
+
+
+def collect(bench: Path, split: str = "tune", limit: int | None = None) -> tuple[list[dict[str, float]], list[str]]:
+    X: list[dict[str, float]] = []
+    y: list[str] = []
+    for _, kind, load in pages(bench, split, limit):
+        X.append(features_of(load))
+        y.append(kind)
+    return X, y
+
+
+def train(X: list[dict[str, float]], y: list[str], c: float = C) -> dict[str, Any]:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    names = sorted({k for row in X for k in row})
+    A = np.array([[row.get(k, np.nan) for k in names] for row in X])
+    # a signal a page cannot show (no URL) counts as the mean of the pages that show it, as at run time
+    mean = np.nanmean(A, axis=0)
+    A = np.where(np.isnan(A), mean, A)
+    mean = A.mean(axis=0)
+    scale = A.std(axis=0)
+    scale[scale == 0] = 1.0
+    present = [t for t in PAGE_TYPES if t in set(y)]
+    model = LogisticRegression(C=c, solver="lbfgs", max_iter=10000, class_weight=CLASS_WEIGHT, random_state=SEED)
+    model.fit((A - mean) / scale, np.array([present.index(t) for t in y]))
+    coef = np.full((len(PAGE_TYPES), len(names)), 0.0)
+    intercept = np.full(len(PAGE_TYPES), -30.0)  # a type with no training page is never chosen
+    rows, bias = model.coef_, model.intercept_
+    if len(present) == 2:  # sklearn gives one row for two classes: the same odds as two rows of +-half
+        rows, bias = np.vstack([-rows[0] / 2, rows[0] / 2]), np.array([-bias[0] / 2, bias[0] / 2])
+    for k, t in enumerate(present):
+        coef[PAGE_TYPES.index(t)] = rows[k]
+        intercept[PAGE_TYPES.index(t)] = bias[k]
+    return {"features": names, "mean": mean, "scale": scale, "coef": coef, "intercept": intercept}
+
+
+def _r(v: float) -> float:
+    return float(f"{v:.{DIGITS}g}")
+
+
+def to_json(m: dict[str, Any]) -> str:
+    doc = {"about": "newsclean page-type model; made by benchmarks/train/page_type.py from the tune split of "
+                    "WCXB dev (dev-other + dev)",
+           "classes": list(PAGE_TYPES), "features": list(m["features"]),
+           "mean": [_r(v) for v in m["mean"]], "scale": [_r(v) for v in m["scale"]],
+           "coef": [[_r(v) for v in row] for row in m["coef"]], "intercept": [_r(v) for v in m["intercept"]]}
+    return json.dumps(doc, indent=1) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--limit", type=int, default=None, help="pages per folder (a quick trial)")
+    ap.add_argument("--check", action="store_true", help="compare with the file at --out instead of writing it")
+    a = ap.parse_args(argv)
+    X, y = collect(a.bench, "tune", a.limit)
+    text = to_json(train(X, y))
+    if a.check:
+        same = a.out.exists() and a.out.read_text(encoding="utf-8") == text
+        print("identical" if same else f"DIFFERENT from {a.out}")
+        return 0 if same else 1
+    a.out.write_text(text, encoding="utf-8")
+    print(f"wrote {a.out} ({len(y)} tune pages)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

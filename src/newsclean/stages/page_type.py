@@ -1,0 +1,80 @@
+"""Stage 'page_type': what kind of page this is -- article, listing, collection, product, forum,
+documentation or service -- with a confidence.
+
+The page's signals (``page_type_features``: schema.org types, og:type, URL shape, repeated teaser
+blocks, prices and cart words, post chrome, code blocks, prose and link density) go through a
+multinomial logistic regression whose weights were learned on the tune split of the WCXB dev pages
+(``benchmarks/train/page_type.py``) and ship as ``data/page_type_weights.json``; applying them is
+plain Python. The stage sets the fields ``page_type`` and ``page_type_confidence`` and keeps, in
+``page.notes["page_type"]``, the probabilities and the signals that pushed the decision most (what
+``newsclean explain`` shows). It drops nothing.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsclean.errors import ConfigError
+from newsclean.page import Page
+from newsclean.stages.base import Stage
+from newsclean.stages.page_type_features import page_features
+
+PAGE_TYPES = ("article", "listing", "collection", "product", "forum", "documentation", "service")
+WEIGHTS_FILE = "page_type_weights.json"
+#: signals shown by explain: the few that pushed the chosen type up the most
+TOP_SIGNALS = 5
+#: a standardised signal is clipped here, so one extreme page cannot swing the decision alone
+Z_CLIP = 6.0
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict[str, Any]:
+    """The shipped weights (read once per process)."""
+    try:
+        raw = resources.files("newsclean.data").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+        model = json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"page type weights {WEIGHTS_FILE} cannot be read: {exc}") from exc
+    if tuple(model.get("classes", ())) != PAGE_TYPES:
+        raise ConfigError(f"page type weights {WEIGHTS_FILE}: classes {model.get('classes')} are not {PAGE_TYPES}")
+    return model
+
+
+def classify(features: dict[str, float], model: dict[str, Any] | None = None
+             ) -> tuple[str, float, dict[str, float], list[tuple[str, float]]]:
+    """(type, confidence, probability per type, [(signal, contribution to the chosen type)...]).
+    A signal missing from ``features`` counts as its training mean (it pushes no type)."""
+    m = model if model is not None else load_model()
+    names: list[str] = m["features"]
+    z = []
+    for name, mean, scale in zip(names, m["mean"], m["scale"]):
+        v = (features.get(name, mean) - mean) / scale
+        z.append(max(-Z_CLIP, min(Z_CLIP, v)))
+    logits = [b + sum(w * x for w, x in zip(row, z)) for row, b in zip(m["coef"], m["intercept"])]
+    top = max(logits)
+    exps = [math.exp(v - top) for v in logits]
+    total = sum(exps)
+    probs = {c: e / total for c, e in zip(m["classes"], exps)}
+    best = max(range(len(logits)), key=lambda i: logits[i])
+    row = m["coef"][best]
+    contrib = sorted(((names[i], row[i] * z[i]) for i in range(len(names))), key=lambda t: -t[1])
+    return m["classes"][best], probs[m["classes"][best]], probs, contrib[:TOP_SIGNALS]
+
+
+class PageTypeStage(Stage):
+    name = "page_type"
+
+    def run(self, page: Page) -> None:
+        features, markup = page_features(page)
+        kind, confidence, probs, contrib = classify(features)
+        page.set_field("page_type", kind, "page_type:model", self.name)
+        page.set_field("page_type_confidence", round(confidence, 3), "page_type:model", self.name)
+        signals = [f"{name} = {features[name]:.2f} (+{c:.2f})" for name, c in contrib if c > 0 and name in features]
+        page.notes["page_type"] = {
+            "type": kind, "confidence": confidence,
+            "probabilities": {k: round(v, 3) for k, v in sorted(probs.items(), key=lambda t: -t[1])},
+            "signals": signals, "markup": markup,
+        }

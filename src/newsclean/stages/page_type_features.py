@@ -1,0 +1,341 @@
+"""Page-level signals for the ``page_type`` stage: a flat ``{name: float}`` of what a page shows.
+
+Everything is read from what loading and the metadata stage already hold (the raw source string,
+``page.blocks`` with their loader features, ``page.notes["head"]``, ``page.url``): no second parse.
+The weights that turn these signals into a page type are learned (benchmarks/train/page_type.py);
+this module only measures. Counts are log-scaled (``log1p``) so one huge page does not dominate.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsclean.page import Page
+
+#: a page's source is scanned for schema.org types only this far (types sit in the head or near
+#: the top of the body; the scan must stay cheap on multi-megabyte pages)
+SOURCE_SCAN_CHARS = 400_000
+#: at most this many schema.org type names are read from one page
+MAX_TYPES = 60
+#: words of a block of running prose ("long paragraph"): about two sentences
+PROSE_WORDS = 40
+#: a teaser's blurb: a short unlinked text next to a headline link
+BLURB_MAX_WORDS = 60
+#: a headline link: a linked block of a few words
+HEADLINE_WORDS = (3, 20)
+#: a signature of sibling blocks repeated this often is a repeated item pattern (teasers, posts, cards)
+REPEAT_MIN = 5
+#: the joined text scanned for prices, cart words and forum chrome is cut here (cost bound)
+TEXT_SCAN_CHARS = 12_000
+#: only the first blocks are measured (a page's type shows long before its 1000th block; cost bound)
+SCAN_BLOCKS = 800
+
+
+#: schema.org types by the page type they point to (lower-case, without the schema.org/ prefix)
+TYPE_GROUPS: dict[str, frozenset[str]] = {
+    "article": frozenset({"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                          "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+                          "scholarlyarticle", "socialmediaposting", "report", "satiricalarticle"}),
+    "product": frozenset({"product", "offer", "aggregateoffer", "productgroup", "individualproduct",
+                          "productmodel", "vehicle", "book"}),
+    "forum": frozenset({"qapage", "question", "answer", "discussionforumposting", "comment"}),
+    "collection": frozenset({"collectionpage", "itemlist", "searchresultspage", "offercatalog", "listitem"}),
+    "documentation": frozenset({"techarticle", "apireference", "softwaresourcecode", "softwareapplication",
+                                "howto", "course"}),
+    "service": frozenset({"organization", "localbusiness", "service", "aboutpage", "contactpage", "faqpage",
+                          "professionalservice", "educationalorganization", "corporation", "product",
+                          "offercatalog", "event"}),
+}
+
+_URL_PATTERNS: dict[str, re.Pattern[str]] = {
+    "listing": re.compile(r"/(?:tags?|category|categories|topics?|section|sections|archives?|search|author|"
+                          r"authors|news|latest|page/\d+|issues|blog|blogs|stories|articles)(?:/|$|\?)|[?&](?:s|q|"
+                          r"query|page|tag|category)=", re.IGNORECASE),
+    "collection": re.compile(r"/(?:collections?|shop|store|c|cat|catalog|catalogue|department|browse|"
+                             r"products?)(?:/|$)|/(?:all|all-products|view-all)(?:/|$)", re.IGNORECASE),
+    "product": re.compile(r"/(?:products?|p|dp|item|items|gp/product|sku)/[^/]+|\d{5,}\.html?$|/[\w-]+-p-?\d+",
+                          re.IGNORECASE),
+    "forum": re.compile(r"/(?:t|threads?|topics?|questions?|forums?|discussions?|community|viewtopic|"
+                        r"showthread|comments|r/\w+/comments)(?:[/.?]|$)|^(?:forums?|community|discuss|discussion|"
+                        r"answers|boards?)\.|stackexchange|stackoverflow|reddit", re.IGNORECASE),
+    "documentation": re.compile(r"/(?:docs?|documentation|api|reference|ref|guides?|manual|userguide|"
+                                r"usersguide|learn|tutorials?|wiki|handbook|kb|glossary)(?:/|$|\.)|^(?:docs?|"
+                                r"developer|developers|wiki|learn|api)\.|readthedocs|gitbook|github\.io", re.IGNORECASE),
+    "service": re.compile(r"/(?:pricing|plans?|about(?:-us)?|contact(?:-us)?|services?|solutions?|features?|"
+                          r"careers|jobs|team|why-us|testimonials|reviews|programs?|courses?|offers?|"
+                          r"enterprise|support)(?:/|$|-)", re.IGNORECASE),
+    "article": re.compile(r"/(?:19|20)\d\d/(?:[01]?\d/)?|/\d{4}-\d\d-\d\d|[a-z]+(?:-[a-z0-9]+){4,}", re.IGNORECASE),
+}
+#: phrases counted in the page's lower-cased text (plain substring counts: one fast scan each, no regex)
+PHRASES: dict[str, tuple[str, ...]] = {
+    "cart": ("add to cart", "add to bag", "add to basket", "in stock", "sold out", "quantity", "wishlist"),
+    "forum": ("reply", "quote", "joined", " ago", "posted", "answer"),
+    "service": ("contact us", "get started", "free trial", "demo", "learn more", "pricing", "our team"),
+    "article": ("min read", "published", "updated", "said"),
+    "code": ("()", " = ", "{"),
+    "question": ("?",),
+    "first_person": (" i ", " my ", " i'm "),
+    "we": (" we ", " our ", " us "),
+    "you": (" you ", " your "),
+    "years": (" 19", " 20"),
+}
+_PRICE_MARKS = ("$", "€", "£")
+_TYPE_KEY = '"@type"'
+_TYPE_NAME = re.compile(r"[\w:/.]{1,80}")
+
+_HINT_GROUPS: dict[str, frozenset[str]] = {
+    "forum": frozenset({"post", "posts", "comment", "comments", "reply", "replies", "thread", "topic", "answer",
+                        "answers", "question", "vote", "votes", "signature", "forum", "message", "cooked",
+                        "postbody", "userinfo", "discourse", "avatar"}),
+    "product": frozenset({"product", "price", "cart", "sku", "variant", "add", "buy", "swatch", "pdp",
+                          "quantity", "qty", "gallery", "stock"}),
+    "teaser": frozenset({"card", "teaser", "tile", "grid", "item", "items", "list", "listing", "results",
+                         "result", "feed", "river", "collection", "excerpt", "summary", "entry", "loop"}),
+    "docs": frozenset({"docs", "doc", "documentation", "toc", "sidebar", "highlight", "sphinx", "api",
+                       "code", "markdown", "rst", "wy", "md", "menu", "breadcrumb", "breadcrumbs"}),
+    "article": frozenset({"article", "story", "byline", "author", "dateline", "entry", "content", "body",
+                          "post", "single", "headline"}),
+}
+
+
+def _log(n: float) -> float:
+    return math.log1p(n)
+
+
+def schema_types(page: Page) -> list[str]:
+    """schema.org types the page declares (JSON-LD ``@type`` and microdata ``itemtype``), lower-case,
+    in source order, read from the source string with plain ``find`` (the metadata stage keeps only
+    the article object, and parsing the JSON again would cost more than the whole stage may)."""
+    src = page.source if page.kind == "html" else ""
+    if not src:
+        return []
+    limit = min(len(src), SOURCE_SCAN_CHARS)
+    out: list[str] = []
+    for key, opener in ((_TYPE_KEY, '"'), ("schema.org/", "")):
+        i = src.find(key, 0, limit)
+        while i >= 0 and len(out) < MAX_TYPES:
+            j = i + len(key)
+            if opener:  # "@type" : "NewsArticle" (or ["NewsArticle", ...])
+                q = src.find(opener, j, j + 20)
+                if q < 0:
+                    i = src.find(key, j, limit)
+                    continue
+                j = q + 1
+            m = _TYPE_NAME.match(src, j)
+            end = m.end() if m else j
+            name = src[j:end].rsplit("/", 1)[-1].lower()
+            if name and (opener or src.rfind("itemtype", max(0, i - 40), i) >= 0):
+                out.append(name)
+            i = src.find(key, end, limit)
+    return out
+
+
+def _url_features(url: str | None, f: dict[str, float]) -> None:
+    if not url:
+        f["url_none"] = 1.0
+        return
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        f["url_none"] = 1.0
+        return
+    host = (parts.hostname or "").lower()
+    path = parts.path or "/"
+    query = ("?" + parts.query) if parts.query else ""
+    segments = [s for s in path.split("/") if s]
+    f["url_depth"] = float(min(len(segments), 6))
+    f["url_root"] = 1.0 if not segments else 0.0
+    last = segments[-1] if segments else ""
+    f["url_slug_words"] = float(min(len(re.findall(r"[a-z]+", last.lower())), 12))
+    f["url_digits"] = 1.0 if re.search(r"\d{4,}", path) else 0.0
+    for name, rx in _URL_PATTERNS.items():
+        target = host if name in ("forum", "documentation") else ""
+        hit = rx.search(path + query) or (target and rx.search(target + "/"))
+        f[f"url_{name}"] = 1.0 if hit else 0.0
+
+
+def _schema_features(page: Page, f: dict[str, float], signals: list[str]) -> None:
+    types = schema_types(page)
+    seen = set(types)
+    for group, names in TYPE_GROUPS.items():
+        n = sum(1 for t in types if t in names)
+        f[f"ld_{group}"] = _log(n)
+    f["ld_any"] = 1.0 if types else 0.0
+    f["ld_breadcrumb"] = 1.0 if "breadcrumblist" in seen else 0.0
+    f["ld_website_only"] = 1.0 if seen and seen <= {"website", "webpage", "organization", "searchaction",
+                                                      "breadcrumblist", "listitem", "imageobject",
+                                                      "entrypoint", "person", "sitenavigationelement"} else 0.0
+    if types:
+        signals.append("schema.org types: " + ", ".join(sorted(seen)[:8]))
+    head = page.notes.get("head")
+    og = ""
+    if head is not None:
+        og = (head.first("og:type") or "").lower()
+        f["meta_published"] = 1.0 if head.first("article:published_time", "datepublished", "pubdate",
+                                                "publish-date", "date") else 0.0
+    if og:
+        signals.append(f"og:type {og}")
+    f["og_article"] = 1.0 if og in ("article", "news", "blog", "newsarticle") else 0.0
+    f["og_product"] = 1.0 if og.startswith(("product", "og:product")) else 0.0
+    f["og_website"] = 1.0 if og == "website" else 0.0
+    ld = page.notes.get("jsonld") or {}
+    f["ld_main_article"] = 1.0 if ld.get("strong") else 0.0
+    f["cand_published"] = _log(len(page.candidates.get("published", ())))
+    # what the byline and dates stages found (they run before this one): articles state a date and authors
+    published = page.fields.get("published")
+    f["has_published"] = 1.0 if published is not None else 0.0
+    f["published_in_text"] = 1.0 if published is not None and not published.source.startswith(
+        ("meta", "jsonld", "itemprop", "time")) else 0.0
+    f["has_authors"] = 1.0 if page.get("authors") else 0.0
+    f["dropped_share"] = sum(1 for b in page.blocks if b.dropped_by is not None) / max(len(page.blocks), 1)
+    f["cand_authors"] = _log(len(page.candidates.get("authors", ())))
+    f["ld_n_articles"] = _log(ld.get("n_articles", 0))
+
+
+def _block_features(page: Page, f: dict[str, float]) -> str:
+    """One pass over the (first ``SCAN_BLOCKS``) blocks; returns their joined text, cut at
+    ``TEXT_SCAN_CHARS``, for the phrase counts."""
+    blocks = page.blocks[:SCAN_BLOCKS]
+    n = len(blocks)
+    words = chars = 0
+    link_chars = 0.0
+    prose = prose_words = headings = linked_headings = pres = tables = items = 0
+    teasers = headline_links = short_blurbs = code_anc = 0
+    signatures: dict[Any, int] = {}
+    hint_count: dict[int, int] = {}  # by id(): sibling blocks share their ancestors' word tuple
+    hint_tuples: dict[int, tuple[str, ...]] = {}
+    prev_headline = False
+    lo, hi = HEADLINE_WORDS
+    run = best_run = 0  # consecutive prose blocks (headings and short lines between them do not break a run)
+    by_parent: dict[Any, int] = {}
+    for b in blocks:
+        text = b.text
+        feats = b.features
+        nw = text.count(" ") + 1
+        size = len(text)
+        words += nw
+        chars += size
+        ld = feats.get("link_density") or 0.0
+        link_chars += ld * size
+        kind = b.kind
+        in_link = feats.get("in_link", False)
+        if kind == "heading":
+            headings += 1
+            linked_headings += in_link
+        elif kind == "pre":
+            pres += 1
+        elif kind == "table":
+            tables += 1
+        elif kind == "list_item":
+            items += 1
+        if nw >= PROSE_WORDS and ld < 0.3 and kind != "heading":
+            prose += 1
+            prose_words += nw
+            run += nw
+            best_run = max(best_run, run)
+            el = b.element
+            parent = el.getparent() if el is not None and hasattr(el, "getparent") else None
+            # keyed by the element itself, not id(): lxml makes a new proxy per call unless one is held
+            by_parent[parent] = by_parent.get(parent, 0) + nw
+        elif ld > 0.5 and nw > 3:
+            run = 0  # a run of links ends the prose
+        lead = feats.get("lead_link") or 0
+        if lead and size > lead + 40:
+            teasers += 1  # a headline link and its blurb in one block
+        is_headline = in_link and lo <= nw <= hi
+        if is_headline:
+            headline_links += 1
+        elif prev_headline and not in_link and nw <= BLURB_MAX_WORDS:
+            short_blurbs += 1  # a blurb right after a headline link
+        prev_headline = is_headline
+        own = feats.get("own_hints") or ()
+        anc = feats.get("ancestors")
+        if anc is not None and "code" in anc:
+            code_anc += 1
+        sig = (feats.get("tag"), own, feats.get("depth"))
+        signatures[sig] = signatures.get(sig, 0) + 1
+        hints = feats.get("hints")
+        if hints:
+            key = id(hints)
+            if key in hint_count:
+                hint_count[key] += 1
+            else:
+                hint_count[key] = 1
+                hint_tuples[key] = hints
+    hint_hits = dict.fromkeys(_HINT_GROUPS, 0)
+    for key, count in hint_count.items():  # distinct ancestor word lists: far fewer than blocks
+        hs = set(hint_tuples[key])
+        for g, group_words in _HINT_GROUPS.items():
+            if not group_words.isdisjoint(hs):
+                hint_hits[g] += count
+    denom = max(n, 1)
+    f["n_blocks"] = _log(len(page.blocks))
+    f["n_words"] = _log(words)
+    f["link_density"] = link_chars / chars if chars else 0.0
+    f["prose_blocks"] = _log(prose)
+    f["prose_share"] = prose_words / words if words else 0.0
+    f["prose_run_share"] = best_run / words if words else 0.0
+    f["prose_run"] = _log(best_run)
+    f["prose_concentration"] = max(by_parent.values()) / prose_words if prose_words else 0.0
+    f["headings"] = _log(headings)
+    f["linked_headings"] = _log(linked_headings)
+    f["linked_heading_share"] = linked_headings / headings if headings else 0.0
+    f["pre_blocks"] = _log(pres)
+    f["code_blocks"] = _log(code_anc)
+    f["table_rows"] = _log(tables)
+    f["list_items"] = _log(items)
+    f["list_share"] = items / denom
+    f["teasers"] = _log(teasers)
+    f["headline_links"] = _log(headline_links)
+    f["blurbs_after_links"] = _log(short_blurbs)
+    repeated = sum(c for c in signatures.values() if c >= REPEAT_MIN)
+    f["repeated_share"] = repeated / denom
+    f["repeat_groups"] = _log(sum(1 for c in signatures.values() if c >= REPEAT_MIN))
+    for g, c in hint_hits.items():
+        f[f"hint_{g}"] = c / denom
+    out: list[str] = []
+    size = 0
+    for b in blocks:
+        out.append(b.text)
+        size += len(b.text) + 1
+        if size >= TEXT_SCAN_CHARS:
+            break
+    return "\n".join(out)[:TEXT_SCAN_CHARS]
+
+
+def _text_features(text: str, f: dict[str, float]) -> None:
+    low = text.lower()
+    f["prices"] = _log(sum(low.count(m) for m in _PRICE_MARKS))
+    for group, phrases in PHRASES.items():
+        f[f"words_{group}"] = _log(sum(low.count(p) for p in phrases))
+
+
+#: signals only HTML shows (markup, links, class words, element nesting): a text capture leaves them unknown
+HTML_ONLY = frozenset({
+    "link_density", "linked_headings", "linked_heading_share", "code_blocks", "teasers", "headline_links",
+    "blurbs_after_links", "repeated_share", "repeat_groups", "prose_concentration", "ld_any", "ld_breadcrumb",
+    "ld_website_only", "og_article", "og_product", "og_website", "meta_published", "ld_main_article",
+    "ld_n_articles", "cand_published", "cand_authors", "published_in_text", "dropped_share",
+} | {f"ld_{g}" for g in TYPE_GROUPS} | {f"hint_{g}" for g in _HINT_GROUPS})
+URL_SIGNALS = frozenset({"url_depth", "url_root", "url_slug_words", "url_digits"} | {f"url_{g}" for g in _URL_PATTERNS})
+
+
+def page_features(page: Page) -> tuple[dict[str, float], list[str]]:
+    """The signals of one page, and a few readable notes on the strongest markup signals. Signals the page
+    cannot show (markup signals of a text capture, URL signals without a URL) are left out: the model
+    reads a missing signal as "as usual" (its training mean), not as zero."""
+    f: dict[str, float] = {}
+    signals: list[str] = []
+    _url_features(page.url or page.get("url"), f)
+    _schema_features(page, f, signals)
+    text = _block_features(page, f)
+    _text_features(text, f)
+    if f.pop("url_none", 0.0):
+        for name in URL_SIGNALS:
+            f.pop(name, None)
+    if page.kind != "html":
+        for name in HTML_ONLY:
+            f.pop(name, None)
+    return f, signals

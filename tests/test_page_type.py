@@ -1,0 +1,62 @@
+"""page_type: one made-up page per type is recognised, text captures and tiny pages get a type, and the
+shipped model fits the stage."""
+from __future__ import annotations
+
+import pytest
+
+from newsclean import Pipeline
+from newsclean.stages.page_type import PAGE_TYPES, classify, load_model
+from newsclean.stages.page_type_features import page_features, schema_types
+from tests.page_type_pages import ARTICLE, PAGES, PARA, PRODUCT
+
+
+@pytest.mark.parametrize("expected", PAGE_TYPES)
+def test_each_type_on_a_small_made_up_page(expected: str) -> None:
+    html, url = PAGES[expected]
+    article = Pipeline().extract(html, url=url)
+    assert article.page_type == expected
+    assert article.page_type_confidence is not None and 0 < article.page_type_confidence <= 1
+
+
+def test_article_text_capture_is_an_article() -> None:
+    text = "New ferry terminal to open in the spring\n\nBy Ann Smith\nMay 12, 2024\n\n" + "\n\n".join(
+        f"{PARA} ({i})" for i in range(6)) + "\n"
+    article = Pipeline().extract(text, kind="text")
+    assert article.page_type == "article"
+
+
+def test_empty_and_tiny_pages_get_a_type_without_error() -> None:
+    for page, kind in (("<html><body></body></html>", "html"), ("x", "text"), ("<p>hello</p>", "html")):
+        assert Pipeline().extract(page, kind=kind).page_type in PAGE_TYPES
+
+
+def test_schema_types_are_read_from_json_ld_and_microdata() -> None:
+    p = Pipeline(["metadata"]).process(PRODUCT[0] + '<div itemscope itemtype="https://schema.org/Review"></div>')
+    assert schema_types(p)[:2] == ["product", "offer"] and "review" in schema_types(p)
+
+
+def test_model_file_matches_the_stage() -> None:
+    model = load_model()
+    assert tuple(model["classes"]) == PAGE_TYPES
+    assert len(model["coef"]) == len(PAGE_TYPES) and all(len(r) == len(model["features"]) for r in model["coef"])
+    page = Pipeline(["metadata"]).process(ARTICLE[0], url=ARTICLE[1])
+    features, _ = page_features(page)
+    assert set(model["features"]) <= set(features) | {"is_text", "url_none"}
+    kind, conf, probs, signals = classify(features)
+    assert abs(sum(probs.values()) - 1) < 1e-9 and probs[kind] == conf and signals
+
+
+def test_signals_a_page_cannot_show_are_left_out_not_zero() -> None:
+    text_page = Pipeline(["metadata"]).process("Some line\n\nAnother line of text here.\n", kind="text")
+    features, _ = page_features(text_page)
+    assert "link_density" not in features and "hint_forum" not in features and "url_forum" not in features
+    assert "prose_share" in features
+    html_page = Pipeline(["metadata"]).process(PRODUCT[0])  # no URL: no URL signals
+    assert not any(k.startswith("url_") for k in page_features(html_page)[0])
+    # a missing signal counts as its mean: it moves no probability
+    model = load_model()
+    mean_of = dict(zip(model["features"], model["mean"]))
+    some = dict(page_features(Pipeline(["metadata"]).process(ARTICLE[0], url=ARTICLE[1]))[0])
+    name = next(n for n in model["features"] if n in some)
+    without = {k: v for k, v in some.items() if k != name}
+    assert classify({**without, name: mean_of[name]})[2] == classify(without)[2]

@@ -1,0 +1,42 @@
+"""The page-type training script is deterministic: the same tune pages give the same weights file, byte
+for byte (checked on a small sample; skipped without ../shared/bench or scikit-learn)."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT.parent / "shared" / "bench"
+
+pytestmark = pytest.mark.skipif(not (BENCH / "wcxb" / "dev-other" / "ground-truth.json").exists(),
+                                reason="../shared/bench (WCXB dev pages) is not here")
+
+
+def _train_module():
+    pytest.importorskip("sklearn")
+    spec = importlib.util.spec_from_file_location("page_type_train", ROOT / "benchmarks" / "train" / "page_type.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["page_type_train"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_twice_on_a_sample_gives_the_same_file() -> None:
+    train = _train_module()
+    X1, y1 = train.collect(BENCH, "tune", limit=6)
+    X2, y2 = train.collect(BENCH, "tune", limit=6)
+    assert y1 == y2 and X1 == X2
+    assert len(set(y1)) >= 2  # articles and at least one other type
+    first = train.to_json(train.train(X1, y1))
+    assert first == train.to_json(train.train(X2, y2))
+    assert '"classes"' in first and all(t in first for t in ("article", "service"))
+
+
+def test_training_reads_no_check_page() -> None:
+    train = _train_module()
+    ids = [pid for pid, _, _ in train.pages(BENCH, "tune")]
+    assert ids and not any(train.is_check(pid.split("/")[1]) for pid in ids)

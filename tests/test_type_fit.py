@@ -1,0 +1,54 @@
+"""type_fit: a listing or collection keeps its items (not the site's menus); an article is left as it is."""
+from __future__ import annotations
+
+from newsclean import Page, Pipeline, Stage
+from tests.page_type_pages import ARTICLE, COLLECTION, LISTING, PAGES, SECTION_FRONT
+
+
+def _without_type_fit() -> Pipeline:
+    return Pipeline().remove("type_fit")
+
+
+class DropTeasersAndMenus(Stage):
+    """Stands in for an article cleaner that took a section front for one story: drops every teaser but the
+    first and the menu."""
+
+    name = "drop_teasers"
+
+    def run(self, page: Page) -> None:
+        for b in page.blocks:
+            if b.text.startswith(("Story number", "Short summary")) and not b.text.endswith((" 1", " 1.")):
+                self.drop(page, b, "a teaser")
+            elif b.text.startswith("Section "):
+                self.drop(page, b, "a menu")
+
+
+def test_listing_gets_back_its_teasers_but_not_the_menu() -> None:
+    html, url = SECTION_FRONT
+    before = _without_type_fit().add(DropTeasersAndMenus(), after="dates").extract(html, url=url)
+    after = Pipeline().add(DropTeasersAndMenus(), after="dates").extract(html, url=url)
+    assert after.page_type == "listing"
+    assert "Story number 5 about" not in before.text
+    assert all(f"Story number {i} about" in after.text and f"Short summary {i} of" in after.text
+               for i in range(1, 13))
+    assert "Section 3" not in after.text  # inside <nav>: stays dropped
+    assert any(r.text == "Section 3" for r in after.removed)
+
+
+def test_collection_keeps_its_product_cards() -> None:
+    after = Pipeline().extract(COLLECTION[0], url=COLLECTION[1])
+    assert after.page_type == "collection"
+    assert all(f"Merino crew sock {i}" in after.text for i in range(16))
+
+
+def test_other_types_are_left_as_they_are() -> None:
+    for kind in ("article", "product", "forum", "documentation", "service"):
+        html, url = PAGES[kind]
+        assert Pipeline().extract(html, url=url).text == _without_type_fit().extract(html, url=url).text, kind
+    assert Pipeline().extract(ARTICLE[0], url=ARTICLE[1]).page_type == "article"
+
+
+def test_low_confidence_listing_is_left_alone() -> None:
+    strict = Pipeline().configure("type_fit", min_confidence=1.01)
+    assert strict.extract(LISTING[0], url=LISTING[1]).text == _without_type_fit().extract(
+        LISTING[0], url=LISTING[1]).text

@@ -167,9 +167,9 @@ def summary(stats: Stats, output: str) -> str:
         lines.append(f"newsclean batch: {stats.ignored} WARC responses were not HTML pages and were ignored")
     where = "standard output" if output == "-" else output
     if stats.errors:
-        failed = "1 page" if stats.errors == 1 else f"{stats.errors} pages"
-        lines.append(f"newsclean batch: run completed; {failed} failed and are error records "
-                     f"in {where} (records with an \"error\" field)")
+        failed = "1 page failed: its error record is" if stats.errors == 1 else \
+            f"{stats.errors} pages failed: their error records are"
+        lines.append(f"newsclean batch: run completed; {failed} in {where} (records with an \"error\" field)")
     else:
         lines.append(f"newsclean batch: run completed; output in {where}")
     if stats.errors_before:

@@ -58,7 +58,8 @@ def is_byline_text(text: str) -> bool:
     return bool(_BYLINE_START.match(text.strip())) and len(text) <= 120
 
 
-_DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated|first published|date|datum|stand|"
+_DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated|last edited|last modified|first published|"
+                         r"zuletzt aktualisiert(?: am)?|date|datum|stand|"
                          r"veröffentlicht|aktualisiert|erschienen|publié|mis à jour|publicado|actualizado|"
                          r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|on|am)\b\s*:?\s*", re.I)
 

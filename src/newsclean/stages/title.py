@@ -17,6 +17,7 @@ from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import (contains_title, is_site_part, norm, same_title, site_words, strip_site,
                                         word_overlap)
 from newsclean.page import Block, Page
+from newsclean.stages import title_rank
 from newsclean.stages.base import Stage
 
 _BYLINE_START = re.compile(r"^(?:(?:text|interview|ein beitrag|ein artikel|ein kommentar|erstellt|geschrieben|"
@@ -158,6 +159,9 @@ def _wrapped(blocks: list[Block], block: Block) -> list[Block]:
     return [block]
 
 
+SIGNALS = title_rank.Signals(headline_like, is_byline_text, is_dateline_text, _name_line, _sits_on_byline)
+
+
 class TitleStage(Stage):
     name = "title"
     kinds = frozenset({"html", "text"})
@@ -236,6 +240,24 @@ class TitleStage(Stage):
         blocks = page.blocks
         if not blocks:
             return
+        block, source = self._rule_pick(page)
+        ranked = title_rank.best(blocks, block.index if block is not None else None, SIGNALS)
+        if ranked is not None:
+            block, source = ranked, "text:ranked" if ranked is not block else source
+        if block is None:
+            return
+        parts = _wrapped(blocks, block)
+        text = _undecorate(" ".join(b.text for b in parts))
+        page.set_field("title", text, source, self.name)
+        for b in parts:
+            self._mark(page, b)
+        page.notes["title_block"] = parts[-1].index
+        self._kicker(page, parts[0].index)
+
+    def _rule_pick(self, page: Page) -> tuple[Block | None, str]:
+        """The hand rules' headline line: the one the URL slug names, else the line above the
+        first byline/dateline, else the first headline-like line followed by a long paragraph."""
+        blocks = page.blocks
         limit = max(60, int(len(blocks) * 0.8))
         top = blocks[:limit]
         # the URL names the story: the strongest signal when given (a capture may print the site's
@@ -258,15 +280,12 @@ class TitleStage(Stage):
                     if any(len(n.text) >= 150 for n in nxt):
                         block, source = b, "text:first-headline"
                         break
-        if block is None:
-            return
-        parts = _wrapped(blocks, block)
-        text = _undecorate(" ".join(b.text for b in parts))
-        page.set_field("title", text, source, self.name)
-        for b in parts:
-            self._mark(page, b)
-        page.notes["title_block"] = parts[-1].index
-        self._kicker(page, parts[0].index)
+        return block, source
+
+    def text_candidates(self, page: Page) -> list[tuple[Block, list[float]]]:
+        """(line, features) of the ranker's candidates on a capture (training and inspection)."""
+        block, _ = self._rule_pick(page)
+        return title_rank.candidates(page.blocks, block.index if block is not None else None, SIGNALS)
 
     @staticmethod
     def _above_byline(top: list[Block]) -> Block | None:

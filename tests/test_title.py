@@ -118,3 +118,32 @@ def test_text_capture_headline_wrapped_over_two_lines_and_decorated():
         "‘He died in my hands’: 3 demonstrators killed in clashes with police & soldiers near barricaded fuel plant"
     text = "\n\n".join(["Menu", "****** Home Depot sales miss, shares plunge ******", "By Jonathan Garber", body])
     assert extract(text, kind="text").title == "Home Depot sales miss, shares plunge"
+
+
+# --- issue 13: text-capture headline ranker and kickers (made-up captures) ------------------------------
+_LEAD = ("The city council voted on Tuesday to close the old bridge for repairs, a decision that "
+         "residents had awaited for years after several inspections found serious damage. " * 2)
+
+
+def test_text_headline_not_the_site_or_menu_line():
+    # no byline or dateline to anchor on, a promo line first: the line printed twice above the lead wins
+    lines = ["Example Gazette", "", "  • Home", "  • Politics", "", "Sign up for our free weekly newsletter today", "",
+             "Council closes old bridge for two years of repairs", "Council closes old bridge for two years of repairs",
+             "", _LEAD]
+    assert extract("\n".join(lines), kind="text").title == "Council closes old bridge for two years of repairs"
+
+
+def test_text_kicker_printed_before_headline_split_off():
+    lines = ["Example Gazette", "", "Brückensanierung : Stadtrat schließt die alte Brücke für zwei Jahre", "",
+             _LEAD]
+    art = extract("\n".join(lines), kind="text")
+    assert art.title == "Stadtrat schließt die alte Brücke für zwei Jahre"
+    assert art.section == "Brückensanierung"
+    lines = ["Example Gazette", "", "Lokales So schließt der Stadtrat die alte Brücke für zwei Jahre", "", _LEAD,
+             "", "Mehr zu: Lokales - So schließt der Stadtrat die alte Brücke für zwei Jahre"]
+    assert extract("\n".join(lines), kind="text").title == "So schließt der Stadtrat die alte Brücke für zwei Jahre"
+
+
+def test_text_title_with_colon_in_one_string_stays_whole():
+    lines = ["Example Gazette", "", "Bridge repairs: council closes the old crossing for two years", "", _LEAD]
+    assert extract("\n".join(lines), kind="text").title == "Bridge repairs: council closes the old crossing for two years"

@@ -159,6 +159,34 @@ def _wrapped(blocks: list[Block], block: Block) -> list[Block]:
     return [block]
 
 
+MIN_BLOCKS_FOR_RANKING = 3   # a headline sits above a story: a one- or two-line capture has none
+MAX_KICKER_WORDS = 6    # a kicker ("Kind krank", "Auftragshoch bei FACC") is a label of a few words
+MIN_REST_WORDS = 5      # ... before a headline of a sentence's length (a short rest may be title-cased words)
+_KICKER_SEP = (": ", " - ", " – ", " | ")
+
+
+def _split_kicker(blocks: list[Block], text: str) -> tuple[str | None, str]:
+    """A headline line printed with its kicker in front, from two elements: "Auftragshoch bei FACC :
+    Luftfahrtbranche hebt ..." (a space before the colon: a renderer joining two elements), or
+    "Lübeck So lief die Auktion ..." when the capture also prints the rest alone or the two with a
+    separator ("Grenzschließungen: Deutschland, ..."). "Kicker: Headline" written as one string stays
+    whole (sites and annotators treat it as the title)."""
+    head, sep, tail = text.partition(" : ")
+    if sep and len(head.split()) <= MAX_KICKER_WORDS and len(tail.split()) >= MIN_REST_WORDS - 2:
+        return head, tail
+    words = text.split()
+    if len(words) < MIN_REST_WORDS + 1:
+        return None, text
+    others = [b.text for b in blocks[:3000] if len(b.text) <= 400 and b.text != text]
+    for k in range(1, min(MAX_KICKER_WORDS, len(words) - MIN_REST_WORDS) + 1):
+        kicker, rest = " ".join(words[:k]), " ".join(words[k:])
+        if not kicker[:1].isupper() or not rest[:1].isupper() or kicker.endswith((":", ",", "-")):
+            continue
+        if any(o == rest for o in others) or any(kicker + s + rest in o for o in others for s in _KICKER_SEP):
+            return kicker, rest
+    return None, text
+
+
 SIGNALS = title_rank.Signals(headline_like, is_byline_text, is_dateline_text, _name_line, _sits_on_byline)
 
 
@@ -241,17 +269,24 @@ class TitleStage(Stage):
         if not blocks:
             return
         block, source = self._rule_pick(page)
-        ranked = title_rank.best(blocks, block.index if block is not None else None, SIGNALS)
-        if ranked is not None:
-            block, source = ranked, "text:ranked" if ranked is not block else source
+        if not source.startswith("text:url-slug") or block is None:
+            # the URL's slug naming a line is the strongest signal there is (kept); without it the
+            # ranker weighs the lines (a capture of one or two lines has no headline to rank)
+            ranked = title_rank.best(blocks, block.index if block is not None else None, SIGNALS) \
+                if len(blocks) >= MIN_BLOCKS_FOR_RANKING else None
+            if ranked is not None:
+                block, source = ranked, "text:ranked" if ranked is not block else source
         if block is None:
             return
         parts = _wrapped(blocks, block)
         text = _undecorate(" ".join(b.text for b in parts))
+        kicker, text = _split_kicker(blocks, text)
         page.set_field("title", text, source, self.name)
         for b in parts:
             self._mark(page, b)
         page.notes["title_block"] = parts[-1].index
+        if kicker and page.get("section") is None:
+            page.set_field("section", kicker, "text:kicker", self.name)
         self._kicker(page, parts[0].index)
 
     def _rule_pick(self, page: Page) -> tuple[Block | None, str]:
@@ -268,7 +303,7 @@ class TitleStage(Stage):
             # the slug also names captions and summary lines; a headline line on its byline is better
             by_anchor = self._above_byline(top)
             if by_anchor is not None and word_overlap(by_anchor.text, block.text) >= 0.3:
-                block, source = by_anchor, "text:above-byline"
+                block, source = by_anchor, "text:url-slug+above-byline"
         if block is None:
             block = self._above_byline(top)
             source = "text:above-byline"

@@ -267,3 +267,12 @@ def test_text_cjk_dateline_read_and_dropped():
         art = extract("\n".join(["Budget talks resume in the capital city", line, "", _BODY13]), kind="text")
         assert art.published == want
         assert "2025年" not in art.text
+
+
+def test_text_date_far_from_the_headline_read_by_the_ranker():
+    from newsclean import extract
+    lines = ["Example Gazette", "", "Budget talks resume in the capital city", "", _BODY13, "", _BODY13, "",
+             _BODY13, "", "Posted in Politics", "Published: 3 February 2025 by Jane Doe", "", "Related stories", "",
+             "  • Minister resigns over budget row (12 January 2025)"]
+    art = extract("\n".join(lines), kind="text")
+    assert art.published is not None and art.published.date().isoformat() == "2025-02-03"

@@ -25,6 +25,7 @@ from newsclean.meta import jsonld
 from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
 from newsclean.normalize.language import guess_language
 from newsclean.page import Block, Page
+from newsclean.stages import date_rank
 from newsclean.stages.base import Stage
 from newsclean.stages.title import is_byline_text, is_dateline_text
 
@@ -324,12 +325,22 @@ class DatesStage(Stage):
 
     # --- text captures ------------------------------------------------------------------
     def run_text(self, page: Page) -> None:
-        pub, mod, used = self._from_header(page, _dayfirst(page))
+        dayfirst = _dayfirst(page)
+        pub, mod, used = self._from_header(page, dayfirst)
         from_url = url_date(page.url)
+        ranked = None
+        if pub is None and mod is None and from_url is None:
+            # no date printed with the headline: the ranker weighs every date the capture prints
+            ranked = date_rank.best(date_rank.candidates(page.blocks, page.notes.get("title_block"), dayfirst,
+                                                         is_dateline_text, is_byline_text))
         if pub is not None:
             page.set_field("published", pub, "text:dateline", self.name)
         elif from_url is not None:
             page.set_field("published", from_url, "url", self.name)
+        elif ranked is not None:
+            page.set_field("published", ranked[0], "text:ranked", self.name)
+            if is_dateline_text(ranked[1].text):
+                used.append(ranked[1])
         elif mod is not None:
             # a date labelled as an update ("Last updated", "Zuletzt aktualisiert") loses to a date the
             # page labels "Published" anywhere; only a page that prints no other date gets it as published

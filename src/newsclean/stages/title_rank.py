@@ -4,7 +4,7 @@ Every line near the top of a capture that could be a headline is described by a 
 (where it sits, how long it is, what follows it: a byline, a dateline, the first long paragraph;
 whether the page prints it twice or ends a breadcrumb with it; how many of its words the lead
 paragraph repeats; whether the hand rules of ``title.py`` pick it). A linear model fitted on the
-tune pages of the metadata set's w3m and lynx captures (``benchmarks/train_title_rank.py``, seeded;
+tune pages of the metadata set's w3m and lynx captures (``benchmarks/train_rankers.py``, seeded;
 retraining rewrites ``data/text_title_rank.json`` byte for byte) weighs them; the best-scoring line
 is the headline. Plain Python at run time: a dot product per candidate line."""
 from __future__ import annotations

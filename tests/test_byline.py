@@ -207,3 +207,12 @@ def test_desk_name_kept_whole():
 def test_middle_initial_keeps_one_author():
     lines = ["Budget talks resume in the capital city", "By Sarah E. Needleman", "3 February 2025", "", _BODY]
     assert extract("\n".join(lines), kind="text").authors == ("Sarah E. Needleman",)
+
+
+def test_text_byline_in_a_dated_line_far_from_the_headline():
+    far = ["Example Blog", "", "Budget talks resume in the capital city", "", _BODY, "", _BODY, "", _BODY, "",
+           "Posted in News", ""]
+    tail = ["", "Related", "", "  • Other story one", "  • Other story two"]
+    assert extract("\n".join(far + ["12/04/2020 by Kay 24 Comments"] + tail), kind="text").authors == ("Kay",)
+    # "von" inside a name is no lead-in
+    assert extract("\n".join(far + ["Christoph von Ritter 24. April 2020"] + tail), kind="text").authors != ("Ritter",)

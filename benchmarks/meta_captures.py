@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             if text is not None:
                 preds[pid] = read_capture(pipe, text, gold[pid].get("url") if a.url else None)
         out[r] = {name: row(scorer, sub, preds) for name, sub in splits.items()}
-        cell = lambda d: " / ".join(f"{d[k]:.3f}" for k in ("title", "date", "exact", "nameF1"))  # noqa: E731
+        cell = lambda d: " / ".join(f"{d[k]:.3f}" for k in ("title", "date", "exact", "nameF1"))
         print(f"{r:<11} {cell(out[r]['tune']):>30}   {cell(out[r]['check']):>30}", flush=True)
         if a.save and r in TUNED:
             a.save.mkdir(parents=True, exist_ok=True)

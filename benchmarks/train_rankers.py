@@ -26,8 +26,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from newsclean import Pipeline
-from newsclean.stages import DEFAULT_STAGE_NAMES
-from newsclean.stages import date_rank, title_rank
+from newsclean.stages import DEFAULT_STAGE_NAMES, date_rank, title_rank
 from newsclean.stages.dates import _dayfirst
 from newsclean.stages.title import TitleStage, is_byline_text, is_dateline_text
 
@@ -111,7 +110,7 @@ def fit(x: np.ndarray, y: np.ndarray, groups: list[int], features: tuple[str, ..
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=C, max_iter=5000, random_state=SEED, fit_intercept=False)
     model.fit(*pairs((x - mean) / scale, y, groups))
-    r = lambda v: [round(float(a), DIGITS) for a in v]   # noqa: E731
+    r = lambda v: [round(float(a), DIGITS) for a in v]
     return {"_note": f"text-capture {what} ranker: pairwise logistic regression on standardised features; "
                      "written by benchmarks/train_rankers.py (do not edit by hand)",
             "features": list(features), "mean": r(mean), "scale": r(scale), "weights": r(model.coef_[0]),

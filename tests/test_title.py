@@ -147,3 +147,29 @@ def test_text_kicker_printed_before_headline_split_off():
 def test_text_title_with_colon_in_one_string_stays_whole():
     lines = ["Example Gazette", "", "Bridge repairs: council closes the old crossing for two years", "", _LEAD]
     assert extract("\n".join(lines), kind="text").title == "Bridge repairs: council closes the old crossing for two years"
+
+
+def test_ranker_weights_match_their_features():
+    from newsclean.normalize._data import load_json
+    from newsclean.stages import date_rank, title_rank
+    for mod in (title_rank, date_rank):
+        data = load_json(mod.WEIGHTS_FILE)
+        assert tuple(data["features"]) == mod.FEATURES
+        assert len(data["weights"]) == len(data["mean"]) == len(data["scale"]) == len(mod.FEATURES)
+
+
+def test_retraining_reproduces_the_weights_byte_for_byte():
+    """Slow (about a minute per ranker) and needs the bench and scikit-learn: run with NEWSCLEAN_TRAIN_CHECK=1."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+    root = Path(__file__).resolve().parents[1]
+    if not os.environ.get("NEWSCLEAN_TRAIN_CHECK") or not (root.parent / "shared" / "bench" / "metadata").exists():
+        pytest.skip("set NEWSCLEAN_TRAIN_CHECK=1 (with ../shared/bench present) to retrain and compare")
+    for target in ("title", "date"):
+        done = subprocess.run([sys.executable, str(root / "benchmarks" / "train_rankers.py"), "--target", target,
+                               "--check"], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr[-500:]

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 
 from newsclean.normalize._data import load_json
 from newsclean.normalize.dates import find_dates, plausible
@@ -26,11 +26,11 @@ MAX_LINE = 300        # characters: dates inside long paragraphs are what the st
 MAX_BLOCKS = 3000     # lines looked at
 NEAR_TITLE = 50       # lines: distances to the headline are clipped here
 _PUBLISHED = re.compile(r"(?:published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|"
-                        r"datum|date|am|on|le|el|il|op)\W{0,3}$", re.I)
+                        r"datum|date|am|on|le|el|il|op)\W{0,3}$", re.IGNORECASE)
 _UPDATED = re.compile(r"updated?|aktualisiert|modifi|mis à jour|actualizad|aggiornat|bijgewerkt|edited|zuletzt|"
-                      r"geändert|stand", re.I)
-_COMMENT = re.compile(r"\b(?:reply|antworten|says|sagt|schreibt|kommentar|comment|responder|répondre)\b", re.I)
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.I)
+                      r"geändert|stand", re.IGNORECASE)
+_COMMENT = re.compile(r"\b(?:reply|antworten|says|sagt|schreibt|kommentar|comment|responder|répondre)\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 
 FEATURES = ("rel_pos", "after_title", "before_title", "title_dist", "no_title", "line_len", "dateline", "byline",
             "published_label", "updated_label", "has_time", "list_item", "same_day", "first_date", "n_days",
@@ -72,7 +72,7 @@ def candidates(blocks: list[Block], title: int | None, dayfirst: bool | None,
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
     data = load_json(WEIGHTS_FILE)
     if tuple(data["features"]) != FEATURES:

@@ -14,8 +14,15 @@ from urllib.parse import unquote, urlsplit
 
 from newsclean.normalize.authors import looks_like_person, split_names
 from newsclean.normalize.dates import find_dates
-from newsclean.normalize.titles import (contains_title, is_site_part, norm, same_title, site_words, strip_site,
-                                        word_overlap)
+from newsclean.normalize.titles import (
+    contains_title,
+    is_site_part,
+    norm,
+    same_title,
+    site_words,
+    strip_site,
+    word_overlap,
+)
 from newsclean.page import Block, Page
 from newsclean.stages import title_rank
 from newsclean.stages.base import Stage
@@ -299,7 +306,7 @@ class TitleStage(Stage):
         # menus first, so the whole capture is searched when the top part has no such line)
         block = self._by_slug(page, top) or self._by_slug(page, blocks[limit:])
         source = "text:url-slug"
-        if block is not None and not _sits_on_byline(top, block.index) and not block.kind == "heading":
+        if block is not None and not _sits_on_byline(top, block.index) and block.kind != "heading":
             # the slug also names captions and summary lines; a headline line on its byline is better
             by_anchor = self._above_byline(top)
             if by_anchor is not None and word_overlap(by_anchor.text, block.text) >= 0.3:

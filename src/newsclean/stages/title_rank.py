@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from newsclean.normalize._data import load_json
 from newsclean.normalize.titles import norm
@@ -22,6 +22,7 @@ from newsclean.page import Block
 WEIGHTS_FILE = "text_title_rank.json"
 MAX_CANDIDATES = 400      # lines looked at: a capture may print long menus before the story
 LONG = 200                # characters: a body paragraph, not a headline or a label
+PROSE = 80                # characters: a kept line this long ending a sentence is body prose
 NEAR = 4                  # lines after a candidate in which its byline/dateline/lead is looked for
 _WORD = re.compile(r"\w{4,}")
 _CRUMB = re.compile(r"[»>/|›]")
@@ -99,7 +100,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals) -> list
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], float]:
     data = load_json(WEIGHTS_FILE)
     if tuple(data["features"]) != FEATURES:
@@ -113,6 +114,14 @@ def score(feats: list[float]) -> float:
 
 
 def best(blocks: list[Block], rule_pick: int | None, sig: Signals) -> Block | None:
-    """The highest-scoring headline candidate, or None when the capture has none."""
-    scored = [(score(f), -b.index, b) for b, f in candidates(blocks, rule_pick, sig)]
+    """The highest-scoring headline candidate, or None when the capture has none. A headline sits
+    above its story and is no sentence: a line after the kept body has started (a long paragraph, or
+    two prose ones) (a list item, a subheading, an embedded post), or a line ending with a full stop is
+    never the headline, whatever its score (the hand rules' own pick excepted)."""
+    prose = [b.index for b in blocks if b.kept and b.kind != "list_item" and len(b.text) >= PROSE
+             and b.text.rstrip("\"'”’» ").endswith((".", "!", "?"))]
+    body_start = min(prose[1] if len(prose) > 1 else len(blocks),
+                     next((b.index for b in blocks if b.kept and len(b.text) >= LONG), len(blocks)))
+    scored = [(score(f), -b.index, b) for b, f in candidates(blocks, rule_pick, sig)
+              if b.index == rule_pick or (b.index < body_start and not b.text.endswith("."))]
     return max(scored, key=lambda t: (t[0], t[1]))[2] if scored else None

@@ -8,6 +8,7 @@ title, byline, dates), measured per stage on the same runs.
 
   python benchmarks/meta.py                        # all dev pages
   python benchmarks/meta.py --limit 100 --by-source
+  python benchmarks/meta.py --split                # also tune and check apart (SPLITS.md)
   python benchmarks/meta.py --errors authors       # list the pages where authors are wrong
   python benchmarks/meta.py --peers-json peers.json   # add rows: {label: predictions-file}
   python benchmarks/meta.py --peers                # run benchmarks/meta_peers.py in the peers' venv first
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import importlib.util
 import json
 import statistics
@@ -68,6 +70,11 @@ def side_by_side(rows: list[tuple[str, dict, float | None]]) -> str:
     return "\n".join(lines)
 
 
+def is_check(page_id: str) -> bool:
+    """SPLITS.md: check pages are those whose sha1(id) starts with c, d, e or f."""
+    return hashlib.sha1(page_id.encode("utf-8")).hexdigest()[0] in "cdef"
+
+
 def load_scorer(bench: Path):
     spec = importlib.util.spec_from_file_location("score_meta", bench / "score_meta.py")
     mod = importlib.util.module_from_spec(spec)
@@ -100,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-source", action="store_true")
     ap.add_argument("--errors", choices=["title", "date", "authors"])
     ap.add_argument("--strict-dates", action="store_true")
+    ap.add_argument("--split", action="store_true", help="also score tune and check pages apart (SPLITS.md)")
     ap.add_argument("--peers-json", type=Path,
                     help="JSON {label: path of a predictions file} scored and printed under newsclean's row")
     ap.add_argument("--peers", action="store_true", help="run meta_peers.py in the peers' venv, then compare")
@@ -145,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
                             "authors": dict.fromkeys(peer_res["authors"], None)}
             print(scorer.fmt(peer_res, label[:22]))
             table.append((label, peer_res, cpu))
+    if a.split:
+        for name, want in (("tune", False), ("check", True)):
+            sub = {k: v for k, v in gold.items() if is_check(k) == want}
+            print(scorer.fmt(scorer.score(sub, preds, None, a.strict_dates)[0], f"  [{name}]"))
     if a.by_source:
         for src in sorted({v["source"] for v in gold.values()}):
             sub = {k: v for k, v in gold.items() if v["source"] == src}

@@ -178,3 +178,41 @@ def test_author_bio_at_the_end_of_a_text_capture_dropped():
     assert art.authors == ("Jane Doe",)
     assert "Jane Doe is a freelance writer" not in art.text
     assert art.text.count("Paragraph ") == 8
+
+
+# --- issue 13: "From ..." lines, desk names, middle initials (made-up pages) ---------------------------
+_BODY = "The committee met on Monday to discuss the new budget, and members said the plan was sound. " * 3
+
+
+def _html_with(line: str) -> str:
+    return (f"<html><head><title>Budget talks resume</title></head><body><article><h1>Budget talks resume</h1>"
+            f"<p>{line}</p><p>{_BODY}</p></article></body></html>")
+
+
+def test_from_lines_are_not_bylines():
+    for line in ("From Wikipedia, the free encyclopedia", "From the section US &amp; Canada",
+                 "<code>from x import y</code>"):
+        assert extract(_html_with(line), kind="html").authors == (), line
+
+
+def test_from_line_with_only_names_is_a_byline():
+    assert extract(_html_with("From Jane Doe and John Roe"), kind="html").authors == ("Jane Doe", "John Roe")
+
+
+def test_desk_name_kept_whole():
+    lines = ["Budget talks resume in the capital city", "By Our Foreign Staff", "3 February 2025", "", _BODY]
+    assert extract("\n".join(lines), kind="text").authors == ("Our Foreign Staff",)
+
+
+def test_middle_initial_keeps_one_author():
+    lines = ["Budget talks resume in the capital city", "By Sarah E. Needleman", "3 February 2025", "", _BODY]
+    assert extract("\n".join(lines), kind="text").authors == ("Sarah E. Needleman",)
+
+
+def test_text_byline_in_a_dated_line_far_from_the_headline():
+    far = ["Example Blog", "", "Budget talks resume in the capital city", "", _BODY, "", _BODY, "", _BODY, "",
+           "Posted in News", ""]
+    tail = ["", "Related", "", "  • Other story one", "  • Other story two"]
+    assert extract("\n".join(far + ["12/04/2020 by Kay 24 Comments"] + tail), kind="text").authors == ("Kay",)
+    # "von" inside a name is no lead-in
+    assert extract("\n".join(far + ["Christoph von Ritter 24. April 2020"] + tail), kind="text").authors != ("Ritter",)

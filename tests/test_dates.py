@@ -233,3 +233,46 @@ def test_updated_label_glued_to_the_byline_goes_to_modified():
     art = extract(html(head, body), kind="html")
     assert art.published.date().isoformat() == "2019-08-14"
     assert art.modified is not None and art.modified.date().isoformat() == "2025-09-17"
+
+
+# --- issue 13: update labels, CJK datelines (made-up pages) ---------------------------------------------
+_BODY13 = "The committee met on Monday to discuss the new budget, and members said the plan was sound. " * 3
+
+
+def test_text_updated_date_is_modified_not_published():
+    from newsclean import extract
+    for label in ("Last updated: 5 February 2025", "Zuletzt aktualisiert am 05.02.2025", "Last edited 5 February 2025"):
+        lines = ["Budget talks resume in the capital city", label, "", _BODY13, "", _BODY13, "",
+                 "Published: 3 February 2025"]
+        art = extract("\n".join(lines), kind="text")
+        assert art.published is not None and art.published.day == 3, label
+        assert art.modified is not None and art.modified.day == 5, label
+        assert label not in art.text
+
+
+def test_html_updated_stamp_loses_to_a_published_label():
+    from newsclean import extract
+    page = ("<html><body><article><h1>Budget talks resume</h1><p>Updated 5 February 2025</p>"
+            f"<p>{_BODY13}</p><p>{_BODY13}</p><p>Published: 3 February 2025</p></article></body></html>")
+    art = extract(page, kind="html")
+    assert art.published is not None and art.published.day == 3
+    assert art.modified is not None and art.modified.day == 5
+
+
+def test_text_cjk_dateline_read_and_dropped():
+    from datetime import datetime
+
+    from newsclean import extract
+    for line, want in (("2025年2月3日 14時05分", datetime(2025, 2, 3, 14, 5)), ("2025年2月3日", datetime(2025, 2, 3))):
+        art = extract("\n".join(["Budget talks resume in the capital city", line, "", _BODY13]), kind="text")
+        assert art.published == want
+        assert "2025年" not in art.text
+
+
+def test_text_date_far_from_the_headline_read_by_the_ranker():
+    from newsclean import extract
+    lines = ["Example Gazette", "", "Budget talks resume in the capital city", "", _BODY13, "", _BODY13, "",
+             _BODY13, "", "Posted in Politics", "Published: 3 February 2025 by Jane Doe", "", "Related stories", "",
+             "  • Minister resigns over budget row (12 January 2025)"]
+    art = extract("\n".join(lines), kind="text")
+    assert art.published is not None and art.published.date().isoformat() == "2025-02-03"

@@ -202,3 +202,24 @@ def test_version_numbers_are_not_dotted_dates():
     assert find_dates("build 1.2.19.4 fixes it") == []
     assert [f.value.date().isoformat() for f in find_dates("am 08.04.13 um 10 Uhr")] == ["2013-04-08"]
     assert [f.value.date().isoformat() for f in find_dates("am 8.4.2013")] == ["2013-04-08"]
+
+
+def test_split_names_from_lines_and_initials():
+    from newsclean.normalize.authors import split_names
+    assert split_names("From Wikipedia, the free encyclopedia") == []
+    assert split_names("From the section US & Canada") == []
+    assert split_names("from x import y") == []
+    assert split_names("By Sarah E. Needleman") == ["Sarah E. Needleman"]
+    assert split_names("Ana Y. Pérez y Luis Gómez") == ["Ana Y. Pérez", "Luis Gómez"]
+    assert split_names("By Our Foreign Staff") == ["Our Foreign Staff"]
+    assert split_names("The Currency Editors") == ["The Currency Editors"]
+
+
+def test_find_dates_cjk():
+    from datetime import datetime
+
+    from newsclean.normalize.dates import find_dates
+    assert [f.value for f in find_dates("2025年2月3日")] == [datetime(2025, 2, 3)]
+    assert [f.value for f in find_dates("2025年2月3日 14時05分")] == [datetime(2025, 2, 3, 14, 5)]
+    assert [f.value for f in find_dates("公開 2025 年 2 月 3 日 14:05")] == [datetime(2025, 2, 3, 14, 5)]
+    assert [f.value for f in find_dates("2025년 2월 3일")] == [datetime(2025, 2, 3)]

@@ -14,7 +14,8 @@ _HANDLE = re.compile(r"(?<!\w)@\w+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _DATEISH = re.compile(r"\d")
-_SPLIT = re.compile(r"\s*(?:;|\||/|&|\+|,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bu\.|\bsowie\b|"
+# the short joiners ("e", "y", "et", "en", "u.") only in lower case: "Sarah E. Needleman" is one name
+_SPLIT = re.compile(r"\s*(?:;|\||/|&|\+|,|\band\b|\bund\b|(?-i:\bet\b|\by\b|\be\b|\ben\b|\bu\.)|\bsowie\b|"
                     r"\bwith\b|\bmit\b)\s*", re.IGNORECASE)
 _CUT = re.compile(r"\s+(?:[-–—|•·⋅:]\s+|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|"
                   r"\bposted\b|\bon\s+(?=[A-Z][a-z]+\s+\d)|\bam\s+\d|\bvom\s+\d|\bin\s+[A-Z]\w+\s*$).*$",
@@ -28,6 +29,11 @@ _ROLE_ADJ = frozenset({"former", "deputy", "senior", "chief", "associate", "assi
 _ORG_PART = re.compile(r"\b(?:association|network|clinic|institute|foundation|university|universität|council|"
                        r"society|solutions|services|gmbh|inc|ltd|llc|verband|stiftung)\b", re.I)
 _DESKS = frozenset({"redaktion", "staff", "team", "editors", "the editors", "newsroom", "editorial staff"})
+# a desk's name ("Our Foreign Staff", "Unsere Redaktion", "The Telegraph Reporters"): kept whole, never cut
+# down to a person-like stub ("Our Foreign")
+_DESK_OPENERS = frozenset({"our", "unsere", "unser", "unserer", "notre", "nos", "nuestro", "nuestra", "la", "the"})
+_DESK_WORDS = frozenset({"staff", "team", "desk", "redaktion", "reporters", "correspondents", "editors", "newsroom",
+                         "writers", "correspondent", "reporter", "editor"})
 _GLUED_ROLE = re.compile(r"(?<=[a-zäöüß])(?=(?:Staff|Senior|Contributing|Writer|Editor|Reporter|Correspondent|"
                          r"Columnist|By|Updated|Published|Photo|Autor|Redakteur)\b)")
 _STOP_CUT = frozenset({"on", "vom", "am", "at", "um", "in", "op", "às", "the", "said", "says", "schreibt", "wrote",
@@ -45,6 +51,7 @@ _USER_NAME = re.compile(r"^[^\W\d_]{2,}[\w.-]*$")
 _INNER_BY = re.compile(r"(?<!Photo)(?<!Photos)(?<!Foto)(?<!Fotos)(?<!Image)(?<!Illustration)(?<=\S)\s+By\s+"
                        r"(?=[A-ZÄÖÜ])")
 _NON_WORD = re.compile(r"[^\w]+")
+_FROM = re.compile(r"^\s*from\b\s*:?\s*", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -107,10 +114,20 @@ def _is_credential(word: str, creds: frozenset[str]) -> bool:
     return w.isupper() or "." in w or not w[1:].islower()
 
 
+def _desk_name(words: list[str]) -> bool:
+    """"Our Foreign Staff", "The Currency Editors": capitalised words from an opener ("Our", "The",
+    "Unsere") to a desk word -- one author as printed."""
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+        return False
+    return words[0].lower() in _DESK_OPENERS and words[-1].lower().strip(".,") in _DESK_WORDS
+
+
 def _clean_name(part: str) -> str | None:
     roles, creds, not_names = _tables()[1], _tables()[2], _tables()[3]
     p = part.strip(" \t\n.,;:-–—|•·*\"'“”‘’")
     words = p.split()
+    if _desk_name(words):
+        return p if len(p) <= 60 else None
     role_re = _word_res()[1]
     for i in range(2, len(words)):  # "Will Judd Former Deputy Tech Editor"
         if words[i].lower().strip(".,") in _ROLE_ADJ or role_re.fullmatch(words[i].strip(".,")):
@@ -160,6 +177,18 @@ def _split_names(text: str) -> tuple[str, ...]:
 
 
 def _split_names_uncached(text: str) -> list[str]:
+    names = _split_all(text)
+    if names and _FROM.match(text):
+        # "From" is a weak lead-in: "From Wikipedia, the free encyclopedia", "From the section US & Canada",
+        # "from x import y" are no bylines. A "From ..." line counts only when every part of it is a name.
+        rest = _FROM.sub("", text, count=1)
+        parts = [x for x in _SPLIT.split(rest) if x and x.strip(" .,;:")]
+        if len(parts) != len(names) or not all(n[:1].isupper() for n in names):
+            return []
+    return names
+
+
+def _split_all(text: str) -> list[str]:
     if "&" in text and ";" in text:
         text = html.unescape(text)
     s = " ".join(text.split())

@@ -40,6 +40,10 @@ _TIME_AFTER = re.compile(
     re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}\b)?\s*,?\s*(?:on\s+)?"
                           r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
+# Chinese / Japanese / Korean: "2025年2月3日", "2025 年 2 月 3 日 14時05分", "2025年2月3日 14:05", "2025년 2월 3일"
+_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]")
+_CJK_TIME = re.compile(r"\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:午前|午後|上午|下午|오전|오후)?\s*(\d{1,2})\s*(?:[時时시:：])\s*"
+                       r"(\d{1,2})\s*(?:[分분])?")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 _URL_DATE_SEP = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
 
@@ -142,6 +146,19 @@ def _with_time(text: str, pos: int, dt: datetime) -> tuple[datetime, int, bool]:
     return (local.replace(tzinfo=tz) if tz else local), m.end(), True
 
 
+def _cjk_time(text: str, pos: int, dt: datetime) -> tuple[int, datetime]:
+    """The time after a CJK date ("14時05分", "(月) 14:05", "午後2時5分"), if any."""
+    m = _CJK_TIME.match(text, pos)
+    if not m:
+        return pos, dt
+    h, mi = int(m.group(1)), int(m.group(2))
+    if m.group(0).strip()[:2] in ("午後", "下午", "오후") and h < 12:
+        h += 12
+    if h > 23 or mi > 59:
+        return pos, dt
+    return m.end(), dt.replace(hour=h, minute=mi)
+
+
 _ASCII_DIGIT = re.compile(r"[0-9]")   # in ASCII text, the characters str.isdigit accepts
 
 
@@ -177,6 +194,12 @@ def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> l
         dt = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if dt:
             hits.append((m.start(), m.end(), dt))
+    if not text.isascii():
+        for m in _CJK.finditer(text):
+            dt = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if dt:
+                end, dt = _cjk_time(text, m.end(), dt)
+                hits.append((m.start(), end, dt))
     for m in _SLASH.finditer(text):
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if len(m.group(3)) == 2 and not (a > 12 or dayfirst is not None):

@@ -67,6 +67,28 @@ def _printed_byline(page: Page) -> list[str]:
     return []
 
 
+_DATED_BY = re.compile(r"(?:^|\s)(?:(?:written|posted|erstellt|geschrieben|verfasst)\s+)?(?:by|von|par|por|door)\s+"
+                       r"([A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la)){0,4})")
+_NAME_BEFORE = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+\s?$")
+MAX_DATED_BY_LINE = 160   # characters: a byline-and-date line, not a sentence of the story
+
+
+def _dated_by_line(blocks: list[Block]) -> tuple[list[str], list[Block]]:
+    """Text captures without a byline by the headline: the first short line anywhere that prints a
+    date and "by/von Name" together ("12/04/2020 by Kay 24 Comments", "6. Dezember 2022 von Fatima in
+    Gefühle", "erstellt von Dominique — veröffentlicht 28.01.2022")."""
+    for b in blocks[:3000]:
+        if len(b.text) > MAX_DATED_BY_LINE or b.kind == "list_item" or not find_dates(b.text, limit=1):
+            continue
+        m = next((m for m in _DATED_BY.finditer(b.text) if not _NAME_BEFORE.search(b.text[:m.start() + 1])), None)
+        if not m:
+            continue   # (none, or "Christoph von Ritter": "von" inside a name)
+        names = [n for n in split_names(m.group(1)) if not any(w.lower() in UI_WORDS for w in n.split())]
+        if names and len(names) <= 3:
+            return names, [b] if is_byline_text(b.text) or is_dateline_text(b.text) else []
+    return [], []
+
+
 class BylineStage(Stage):
     name = "byline"
     kinds = frozenset({"html", "text"})
@@ -304,6 +326,9 @@ class BylineStage(Stage):
         if not names:
             names, source = self._name_block(page)
             used = [b for b in blocks if names and b.text.strip() == names[0]][:1]
+        if not names:
+            names, used = _dated_by_line(blocks)
+            source = "text:dated-by-line"
         if not names:
             return
         page.set_field("authors", names, source, self.name)

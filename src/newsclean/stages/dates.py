@@ -12,7 +12,8 @@ published day is printed nowhere, the printed date wins (the page presents it as
 when the markup's published dates contradict each other, the one date the text labels "Published"
 settles it. Text
 captures: the date printed with the byline, just under the headline, share buttons between them
-not counted ("Updated" lines go to ``modified``). A stated zone gives a tz-aware datetime (named zones DST-correct). Implausible
+not counted ("Updated" lines go to ``modified``; such a date is published only when the page labels no
+other date "Published"). A stated zone gives a tz-aware datetime (named zones DST-correct). Implausible
 dates (before 1990, in the future) are rejected. Dateline blocks near the headline leave the body
 with role "dateline"."""
 from __future__ import annotations
@@ -24,6 +25,7 @@ from newsclean.meta import jsonld
 from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
 from newsclean.normalize.language import guess_language
 from newsclean.page import Block, Page
+from newsclean.stages import date_rank
 from newsclean.stages.base import Stage
 from newsclean.stages.title import is_byline_text, is_dateline_text
 
@@ -189,7 +191,10 @@ class DatesStage(Stage):
             if published is None:
                 published = _from_scripts(page)
             if published is None and header_mod is not None:
-                published = (header_mod, "text:header-updated")
+                # an "Updated ..." stamp loses to a date the page labels "Published" anywhere
+                labelled = _labelled_published(page, dayfirst)
+                published = (labelled, "text:published-label") if labelled is not None and \
+                    labelled.date() != header_mod.date() else (header_mod, "text:header-updated")
             if published is None:
                 published = self._last_edited(page, dayfirst)
             if published is None:
@@ -320,14 +325,30 @@ class DatesStage(Stage):
 
     # --- text captures ------------------------------------------------------------------
     def run_text(self, page: Page) -> None:
-        pub, mod, used = self._from_header(page, _dayfirst(page))
+        dayfirst = _dayfirst(page)
+        pub, mod, used = self._from_header(page, dayfirst)
         from_url = url_date(page.url)
+        ranked = None
+        if pub is None and mod is None and from_url is None:
+            # no date printed with the headline: the ranker weighs every date the capture prints
+            ranked = date_rank.best(date_rank.candidates(page.blocks, page.notes.get("title_block"), dayfirst,
+                                                         is_dateline_text, is_byline_text))
         if pub is not None:
             page.set_field("published", pub, "text:dateline", self.name)
         elif from_url is not None:
             page.set_field("published", from_url, "url", self.name)
-        elif mod is not None:   # only an "Updated ..." line: the best date the page prints
-            page.set_field("published", mod, "text:dateline-updated", self.name)
+        elif ranked is not None:
+            page.set_field("published", ranked[0], "text:ranked", self.name)
+            if is_dateline_text(ranked[1].text):
+                used.append(ranked[1])
+        elif mod is not None:
+            # a date labelled as an update ("Last updated", "Zuletzt aktualisiert") loses to a date the
+            # page labels "Published" anywhere; only a page that prints no other date gets it as published
+            labelled = _labelled_published(page, _dayfirst(page))
+            if labelled is not None and labelled.date() != mod.date():
+                page.set_field("published", labelled, "text:published-label", self.name)
+            else:
+                page.set_field("published", mod, "text:dateline-updated", self.name)
         if mod is not None:
             page.set_field("modified", mod, "text:dateline", self.name)
         for b in used:

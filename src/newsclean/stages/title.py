@@ -14,9 +14,17 @@ from urllib.parse import unquote, urlsplit
 
 from newsclean.normalize.authors import looks_like_person, split_names
 from newsclean.normalize.dates import find_dates
-from newsclean.normalize.titles import (contains_title, is_site_part, norm, same_title, site_words, strip_site,
-                                        word_overlap)
+from newsclean.normalize.titles import (
+    contains_title,
+    is_site_part,
+    norm,
+    same_title,
+    site_words,
+    strip_site,
+    word_overlap,
+)
 from newsclean.page import Block, Page
+from newsclean.stages import title_rank
 from newsclean.stages.base import Stage
 
 _BYLINE_START = re.compile(r"^(?:(?:text|interview|ein beitrag|ein artikel|ein kommentar|erstellt|geschrieben|"
@@ -58,7 +66,8 @@ def is_byline_text(text: str) -> bool:
     return bool(_BYLINE_START.match(text.strip())) and len(text) <= 120
 
 
-_DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated|first published|date|datum|stand|"
+_DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated|last edited|last modified|first published|"
+                         r"zuletzt aktualisiert(?: am)?|date|datum|stand|"
                          r"veröffentlicht|aktualisiert|erschienen|publié|mis à jour|publicado|actualizado|"
                          r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|on|am)\b\s*:?\s*", re.I)
 
@@ -157,6 +166,37 @@ def _wrapped(blocks: list[Block], block: Block) -> list[Block]:
     return [block]
 
 
+MIN_BLOCKS_FOR_RANKING = 3   # a headline sits above a story: a one- or two-line capture has none
+MAX_KICKER_WORDS = 6    # a kicker ("Kind krank", "Auftragshoch bei FACC") is a label of a few words
+MIN_REST_WORDS = 5      # ... before a headline of a sentence's length (a short rest may be title-cased words)
+_KICKER_SEP = (": ", " - ", " – ", " | ")
+
+
+def _split_kicker(blocks: list[Block], text: str) -> tuple[str | None, str]:
+    """A headline line printed with its kicker in front, from two elements: "Auftragshoch bei FACC :
+    Luftfahrtbranche hebt ..." (a space before the colon: a renderer joining two elements), or
+    "Lübeck So lief die Auktion ..." when the capture also prints the rest alone or the two with a
+    separator ("Grenzschließungen: Deutschland, ..."). "Kicker: Headline" written as one string stays
+    whole (sites and annotators treat it as the title)."""
+    head, sep, tail = text.partition(" : ")
+    if sep and len(head.split()) <= MAX_KICKER_WORDS and len(tail.split()) >= MIN_REST_WORDS - 2:
+        return head, tail
+    words = text.split()
+    if len(words) < MIN_REST_WORDS + 1:
+        return None, text
+    others = [b.text for b in blocks[:3000] if len(b.text) <= 400 and b.text != text]
+    for k in range(1, min(MAX_KICKER_WORDS, len(words) - MIN_REST_WORDS) + 1):
+        kicker, rest = " ".join(words[:k]), " ".join(words[k:])
+        if not kicker[:1].isupper() or not rest[:1].isupper() or kicker.endswith((":", ",", "-")):
+            continue
+        if any(o == rest for o in others) or any(kicker + s + rest in o for o in others for s in _KICKER_SEP):
+            return kicker, rest
+    return None, text
+
+
+SIGNALS = title_rank.Signals(headline_like, is_byline_text, is_dateline_text, _name_line, _sits_on_byline)
+
+
 class TitleStage(Stage):
     name = "title"
     kinds = frozenset({"html", "text"})
@@ -235,17 +275,42 @@ class TitleStage(Stage):
         blocks = page.blocks
         if not blocks:
             return
+        block, source = self._rule_pick(page)
+        if not source.startswith("text:url-slug") or block is None:
+            # the URL's slug naming a line is the strongest signal there is (kept); without it the
+            # ranker weighs the lines (a capture of one or two lines has no headline to rank)
+            ranked = title_rank.best(blocks, block.index if block is not None else None, SIGNALS) \
+                if len(blocks) >= MIN_BLOCKS_FOR_RANKING else None
+            if ranked is not None:
+                block, source = ranked, "text:ranked" if ranked is not block else source
+        if block is None:
+            return
+        parts = _wrapped(blocks, block)
+        text = _undecorate(" ".join(b.text for b in parts))
+        kicker, text = _split_kicker(blocks, text)
+        page.set_field("title", text, source, self.name)
+        for b in parts:
+            self._mark(page, b)
+        page.notes["title_block"] = parts[-1].index
+        if kicker and page.get("section") is None:
+            page.set_field("section", kicker, "text:kicker", self.name)
+        self._kicker(page, parts[0].index)
+
+    def _rule_pick(self, page: Page) -> tuple[Block | None, str]:
+        """The hand rules' headline line: the one the URL slug names, else the line above the
+        first byline/dateline, else the first headline-like line followed by a long paragraph."""
+        blocks = page.blocks
         limit = max(60, int(len(blocks) * 0.8))
         top = blocks[:limit]
         # the URL names the story: the strongest signal when given (a capture may print the site's
         # menus first, so the whole capture is searched when the top part has no such line)
         block = self._by_slug(page, top) or self._by_slug(page, blocks[limit:])
         source = "text:url-slug"
-        if block is not None and not _sits_on_byline(top, block.index) and not block.kind == "heading":
+        if block is not None and not _sits_on_byline(top, block.index) and block.kind != "heading":
             # the slug also names captions and summary lines; a headline line on its byline is better
             by_anchor = self._above_byline(top)
             if by_anchor is not None and word_overlap(by_anchor.text, block.text) >= 0.3:
-                block, source = by_anchor, "text:above-byline"
+                block, source = by_anchor, "text:url-slug+above-byline"
         if block is None:
             block = self._above_byline(top)
             source = "text:above-byline"
@@ -257,15 +322,12 @@ class TitleStage(Stage):
                     if any(len(n.text) >= 150 for n in nxt):
                         block, source = b, "text:first-headline"
                         break
-        if block is None:
-            return
-        parts = _wrapped(blocks, block)
-        text = _undecorate(" ".join(b.text for b in parts))
-        page.set_field("title", text, source, self.name)
-        for b in parts:
-            self._mark(page, b)
-        page.notes["title_block"] = parts[-1].index
-        self._kicker(page, parts[0].index)
+        return block, source
+
+    def text_candidates(self, page: Page) -> list[tuple[Block, list[float]]]:
+        """(line, features) of the ranker's candidates on a capture (training and inspection)."""
+        block, _ = self._rule_pick(page)
+        return title_rank.candidates(page.blocks, block.index if block is not None else None, SIGNALS)
 
     @staticmethod
     def _above_byline(top: list[Block]) -> Block | None:

@@ -1,0 +1,127 @@
+"""Text captures: the headline line chosen by a small learned ranker.
+
+Every line near the top of a capture that could be a headline is described by a few numbers
+(where it sits, how long it is, what follows it: a byline, a dateline, the first long paragraph;
+whether the page prints it twice or ends a breadcrumb with it; how many of its words the lead
+paragraph repeats; whether the hand rules of ``title.py`` pick it). A linear model fitted on the
+tune pages of the metadata set's w3m and lynx captures (``benchmarks/train_rankers.py``, seeded;
+retraining rewrites ``data/text_title_rank.json`` byte for byte) weighs them; the best-scoring line
+is the headline. Plain Python at run time: a dot product per candidate line."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+
+from newsclean.normalize._data import load_json
+from newsclean.normalize.titles import norm
+from newsclean.page import Block
+
+WEIGHTS_FILE = "text_title_rank.json"
+MAX_CANDIDATES = 400      # lines looked at: a capture may print long menus before the story
+LONG = 200                # characters: a body paragraph, not a headline or a label
+PROSE = 80                # characters: a kept line this long ending a sentence is body prose
+NEAR = 4                  # lines after a candidate in which its byline/dateline/lead is looked for
+_WORD = re.compile(r"\w{4,}")
+_CRUMB = re.compile(r"[»>/|›]")
+
+FEATURES = ("rel_pos", "log_pos", "before_long", "lines_to_long", "n_words", "n_chars", "ends_stop",
+            "ends_q", "list_item", "heading", "on_byline", "date_near", "byline_near", "name_near", "long_near",
+            "repeats", "crumb_tail", "strict_ok", "cap_ratio", "all_upper", "has_digit", "lead_overlap", "kept",
+            "rule_pick", "has_sep", "has_colon", "blank_around", "linked", "first_line")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+class Signals:
+    """The per-line tests of ``title.py`` that the features use (passed in: no import cycle)."""
+
+    def __init__(self, headline_like: Callable[..., bool], is_byline: Callable[[str], bool],
+                 is_dateline: Callable[[str], bool], name_line: Callable[[str], bool],
+                 sits_on_byline: Callable[[list[Block], int], int]) -> None:
+        self.headline_like, self.is_byline, self.is_dateline = headline_like, is_byline, is_dateline
+        self.name_line, self.sits_on_byline = name_line, sits_on_byline
+
+
+def is_candidate(b: Block, sig: Signals) -> bool:
+    words = len(b.text.split())
+    return 2 <= words <= 40 and 10 <= len(b.text) <= 250 and not sig.is_byline(b.text) \
+        and not sig.is_dateline(b.text)
+
+
+def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals) -> list[tuple[Block, list[float]]]:
+    """(block, feature vector) for every headline candidate among the first lines of a capture."""
+    n = len(blocks)
+    top = blocks[:MAX_CANDIDATES]
+    longs = [b.index for b in blocks if len(b.text) >= LONG]
+    first_long = longs[0] if longs else n
+    counts = Counter(norm(b.text) for b in top if len(b.text) <= 250)
+    crumbs = [norm(b.text) for b in top if _CRUMB.search(b.text) and len(b.text) <= 300]
+    out = []
+    next_long = 0
+    for b in top:
+        if not is_candidate(b, sig):
+            continue
+        i = b.index
+        while next_long < len(longs) and longs[next_long] <= i:
+            next_long += 1
+        nl = longs[next_long] if next_long < len(longs) else n
+        after = blocks[i + 1:i + 1 + NEAR]
+        key = norm(b.text)
+        words = b.text.split()
+        lead = _content_words(blocks[nl].text[:600]) if nl < n else set()
+        mine = _content_words(b.text)
+        feats = [
+            i / max(n, 1), math.log1p(i), 1.0 if i < first_long else 0.0, 1.0 / (1 + max(0, nl - i - 1)),
+            min(len(words), 40) / 10, min(len(b.text), 250) / 100, 1.0 if b.text.endswith(".") else 0.0,
+            1.0 if b.text.endswith(("?", "!")) else 0.0, 1.0 if b.kind == "list_item" else 0.0,
+            1.0 if b.kind == "heading" else 0.0, sig.sits_on_byline(blocks, i) / 2,
+            1.0 if any(sig.is_dateline(a.text) for a in after) else 0.0,
+            1.0 if any(sig.is_byline(a.text) for a in after) else 0.0,
+            1.0 if any(sig.name_line(a.text) for a in after if len(a.text) <= 60) else 0.0,
+            1.0 if any(len(a.text) >= 150 for a in after) else 0.0,
+            min(counts[key] - 1, 3) / 3,
+            1.0 if any(c != key and c.endswith(key) for c in crumbs) else 0.0,
+            1.0 if sig.headline_like(b.text, strict=True) else 0.0,
+            sum(w[:1].isupper() for w in words) / len(words), 1.0 if b.text.isupper() else 0.0,
+            1.0 if any(c.isdigit() for c in b.text) else 0.0,
+            len(mine & lead) / len(mine) if mine else 0.0, 1.0 if b.kept else 0.0,
+            1.0 if rule_pick == i else 0.0,
+            1.0 if (" | " in b.text or " - " in b.text or " – " in b.text) else 0.0,
+            1.0 if ":" in b.text else 0.0,
+            (1.0 if b.features.get("blank_before") else 0.0) + (1.0 if b.features.get("blank_after") else 0.0),
+            1.0 if b.features.get("linked_words") else 0.0, 1.0 if i == 0 else 0.0,
+        ]
+        out.append((b, feats))
+    return out
+
+
+@cache
+def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], float]:
+    data = load_json(WEIGHTS_FILE)
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{WEIGHTS_FILE} was fitted on other features; retrain it")
+    return tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"])
+
+
+def score(feats: list[float]) -> float:
+    mean, scale, weights, bias = _model()
+    return bias + sum(w * (x - m) / s for x, m, s, w in zip(feats, mean, scale, weights))
+
+
+def best(blocks: list[Block], rule_pick: int | None, sig: Signals) -> Block | None:
+    """The highest-scoring headline candidate, or None when the capture has none. A headline sits
+    above its story and is no sentence: a line after the kept body has started (a long paragraph, or
+    two prose ones) (a list item, a subheading, an embedded post), or a line ending with a full stop is
+    never the headline, whatever its score (the hand rules' own pick excepted)."""
+    prose = [b.index for b in blocks if b.kept and b.kind != "list_item" and len(b.text) >= PROSE
+             and b.text.rstrip("\"'”’» ").endswith((".", "!", "?"))]
+    body_start = min(prose[1] if len(prose) > 1 else len(blocks),
+                     next((b.index for b in blocks if b.kept and len(b.text) >= LONG), len(blocks)))
+    scored = [(score(f), -b.index, b) for b, f in candidates(blocks, rule_pick, sig)
+              if b.index == rule_pick or (b.index < body_start and not b.text.endswith("."))]
+    return max(scored, key=lambda t: (t[0], t[1]))[2] if scored else None

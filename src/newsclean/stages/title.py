@@ -10,6 +10,7 @@ above it give the section (and tags)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from newsclean.normalize.authors import looks_like_person, split_names
@@ -62,6 +63,12 @@ def _without_kicker(block: Block) -> str:
     return text
 
 
+# line tests below are pure functions of the text, asked again and again of the same lines (a line is a
+# candidate, then a neighbour of several): memoised, bounded
+TEXT_MEMO = 8192
+
+
+@lru_cache(maxsize=TEXT_MEMO)
 def is_byline_text(text: str) -> bool:
     return bool(_BYLINE_START.match(text.strip())) and len(text) <= 120
 
@@ -77,6 +84,7 @@ _YEARLESS = re.compile(r"^\W*(?:(?:updated|posted|published)\b\s*:?\s*)?(?:[a-z]
                        r"\d{1,2}:\d{2}", re.I)
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def is_dateline_text(text: str) -> bool:
     """A short line that is mostly a date (and time), maybe behind a label ("Published ...").
     This year's stories often print no year: "Updated Nov 19, 6:55 AM" is a dateline too."""
@@ -92,6 +100,7 @@ def is_dateline_text(text: str) -> bool:
     return covered >= 0.45 * min(len(text.strip()), rest)
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def _name_line(text: str) -> bool:
     """A byline printed without "By": it opens with a person's name and has no lower-case word
     but joiners ("Jane Doe and John Roe Springfield Gazette")."""
@@ -111,6 +120,7 @@ _NOT_HEADLINE = re.compile(r"[\[\]©<>{}]|^\(|\)$|^(?:skip to|sign in|log in|sub
                            r"read more|advertisement|zurück|weiter)\b|https?://|www\.", re.I)
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def headline_like(text: str, strict: bool = False) -> bool:
     """Could this line be a headline? ``strict`` (text captures) also rules out bracketed image/link
     labels, credits and interface lines, which a capture prints as plain lines."""

@@ -27,6 +27,7 @@ NEAR = 4                  # lines after a candidate in which its byline/dateline
 _WORD = re.compile(r"\w{4,}")
 _CRUMB = re.compile(r"[»>/|›]")
 
+_DIGIT = re.compile(r"\d")
 FEATURES = ("rel_pos", "log_pos", "before_long", "lines_to_long", "n_words", "n_chars", "ends_stop",
             "ends_q", "list_item", "heading", "on_byline", "date_near", "byline_near", "name_near", "long_near",
             "repeats", "crumb_tail", "strict_ok", "cap_ratio", "all_upper", "has_digit", "lead_overlap", "kept",
@@ -62,6 +63,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals) -> list
     counts = Counter(norm(b.text) for b in top if len(b.text) <= 250)
     crumbs = [norm(b.text) for b in top if _CRUMB.search(b.text) and len(b.text) <= 300]
     out = []
+    leads: dict[int, set[str]] = {}  # the content words of each lead paragraph, once
     next_long = 0
     for b in top:
         if not is_candidate(b, sig):
@@ -73,7 +75,9 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals) -> list
         after = blocks[i + 1:i + 1 + NEAR]
         key = norm(b.text)
         words = b.text.split()
-        lead = _content_words(blocks[nl].text[:600]) if nl < n else set()
+        if nl not in leads:
+            leads[nl] = _content_words(blocks[nl].text[:600]) if nl < n else set()
+        lead = leads[nl]
         mine = _content_words(b.text)
         feats = [
             i / max(n, 1), math.log1p(i), 1.0 if i < first_long else 0.0, 1.0 / (1 + max(0, nl - i - 1)),
@@ -88,7 +92,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals) -> list
             1.0 if any(c != key and c.endswith(key) for c in crumbs) else 0.0,
             1.0 if sig.headline_like(b.text, strict=True) else 0.0,
             sum(w[:1].isupper() for w in words) / len(words), 1.0 if b.text.isupper() else 0.0,
-            1.0 if any(c.isdigit() for c in b.text) else 0.0,
+            1.0 if _DIGIT.search(b.text) else 0.0,
             len(mine & lead) / len(mine) if mine else 0.0, 1.0 if b.kept else 0.0,
             1.0 if rule_pick == i else 0.0,
             1.0 if (" | " in b.text or " - " in b.text or " – " in b.text) else 0.0,

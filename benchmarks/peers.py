@@ -17,31 +17,18 @@ import argparse
 import gzip
 import json
 import os
-import re
 import resource
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from bench_sets import simulate  # noqa: E402  (innerText / copy-all made from inscriptis captures)
+
 RENDERERS = ("w3m", "lynx", "inscriptis", "innertext", "copyall")
 CAPTURED = ("w3m", "lynx", "inscriptis")
 # the bullet glyphs inscriptis puts before list items, by nesting level: "*", "+", "o"
-_GLYPH = re.compile(r"^[*+o]\s+(?=\S)")
-
-
-def simulate(text: str, name: str) -> str:
-    """Renderers we have no capture from, simulated from inscriptis captures.
-
-    "innertext" (a browser's innerText): no indentation and no bullet glyphs, blank lines kept;
-    "copyall" ("select all, copy" in a browser): the same with no blank lines at all (blocks are
-    one newline apart)."""
-    out = []
-    for line in text.splitlines():
-        line = _GLYPH.sub("", line.strip())
-        if line or name == "innertext":
-            out.append(line)
-    return "\n".join(out) + "\n"
 
 
 def pages(bench: Path, name: str):

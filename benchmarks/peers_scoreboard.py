@@ -31,15 +31,6 @@ from scoreboard import SPLITS, _load_module, aggregate, page_scores, select  # n
 DEFAULT_SETS = "html:sh,html:wcxb,snip:trafeval,meta:html,cap:sh:w3m,cap:wcxb:w3m,cap:wcxb:innertext"
 
 
-def _as_text(data: str | bytes) -> str:
-    if isinstance(data, bytes):
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            return data.decode("cp1252", errors="replace")
-    return data
-
-
 def wrap_capture(text: str) -> str:
     paras = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
     return "<html><head><meta charset='utf-8'></head><body>" + \
@@ -51,7 +42,7 @@ def predict(set_name: str, docs) -> dict[str, dict]:
 
     out: dict[str, dict] = {}
     for d in docs:
-        data = _as_text(d.load())
+        data = _as_html(d.load())
         try:
             if set_name.startswith("meta:"):
                 meta = trafilatura.extract_metadata(trafilatura.load_html(data), default_url=d.url)

@@ -96,7 +96,7 @@ def test_time_limit_on_worker_threads(tmp_path: Path):
         (tmp_path / f"{i}.html").write_text(marked, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     with cf.ThreadPoolExecutor(2) as pool:
-        stats = run_batch([str(tmp_path)], str(out), executor=pool, timeout=0.5,
+        stats = run_batch([str(tmp_path)], str(out), executor=pool, timeout=3.0,
                           pipeline=Pipeline().add(ProbeStage()))
     recs = records(out)
     assert (stats.ok, stats.errors) == (3, 1)

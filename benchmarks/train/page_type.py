@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE.parents[1] / "src")]
-from bench_sets import DEFAULT_BENCH, is_check
+sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
+from weights_io import write_or_check  # noqa: E402
 
+from bench_sets import DEFAULT_BENCH, is_check
 from newsclean import Pipeline
 from newsclean.stages import DEFAULT_STAGE_NAMES
 from newsclean.stages.page_type import PAGE_TYPES, WEIGHTS_FILE
@@ -119,13 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     X, y = collect(a.bench, "tune", a.limit)
     text = to_json(train(X, y))
-    if a.check:
-        same = a.out.exists() and a.out.read_text(encoding="utf-8") == text
-        print("identical" if same else f"DIFFERENT from {a.out}")
-        return 0 if same else 1
-    a.out.write_text(text, encoding="utf-8")
-    print(f"wrote {a.out} ({len(y)} tune pages)")
-    return 0
+    return write_or_check(a.out, text, a.check)
 
 
 if __name__ == "__main__":

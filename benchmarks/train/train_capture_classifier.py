@@ -33,6 +33,7 @@ from sklearn.model_selection import GroupKFold
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 from capture_labels import WORD, labels  # noqa: E402
+from weights_io import write_or_check  # noqa: E402
 
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check  # noqa: E402
 from newsclean import Pipeline  # noqa: E402
@@ -209,13 +210,7 @@ def main(argv: list[str] | None = None) -> int:
                                                "names are unchanged): for trying training settings quickly")
     a = ap.parse_args(argv)
     text = to_json(train(collected(a)))
-    if a.check:
-        same = a.out.exists() and a.out.read_text(encoding="utf-8") == text
-        print("identical" if same else f"DIFFERENT from {a.out}")
-        return 0 if same else 1
-    a.out.write_text(text, encoding="utf-8")
-    print(f"wrote {a.out}")
-    return 0
+    return write_or_check(a.out, text, a.check)
 
 
 if __name__ == "__main__":

@@ -28,27 +28,20 @@ CLIP = 12.0  # logits beyond this are certain either way; clipping keeps exp() f
 
 @dataclass(frozen=True)
 class LinearModel:
-    """Standardised logistic regression: z = intercept + sum(coef * (x - mean) / scale), folded once into
-    one weight per column and one offset, so that a row costs one C-level multiply-add loop."""
+    """Standardised logistic regression z = intercept + sum(coef * (x - mean) / scale), folded when loaded
+    into one weight per column and one offset, so that a row costs one C-level multiply-add loop."""
 
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
+    weights: tuple[float, ...]
+    offset: float
 
-    @property
-    def folded(self) -> tuple[tuple[float, ...], float]:
-        weights = tuple(c / s for c, s in zip(self.coef, self.scale))
-        return weights, self.intercept - sum(w * m for w, m in zip(weights, self.mean))
+    @classmethod
+    def standardised(cls, mean: tuple[float, ...], scale: tuple[float, ...], coef: tuple[float, ...],
+                     intercept: float) -> LinearModel:
+        weights = tuple(c / s for c, s in zip(coef, scale))
+        return cls(weights, intercept - sum(w * m for w, m in zip(weights, mean)))
 
     def logit(self, x: list[float]) -> float:
-        weights, offset = _folded(self)
-        return max(-CLIP, min(CLIP, offset + sum(map(operator.mul, weights, x))))
-
-
-@lru_cache(maxsize=8)
-def _folded(model: LinearModel) -> tuple[tuple[float, ...], float]:
-    return model.folded
+        return max(-CLIP, min(CLIP, self.offset + sum(map(operator.mul, self.weights, x))))
 
 
 @dataclass(frozen=True)
@@ -66,7 +59,7 @@ def _linear(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearMode
     if tuple(d.get("features", ())) != names:
         raise ConfigError(f"{where} was trained on other features than this code computes; retrain it "
                           "(benchmarks/train/)")
-    return LinearModel(tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]))
+    return LinearModel.standardised(tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]))
 
 
 @lru_cache(maxsize=4)

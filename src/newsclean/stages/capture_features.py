@@ -133,25 +133,37 @@ def _runs(blocks: list[Block]) -> list[int]:
     return out
 
 
+def _prefix(values: list[float]) -> list[float]:
+    out = [0.0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out
+
+
 def rows(blocks: list[Block]) -> list[list[float]]:
     """The feature rows of ``blocks`` (all of a page's blocks, dropped ones included, in order)."""
     n = len(blocks)
     own = [_own(b) for b in blocks]
-    menu_col = OWN.index("in_menu")
+    menu_col, comment_col, marker_col = OWN.index("in_menu"), OWN.index("comment_head"), OWN.index("end_marker")
     for i in range(n):
         own[i][menu_col] = float(in_menu(blocks, i))
     prose = [prose_of(b) for b in blocks]
     total = sum(p.words for p in prose if p.prose) or 1
-    kept = [b.dropped_by is None for b in blocks]
+    # window sums over the neighbours (the block itself left out) from prefix sums
+    prose_sum = _prefix([float(p.prose) for p in prose])
+    kept_sum = _prefix([float(b.dropped_by is None) for b in blocks])
+    comment_sum = _prefix([r[comment_col] for r in own])
     runs = _runs(blocks)
-    comment_col = OWN.index("comment_head")
+    keys = [_repeat_key(b.text) for b in blocks]
+    decision_cols = {d[2]: k for k, d in enumerate(DECISIONS)} | {_OTHER_DROP: len(DECISIONS)}
     seen_texts: set[str] = set()
     seen = 0
     last_marker = -1
     out = []
     for i, b in enumerate(blocks):
         lo, hi = max(0, i - NEAR), min(n, i + NEAR + 1)
-        near = [j for j in range(lo, hi) if j != i]
+        others = max(1, hi - lo - 1)
+        me_prose, me_kept = float(prose[i].prose), float(b.dropped_by is None)
         run = 1
         while i - run >= 0 and blocks[i - run].kind == b.kind and run < 10:
             run += 1
@@ -160,20 +172,21 @@ def rows(blocks: list[Block]) -> list[list[float]]:
             i / max(1, n - 1), seen / total,
             float(prev is not None and prev.prose), float(nxt is not None and nxt.prose),
             math.log1p(prev.words) if prev else 0.0, math.log1p(nxt.words) if nxt else 0.0,
-            sum(prose[j].prose for j in near) / max(1, len(near)),
-            sum(kept[j] for j in near) / max(1, len(near)), run / 10, math.log1p(runs[i]) / 3,
-            float(_repeat_key(b.text) in seen_texts), float(last_marker >= 0),
+            (prose_sum[hi] - prose_sum[lo] - me_prose) / others,
+            (kept_sum[hi] - kept_sum[lo] - me_kept) / others, run / 10, math.log1p(runs[i]) / 3,
+            float(keys[i] in seen_texts), float(last_marker >= 0),
             math.log1p(i - last_marker) / 5 if last_marker >= 0 else 0.0,
-            sum(own[j][comment_col] for j in near) / 3,
+            (comment_sum[hi] - comment_sum[lo] - own[i][comment_col]) / 3,
         ]
         if prose[i].prose:
             seen += prose[i].words
-        if own[i][OWN.index("end_marker")] and not own[i][menu_col] \
-                and seen >= min(_MARKER_PROSE * total, _MARKER_WORDS):
+        if own[i][marker_col] and not own[i][menu_col] and seen >= min(_MARKER_PROSE * total, _MARKER_WORDS):
             last_marker = i
-        seen_texts.add(_repeat_key(b.text))
+        seen_texts.add(keys[i])
+        decisions = [0.0] * (len(DECISIONS) + 1)
         decision = decision_of(b)
-        decisions = [float(decision == d[2]) for d in DECISIONS] + [float(decision == _OTHER_DROP)]
+        if decision is not None:
+            decisions[decision_cols[decision]] = 1.0
         kinds = [float(b.kind == k) for k in KINDS]
         row = [1.0] + own[i] + kinds + context + decisions
         row += [row[x] * row[y] for x, y in _CROSS_AT]

@@ -54,8 +54,10 @@ def is_candidate(b: Block, sig: Signals) -> bool:
         and not sig.is_dateline(b.text)
 
 
-def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals) -> list[tuple[Block, list[float]]]:
-    """(block, feature vector) for every headline candidate among the first lines of a capture."""
+def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
+               wanted: Callable[[Block], bool] = lambda b: True) -> list[tuple[Block, list[float]]]:
+    """(block, feature vector) for every headline candidate among the first lines of a capture (only those
+    ``wanted`` gets: the features cost most of the stage)."""
     n = len(blocks)
     top = blocks[:MAX_CANDIDATES]
     longs = [b.index for b in blocks if len(b.text) >= LONG]
@@ -66,7 +68,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals) -> list
     leads: dict[int, set[str]] = {}  # the content words of each lead paragraph, once
     next_long = 0
     for b in top:
-        if not is_candidate(b, sig):
+        if not wanted(b) or not is_candidate(b, sig):
             continue
         i = b.index
         while next_long < len(longs) and longs[next_long] <= i:
@@ -126,6 +128,7 @@ def best(blocks: list[Block], rule_pick: int | None, sig: Signals) -> Block | No
              and b.text.rstrip("\"'”’» ").endswith((".", "!", "?"))]
     body_start = min(prose[1] if len(prose) > 1 else len(blocks),
                      next((b.index for b in blocks if b.kept and len(b.text) >= LONG), len(blocks)))
-    scored = [(score(f), -b.index, b) for b, f in candidates(blocks, rule_pick, sig)
-              if b.index == rule_pick or (b.index < body_start and not b.text.endswith("."))]
+    def wanted(b: Block) -> bool:
+        return b.index == rule_pick or (b.index < body_start and not b.text.endswith("."))
+    scored = [(score(f), -b.index, b) for b, f in candidates(blocks, rule_pick, sig, wanted)]
     return max(scored, key=lambda t: (t[0], t[1]))[2] if scored else None

@@ -1,5 +1,5 @@
 """Stage 'metadata': JSON-LD, microdata, <meta> tags, <title>, canonical, lang, simple fields."""
-from newsclean import Pipeline, extract
+from newsclean import Article, Pipeline, extract
 from newsclean.meta import jsonld, tags
 
 HEAD = """<!doctype html><html lang="de-DE"><head>
@@ -89,9 +89,14 @@ def test_language_guessed_when_markup_is_silent():
 
 
 def test_odd_pages_do_not_raise():
+    """Empty, headless, content-less and nested-JSON pages: an Article with nothing invented, no error."""
     for html in ["<html></html>", "<p>no head</p>", "<html><head><meta name='author'></head></html>",
                  "<script type='application/ld+json'>[[[[[[[[[[]]]]]]]]]]</script>"]:
-        extract(html, kind="html")
+        page = run(html)  # the metadata stage alone: a StageError here would fail the test
+        assert not page.candidates.get("title") and not page.candidates.get("authors"), html
+        article = extract(html, kind="html")
+        assert isinstance(article, Article), html
+        assert (article.title, article.authors, article.published) == (None, (), None), html
 
 
 def test_tags_reader_unescapes_entities():

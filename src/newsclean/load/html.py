@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from newsclean._core import compiled_walker
+from newsclean.load.element_text import text_of
 from newsclean.load.limits import COMPACT_PIECES, DEFAULT_MAX_BLOCKS
 from newsclean.page import Block
 
@@ -143,14 +144,6 @@ def _drop_early_end_tags(text: str) -> str:
     if text.find("<p", end) < 0 and text.find("<div", end) < 0:
         return text
     return _END_TAGS.sub("", text)
-
-
-def text_of(el: Any) -> str:
-    """All text below an element (without its tail), like lxml.html's text_content()."""
-    try:
-        return etree.tostring(el, method="text", encoding=str, with_tail=False)
-    except (TypeError, ValueError):
-        return ""
 
 
 def _hints(el: Any) -> tuple[str, ...]:

@@ -239,7 +239,3 @@ def url_date(url: str | None) -> datetime | None:
         return None
     dt = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return dt if plausible(dt) else None
-
-
-def same_day(a: datetime | None, b: datetime | None) -> bool:
-    return a is not None and b is not None and a.date() == b.date()

@@ -53,9 +53,3 @@ def zone_offset(name: str, local: datetime) -> timezone | None:
     std, kind = rule
     dst = us_dst(local) if kind == "us" else eu_dst(local, std)
     return timezone(timedelta(minutes=std + (60 if dst else 0)))
-
-
-def known_zone(name: str) -> bool:
-    key = name.strip().upper().rstrip(".")
-    tables = load_json("meta_zones.json")
-    return key in tables["fixed"] or key in tables["rule"]

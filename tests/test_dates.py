@@ -77,7 +77,8 @@ def test_printed_date_read_the_other_way_round_keeps_the_markup_date():
     # a German page printing "11/01/2021" month first: the markup says 1 November, not 11 January
     head = '<html lang="de"><meta property="article:published_time" content="2021-11-01T04:00:14Z">'
     body = "<p>Stand: 11/01/2021, 05:00</p>"
-    doc = f"<html lang='de'><head><title>Ein Roller im Test</title>{head}</head><body><article><h1>Ein Roller im Test</h1>" \
+    doc = f"<html lang='de'><head><title>Ein Roller im Test</title>{head}</head>" \
+          "<body><article><h1>Ein Roller im Test</h1>" \
           f"{body}{P}</article></body></html>"
     assert extract(doc, kind="html").published.date().isoformat() == "2021-11-01"
 
@@ -101,7 +102,8 @@ def test_comment_menu_and_updated_time_elements_are_not_the_story_date():
 
 
 def test_dateline_opening_the_first_paragraph():
-    lead = "<p>31. Oktober 2023. " + "Dragqueens sind Kunstfiguren aus Make-Up und Glitter, auf Partys und in Shows. " * 4 + "</p>"
+    lead = ("<p>31. Oktober 2023. "
+            + "Dragqueens sind Kunstfiguren aus Make-Up und Glitter, auf Partys und in Shows. " * 4 + "</p>")
     doc = "<html lang='de'><head><title>Kolumne</title></head><body><article><h1>Kolumne: Queer Royal</h1>" + \
           lead + P + "</article></body></html>"
     assert extract(doc, kind="html").published.date().isoformat() == "2023-10-31"

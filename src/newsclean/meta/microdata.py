@@ -28,7 +28,7 @@ def _author_candidates(root: Any) -> list[Any]:
         top = root.getroottree().getroot()
     else:
         top = root.getroot()
-    out = []
+    out: list[Any] = []
     append = out.append
     hint = _CLASS_HINTS.search
     for el in top.iter(etree.Element):
@@ -54,7 +54,7 @@ _SKIP_AREA = frozenset({"comment", "comments", "related", "teaser", "teasers", "
 _TOKENS = re.compile(r"[^a-z0-9]+")
 
 
-def side_word(hints: "tuple[str, ...] | list[str]") -> bool:
+def side_word(hints: tuple[str, ...] | list[str]) -> bool:
     return any(h in _SKIP_AREA for h in hints)
 
 

@@ -60,7 +60,7 @@ def _hints(el: Any, levels: int = 3) -> str:
     return " ".join(parts).lower()
 
 
-def read(root: Any, elements: "list[Any] | None" = None) -> HeadInfo:
+def read(root: Any, elements: list[Any] | None = None) -> HeadInfo:
     """``elements``: the page's meta, link, title and time elements in page order, when the caller
     has collected them already (else they are looked up)."""
     info = HeadInfo()

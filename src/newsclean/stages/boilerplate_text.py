@@ -22,7 +22,16 @@ from typing import Any
 
 from newsclean.page import Block, Page
 from newsclean.stages.text_features import (
-    Prose, in_menu, is_end_marker, label_of, lower_share, phrase_set, placeholder, promo_hits, prose_of)
+    Prose,
+    in_menu,
+    is_end_marker,
+    label_of,
+    lower_share,
+    phrase_set,
+    placeholder,
+    promo_hits,
+    prose_of,
+)
 
 REGION_NOTE = "text_region"
 

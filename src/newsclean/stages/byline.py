@@ -12,8 +12,15 @@ from __future__ import annotations
 import re
 
 from newsclean.meta import microdata
-from newsclean.normalize.authors import (explicit_byline, looks_like_person, month_words, name_key,
-                                         normalize_authors, split_names, swap_last_first)
+from newsclean.normalize.authors import (
+    explicit_byline,
+    looks_like_person,
+    month_words,
+    name_key,
+    normalize_authors,
+    split_names,
+    swap_last_first,
+)
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import site_words
 from newsclean.page import Block, Page
@@ -306,8 +313,8 @@ class BylineStage(Stage):
                         break
                     names.extend(group)
                     used.append(b)
-            elif not names and is_dateline_text(b.text) and _TRAILING_BY.search(b.text):
-                group = split_names(_TRAILING_BY.search(b.text).group(1))
+            elif not names and is_dateline_text(b.text) and (trailing := _TRAILING_BY.search(b.text)):
+                group = split_names(trailing.group(1))
                 if group:
                     names.extend(group)
                     used.append(b)

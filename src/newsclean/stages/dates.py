@@ -156,7 +156,10 @@ class DatesStage(Stage):
                 header_pub.date() == modified[0].date() and modified[0].date() != sday
             placeholder = sday.month == 1 and sday.day == 1 and published[0].hour == 0 and published[0].minute == 0
             if placeholder and (header_pub is not None or from_url is not None) and not url_agrees:
-                published = (header_pub, "text:header") if header_pub is not None else (from_url, "url")
+                if header_pub is not None:
+                    published = (header_pub, "text:header")
+                elif from_url is not None:
+                    published = (from_url, "url")
             elif header_pub is not None and structured is not None and not url_agrees and \
                     len(_backed(header_pub.date(), stated)) >= 2 and len(_backed(sday, stated)) == 1:
                 # the first markup source stands alone; two others agree with the printed date

@@ -142,7 +142,7 @@ class MetadataStage(Stage):
         page.set_field("tags", clean_tags[:30], tag_src, st)
 
 
-def _first_of(pairs: list[tuple[str, object]]) -> tuple[str, object]:
+def _first_of(pairs: list[tuple[str, object]]) -> tuple[str, str | None]:
     for src, v in pairs:
         if isinstance(v, str) and v.strip():
             return src, v.strip()

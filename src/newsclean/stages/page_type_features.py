@@ -62,7 +62,8 @@ _URL_PATTERNS: dict[str, re.Pattern[str]] = {
                         r"answers|boards?)\.|stackexchange|stackoverflow|reddit", re.IGNORECASE),
     "documentation": re.compile(r"/(?:docs?|documentation|api|reference|ref|guides?|manual|userguide|"
                                 r"usersguide|learn|tutorials?|wiki|handbook|kb|glossary)(?:/|$|\.)|^(?:docs?|"
-                                r"developer|developers|wiki|learn|api)\.|readthedocs|gitbook|github\.io", re.IGNORECASE),
+                                r"developer|developers|wiki|learn|api)\.|readthedocs|gitbook|github\.io",
+                                re.IGNORECASE),
     "service": re.compile(r"/(?:pricing|plans?|about(?:-us)?|contact(?:-us)?|services?|solutions?|features?|"
                           r"careers|jobs|team|why-us|testimonials|reviews|programs?|courses?|offers?|"
                           r"enterprise|support)(?:/|$|-)", re.IGNORECASE),

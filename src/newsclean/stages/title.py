@@ -222,7 +222,8 @@ class TitleStage(Stage):
                 if text != b.text and same_title(b.text, clean):
                     chosen, block = (text, f"h1-kicker+{src}"), b
                     break
-                if b.text.endswith(clean) and len(clean) >= 0.5 * len(b.text) and len(b.text[:-len(clean)].split()) <= 5:
+                if (b.text.endswith(clean) and len(clean) >= 0.5 * len(b.text)
+                        and len(b.text[:-len(clean)].split()) <= 5):
                     chosen, block = (clean, f"h1-prefix+{src}"), b  # "Kicker Headline" printed as one h1
                     break
             if chosen:

@@ -44,4 +44,5 @@ class TypeFitStage(Stage):
                 page.restore(block, self.name, f"an item of a {kind} page (outside the site's chrome)")
                 restored += 1
         if restored:
-            page.note(self.name, f"{kind} page: {restored} dropped blocks outside nav/header/footer/aside kept as items")
+            page.note(self.name,
+                      f"{kind} page: {restored} dropped blocks outside nav/header/footer/aside kept as items")

@@ -58,7 +58,7 @@ def _rows(target: str, page, gold: dict, scorer) -> list[tuple[list[float], int]
     if target == "title":
         return [(feats, 1 if scorer.title_match(b.text.strip("*#=_~ "), gold["title"]) else 0)
                 for b, feats in TitleStage().text_candidates(page)]
-    cands = date_rank.candidates(page.blocks, page.notes.get("title_block"), _dayfirst(page),
+    cands = date_rank.candidates(page.blocks, page.handoffs.title_block, _dayfirst(page),
                                  is_dateline_text, is_byline_text)
     return [(feats, 1 if dt.date().isoformat() == gold["date"] else 0) for dt, _b, feats in cands]
 

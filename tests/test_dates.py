@@ -97,7 +97,7 @@ def test_comment_menu_and_updated_time_elements_are_not_the_story_date():
                  el("2025-04-10T06:00", "Updated April 10, 2025", "published-date", 3),
                  el("2020-09-20T08:00", "20.09.2020", "article-meta", 4)]
     page = Page(kind="html", source="")
-    page.notes["head"] = Head()
+    page.handoffs.head = Head()
     assert DatesStage._from_times(page, True)[0].date().isoformat() == "2020-09-20"
 
 

@@ -52,7 +52,7 @@ def test_jsonld_graph_nested_author_and_id_reference():
        "publisher":{"@type":"Organization","name":"Example Media"},"articleSection":"Politics",
        "keywords":"one, two"}]}</script>"""
     page = run(HEAD % (ld, BODY))
-    data = page.notes["jsonld"]
+    data = page.handoffs.jsonld
     assert data["title"] == "A & B agree"
     assert data["authors"] == [("Jane Doe", "person"), ("John Roe", "person")]
     assert data["published"] == "2024-03-05T09:30:00Z"
@@ -66,7 +66,7 @@ def test_jsonld_top_level_list_and_broken_json():
     [{"@type": "BreadcrumbList"}, {"@type": "BlogPosting", "headline": "List item", "author": "Ann Lee",}]
     </script><script type="application/ld+json">{not json at all</script></head><body><p>x</p></body></html>"""
     page = run(html)
-    assert page.notes["jsonld"]["title"] == "List item"
+    assert page.handoffs.jsonld["title"] == "List item"
     assert page.candidates["authors"][0].value == "Ann Lee"
 
 
@@ -78,7 +78,7 @@ def test_microdata_and_time_elements():
     page = run(html)
     assert page.candidates["title"][0].value == "Microdata headline here"
     assert any(fv.source == "itemprop:datepublished" for fv in page.candidates["published"])
-    head = page.notes["head"]
+    head = page.handoffs.head
     assert head.times[0].itemprop == "datepublished"
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from newsclean import handoffs
 from newsclean.meta import jsonld
 from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
 from newsclean.normalize.language import guess_language
@@ -132,6 +133,8 @@ def _dayfirst(page: Page) -> bool | None:
 
 class DatesStage(Stage):
     name = "dates"
+    #: without them: no <time> elements from the head; the header is found from the first heading
+    optional = frozenset({handoffs.HEAD, handoffs.TITLE_BLOCK})
     kinds = frozenset({"html", "text"})
 
     # --- HTML ---------------------------------------------------------------------------
@@ -241,7 +244,7 @@ class DatesStage(Stage):
 
     @staticmethod
     def _from_times(page: Page, dayfirst: bool | None) -> tuple[datetime, str] | None:
-        head = page.notes.get("head")
+        head = page.handoffs.head
         times = getattr(head, "times", []) or []
         ranked = sorted(times, key=lambda t: (
             0 if "datepublished" in t.itemprop or t.pubdate else
@@ -266,7 +269,7 @@ class DatesStage(Stage):
         """Published / modified dates printed in the few blocks after the headline."""
         free_ui = free_ui or page.kind == "text"
         blocks = page.blocks
-        start = page.notes.get("title_block")
+        start = page.handoffs.title_block
         if start is None:
             starts = [next((b.index for b in blocks[:400] if b.kind == "heading" and b.features.get("level") == 1),
                            None),
@@ -334,7 +337,7 @@ class DatesStage(Stage):
         ranked = None
         if pub is None and mod is None and from_url is None:
             # no date printed with the headline: the ranker weighs every date the capture prints
-            ranked = date_rank.best(date_rank.candidates(page.blocks, page.notes.get("title_block"), dayfirst,
+            ranked = date_rank.best(date_rank.candidates(page.blocks, page.handoffs.title_block, dayfirst,
                                                          is_dateline_text, is_byline_text))
         if pub is not None:
             page.set_field("published", pub, "text:dateline", self.name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from newsclean import handoffs
 from newsclean.normalize.authors import looks_like_person, split_names
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import (
@@ -199,6 +200,7 @@ SIGNALS = title_rank.Signals(headline_like, is_byline_text, is_dateline_text, _n
 
 class TitleStage(Stage):
     name = "title"
+    provides = frozenset({handoffs.TITLE_BLOCK})
     kinds = frozenset({"html", "text"})
 
     # --- HTML ---------------------------------------------------------------------------
@@ -268,7 +270,7 @@ class TitleStage(Stage):
 
     def _mark(self, page: Page, block: Block) -> None:
         block.role = "title"
-        page.notes["title_block"] = block.index
+        page.handoffs.title_block = block.index
         page.drop(block, self.name, "the headline (in the title field)")
 
     # --- text captures ------------------------------------------------------------------
@@ -292,7 +294,7 @@ class TitleStage(Stage):
         page.set_field("title", text, source, self.name)
         for b in parts:
             self._mark(page, b)
-        page.notes["title_block"] = parts[-1].index
+        page.handoffs.title_block = parts[-1].index
         if kicker and page.get("section") is None:
             page.set_field("section", kicker, "text:kicker", self.name)
         self._kicker(page, parts[0].index)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsclean import handoffs
 from newsclean.page import Page
 from newsclean.stages.base import Stage
 
@@ -23,6 +24,7 @@ ITEM_TYPES = frozenset({"listing", "collection"})
 
 class TypeFitStage(Stage):
     name = "type_fit"
+    requires = frozenset({handoffs.PAGE_TYPE})
     kinds = frozenset({"html"})
 
     @dataclass(frozen=True)

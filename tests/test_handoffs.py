@@ -125,3 +125,19 @@ def test_describe_lists_requires_optional_provides():
     assert infos["dates"].optional == ("head", "title_block")
     assert infos["metadata"].provides == ("head", "jsonld")
     assert infos["navigation"].to_dict()["optional"] == ["html_container", "html_teasers", "outside_main"]
+
+
+def test_architecture_doc_lists_the_declarations():
+    """docs/architecture.md's stage table matches what the stages declare (and the default order)."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = [line for line in doc.splitlines() if line.startswith("| `")]
+
+    def cell(values):
+        return ", ".join(f"`{v}`" for v in values) or "—"
+
+    infos = Pipeline().add("site_rules").describe()
+    expected = [f"| `{i.name}` | {', '.join(i.kinds)} | {cell(i.requires)} | {cell(i.optional)} | {cell(i.provides)} |"
+                for i in infos]
+    assert [r for r in rows if r.count("|") == 6] == expected

@@ -59,10 +59,11 @@ def time_limits() -> None:
 
     sys.path.insert(0, str(HERE.parent))  # tests.batch_stages: the misbehaving test stage
     sys.path.insert(0, str(HERE.parent / "src"))
+    from tests.batch_stages import ProbeStage
+
     from newsclean import Pipeline
     from newsclean.batch import ListSink, Runner
     from newsclean.batch.sources import Item
-    from tests.batch_stages import ProbeStage
 
     def page(i: int, marker: str) -> str:
         return (f"<html><body><article><h1>Story {i}</h1><p>The council met on Tuesday. {marker}</p>"

@@ -71,6 +71,11 @@ def row(scorer, gold: dict, preds: dict) -> dict[str, float]:
             "exact": res["authors"]["exact_set"], "nameF1": res["authors"]["name_F1"]}
 
 
+def _cell(d: dict) -> str:
+    """One row's scores: title / date / exact names / name F1."""
+    return " / ".join(f"{d[k]:.3f}" for k in ("title", "date", "exact", "nameF1"))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
@@ -99,8 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             if text is not None:
                 preds[pid] = read_capture(pipe, text, gold[pid].get("url") if a.url else None)
         out[r] = {name: row(scorer, sub, preds) for name, sub in splits.items()}
-        cell = lambda d: " / ".join(f"{d[k]:.3f}" for k in ("title", "date", "exact", "nameF1"))
-        print(f"{r:<11} {cell(out[r]['tune']):>30}   {cell(out[r]['check']):>30}", flush=True)
+        print(f"{r:<11} {_cell(out[r]['tune']):>30}   {_cell(out[r]['check']):>30}", flush=True)
         if a.save and r in TUNED:
             a.save.mkdir(parents=True, exist_ok=True)
             tune_preds = {i: p for i, p in preds.items() if i in splits["tune"]}

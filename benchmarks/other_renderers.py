@@ -62,7 +62,8 @@ def main(argv=None) -> int:
                 cleaned[doc_id] = {"articleBody": pipeline.extract(text, kind="text").text}
             m_raw = ev.aggregate(ev.score_all(truth, raw))
             m = ev.aggregate(ev.score_all(truth, cleaned))
-            print(f"{name:<10} {len(truth):>5} {m_raw['f1']:7.3f} {m['f1']:12.3f} {m['precision']:6.3f} {m['recall']:6.3f}")
+            print(f"{name:<10} {len(truth):>5} {m_raw['f1']:7.3f} {m['f1']:12.3f} "
+                  f"{m['precision']:6.3f} {m['recall']:6.3f}")
     return 0
 
 

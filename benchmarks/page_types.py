@@ -21,9 +21,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE / "train"), str(HERE.parent / "src")]
-from bench_sets import DEFAULT_BENCH
 from page_type import pages
 
+from bench_sets import DEFAULT_BENCH
 from newsclean import Pipeline
 from newsclean.assemble import build_article
 from newsclean.errors import NewscleanError

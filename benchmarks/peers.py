@@ -36,7 +36,8 @@ def pages(bench: Path, name: str):
     if name == "wcxb":
         truth = json.loads((bench / "wcxb/dev/ground-truth.json").read_text(encoding="utf-8"))
         for i in sorted(truth):
-            yield i, (lambda p=bench / f"wcxb/dev/{i}.html.gz": gzip.decompress(p.read_bytes())), truth[i].get("url"), None
+            path = bench / f"wcxb/dev/{i}.html.gz"
+            yield i, (lambda p=path: gzip.decompress(p.read_bytes())), truth[i].get("url"), None
         return
     truth = json.loads((bench / "articles/dev/ground-truth.json").read_text(encoding="utf-8"))
     for i in sorted(truth):
@@ -79,7 +80,8 @@ def make_extractor(lib: str):
         import html_text
         from readability import Document
 
-        return lambda data, url, kind: html_text.extract_text(Document(_as_html(data), url=url).summary(html_partial=True))
+        return lambda data, url, kind: html_text.extract_text(
+            Document(_as_html(data), url=url).summary(html_partial=True))
     if lib == "newspaper4k":
         import newspaper
 

@@ -28,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from peers import pages as peers_pages  # noqa: E402  (the page list both sides walk)
+
 RENDERERS = ("w3m", "lynx", "inscriptis", "innertext", "copyall")  # the last two simulated (peers.py)
 
 
@@ -87,6 +88,10 @@ def run_interleaved(libs: list[tuple[str, str]], name: str, bench: Path) -> dict
     return results
 
 
+def _fmt(v: float | None) -> str:
+    return "  -  " if v is None else f"{v:.3f}"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", default=str(HERE.parent.parent / "shared" / "bench"))
@@ -103,7 +108,8 @@ def main(argv=None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     evaluate = load_evaluate(bench)
-    libs = [("newsclean", sys.executable)] + [(p.strip(), args.peers_python) for p in args.peers.split(",") if p.strip()]
+    libs = [("newsclean", sys.executable)] + [(p.strip(), args.peers_python)
+                                              for p in args.peers.split(",") if p.strip()]
     rows = []
     for name in [s.strip() for s in args.sets.split(",") if s.strip()]:
         truth = evaluate.load_json(str(truth_path(bench, name)))
@@ -120,11 +126,12 @@ def main(argv=None) -> int:
             if lib == "newsclean" and args.per_page:
                 print(f"newsclean's worst pages in {name}:")
                 for p in sorted(scored, key=lambda p: p.f1)[: args.per_page]:
-                    fmt = lambda v: "  -  " if v is None else f"{v:.3f}"
-                    print(f"  F1 {p.f1:.3f}  P {fmt(p.precision)}  R {fmt(p.recall)}  words {p.pred_words}/{p.true_words}  {p.doc_id}")
+                    print(f"  F1 {p.f1:.3f}  P {_fmt(p.precision)}  R {_fmt(p.recall)}  "
+                          f"words {p.pred_words}/{p.true_words}  {p.doc_id}")
     html_f1 = {r["lib"]: r["f1"] for r in rows if r["set"] == "articles"}
     print(f"\n{'set':<11} {'library':<23} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'acc':>6} {'fail':>4} "
-          f"{'CPU ms/page med':>15} {'mean':>6} {'pages/CPU-s':>11} {'vs trafilatura':>14} {'peak RSS MB':>11} {'gap to HTML':>11}")
+          f"{'CPU ms/page med':>15} {'mean':>6} {'pages/CPU-s':>11} {'vs trafilatura':>14} {'peak RSS MB':>11} "
+          f"{'gap to HTML':>11}")
     for r in rows:
         traf = next((x for x in rows if x["set"] == r["set"] and x["lib"].startswith("trafilatura")), None)
         ratio = f"{r['pages_per_cpu_s'] / traf['pages_per_cpu_s']:.2f}x" if traf else "-"

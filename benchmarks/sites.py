@@ -13,11 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
+from tests import sites  # noqa: E402
+
 from newsclean import Pipeline  # noqa: E402
 from newsclean.config import load_settings  # noqa: E402
 from newsclean.rules.learn import learn_rule  # noqa: E402
 from newsclean.testing import shingle_f1  # noqa: E402
-from tests import sites  # noqa: E402
 
 
 def score(pipeline: Pipeline, kind: str) -> tuple[float, int, int]:
@@ -43,7 +44,8 @@ def main() -> int:
         f1, left, _ = score(base, kind)
         print(f"{kind:<6} {'default':<22} {f1:8.3f} {left:>20} {'-':>24}")
         loader = Pipeline(["metadata"])
-        pages = [loader.process(sites.page_html(i) if kind == "html" else sites.page_text(i), url=sites.url(i), kind=kind)
+        pages = [loader.process(sites.page_html(i) if kind == "html" else sites.page_text(i),
+                                url=sites.url(i), kind=kind)
                  for i in range(n)]
         rule = learn_rule(pages, sites.HOST)
         learned = Pipeline.from_settings(load_settings(search_from=None, sites={sites.HOST: {

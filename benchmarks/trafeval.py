@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Run newsclean over the dev share of trafilatura's own evaluation set and score it with its snippets.
 
-    PYTHONPATH=src python benchmarks/trafeval.py [--bench ../shared/bench] [--out benchmarks/out/newsclean.trafeval.json]
+    PYTHONPATH=src python benchmarks/trafeval.py [--bench ../shared/bench] \
+        [--out benchmarks/out/newsclean.trafeval.json]
                                                   [--only tune|check] [--per-page N]
 
 Pages are ``trafeval/dev/pages/<id>.html.gz`` (or ``<id>.gz``) keyed as in ``trafeval/dev/data.json``;

@@ -6,7 +6,8 @@ and lynx captures only (inscriptis and the simulated innerText stay held out). E
 through the stages before 'title' ('dates'); every candidate line (``title_rank.candidates``) is
 labelled 1 when it is the gold title by the set's own scorer (``score_meta.title_match``), every
 candidate date (``date_rank.candidates``) 1 when it is the gold day, else 0. A pairwise logistic
-regression (gold line minus each other line of its page) (scikit-learn, training time only, fixed seed) on standardised features gives the weights;
+regression (gold line minus each other line of its page) (scikit-learn, training time only, fixed seed)
+on standardised features gives the weights;
 they are rounded and written as JSON, so retraining reproduces the file byte for byte.
 
   python benchmarks/train_rankers.py                  # write the headline weights
@@ -33,7 +34,8 @@ from newsclean.stages.title import TitleStage, is_byline_text, is_dateline_text
 HERE = Path(__file__).resolve().parent
 BENCH = HERE.parents[1] / "shared" / "bench" / "metadata"
 DATA = HERE.parent / "src" / "newsclean" / "data"
-TARGETS = {"title": (title_rank.FEATURES, title_rank.WEIGHTS_FILE), "date": (date_rank.FEATURES, date_rank.WEIGHTS_FILE)}
+TARGETS = {"title": (title_rank.FEATURES, title_rank.WEIGHTS_FILE),
+           "date": (date_rank.FEATURES, date_rank.WEIGHTS_FILE)}
 RENDERERS = ("w3m", "lynx")
 SEED = 13
 C = 1.0          # inverse regularisation strength (sklearn's default)
@@ -56,7 +58,7 @@ def _rows(target: str, page, gold: dict, scorer) -> list[tuple[list[float], int]
     if target == "title":
         return [(feats, 1 if scorer.title_match(b.text.strip("*#=_~ "), gold["title"]) else 0)
                 for b, feats in TitleStage().text_candidates(page)]
-    cands = date_rank.candidates(page.blocks, page.notes.get("title_block"), _dayfirst(page),
+    cands = date_rank.candidates(page.blocks, page.handoffs.title_block, _dayfirst(page),
                                  is_dateline_text, is_byline_text)
     return [(feats, 1 if dt.date().isoformat() == gold["date"] else 0) for dt, _b, feats in cands]
 
@@ -110,7 +112,10 @@ def fit(x: np.ndarray, y: np.ndarray, groups: list[int], features: tuple[str, ..
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=C, max_iter=5000, random_state=SEED, fit_intercept=False)
     model.fit(*pairs((x - mean) / scale, y, groups))
-    r = lambda v: [round(float(a), DIGITS) for a in v]
+
+    def r(v: np.ndarray) -> list[float]:
+        return [round(float(a), DIGITS) for a in v]
+
     return {"_note": f"text-capture {what} ranker: pairwise logistic regression on standardised features; "
                      "written by benchmarks/train_rankers.py (do not edit by hand)",
             "features": list(features), "mean": r(mean), "scale": r(scale), "weights": r(model.coef_[0]),

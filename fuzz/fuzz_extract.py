@@ -33,7 +33,7 @@ def seeds() -> list[bytes]:
     from tests.hostile_cases import CASES
 
     out = [p.read_bytes() for p in sorted((ROOT / "tests" / "fixtures").rglob("*")) if p.suffix in (".html", ".txt")]
-    for name, make in sorted(CASES.items()):
+    for _name, make in sorted(CASES.items()):
         page = make()
         data = page.encode("utf-8", "surrogatepass") if isinstance(page, str) else page
         if len(data) <= 300_000:

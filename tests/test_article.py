@@ -33,7 +33,8 @@ def test_to_dict_keys_and_dates():
     assert set(d) == KEYS
     assert d["published"] == "2025-01-13T05:01:00-05:00"
     assert d["modified"] is None
-    assert d["removed"][0] == {"index": -1, "kind": "paragraph", "stage": "navigation", "reason": "menu", "text": "Home"}
+    assert d["removed"][0] == {"index": -1, "kind": "paragraph", "stage": "navigation", "reason": "menu",
+                               "text": "Home"}
     assert json.loads(make().to_json()) == d
 
 

@@ -36,7 +36,7 @@ def test_article_body_chosen_over_menus_and_footer():
     assert len(texts) == 6 and all(t.startswith("Body paragraph") for t in texts)
     dropped = [b for b in page.blocks if not b.kept]
     assert dropped and all(b.reason.startswith("outside main content (container ") for b in dropped)
-    assert page.notes["html_container"].tag in ("article", "div")
+    assert page.handoffs.html_container.tag in ("article", "div")
 
 
 def test_comments_are_not_the_main_content_even_when_long():
@@ -66,7 +66,7 @@ def test_teaser_cards_do_not_win():
     html = f"<body><div class='post'>{body(3)}</div><div class='more'>{cards}</div></body>"
     page = run(html, url="https://example.org/a")
     assert all("number 20" not in t for t in kept(page))
-    assert set(page.notes["html_teasers"])  # the summaries were recognised
+    assert set(page.handoffs.html_teasers)  # the summaries were recognised
 
 
 def test_single_main_element_scopes_the_search():

@@ -24,7 +24,8 @@ LONG = "Words of a sentence that goes on for a while, as body text does. " * 3
 
 MADE_UP = {
     "kinds": f"<body><h2>Sub</h2><p>{LONG}</p><ul><li>one</li><li>two</li></ul>"
-             "<blockquote><p>quoted</p></blockquote><pre>a  b\n\n c</pre><figure><figcaption>cap</figcaption></figure></body>",
+             "<blockquote><p>quoted</p></blockquote><pre>a  b\n\n c</pre>"
+             "<figure><figcaption>cap</figcaption></figure></body>",
     "links": '<body><p><a href="/x">A linked headline</a> and a summary</p><p>text <a>one</a> <a>two</a></p>'
              '<div><a href="/y">only a link</a></div></body>',
     "hints": '<body><div class="InlineImage-imageEmbedCaption" id="mainBody"><section class="a_b--C9x">'
@@ -96,7 +97,8 @@ def test_trees_built_by_hand_identical() -> None:
 @needs_compiled
 def test_trees_it_does_not_read_go_to_the_pure_walker() -> None:
     # a namespaced element and an entity reference node: read by the pure walker, same result
-    xml = etree.fromstring('<!DOCTYPE r [<!ENTITY e "ent">]><html xmlns:x="urn:x"><body><p>a<x:b>b</x:b>&e;</p></body></html>',
+    xml = etree.fromstring('<!DOCTYPE r [<!ENTITY e "ent">]>'
+                           '<html xmlns:x="urn:x"><body><p>a<x:b>b</x:b>&e;</p></body></html>',
                            etree.XMLParser(resolve_entities=False))
     assert walk(xml, 100) is None  # type: ignore[misc]
     assert _key(html_blocks(xml)) == _key(html_blocks_pure(xml))

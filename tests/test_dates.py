@@ -77,7 +77,8 @@ def test_printed_date_read_the_other_way_round_keeps_the_markup_date():
     # a German page printing "11/01/2021" month first: the markup says 1 November, not 11 January
     head = '<html lang="de"><meta property="article:published_time" content="2021-11-01T04:00:14Z">'
     body = "<p>Stand: 11/01/2021, 05:00</p>"
-    doc = f"<html lang='de'><head><title>Ein Roller im Test</title>{head}</head><body><article><h1>Ein Roller im Test</h1>" \
+    doc = f"<html lang='de'><head><title>Ein Roller im Test</title>{head}</head>" \
+          "<body><article><h1>Ein Roller im Test</h1>" \
           f"{body}{P}</article></body></html>"
     assert extract(doc, kind="html").published.date().isoformat() == "2021-11-01"
 
@@ -96,12 +97,13 @@ def test_comment_menu_and_updated_time_elements_are_not_the_story_date():
                  el("2025-04-10T06:00", "Updated April 10, 2025", "published-date", 3),
                  el("2020-09-20T08:00", "20.09.2020", "article-meta", 4)]
     page = Page(kind="html", source="")
-    page.notes["head"] = Head()
+    page.handoffs.head = Head()
     assert DatesStage._from_times(page, True)[0].date().isoformat() == "2020-09-20"
 
 
 def test_dateline_opening_the_first_paragraph():
-    lead = "<p>31. Oktober 2023. " + "Dragqueens sind Kunstfiguren aus Make-Up und Glitter, auf Partys und in Shows. " * 4 + "</p>"
+    lead = ("<p>31. Oktober 2023. "
+            + "Dragqueens sind Kunstfiguren aus Make-Up und Glitter, auf Partys und in Shows. " * 4 + "</p>")
     doc = "<html lang='de'><head><title>Kolumne</title></head><body><article><h1>Kolumne: Queer Royal</h1>" + \
           lead + P + "</article></body></html>"
     assert extract(doc, kind="html").published.date().isoformat() == "2023-10-31"

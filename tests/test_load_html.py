@@ -112,7 +112,9 @@ def test_big_page_past_the_budget_is_thinned_before_parsing_with_the_same_words(
     thin = _thin_past_budget(page, 100)
     assert thin.startswith("<html><body>" + "<p>pad " * 100)  # (the 101st block tag is the cut)
     assert thin.count("<p>") == 100 and "<li" not in thin and "<script>var a = " in thin  # (scripts stay)
-    words = lambda root: [b.text for b in html_blocks(root, max_blocks=100)]
+    def words(root):
+        return [b.text for b in html_blocks(root, max_blocks=100)]
+
     assert " ".join(words(parse_html(thin))).split() == " ".join(words(parse_html(page))).split()
 
 
@@ -122,7 +124,10 @@ def test_big_page_of_inline_tags_is_thinned_without_joining_or_splitting_words()
     page = "<html><body><p>" + "<a>x</a><b>y</b> " * 300 + "</p><p>end</p></body></html>"
     thin = _thin_past_budget(page, 10)  # the tag budget is ten times the block budget: 100 tags
     assert thin.count("<a>") < 60 and thin.count("<p>") == 1
-    words = lambda html: " ".join(b.text for b in html_blocks(parse_html(html))).split()
+
+    def words(html):
+        return " ".join(b.text for b in html_blocks(parse_html(html))).split()
+
     assert words(thin) == words(page) == ["xy"] * 300 + ["end"]
 
 

@@ -1,5 +1,5 @@
 """Stage 'metadata': JSON-LD, microdata, <meta> tags, <title>, canonical, lang, simple fields."""
-from newsclean import Pipeline, extract
+from newsclean import Article, Pipeline, extract
 from newsclean.meta import jsonld, tags
 
 HEAD = """<!doctype html><html lang="de-DE"><head>
@@ -52,7 +52,7 @@ def test_jsonld_graph_nested_author_and_id_reference():
        "publisher":{"@type":"Organization","name":"Example Media"},"articleSection":"Politics",
        "keywords":"one, two"}]}</script>"""
     page = run(HEAD % (ld, BODY))
-    data = page.notes["jsonld"]
+    data = page.handoffs.jsonld
     assert data["title"] == "A & B agree"
     assert data["authors"] == [("Jane Doe", "person"), ("John Roe", "person")]
     assert data["published"] == "2024-03-05T09:30:00Z"
@@ -66,7 +66,7 @@ def test_jsonld_top_level_list_and_broken_json():
     [{"@type": "BreadcrumbList"}, {"@type": "BlogPosting", "headline": "List item", "author": "Ann Lee",}]
     </script><script type="application/ld+json">{not json at all</script></head><body><p>x</p></body></html>"""
     page = run(html)
-    assert page.notes["jsonld"]["title"] == "List item"
+    assert page.handoffs.jsonld["title"] == "List item"
     assert page.candidates["authors"][0].value == "Ann Lee"
 
 
@@ -78,7 +78,7 @@ def test_microdata_and_time_elements():
     page = run(html)
     assert page.candidates["title"][0].value == "Microdata headline here"
     assert any(fv.source == "itemprop:datepublished" for fv in page.candidates["published"])
-    head = page.notes["head"]
+    head = page.handoffs.head
     assert head.times[0].itemprop == "datepublished"
 
 
@@ -89,14 +89,20 @@ def test_language_guessed_when_markup_is_silent():
 
 
 def test_odd_pages_do_not_raise():
+    """Empty, headless, content-less and nested-JSON pages: an Article with nothing invented, no error."""
     for html in ["<html></html>", "<p>no head</p>", "<html><head><meta name='author'></head></html>",
                  "<script type='application/ld+json'>[[[[[[[[[[]]]]]]]]]]</script>"]:
-        extract(html, kind="html")
+        page = run(html)  # the metadata stage alone: a StageError here would fail the test
+        assert not page.candidates.get("title") and not page.candidates.get("authors"), html
+        article = extract(html, kind="html")
+        assert isinstance(article, Article), html
+        assert (article.title, article.authors, article.published) == (None, (), None), html
 
 
 def test_tags_reader_unescapes_entities():
     from newsclean.load.html import parse_html
-    head = tags.read(parse_html('<html><head><meta property="og:title" content="Rates &amp;#038; Prices"></head></html>'))
+    head = tags.read(parse_html('<html><head><meta property="og:title" content="Rates &amp;#038; Prices">'
+                                '</head></html>'))
     assert head.first("og:title") == "Rates & Prices"
 
 

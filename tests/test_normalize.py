@@ -33,6 +33,31 @@ def test_zone_offsets_are_dst_correct(name, local, hours):
     assert zone_offset(name, local) == timezone(timedelta(hours=hours))
 
 
+@pytest.mark.parametrize("name,local,hours", [
+    ("MEZ/MESZ", datetime(1995, 10, 15, 12, 0), 1),  # German summer time ended in September until 1996
+    ("UK", datetime(1995, 10, 25, 12, 0), 0),        # British Summer Time ended on the 4th Sunday of October
+    ("AT", datetime(2024, 7, 1, 12, 0), -3),
+])
+def test_zone_offsets_follow_the_zone_database_history(name, local, hours):
+    assert zone_offset(name, local) == timezone(timedelta(hours=hours))
+
+
+def test_every_seasonal_zone_name_is_in_the_zone_database():
+    from zoneinfo import ZoneInfo
+
+    from newsclean.normalize._data import load_json
+
+    for name, key in load_json("meta_zones.json")["seasonal"].items():
+        assert ZoneInfo(key) is not None, name
+
+
+def test_zone_missing_from_the_database_reads_as_unknown(monkeypatch):
+    from newsclean.normalize import zones
+
+    monkeypatch.setitem(zones.load_json("meta_zones.json")["seasonal"], "XT", "Nowhere/Atlantis")
+    assert zone_offset("XT", datetime(2024, 1, 1)) is None
+
+
 def test_unknown_zone_is_none():
     assert zone_offset("XYZ", datetime(2024, 1, 1)) is None
 

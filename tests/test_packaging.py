@@ -43,7 +43,8 @@ def test_version_is_written_once():
 def test_version_flag(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--version"])
-    assert exc.value.code == 0 and capsys.readouterr().out.strip() == f"newsclean {newsclean.__version__} ({core_name()})"
+    out = capsys.readouterr().out.strip()
+    assert exc.value.code == 0 and out == f"newsclean {newsclean.__version__} ({core_name()})"
 
 
 def test_a_swallowed_exception_is_logged(monkeypatch, caplog):

@@ -59,7 +59,7 @@ def test_page_types_setting_and_pipeline_argument(tmp_path: Path) -> None:
 def _write_pages(root: Path) -> dict[str, str]:
     root.mkdir()
     names = {}
-    for kind, (html, url) in PAGES.items():
+    for kind, (html, _url) in PAGES.items():
         path = root / f"{kind}.html"
         path.write_text(html, encoding="utf-8")
         names[str(path)] = kind

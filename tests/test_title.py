@@ -146,7 +146,8 @@ def test_text_kicker_printed_before_headline_split_off():
 
 def test_text_title_with_colon_in_one_string_stays_whole():
     lines = ["Example Gazette", "", "Bridge repairs: council closes the old crossing for two years", "", _LEAD]
-    assert extract("\n".join(lines), kind="text").title == "Bridge repairs: council closes the old crossing for two years"
+    title = extract("\n".join(lines), kind="text").title
+    assert title == "Bridge repairs: council closes the old crossing for two years"
 
 
 def test_ranker_weights_match_their_features():

@@ -31,7 +31,8 @@ from newsclean.stages.page_type import PAGE_TYPES, WEIGHTS_FILE
 from newsclean.stages.page_type_features import page_features
 
 OUT = HERE.parents[1] / "src" / "newsclean" / "data" / WEIGHTS_FILE
-C = 0.3        # inverse L2 strength: stronger than sklearn's 1.0 (~1000 pages, ~70 correlated signals; 5-fold CV on tune)
+# inverse L2 strength: stronger than sklearn's 1.0 (~1000 pages, ~70 correlated signals; 5-fold CV on tune)
+C = 0.3
 DIGITS = 6     # significant digits kept in the weights file (enough for identical decisions)
 SEED = 0       # lbfgs is deterministic; the seed is fixed anyway for any solver that shuffles
 CLASS_WEIGHT: str | None = None  # plain weights: the type mix of the tune pages (articles are half of them)

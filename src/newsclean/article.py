@@ -95,7 +95,7 @@ class Article:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Article":
+    def from_dict(cls, data: dict[str, Any]) -> Article:
         """Rebuild an Article from ``to_dict()`` output (e.g. a line of a batch's JSON Lines)."""
         def dt(v: Any) -> datetime | None:
             return datetime.fromisoformat(v) if isinstance(v, str) and v else None
@@ -110,8 +110,9 @@ class Article:
             description=data.get("description"), language=data.get("language"), url=data.get("url"),
             image=data.get("image"), kind=data.get("kind") or "html",
             page_type=data.get("page_type"), page_type_confidence=_float(data.get("page_type_confidence")),
-            removed=tuple(Removed(r.get("text", ""), r.get("stage", ""), r.get("reason", ""), r.get("kind", "paragraph"),
-                                  r.get("index", -1)) for r in data.get("removed") or ()),
+            removed=tuple(Removed(r.get("text", ""), r.get("stage", ""), r.get("reason", ""),
+                                  r.get("kind", "paragraph"), r.get("index", -1))
+                          for r in data.get("removed") or ()),
             sources=dict(data.get("sources") or {}),
         )
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from newsclean.errors import ConfigError
 from newsclean.load.decode import DEFAULT_MAX_BYTES

@@ -28,7 +28,8 @@ class StageInfo:
     kinds: tuple[str, ...]            # the page kinds it runs on: "html", "text"
     options: tuple[OptionInfo, ...]
     description: str                  # the first line of the class docstring (else of its module's)
-    requires: tuple[str, ...] = ()    # what the stage declares it needs / provides, when it does
+    requires: tuple[str, ...] = ()    # the hand-offs (newsclean.handoffs) it needs, uses when present,
+    optional: tuple[str, ...] = ()    # and leaves for later stages
     provides: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,7 +37,7 @@ class StageInfo:
         return {
             "name": self.name, "class": self.cls, "kinds": list(self.kinds), "description": self.description,
             "options": {o.name: {"value": _jsonable(o.value), "default": _jsonable(o.default)} for o in self.options},
-            "requires": list(self.requires), "provides": list(self.provides),
+            "requires": list(self.requires), "optional": list(self.optional), "provides": list(self.provides),
         }
 
 
@@ -48,19 +49,21 @@ def describe_stage(stage: Stage) -> StageInfo:
     return StageInfo(
         name=stage.name, cls=f"{cls.__module__}.{cls.__qualname__}", kinds=tuple(sorted(cls.kinds)),
         options=options, description=_summary(cls),
-        requires=tuple(getattr(cls, "requires", ()) or ()), provides=tuple(getattr(cls, "provides", ()) or ()),
+        requires=tuple(sorted(cls.requires)), optional=tuple(sorted(cls.optional)),
+        provides=tuple(sorted(cls.provides)),
     )
 
 
 def describe_text(infos: tuple[StageInfo, ...]) -> str:
-    """The stages in order, one paragraph each: name, kinds, description, then options."""
+    """The stages in order, one paragraph each: name, kinds, description, hand-offs, then options."""
     width = max((len(i.name) for i in infos), default=0)
     kinds = [f"[{', '.join(i.kinds)}]" for i in infos]
     kinds_width = max((len(k) for k in kinds), default=0)
     lines: list[str] = []
     for n, info in enumerate(infos, 1):
         lines.append(f"{n}. {info.name:<{width}}  {kinds[n - 1]:<{kinds_width}}  {info.description}")
-        for key, values in (("requires", info.requires), ("provides", info.provides)):
+        for key, values in (("requires", info.requires), ("uses if present", info.optional),
+                            ("provides", info.provides)):
             if values:
                 lines.append(f"     {key}: {', '.join(values)}")
         for o in info.options:

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from newsclean.handoffs import Handoffs
+
 Kind = Literal["html", "text"]
 
 
@@ -21,6 +23,8 @@ class Block:
     ``features`` holds loader-computed signals (for HTML: tag, ancestor hints, link density; for
     text: bullet, indent, line numbers...). ``role`` is set by stages that recognise what a block is
     (title, byline, dateline, dek, caption...). ``element`` is the lxml element for HTML blocks.
+    ``outside_main`` is set when the stage that finds the main content (``boilerplate``) drops the block
+    as not part of it, and cleared when a later stage restores the block.
     """
 
     index: int
@@ -31,6 +35,7 @@ class Block:
     dropped_by: str | None = None
     reason: str | None = None
     role: str | None = None
+    outside_main: bool = False
 
     @property
     def kept(self) -> bool:
@@ -71,18 +76,23 @@ class Page:
     fields: dict[str, FieldValue] = field(default_factory=dict)
     candidates: dict[str, list[FieldValue]] = field(default_factory=dict)
     decisions: list[Decision] = field(default_factory=list)
+    #: typed products stages leave for the stages after them (see newsclean.handoffs)
+    handoffs: Handoffs = field(default_factory=Handoffs)
+    #: diagnostics for explain and tests (e.g. "html_readability_fallback"): no stage reads them
     notes: dict[str, Any] = field(default_factory=dict)
 
     # --- blocks -------------------------------------------------------------------------
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.dropped_by is None)
 
-    def drop(self, block: Block, stage: str, reason: str) -> None:
-        """Mark ``block`` dropped by ``stage``. A block already dropped keeps its first reason."""
+    def drop(self, block: Block, stage: str, reason: str, *, outside_main: bool = False) -> None:
+        """Mark ``block`` dropped by ``stage``. A block already dropped keeps its first reason.
+        ``outside_main``: the drop says the block is not part of the main content (Block.outside_main)."""
         if block.dropped_by is not None:
             return
         block.dropped_by = stage
         block.reason = reason
+        block.outside_main = outside_main
         self.decisions.append(Decision(stage, "drop", reason, block=block.index))
 
     def restore(self, block: Block, stage: str, reason: str) -> None:
@@ -91,6 +101,7 @@ class Page:
             return
         block.dropped_by = None
         block.reason = None
+        block.outside_main = False
         self.decisions.append(Decision(stage, "keep", reason, block=block.index))
 
     def note(self, stage: str, reason: str) -> None:

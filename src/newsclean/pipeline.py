@@ -13,7 +13,7 @@ from newsclean.load.decode import DEFAULT_MAX_BYTES
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.page import Page
 from newsclean.registry import stage_class
-from newsclean.stages import DEFAULT_STAGE_NAMES
+from newsclean.stages import BUILTIN_STAGES, DEFAULT_STAGE_NAMES
 from newsclean.stages.base import Stage, options_of
 
 if TYPE_CHECKING:
@@ -46,6 +46,24 @@ def check_page_types(page_types: Iterable[str] | None) -> tuple[str, ...] | None
     return out
 
 
+def check_handoffs(stages: list[Stage], before: list[Stage] | None = None) -> None:
+    """ConfigError when a stage ``requires`` a product (``newsclean.handoffs``) no earlier stage
+    ``provides``, naming both the stage and the one that would provide it (in ``before``, the
+    pipeline as it was before an edit, else among the built-in stages)."""
+    provided: set[str] = set()
+    for stage in stages:
+        missing = sorted(stage.requires - provided)
+        if missing:
+            need = missing[0]
+            makers = [s.name for s in (before or ()) if need in s.provides] or \
+                     [cls.name for cls in BUILTIN_STAGES.values() if need in cls.provides]
+            source = f"stage {makers[0]!r}" if makers else "no known stage"
+            raise ConfigError(f"stage {stage.name!r} requires {need!r} from {source}, which does not run before it "
+                              f"(put {makers[0] if makers else 'a stage providing it'!r} before {stage.name!r}, "
+                              f"or leave {stage.name!r} out too)")
+        provided |= stage.provides
+
+
 class Pipeline:
     """The stages run over every page, in order.
 
@@ -70,6 +88,7 @@ class Pipeline:
             self._append(make_stage(spec, options.pop(name, None)))
         if options:
             raise ConfigError(f"options given for stages not in the pipeline: {sorted(options)}")
+        check_handoffs(self._stages)
         self.max_bytes = max_bytes
         self.max_blocks = max_blocks
         self.page_types: tuple[str, ...] | None = check_page_types(page_types)
@@ -111,31 +130,44 @@ class Pipeline:
         new = make_stage(stage, options)
         if new.name in self.names:
             raise ConfigError(f"a stage named {new.name!r} is already in the pipeline")
+        stages = list(self._stages)
         if before:
-            self._stages.insert(self._index(before), new)
+            stages.insert(self._index(before), new)
         elif after:
-            self._stages.insert(self._index(after) + 1, new)
+            stages.insert(self._index(after) + 1, new)
         else:
-            self._stages.append(new)
+            stages.append(new)
+        self._edit(stages)
         return self
 
     def remove(self, name: str) -> Pipeline:
-        del self._stages[self._index(name)]
+        stages = list(self._stages)
+        del stages[self._index(name)]
+        self._edit(stages)
         return self
+
+    def _edit(self, stages: list[Stage]) -> None:
+        """Take the edited stage list, unless a stage then lacks a product it requires (ConfigError)."""
+        check_handoffs(stages, self._stages)
+        self._stages = stages
 
     def replace(self, name: str, stage: Stage | str, *, options: Mapping[str, Any] | None = None) -> Pipeline:
         i = self._index(name)
         new = make_stage(stage, options)
         if new.name != name and new.name in self.names:
             raise ConfigError(f"a stage named {new.name!r} is already in the pipeline")
-        self._stages[i] = new
+        stages = list(self._stages)
+        stages[i] = new
+        self._edit(stages)
         return self
 
     def configure(self, name: str, **options: Any) -> Pipeline:
         """Rebuild a stage with new options (merged over its current ones)."""
         old = self.get(name)
         merged = {**options_of(old), **options}
-        self._stages[self._index(name)] = type(old)(**merged)
+        stages = list(self._stages)
+        stages[self._index(name)] = type(old)(**merged)
+        self._edit(stages)
         return self
 
     @classmethod

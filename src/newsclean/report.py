@@ -167,7 +167,8 @@ header h1 { font-size: 13px; font-weight: normal; color: #b0bec5; margin: 0 0 4p
 .legend { display: inline-block; padding: 1px 8px; margin: 4px 6px 0 0; border-radius: 9px; color: #222; }
 main { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; padding: 16px 20px; }
 section > h2 { font-size: 15px; border-bottom: 1px solid #ccc; }
-.blk { padding: 3px 6px; margin: 2px 0; border-left: 4px solid transparent; white-space: pre-wrap; word-break: break-word; }
+.blk { padding: 3px 6px; margin: 2px 0; border-left: 4px solid transparent;
+       white-space: pre-wrap; word-break: break-word; }
 .kept { border-left-color: #2e7d32; }
 .dropped { opacity: .85; }
 .dropped summary { cursor: pointer; list-style: none; }

@@ -229,7 +229,7 @@ cdef tuple _kind_of(object tag, object ancestors):
 cdef object _new_block = Block.__new__
 # _block sets every field of Block: with other fields, Block's own __init__ is called instead
 cdef bint _BLOCK_FIELDS_KNOWN = tuple(f.name for f in _dataclass_fields(Block)) == (
-    "index", "text", "kind", "features", "element", "dropped_by", "reason", "role")
+    "index", "text", "kind", "features", "element", "dropped_by", "reason", "role", "outside_main")
 
 
 cdef object _block(Py_ssize_t index, object text, object kind, dict features, object element):
@@ -246,6 +246,7 @@ cdef object _block(Py_ssize_t index, object text, object kind, dict features, ob
     b.dropped_by = None
     b.reason = None
     b.role = None
+    b.outside_main = False
     return b
 
 

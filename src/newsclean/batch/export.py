@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable, Iterator
 
 from newsclean.article import Article
 from newsclean.errors import ConfigError
@@ -132,7 +132,7 @@ class ParquetExporter:
 
     def __init__(self, path: str, rows_per_group: int = 5000) -> None:
         try:
-            import pyarrow
+            import pyarrow  # noqa: F401  (only: is it installed?)
         except ImportError:
             raise ConfigError("--format parquet needs pyarrow: pip install 'newsclean[parquet]'") from None
         self.path = Path(path)

@@ -19,8 +19,8 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from typing import Any, Protocol
 from collections.abc import Callable
+from typing import Any, Protocol
 
 from newsclean.article import Article
 from newsclean.errors import InputError

@@ -8,13 +8,13 @@ same command after 3, 130 or 143 resumes where the output stops.
 from __future__ import annotations
 
 import argparse
-from contextlib import ExitStack, contextmanager
 import signal
 import sys
 import threading
 import time
-from typing import Any, TextIO
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Any, TextIO
 
 from newsclean.batch import ResumeState, Stats, run_batch
 from newsclean.batch.runner import default_jobs

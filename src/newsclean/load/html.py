@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from newsclean._core import compiled_walker
+from newsclean.load.element_text import text_of
 from newsclean.load.limits import COMPACT_PIECES, DEFAULT_MAX_BLOCKS
 from newsclean.page import Block
 
@@ -81,7 +82,7 @@ _LONG_RUN = re.compile(rf"(?<![^<])[^<]{{{_HUGE_TEXT},}}")
 def _split_long_text(text: str) -> str:
     """Cut runs of text longer than ``_HUGE_TEXT`` characters with ``<wbr>`` at a space, so that no
     text node reaches libxml2's limit (the page's text is unchanged)."""
-    def cut(m: "re.Match[str]") -> str:
+    def cut(m: re.Match[str]) -> str:
         run, parts, i = m.group(0), [], 0
         while len(run) - i > _HUGE_TEXT:
             j = run.rfind(" ", i + 1, i + _HUGE_TEXT)
@@ -95,11 +96,11 @@ def _split_long_text(text: str) -> str:
 #: everything as running text anyway, so these tags would only cost memory
 _PLAIN_TAG = re.compile(r"<(?!/?(?:script|style|noscript|template|svg|math|iframe|object|textarea|select|"
                         r"option|title|head|plaintext|xmp)\b)/?[a-zA-Z][^<>]{0,2000}>", re.IGNORECASE)
-_BLOCK_OPEN = re.compile(r"<(?:%s)\b" % "|".join(sorted(BLOCK_TAGS - {"html", "body"})), re.IGNORECASE)
+_BLOCK_OPEN = re.compile(r"<(?:{})\b".format("|".join(sorted(BLOCK_TAGS - {"html", "body"}))), re.IGNORECASE)
 
 
 _ANY_TAG = re.compile(r"<[a-zA-Z/]")
-_BLOCK_TAG = re.compile(r"</?(?:%s|br)\b[^<>]{0,2000}>" % "|".join(sorted(BLOCK_TAGS)), re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(BLOCK_TAGS)) + r"|br)\b[^<>]{0,2000}>", re.IGNORECASE)
 
 
 def _thin_past_budget(text: str, max_blocks: int) -> str:
@@ -143,14 +144,6 @@ def _drop_early_end_tags(text: str) -> str:
     if text.find("<p", end) < 0 and text.find("<div", end) < 0:
         return text
     return _END_TAGS.sub("", text)
-
-
-def text_of(el: Any) -> str:
-    """All text below an element (without its tail), like lxml.html's text_content()."""
-    try:
-        return etree.tostring(el, method="text", encoding=str, with_tail=False)
-    except (TypeError, ValueError):
-        return ""
 
 
 def _hints(el: Any) -> tuple[str, ...]:

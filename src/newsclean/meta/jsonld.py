@@ -7,7 +7,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -66,7 +67,7 @@ def types_of(obj: dict) -> set[str]:
     return set()
 
 
-def objects(root: Any, scripts: "list[Any] | None" = None) -> list[dict]:
+def objects(root: Any, scripts: list[Any] | None = None) -> list[dict]:
     """Every JSON-LD object of the page, graphs flattened, in page order (``scripts``: the page's
     script elements, when the caller has collected them already)."""
     out: list[dict] = []
@@ -149,7 +150,7 @@ def _score(obj: dict) -> int:
     return s
 
 
-def read(root: Any, scripts: "list[Any] | None" = None) -> dict[str, Any]:
+def read(root: Any, scripts: list[Any] | None = None) -> dict[str, Any]:
     """The fields of the page's main JSON-LD article object (and publisher/site facts)."""
     objs = objects(root, scripts)
     out: dict[str, Any] = {}

@@ -7,6 +7,8 @@ from typing import Any
 
 from lxml import etree
 
+from newsclean.load.element_text import text_of
+
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
 _AUTHOR_XPATH = (
@@ -26,7 +28,7 @@ def _author_candidates(root: Any) -> list[Any]:
         top = root.getroottree().getroot()
     else:
         top = root.getroot()
-    out = []
+    out: list[Any] = []
     append = out.append
     hint = _CLASS_HINTS.search
     for el in top.iter(etree.Element):
@@ -52,7 +54,7 @@ _SKIP_AREA = frozenset({"comment", "comments", "related", "teaser", "teasers", "
 _TOKENS = re.compile(r"[^a-z0-9]+")
 
 
-def side_word(hints: "tuple[str, ...] | list[str]") -> bool:
+def side_word(hints: tuple[str, ...] | list[str]) -> bool:
     return any(h in _SKIP_AREA for h in hints)
 
 
@@ -73,13 +75,6 @@ def in_side_area(el: Any, levels: int = 10) -> bool:
     return False
 
 
-def _text(el: Any) -> str:
-    try:
-        return " ".join(" ".join(el.itertext()).split())
-    except (ValueError, AttributeError):
-        return ""
-
-
 def itemprops(root: Any, names: tuple[str, ...] = ("headline", "datepublished", "datemodified",
                                                      "datecreated")) -> dict[str, list[str]]:
     """Values of the given itemprops (content/datetime attribute, else the text)."""
@@ -97,7 +92,7 @@ def itemprops(root: Any, names: tuple[str, ...] = ("headline", "datepublished", 
         prop = (el.get("itemprop") or "").strip().lower()
         for p in prop.split():
             if p in names:
-                val = el.get("datetime") or el.get("content") or _text(el)
+                val = el.get("datetime") or el.get("content") or text_of(el, separator=" ", squeeze=True)
                 if val:
                     out.setdefault(p, []).append(" ".join(val.split())[:300])
     return out
@@ -129,16 +124,16 @@ def author_elements(root: Any, limit: int = 30) -> list[tuple[str, str, Any]]:
                     name_el = sub
                     break
             if name_el is not None:
-                text = name_el.get("content") or _text(name_el)
+                text = name_el.get("content") or text_of(name_el, separator=" ", squeeze=True)
             elif el.tag == "meta":
                 text = el.get("content") or ""
             else:
-                text = el.get("content") or _text(el)
+                text = el.get("content") or text_of(el, separator=" ", squeeze=True)
             out.append(("itemprop", text, el))
         elif (el.get("rel") or "").lower() == "author":
-            out.append(("rel", _text(el), el))
+            out.append(("rel", text_of(el, separator=" ", squeeze=True), el))
         else:
-            text = _text(el)
+            text = text_of(el, separator=" ", squeeze=True)
             if text and len(text) <= 200:
                 out.append(("class", text, el))
         if len(out) >= limit:

@@ -6,6 +6,8 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsclean.load.element_text import text_of
+
 
 @dataclass
 class TimeEl:
@@ -47,14 +49,6 @@ def _clean(s: str | None) -> str:
     return " ".join(s.split())
 
 
-def _text(el: Any) -> str:
-    """An element's text with its descendants' (lxml.html and plain lxml.etree trees alike)."""
-    try:
-        return "".join(t for t in el.itertext() if isinstance(t, str))
-    except (AttributeError, TypeError, ValueError):
-        return ""
-
-
 def _hints(el: Any, levels: int = 3) -> str:
     parts: list[str] = []
     node = el
@@ -66,7 +60,7 @@ def _hints(el: Any, levels: int = 3) -> str:
     return " ".join(parts).lower()
 
 
-def read(root: Any, elements: "list[Any] | None" = None) -> HeadInfo:
+def read(root: Any, elements: list[Any] | None = None) -> HeadInfo:
     """``elements``: the page's meta, link, title and time elements in page order, when the caller
     has collected them already (else they are looked up)."""
     info = HeadInfo()
@@ -99,12 +93,12 @@ def read(root: Any, elements: "list[Any] | None" = None) -> HeadInfo:
                 info.canonical = el.get("href").strip()
         elif tag == "title":
             if info.title is None and el.getparent() is not None and el.getparent().tag in ("head", "html"):
-                info.title = _clean(_text(el))
+                info.title = _clean(text_of(el))
         elif tag == "time" and n_times < 40:
             n_times += 1
             info.times.append(TimeEl(
                 datetime=(el.get("datetime") or el.get("content") or "").strip() or None,
-                text=_clean(_text(el))[:120],
+                text=_clean(text_of(el))[:120],
                 itemprop=(el.get("itemprop") or "").lower(),
                 hints=_hints(el),
                 pubdate=el.get("pubdate") is not None,
@@ -112,6 +106,6 @@ def read(root: Any, elements: "list[Any] | None" = None) -> HeadInfo:
             ))
     if info.title is None:
         for el in root.iter("title"):
-            info.title = _clean(_text(el))
+            info.title = _clean(text_of(el))
             break
     return info

@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> Any:
-    with resources.files("newsclean").joinpath("data", name).open("r", encoding="utf-8") as f:
+    with resources.files("newsclean").joinpath("data").joinpath(name).open("r", encoding="utf-8") as f:
         return json.load(f)
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_table() -> dict[str, int]:
     out: dict[str, int] = {}
     for lang, table in load_json("meta_months.json").items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from newsclean.normalize._data import load_json, month_table
 from newsclean.normalize.dates import find_dates
@@ -54,7 +54,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _FROM = re.compile(r"^\s*from\b\s*:?\s*", re.I)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = load_json("meta_authors.json")
     leads = sorted(data["lead_ins"], key=len, reverse=True)
@@ -63,7 +63,7 @@ def _tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozense
             frozenset(data["not_names"]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = load_json("meta_authors.json")
     cut = re.compile(r"\s*\b(?:" + "|".join(re.escape(w) for w in data["cut_words"]) + r")\b.*$", re.IGNORECASE)
@@ -95,7 +95,7 @@ def month_words() -> dict[str, int]:
     return month_table()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _weekdays() -> frozenset[str]:
     return frozenset(load_json("meta_authors.json").get("weekdays", ()))
 
@@ -269,7 +269,8 @@ def normalize_authors(values: list[str] | str | None) -> list[str]:
         # "Jane Doe, London, John Roe": a lone capitalised word between full names is the first author's
         # place; an agency after the names ("Jane Doe, Reuters") and codes ("AP", "NDR") stay
         names = [n for i, n in enumerate(names) if " " in n or not _TITLE_WORD.match(n) or
-                 not any(looks_like_person(m) for m in names[:i]) or not any(looks_like_person(m) for m in names[i + 1:])]
+                 not any(looks_like_person(m) for m in names[:i])
+                 or not any(looks_like_person(m) for m in names[i + 1:])]
     return names
 
 

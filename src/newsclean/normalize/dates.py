@@ -38,12 +38,13 @@ _TIME_AFTER = re.compile(
     r"(\d{1,2})(?:[:.h](\d{2}))(?::(\d{2}))?\s*(am|pm|a\.\s?m\.|p\.\s?m\.)?\s*(?:uhr|h\b)?\s*"
     r"(?:\(?\b(GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?\)?|\(?\b([A-Z]{1,5})\b\)?|([+-]\d{2}:?\d{2}))?",
     re.IGNORECASE)
-_TIME_BEFORE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}\b)?\s*,?\s*(?:on\s+)?"
+_TIME_BEFORE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}\b)?"
+                          r"\s*,?\s*(?:on\s+)?"
                           r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
 # Chinese / Japanese / Korean: "2025年2月3日", "2025 年 2 月 3 日 14時05分", "2025年2月3日 14:05", "2025년 2월 3일"
 _CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]")
-_CJK_TIME = re.compile(r"\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:午前|午後|上午|下午|오전|오후)?\s*(\d{1,2})\s*(?:[時时시:：])\s*"
-                       r"(\d{1,2})\s*(?:[分분])?")
+_CJK_TIME = re.compile(r"\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:午前|午後|上午|下午|오전|오후)?\s*"
+                       r"(\d{1,2})\s*(?:[時时시:：])\s*(\d{1,2})\s*(?:[分분])?")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 _URL_DATE_SEP = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
 
@@ -53,6 +54,15 @@ class Found(NamedTuple):
     end: int
     value: datetime
     has_time: bool
+
+
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
+def _leading_number(text: str) -> int:
+    """The number a day group starts with ("5th, " -> 5); the patterns put a digit first (else 0: no day)."""
+    m = _LEADING_DIGITS.match(text)
+    return int(m.group(0)) if m else 0
 
 
 def plausible(dt: datetime | date | None, now: datetime | None = None) -> bool:
@@ -175,7 +185,7 @@ def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> l
     for m in (*_MONTH_FIRST.finditer(text), *_MONTH_FIRST_GLUED.finditer(text)):
         mo = _month(m.group(1))
         if mo:
-            dt = _make(int(m.group(3)), mo, int(re.match(r"\d+", m.group(2)).group(0)))
+            dt = _make(int(m.group(3)), mo, _leading_number(m.group(2)))
             if dt:
                 hits.append((m.start(), m.end(), dt))
     for m in _DAY_FIRST.finditer(text):
@@ -239,7 +249,3 @@ def url_date(url: str | None) -> datetime | None:
         return None
     dt = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return dt if plausible(dt) else None
-
-
-def same_day(a: datetime | None, b: datetime | None) -> bool:
-    return a is not None and b is not None and a.date() == b.date()

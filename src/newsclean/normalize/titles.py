@@ -92,7 +92,9 @@ def strip_site(title: str, site_name: str | None, url: str | None) -> str:
 
 
 def same_title(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and _squash(a) == _squash(b)
+    if not a or not b:
+        return False
+    return _squash(a) == _squash(b)
 
 
 def contains_title(longer: str | None, shorter: str | None) -> bool:

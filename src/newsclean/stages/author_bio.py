@@ -45,7 +45,7 @@ class _Openers:
         return False
 
 
-def _openers(names: list[str]) -> "_Openers | None":
+def _openers(names: list[str]) -> _Openers | None:
     forms: set[str] = set()
     for n in names:
         if not looks_like_person(n) or _NOT_A_PERSON.search(n):

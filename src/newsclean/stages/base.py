@@ -20,11 +20,19 @@ class Stage:
     ``Options`` (a frozen dataclass), and implement ``run(page)``, which marks blocks with
     ``page.drop(block, self.name, reason)`` and sets fields with ``page.set_field(...)``.
     A stage keeps no state between pages, so one instance serves many pages and pickles.
+
+    What a stage hands to later stages is declared by name (``newsclean.handoffs``): ``provides``
+    (what it leaves on ``page.handoffs``), ``requires`` (a pipeline where no earlier stage provides
+    one of these is a ConfigError) and ``optional`` (used when present; the stage documents and tests
+    what it does without).
     """
 
     name: ClassVar[str] = "stage"
     kinds: ClassVar[frozenset[str]] = frozenset({"html", "text"})
     Options: ClassVar[type] = NoOptions
+    requires: ClassVar[frozenset[str]] = frozenset()
+    optional: ClassVar[frozenset[str]] = frozenset()
+    provides: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, **options: Any) -> None:
         try:

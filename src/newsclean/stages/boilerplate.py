@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsclean import handoffs
 from newsclean.page import Page
 from newsclean.stages import boilerplate_html, boilerplate_text
 from newsclean.stages.base import Stage
@@ -22,6 +23,8 @@ class BoilerplateStage(Stage):
     """Choose the article's main content and drop what lies outside it."""
 
     name = "boilerplate"
+    provides = frozenset({handoffs.HTML_CONTAINER, handoffs.HTML_TEASERS, handoffs.TEXT_REGION,
+                          handoffs.OUTSIDE_MAIN})
     kinds = frozenset({"html", "text"})
     Options = BoilerplateOptions
 

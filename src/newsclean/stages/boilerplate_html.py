@@ -209,7 +209,7 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
     teasers = teaser_blocks(blocks, page.url)
     for i in teasers:
         weights[i] = -0.3 * len(blocks[i].text)
-    page.notes["html_teasers"] = sorted(teasers)
+    page.handoffs.html_teasers = tuple(sorted(teasers))
     vocab, whole = jsonld_vocab(page)
     why = "best text/link balance"
     hits = _boost(blocks, weights, vocab, penalize=whole) if vocab is not None else 0
@@ -271,7 +271,7 @@ def select_main(page: Page, options: Any, stage: str) -> None:
     if container is None:
         page.note(stage, "no main content container found; kept everything")
         return
-    page.notes["html_container"] = container
+    page.handoffs.html_container = container
     name = describe(container)
     page.note(stage, f"main content: {name} ({why})")
     memo: dict[Any, bool] = {}
@@ -281,11 +281,11 @@ def select_main(page: Page, options: Any, stage: str) -> None:
     bad_memo: dict[Any, Any] = {}
     for b in page.blocks:
         if b.element is None or not _inside(b.element, container, memo):
-            page.drop(b, stage, reason)
+            page.drop(b, stage, reason, outside_main=True)
         elif inner_bad:
             box = _inside_any(b.element, container, inner_bad, bad_memo)
             if box is not None:
-                page.drop(b, stage, f"inside {describe(box)[:50]} within the main content")
+                page.drop(b, stage, f"inside {describe(box)[:50]} within the main content", outside_main=True)
 
 
 def _inside_any(el: Any, container: Any, boxes: set[Any], memo: dict[Any, Any]) -> Any:

@@ -22,9 +22,16 @@ from typing import Any
 
 from newsclean.page import Block, Page
 from newsclean.stages.text_features import (
-    Prose, in_menu, is_end_marker, label_of, lower_share, phrase_set, placeholder, promo_hits, prose_of)
-
-REGION_NOTE = "text_region"
+    Prose,
+    in_menu,
+    is_end_marker,
+    label_of,
+    lower_share,
+    phrase_set,
+    placeholder,
+    promo_hits,
+    prose_of,
+)
 
 
 def _next_to_prose(blocks: list[Block], prose: list[Prose], i: int, reach: int = 3) -> bool:
@@ -228,11 +235,12 @@ def select_main(page: Page, options: Any, stage: str) -> None:
     end = _announced_list(blocks, prose, end)
     end = _embedded_posts(blocks, end)
     first, last = blocks[start], blocks[end]
-    page.notes[REGION_NOTE] = (first.index, last.index)
+    page.handoffs.text_region = (first.index, last.index)
     page.note(stage, f"body region: blocks {first.index}-{last.index} "
                      f"({sum(p.words for p in prose[start:end + 1])} words)")
     for i, b in enumerate(blocks):
         if i < start:
-            page.drop(b, stage, f"before the article body (body starts at block {first.index})")
+            page.drop(b, stage, f"before the article body (body starts at block {first.index})",
+                      outside_main=True)
         elif i > end:
-            page.drop(b, stage, f"after the article body (body ends at block {last.index})")
+            page.drop(b, stage, f"after the article body (body ends at block {last.index})", outside_main=True)

@@ -11,9 +11,17 @@ from __future__ import annotations
 
 import re
 
+from newsclean import handoffs
 from newsclean.meta import microdata
-from newsclean.normalize.authors import (explicit_byline, looks_like_person, month_words, name_key,
-                                         normalize_authors, split_names, swap_last_first)
+from newsclean.normalize.authors import (
+    explicit_byline,
+    looks_like_person,
+    month_words,
+    name_key,
+    normalize_authors,
+    split_names,
+    swap_last_first,
+)
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import site_words
 from newsclean.page import Block, Page
@@ -53,7 +61,7 @@ def _without_site(name: str, page: Page) -> str:
 
 def _printed_byline(page: Page) -> list[str]:
     """Person names of an explicit "By ..." line within a few blocks of the headline."""
-    start = page.notes.get("title_block")
+    start = page.handoffs.title_block
     if start is None:
         return []
     for b in page.blocks[max(0, start - 2):start + 8]:
@@ -91,6 +99,8 @@ def _dated_by_line(blocks: list[Block]) -> tuple[list[str], list[Block]]:
 
 class BylineStage(Stage):
     name = "byline"
+    #: without the headline block: no printed byline or name line next to it; markup and bylines elsewhere
+    optional = frozenset({handoffs.TITLE_BLOCK})
     kinds = frozenset({"html", "text"})
 
     # --- HTML ---------------------------------------------------------------------------
@@ -139,8 +149,8 @@ class BylineStage(Stage):
             chosen, source = self._from_elements(page, microdata.author_elements(page.tree))
         if not chosen:
             chosen, source = self._from_blocks(page)
-        if not chosen and page.notes.get("title_block") is not None:
-            chosen, _used = name_by_date(page.blocks, page.notes["title_block"])
+        if not chosen and page.handoffs.title_block is not None:
+            chosen, _used = name_by_date(page.blocks, page.handoffs.title_block)
             source = "text:name-dateline" if chosen else ""
             chosen = [n for n in chosen if not _is_site(n, page)]
         if not chosen and orgs:
@@ -182,7 +192,7 @@ class BylineStage(Stage):
     @staticmethod
     def _name_block(page: Page) -> tuple[list[str], str]:
         """A block that is only a person's name, right by the headline (a byline without "By")."""
-        start = page.notes.get("title_block")
+        start = page.handoffs.title_block
         if start is None:
             return [], ""
         blocks = page.blocks
@@ -231,7 +241,7 @@ class BylineStage(Stage):
 
     @staticmethod
     def _from_blocks(page: Page) -> tuple[list[str], str]:
-        start = page.notes.get("title_block")
+        start = page.handoffs.title_block
         window = page.blocks[start:start + 25] if start is not None else page.blocks[:400]
         for i, b in enumerate(window):
             if _BARE_BY.match(b.text) and i + 1 < len(window) and len(window[i + 1].text) <= 60:
@@ -253,7 +263,7 @@ class BylineStage(Stage):
         return [], ""
 
     def _drop_html_bylines(self, page: Page, names: list[str]) -> None:
-        start = page.notes.get("title_block")
+        start = page.handoffs.title_block
         if start is None:
             return
         keys = {name_key(n) for n in names}
@@ -271,7 +281,7 @@ class BylineStage(Stage):
     # --- text captures ------------------------------------------------------------------
     def run_text(self, page: Page) -> None:
         blocks = page.blocks
-        start = page.notes.get("title_block")
+        start = page.handoffs.title_block
         lo = 0 if start is None else max(0, start - 2)
         # share buttons and menus a capture prints as lines may sit between headline and byline:
         # look further, but stop once the body has clearly started (two long paragraphs)
@@ -306,8 +316,8 @@ class BylineStage(Stage):
                         break
                     names.extend(group)
                     used.append(b)
-            elif not names and is_dateline_text(b.text) and _TRAILING_BY.search(b.text):
-                group = split_names(_TRAILING_BY.search(b.text).group(1))
+            elif not names and is_dateline_text(b.text) and (trailing := _TRAILING_BY.search(b.text)):
+                group = split_names(trailing.group(1))
                 if group:
                     names.extend(group)
                     used.append(b)

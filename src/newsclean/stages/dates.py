@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from newsclean import handoffs
 from newsclean.meta import jsonld
 from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
 from newsclean.normalize.language import guess_language
@@ -132,6 +133,8 @@ def _dayfirst(page: Page) -> bool | None:
 
 class DatesStage(Stage):
     name = "dates"
+    #: without them: no <time> elements from the head; the header is found from the first heading
+    optional = frozenset({handoffs.HEAD, handoffs.TITLE_BLOCK})
     kinds = frozenset({"html", "text"})
 
     # --- HTML ---------------------------------------------------------------------------
@@ -156,7 +159,10 @@ class DatesStage(Stage):
                 header_pub.date() == modified[0].date() and modified[0].date() != sday
             placeholder = sday.month == 1 and sday.day == 1 and published[0].hour == 0 and published[0].minute == 0
             if placeholder and (header_pub is not None or from_url is not None) and not url_agrees:
-                published = (header_pub, "text:header") if header_pub is not None else (from_url, "url")
+                if header_pub is not None:
+                    published = (header_pub, "text:header")
+                elif from_url is not None:
+                    published = (from_url, "url")
             elif header_pub is not None and structured is not None and not url_agrees and \
                     len(_backed(header_pub.date(), stated)) >= 2 and len(_backed(sday, stated)) == 1:
                 # the first markup source stands alone; two others agree with the printed date
@@ -238,7 +244,7 @@ class DatesStage(Stage):
 
     @staticmethod
     def _from_times(page: Page, dayfirst: bool | None) -> tuple[datetime, str] | None:
-        head = page.notes.get("head")
+        head = page.handoffs.head
         times = getattr(head, "times", []) or []
         ranked = sorted(times, key=lambda t: (
             0 if "datepublished" in t.itemprop or t.pubdate else
@@ -263,7 +269,7 @@ class DatesStage(Stage):
         """Published / modified dates printed in the few blocks after the headline."""
         free_ui = free_ui or page.kind == "text"
         blocks = page.blocks
-        start = page.notes.get("title_block")
+        start = page.handoffs.title_block
         if start is None:
             starts = [next((b.index for b in blocks[:400] if b.kind == "heading" and b.features.get("level") == 1),
                            None),
@@ -331,7 +337,7 @@ class DatesStage(Stage):
         ranked = None
         if pub is None and mod is None and from_url is None:
             # no date printed with the headline: the ranker weighs every date the capture prints
-            ranked = date_rank.best(date_rank.candidates(page.blocks, page.notes.get("title_block"), dayfirst,
+            ranked = date_rank.best(date_rank.candidates(page.blocks, page.handoffs.title_block, dayfirst,
                                                          is_dateline_text, is_byline_text))
         if pub is not None:
             page.set_field("published", pub, "text:dateline", self.name)

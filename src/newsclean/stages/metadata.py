@@ -7,6 +7,7 @@ dates stages to weigh against the page text; the simple fields (site_name, descr
 url, image, section, tags) are set here."""
 from __future__ import annotations
 
+from newsclean import handoffs
 from newsclean.meta import jsonld, microdata, tags
 from newsclean.normalize.language import guess_language
 from newsclean.page import Page
@@ -35,6 +36,7 @@ AUTHOR_KEYS = ("author", "article:author", "og:article:author", "dc.creator", "d
 
 class MetadataStage(Stage):
     name = "metadata"
+    provides = frozenset({handoffs.HEAD, handoffs.JSONLD})
     kinds = frozenset({"html"})
 
     def run(self, page: Page) -> None:
@@ -53,8 +55,8 @@ class MetadataStage(Stage):
             ld = jsonld.read(root, [el for el in found if el.tag == "script"])
             head = tags.read(root, [el for el in found if el.tag != "script"])
         props = microdata.itemprops(root)
-        page.notes["jsonld"] = ld
-        page.notes["head"] = head
+        page.handoffs.jsonld = ld
+        page.handoffs.head = head
         st = self.name
 
         # --- candidates for the title / byline / dates stages
@@ -142,7 +144,7 @@ class MetadataStage(Stage):
         page.set_field("tags", clean_tags[:30], tag_src, st)
 
 
-def _first_of(pairs: list[tuple[str, object]]) -> tuple[str, object]:
+def _first_of(pairs: list[tuple[str, object]]) -> tuple[str, str | None]:
     for src, v in pairs:
         if isinstance(v, str) and v.strip():
             return src, v.strip()

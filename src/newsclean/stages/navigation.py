@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsclean import handoffs
 from newsclean.page import Page
 from newsclean.stages import navigation_html, navigation_text
 from newsclean.stages.base import Stage
@@ -20,6 +21,8 @@ class NavigationStage(Stage):
     """Drop menus, footers, share/promo boxes, "Latest in…" lists and comments inside the content."""
 
     name = "navigation"
+    #: without boilerplate's products: the rules run over the whole page (no container, no teaser cards)
+    optional = frozenset({handoffs.HTML_CONTAINER, handoffs.HTML_TEASERS, handoffs.OUTSIDE_MAIN})
     kinds = frozenset({"html", "text"})
     Options = NavigationOptions
 

@@ -199,9 +199,9 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
 
 
 def _drop_navigation(page: Page, options: Any, stage: str) -> None:
-    ctx = _Context(page, page.notes.get("html_container"))
+    ctx = _Context(page, page.handoffs.html_container)
     max_ld = getattr(options, "html_max_link_density", 0.5)
-    teasers = set(page.notes.get("html_teasers") or ())
+    teasers = set(page.handoffs.html_teasers or ())
     if teasers:
         in_main = sum(len(b.text) for b in page.blocks if b.kept and b.index in teasers)
         if in_main > 0.65 * ctx.body_len:
@@ -382,7 +382,7 @@ def _drop_orphan_headings(page: Page, stage: str) -> None:
             nb = blocks[j]
             if nb.kind == "heading" and (nb.features.get("level") or 6) <= level:
                 break
-            if nb.dropped_by == "boilerplate":
+            if nb.outside_main:
                 continue  # outside the main content: says nothing about this section
             had_any = True
             if nb.kept:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsclean import handoffs
 from newsclean.errors import ConfigError
 from newsclean.page import Page
 from newsclean.stages.base import Stage
@@ -66,6 +67,9 @@ def classify(features: dict[str, float], model: dict[str, Any] | None = None
 
 class PageTypeStage(Stage):
     name = "page_type"
+    #: without them the head and JSON-LD signals read as absent
+    optional = frozenset({handoffs.HEAD, handoffs.JSONLD})
+    provides = frozenset({handoffs.PAGE_TYPE})
 
     def run(self, page: Page) -> None:
         features, markup = page_features(page)

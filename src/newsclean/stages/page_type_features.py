@@ -1,7 +1,7 @@
 """Page-level signals for the ``page_type`` stage: a flat ``{name: float}`` of what a page shows.
 
 Everything is read from what loading and the metadata stage already hold (the raw source string,
-``page.blocks`` with their loader features, ``page.notes["head"]``, ``page.url``): no second parse.
+``page.blocks`` with their loader features, ``page.handoffs.head``, ``page.url``): no second parse.
 The weights that turn these signals into a page type are learned (benchmarks/train/page_type.py);
 this module only measures. Counts are log-scaled (``log1p``) so one huge page does not dominate.
 """
@@ -62,7 +62,8 @@ _URL_PATTERNS: dict[str, re.Pattern[str]] = {
                         r"answers|boards?)\.|stackexchange|stackoverflow|reddit", re.IGNORECASE),
     "documentation": re.compile(r"/(?:docs?|documentation|api|reference|ref|guides?|manual|userguide|"
                                 r"usersguide|learn|tutorials?|wiki|handbook|kb|glossary)(?:/|$|\.)|^(?:docs?|"
-                                r"developer|developers|wiki|learn|api)\.|readthedocs|gitbook|github\.io", re.IGNORECASE),
+                                r"developer|developers|wiki|learn|api)\.|readthedocs|gitbook|github\.io",
+                                re.IGNORECASE),
     "service": re.compile(r"/(?:pricing|plans?|about(?:-us)?|contact(?:-us)?|services?|solutions?|features?|"
                           r"careers|jobs|team|why-us|testimonials|reviews|programs?|courses?|offers?|"
                           r"enterprise|support)(?:/|$|-)", re.IGNORECASE),
@@ -169,7 +170,7 @@ def _schema_features(page: Page, f: dict[str, float], signals: list[str]) -> Non
                                                       "entrypoint", "person", "sitenavigationelement"} else 0.0
     if types:
         signals.append("schema.org types: " + ", ".join(sorted(seen)[:8]))
-    head = page.notes.get("head")
+    head = page.handoffs.head
     og = ""
     if head is not None:
         og = (head.first("og:type") or "").lower()
@@ -180,7 +181,7 @@ def _schema_features(page: Page, f: dict[str, float], signals: list[str]) -> Non
     f["og_article"] = 1.0 if og in ("article", "news", "blog", "newsarticle") else 0.0
     f["og_product"] = 1.0 if og.startswith(("product", "og:product")) else 0.0
     f["og_website"] = 1.0 if og == "website" else 0.0
-    ld = page.notes.get("jsonld") or {}
+    ld = page.handoffs.jsonld or {}
     f["ld_main_article"] = 1.0 if ld.get("strong") else 0.0
     f["cand_published"] = _log(len(page.candidates.get("published", ())))
     # what the byline and dates stages found (they run before this one): articles state a date and authors

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from newsclean import handoffs
 from newsclean.load.element_text import text_of
 from newsclean.page import Block, Page
 from newsclean.rules.site import SiteRule, compile_selector, match_rule
@@ -66,6 +67,8 @@ class SiteRulesStage(Stage):
     """Apply the user's per-site rules (selectors, line patterns, exact texts) to pages of their host."""
 
     name = "site_rules"
+    #: without it a body selector restores nothing (it only keeps blocks inside, drops those outside)
+    optional = frozenset({handoffs.OUTSIDE_MAIN})
     kinds = frozenset({"html", "text"})
     Options = SiteRulesOptions
 
@@ -94,7 +97,7 @@ class SiteRulesStage(Stage):
             if body:
                 for b in page.blocks:
                     if _inside(b, body):
-                        if b.dropped_by == "boilerplate":
+                        if b.outside_main:
                             page.restore(b, self.name, f"{who}: inside body selector")
                     elif b.kept:
                         self.drop(page, b, f"{who}: outside body selector")

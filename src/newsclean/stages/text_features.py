@@ -14,12 +14,11 @@ from importlib import resources
 from typing import Any
 
 from newsclean.page import Block
+from newsclean.strings import ends_sentence
 
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CLOSERS = "\"'”’»)]*"
-_SENTENCE_END = tuple(".!?…。！？")
 _SENTENCE_INSIDE = re.compile(r"[a-z\u00e0-\u024f0-9%)\"”’][.!?][\"”’]?\s+[A-Z\"“‘(\u00c0-\u024f]")
 
 _BRACKETED = re.compile(r"(\[[^\]]*\]\s*)+|([\w\-./%]+\.(jpe?g|png|gif|webp|svg)\b\S*\s*)+", re.I)
@@ -184,11 +183,6 @@ def word_count(text: str) -> int:
         rest = _CJK.sub(" ", text)
         return len(_WORD.findall(rest)) + (cjk + 1) // 2
     return len(_WORD.findall(text))
-
-
-def ends_sentence(text: str) -> bool:
-    t = text.rstrip().rstrip(_CLOSERS).rstrip()
-    return t.endswith(_SENTENCE_END)
 
 
 def prose_of(block: Block, min_words: int = 8) -> Prose:

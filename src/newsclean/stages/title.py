@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from newsclean import handoffs
 from newsclean.normalize.authors import looks_like_person, split_names
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import (
@@ -209,6 +210,7 @@ SIGNALS = title_rank.Signals(headline_like, is_byline_text, is_dateline_text, _n
 
 class TitleStage(Stage):
     name = "title"
+    provides = frozenset({handoffs.TITLE_BLOCK})
     kinds = frozenset({"html", "text"})
 
     # --- HTML ---------------------------------------------------------------------------
@@ -232,7 +234,8 @@ class TitleStage(Stage):
                 if text != b.text and same_title(b.text, clean):
                     chosen, block = (text, f"h1-kicker+{src}"), b
                     break
-                if b.text.endswith(clean) and len(clean) >= 0.5 * len(b.text) and len(b.text[:-len(clean)].split()) <= 5:
+                if (b.text.endswith(clean) and len(clean) >= 0.5 * len(b.text)
+                        and len(b.text[:-len(clean)].split()) <= 5):
                     chosen, block = (clean, f"h1-prefix+{src}"), b  # "Kicker Headline" printed as one h1
                     break
             if chosen:
@@ -277,7 +280,7 @@ class TitleStage(Stage):
 
     def _mark(self, page: Page, block: Block) -> None:
         block.role = "title"
-        page.notes["title_block"] = block.index
+        page.handoffs.title_block = block.index
         page.drop(block, self.name, "the headline (in the title field)")
 
     # --- text captures ------------------------------------------------------------------
@@ -301,7 +304,7 @@ class TitleStage(Stage):
         page.set_field("title", text, source, self.name)
         for b in parts:
             self._mark(page, b)
-        page.notes["title_block"] = parts[-1].index
+        page.handoffs.title_block = parts[-1].index
         if kicker and page.get("section") is None:
             page.set_field("section", kicker, "text:kicker", self.name)
         self._kicker(page, parts[0].index)

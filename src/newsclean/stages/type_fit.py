@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsclean import handoffs
 from newsclean.page import Page
 from newsclean.stages.base import Stage
 
@@ -23,6 +24,7 @@ ITEM_TYPES = frozenset({"listing", "collection"})
 
 class TypeFitStage(Stage):
     name = "type_fit"
+    requires = frozenset({handoffs.PAGE_TYPE})
     kinds = frozenset({"html"})
 
     @dataclass(frozen=True)
@@ -44,4 +46,5 @@ class TypeFitStage(Stage):
                 page.restore(block, self.name, f"an item of a {kind} page (outside the site's chrome)")
                 restored += 1
         if restored:
-            page.note(self.name, f"{kind} page: {restored} dropped blocks outside nav/header/footer/aside kept as items")
+            page.note(self.name,
+                      f"{kind} page: {restored} dropped blocks outside nav/header/footer/aside kept as items")

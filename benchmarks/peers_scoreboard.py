@@ -20,12 +20,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_sets import (  # noqa: E402
-    DEFAULT_BENCH,
-    DEFAULT_CACHE,
-    all_sets,
-    split_of,  # noqa: E402
-)
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, split_of  # noqa: E402
+from peers import _as_html  # noqa: E402
 from scoreboard import SPLITS, _load_module, aggregate, page_scores, select  # noqa: E402
 
 DEFAULT_SETS = "html:sh,html:wcxb,snip:trafeval,meta:html,cap:sh:w3m,cap:wcxb:w3m,cap:wcxb:innertext"

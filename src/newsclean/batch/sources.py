@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import IO, Protocol
 
 from newsclean.errors import InputError
+from newsclean.load.decode import unreadable
 
 #: file names read as WARC archives / JSON Lines files (anything else is one page)
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -143,12 +144,8 @@ def read_page_file(path: str, max_bytes: int | None = None) -> bytes:
     try:
         with open(path, "rb") as fh:
             data = fh.read(-1 if max_bytes is None else max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a page") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise unreadable(path, exc) from None
     if max_bytes is not None and len(data) > max_bytes:
         raise InputError(f"{path}: over the limit of {max_bytes} bytes")
     return data

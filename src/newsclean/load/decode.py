@@ -189,12 +189,17 @@ def _read_path(path: Path, max_bytes: int) -> bytes:
             return fh.read()
     except InputError:
         raise
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a page") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise unreadable(path, exc) from None
+
+
+def unreadable(path: object, exc: OSError) -> InputError:
+    """The InputError for a page file the OS would not give us (missing, a directory, no permission…)."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{path}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{path}: is a directory, not a page")
+    return InputError(f"{path}: cannot read ({exc.strerror or exc})")
 
 
 def _bytes_to_text(data: bytes, what: str) -> str:

@@ -11,7 +11,7 @@ from newsclean import Pipeline
 from newsclean.load import load_page
 from newsclean.page import Page
 from newsclean.stages.block_model import PASS2_FEATURES, context_rows, load_model, probabilities
-from newsclean.stages.capture_classifier import WEIGHTS_FILE, CaptureClassifierStage
+from newsclean.stages.capture_classifier import MAX_BLOCKS, WEIGHTS_FILE, CaptureClassifierStage
 from newsclean.stages.capture_features import FEATURES, decision_of, rows
 
 BODY = [
@@ -123,3 +123,12 @@ def test_training_is_deterministic_on_a_sample():
     first = mod.to_json(mod.train(data))
     assert first == mod.to_json(mod.train(data))
     assert json.loads(first)["pass1"]["features"] == list(FEATURES)
+
+
+def test_a_page_of_more_blocks_than_the_budget_keeps_the_rules_decisions():
+    lines = [f"* item {i}" for i in range(MAX_BLOCKS + 10)]
+    page = load_page("\n".join(lines) + "\n\n" + "\n\n".join(BODY), kind="text", max_blocks=MAX_BLOCKS * 4)
+    assert len(page.blocks) > MAX_BLOCKS
+    CaptureClassifierStage(drop_below=1.01).run(page)   # would drop everything it may decide over
+    assert all(b.kept for b in page.blocks)
+    assert any("rule stages' decisions stand" in d.reason for d in page.decisions if d.stage == "classify")

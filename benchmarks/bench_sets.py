@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.util
 import json
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -41,6 +43,16 @@ _GLYPH = re.compile(r"^[*+o]\s+(?=\S)")
 def is_check(page_id: str) -> bool:
     """SPLITS.md: check = sha1(id) starts with c, d, e or f."""
     return hashlib.sha1(page_id.encode("utf-8")).hexdigest()[0] in "cdef"
+
+
+def load_module(name: str, path: Path):
+    """A scorer shipped with the bench data (evaluate.py, score_meta.py) imported from its path."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def split_of(page_id: str) -> str:

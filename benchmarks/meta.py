@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
-import importlib.util
 import json
 import statistics
 import subprocess
@@ -31,6 +29,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench_sets import is_check, load_module
 from newsclean import Pipeline
 from newsclean.assemble import build_article
 
@@ -70,17 +69,8 @@ def side_by_side(rows: list[tuple[str, dict, float | None]]) -> str:
     return "\n".join(lines)
 
 
-def is_check(page_id: str) -> bool:
-    """SPLITS.md: check pages are those whose sha1(id) starts with c, d, e or f."""
-    return hashlib.sha1(page_id.encode("utf-8")).hexdigest()[0] in "cdef"
 
 
-def load_scorer(bench: Path):
-    spec = importlib.util.spec_from_file_location("score_meta", bench / "score_meta.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def run_page(pipe: Pipeline, raw: bytes, url: str | None) -> tuple[dict, dict[str, float]]:
@@ -116,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.peers:
         a.peers_json = run_peers(a.bench, a.out.parent / "peers", a.peers_python, a.limit)
 
-    scorer = load_scorer(a.bench)
+    scorer = load_module("score_meta", a.bench / "score_meta.py")
     gold = json.loads((a.bench / "dev" / "gold.json").read_text(encoding="utf-8"))
     ids = sorted(gold)
     if a.limit:

@@ -16,12 +16,11 @@ c-f). w3m and lynx are the tuning renderers; inscriptis and innertext are held o
 from __future__ import annotations
 
 import argparse
-import hashlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
+from bench_sets import is_check, load_module, simulate
 from newsclean import Pipeline
 
 HERE = Path(__file__).resolve().parent
@@ -30,16 +29,8 @@ RENDERERS = ("w3m", "lynx", "inscriptis", "innertext")
 TUNED = ("w3m", "lynx")   # the renderers whose tune pages may be read
 
 
-def is_check(page_id: str) -> bool:
-    return hashlib.sha1(page_id.encode("utf-8")).hexdigest()[0] in "cdef"
 
 
-def _load(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def capture_text(bench: Path, renderer: str, pid: str) -> str | None:
@@ -49,7 +40,7 @@ def capture_text(bench: Path, renderer: str, pid: str) -> str | None:
         return None
     text = path.read_text(encoding="utf-8")
     if renderer == "innertext":
-        text = _load(HERE / "peers.py", "peers").simulate(text, "innertext")
+        text = simulate(text, "innertext")
     return text
 
 
@@ -87,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the table's numbers here")
     ap.add_argument("--save", type=Path, help="write the TUNE predictions of w3m/lynx to DIR/<renderer>.json")
     a = ap.parse_args(argv)
-    scorer = _load(a.bench / "score_meta.py", "score_meta")
+    scorer = load_module("score_meta", a.bench / "score_meta.py")
     gold = json.loads((a.bench / "dev" / "gold.json").read_text(encoding="utf-8"))
     ids = sorted(gold)[:a.limit] if a.limit else sorted(gold)
     splits = {"tune": {i: gold[i] for i in ids if not is_check(i)},

@@ -20,9 +20,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, split_of  # noqa: E402
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, load_module, split_of  # noqa: E402
 from peers import _as_html  # noqa: E402
-from scoreboard import SPLITS, _load_module, aggregate, page_scores, select  # noqa: E402
+from scoreboard import SPLITS, aggregate, page_scores, select  # noqa: E402
 
 DEFAULT_SETS = "html:sh,html:wcxb,snip:trafeval,meta:html,cap:sh:w3m,cap:wcxb:w3m,cap:wcxb:innertext"
 
@@ -60,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=HERE / "results" / "peers-dev.json")
     a = ap.parse_args(argv)
     sets = all_sets(a.bench, a.cache)
-    ev = _load_module("nc_evaluate", a.bench / "evaluate.py")
-    sm = _load_module("nc_score_meta", a.bench / "metadata" / "score_meta.py")
+    ev = load_module("nc_evaluate", a.bench / "evaluate.py")
+    sm = load_module("nc_score_meta", a.bench / "metadata" / "score_meta.py")
     result = json.loads(a.out.read_text(encoding="utf-8")) if a.out.exists() else {}
     for name in select(list(sets), a.sets):
         s = sets[name]

@@ -22,7 +22,6 @@ interval excludes 0. Peer columns come from ``--peers`` (a JSON written by ``pee
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
 import sys
@@ -34,20 +33,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
-from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, split_of  # noqa: E402
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, load_module, split_of  # noqa: E402
 
 GROUPS = {"html": ("html:", "snip:"), "cap": ("cap:",), "meta": ("meta:",), "all": ("",)}
 SPLITS = ("tune", "check")
 N_BOOT = 1000
 
 
-def _load_module(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 # --- extraction (in worker processes) -------------------------------------------------------------
@@ -163,8 +155,8 @@ def aggregate(kind: str, rows: list[dict]) -> dict[str, float | None]:
 
 
 def score_sets(preds: dict[str, dict[str, dict]], bench: Path, cache: Path) -> dict[str, dict]:
-    ev = _load_module("nc_evaluate", bench / "evaluate.py")
-    sm = _load_module("nc_score_meta", bench / "metadata" / "score_meta.py")
+    ev = load_module("nc_evaluate", bench / "evaluate.py")
+    sm = load_module("nc_score_meta", bench / "metadata" / "score_meta.py")
     sets = all_sets(bench, cache)
     out: dict[str, dict] = {}
     for name, p in preds.items():

@@ -16,18 +16,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-
-
-def is_check(page_id: str) -> bool:
-    """The tune/check split of SPLITS.md: check = sha1(id) in hex starts with c, d, e or f."""
-    return hashlib.sha1(page_id.encode("utf-8")).hexdigest()[0] in "cdef"
+sys.path.insert(0, str(HERE))
+from bench_sets import is_check  # noqa: E402
 
 
 def page_bytes(pages: Path, page_id: str) -> bytes:

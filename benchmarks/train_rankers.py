@@ -17,8 +17,6 @@ they are rounded and written as JSON, so retraining reproduces the file byte for
 from __future__ import annotations
 
 import argparse
-import hashlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -26,6 +24,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from bench_sets import is_check, load_module
 from newsclean import Pipeline
 from newsclean.stages import DEFAULT_STAGE_NAMES, date_rank, title_rank
 from newsclean.stages.dates import _dayfirst
@@ -42,16 +41,8 @@ C = 1.0          # inverse regularisation strength (sklearn's default)
 DIGITS = 6       # rounding of the shipped numbers: stable across platforms, plenty for a ranking
 
 
-def is_check(page_id: str) -> bool:
-    return hashlib.sha1(page_id.encode("utf-8")).hexdigest()[0] in "cdef"
 
 
-def _scorer(bench: Path):
-    spec = importlib.util.spec_from_file_location("score_meta", bench / "score_meta.py")
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _rows(target: str, page, gold: dict, scorer) -> list[tuple[list[float], int]]:
@@ -65,7 +56,7 @@ def _rows(target: str, page, gold: dict, scorer) -> list[tuple[list[float], int]
 
 def dataset(bench: Path, target: str) -> tuple[np.ndarray, np.ndarray, list[int]]:
     """Feature rows, labels and the page (group) number of each row."""
-    scorer = _scorer(bench)
+    scorer = load_module("score_meta", bench / "score_meta.py")
     gold = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
     upto = DEFAULT_STAGE_NAMES.index("title" if target == "title" else "dates")
     pipe = Pipeline(list(DEFAULT_STAGE_NAMES[:upto]))

@@ -26,9 +26,11 @@ from sklearn.linear_model import LogisticRegression
 
 from bench_sets import is_check, load_module
 from newsclean import Pipeline
-from newsclean.stages import DEFAULT_STAGE_NAMES, date_rank, title_rank
+from newsclean.stages import DEFAULT_STAGE_NAMES
 from newsclean.stages.dates import _dayfirst
+from newsclean.stages.dates import rank as date_rank
 from newsclean.stages.title import TitleStage, is_byline_text, is_dateline_text
+from newsclean.stages.title import rank as title_rank
 
 HERE = Path(__file__).resolve().parent
 BENCH = HERE.parents[1] / "shared" / "bench" / "metadata"

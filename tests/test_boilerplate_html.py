@@ -5,7 +5,7 @@ import json
 
 from newsclean.load.page import load_page
 from newsclean.stages.boilerplate import BoilerplateOptions
-from newsclean.stages.boilerplate_html import select_main
+from newsclean.stages.boilerplate.html import select_main
 
 P = "Body paragraph number {} tells the story in plain words, with commas, clauses and an end."
 
@@ -102,7 +102,7 @@ def test_readability_second_opinion_gets_no_characters_lxml_refuses(caplog):
     import logging
 
     from newsclean.load.page import load_page
-    from newsclean.stages.boilerplate_html_signals import readability_vocab
+    from newsclean.stages.boilerplate.signals import readability_vocab
 
     body = "".join(f"<p>Sentence {i} of the story&#11; goes on here with enough words to count.</p>" for i in range(12))
     page = load_page(f"<html><body><div>{body}<script>x</script>&#xFFFE;\ufffetail</div></body></html>", kind="html")

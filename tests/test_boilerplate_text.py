@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from newsclean import Pipeline
+from newsclean.features.text import ends_sentence, word_count
 from newsclean.load import load_page
 from newsclean.stages.boilerplate import BoilerplateStage
-from newsclean.stages.boilerplate_text import best_run
-from newsclean.stages.text_features import ends_sentence, word_count
+from newsclean.stages.boilerplate.text import best_run
 
 BODY = [
     "The city council voted on Tuesday to expand the bus network, adding four routes to the east side.",
@@ -114,7 +114,7 @@ def test_comments_link_in_a_share_bar_is_no_end_marker():
 
 
 def test_promo_phrases_match_whole_words():
-    from newsclean.stages.text_features import promo_hits
+    from newsclean.features.text import promo_hits
 
     assert promo_hits("This deal only works for new subscribers.") == 0
     assert promo_hits("Heavy oversubscription from small investors") == 0

@@ -10,9 +10,9 @@ import pytest
 from newsclean import Pipeline
 from newsclean.load import load_page
 from newsclean.page import Page
-from newsclean.stages.block_model import PASS2_FEATURES, context_rows, load_model, probabilities
-from newsclean.stages.capture_classifier import MAX_BLOCKS, WEIGHTS_FILE, CaptureClassifierStage
-from newsclean.stages.capture_features import FEATURES, decision_of, rows
+from newsclean.stages.classify import MAX_BLOCKS, WEIGHTS_FILE, CaptureClassifierStage
+from newsclean.stages.classify.features import FEATURES, decision_of, rows
+from newsclean.stages.classify.model import PASS2_FEATURES, context_rows, load_model, probabilities
 
 BODY = [
     "The ministry said on Monday that exports rose by four percent in the third quarter of the year, more than "

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from newsclean.load.page import load_page
 from newsclean.stages.boilerplate import BoilerplateOptions
-from newsclean.stages.boilerplate_html import select_main
+from newsclean.stages.boilerplate.html import select_main
 from newsclean.stages.navigation import NavigationOptions
-from newsclean.stages.navigation_html import drop_navigation
+from newsclean.stages.navigation.html import drop_navigation
 
 P = "Body paragraph number {} tells the story in plain words, with commas, clauses and an end."
 

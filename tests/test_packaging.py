@@ -14,7 +14,7 @@ import newsclean
 from newsclean._core import core_name
 from newsclean.cli import main
 from newsclean.config import tomllib
-from newsclean.stages import boilerplate_html
+from newsclean.stages.boilerplate import html as boilerplate_html
 
 ROOT = Path(__file__).resolve().parent.parent
 decode_mod = importlib.import_module("newsclean.load.decode")  # (newsclean.load.decode is also a function)
@@ -56,7 +56,7 @@ def test_a_swallowed_exception_is_logged(monkeypatch, caplog):
     with caplog.at_level(logging.DEBUG, logger="newsclean"):
         article = newsclean.extract(html, url="https://example.org/a")
     assert "A sentence of the story" in article.text  # behaviour unchanged: everything kept
-    records = [r for r in caplog.records if r.name == "newsclean.stages.boilerplate_html"]
+    records = [r for r in caplog.records if r.name == "newsclean.stages.boilerplate.html"]
     assert records and records[0].levelno == logging.DEBUG and "odd tree" in str(records[0].exc_info[1])
 
 
@@ -84,4 +84,4 @@ def test_log_level_flag_shows_newsclean_debug_records(tmp_path, monkeypatch, cap
         for h in [h for h in log.handlers if h.get_name() == "newsclean-cli"]:
             log.removeHandler(h)
         log.setLevel(logging.NOTSET)
-    assert "newsclean: newsclean.stages.boilerplate_html: DEBUG: main content not chosen" in capsys.readouterr().err
+    assert "newsclean: newsclean.stages.boilerplate.html: DEBUG: main content not chosen" in capsys.readouterr().err

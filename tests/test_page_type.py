@@ -6,7 +6,7 @@ import pytest
 
 from newsclean import Pipeline
 from newsclean.stages.page_type import PAGE_TYPES, classify, load_model
-from newsclean.stages.page_type_features import page_features, schema_types
+from newsclean.stages.page_type.features import page_features, schema_types
 from tests.page_type_pages import ARTICLE, PAGES, PARA, PRODUCT
 
 

@@ -152,7 +152,8 @@ def test_text_title_with_colon_in_one_string_stays_whole():
 
 def test_ranker_weights_match_their_features():
     from newsclean.normalize._data import load_json
-    from newsclean.stages import date_rank, title_rank
+    from newsclean.stages.dates import rank as date_rank
+    from newsclean.stages.title import rank as title_rank
     for mod in (title_rank, date_rank):
         data = load_json(mod.WEIGHTS_FILE)
         assert tuple(data["features"]) == mod.FEATURES

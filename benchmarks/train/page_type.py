@@ -28,7 +28,7 @@ from bench_sets import DEFAULT_BENCH, is_check
 from newsclean import Pipeline
 from newsclean.stages import DEFAULT_STAGE_NAMES
 from newsclean.stages.page_type import PAGE_TYPES, WEIGHTS_FILE
-from newsclean.stages.page_type_features import page_features
+from newsclean.stages.page_type.features import page_features
 
 OUT = HERE.parents[1] / "src" / "newsclean" / "data" / WEIGHTS_FILE
 # inverse L2 strength: stronger than sklearn's 1.0 (~1000 pages, ~70 correlated signals; 5-fold CV on tune)

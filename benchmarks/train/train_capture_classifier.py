@@ -6,7 +6,7 @@
 Data: the capture sets of the tuned renderers (w3m and lynx) over ScrapingHub and WCXB articles, tune
 pages only (SPLITS.md); inscriptis, the simulated browser renderers and elinks/links/html2text are never
 read. Each page runs through the rule stages that come before ``classify`` in the default pipeline; every
-block becomes a feature row (``newsclean.stages.capture_features``) labelled *body* when most of its
+block becomes a feature row (``newsclean.stages.classify.features``) labelled *body* when most of its
 4-token shingles are in the gold text (``capture_labels.py``), weighted by its share of the page's words so
 that every page counts alike (the benchmark averages over pages).
 
@@ -38,9 +38,9 @@ from weights_io import write_or_check  # noqa: E402
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check  # noqa: E402
 from newsclean import Pipeline  # noqa: E402
 from newsclean.stages import DEFAULT_STAGE_NAMES  # noqa: E402
-from newsclean.stages.block_model import PASS2_FEATURES, context_rows  # noqa: E402
-from newsclean.stages.capture_classifier import PINPOINT, RESTORABLE, decide  # noqa: E402
-from newsclean.stages.capture_features import FEATURES, rows  # noqa: E402
+from newsclean.stages.classify import PINPOINT, RESTORABLE, decide  # noqa: E402
+from newsclean.stages.classify.features import FEATURES, rows  # noqa: E402
+from newsclean.stages.classify.model import PASS2_FEATURES, context_rows  # noqa: E402
 
 OUT = HERE.parents[1] / "src" / "newsclean" / "data" / "capture_classifier.json"
 CORPORA = ("sh", "wcxb")

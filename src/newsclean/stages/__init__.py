@@ -4,7 +4,7 @@ from __future__ import annotations
 from newsclean.stages.base import Stage
 from newsclean.stages.boilerplate import BoilerplateStage
 from newsclean.stages.byline import BylineStage
-from newsclean.stages.capture_classifier import CaptureClassifierStage
+from newsclean.stages.classify import CaptureClassifierStage
 from newsclean.stages.dates import DatesStage
 from newsclean.stages.duplicates import DuplicatesStage
 from newsclean.stages.metadata import MetadataStage

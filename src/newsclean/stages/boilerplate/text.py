@@ -13,15 +13,14 @@ lost its full stop counts as prose when it sits next to the body. An end marker 
 of a share bar ("Facebook / Twitter / Comments / Print") is no barrier.
 Everything outside the region is dropped with a reason; what lies inside it is left to the
 navigation and duplicates stages. Block features (prose scores, phrase lists, end markers) are in
-text_features, shared with navigation_text.
+newsclean.features.text, shared with navigation.text.
 """
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from newsclean.page import Block, Page
-from newsclean.stages.text_features import (
+from newsclean.features.text import (
     Prose,
     in_menu,
     is_end_marker,
@@ -32,6 +31,7 @@ from newsclean.stages.text_features import (
     promo_hits,
     prose_of,
 )
+from newsclean.page import Block, Page
 
 
 def _next_to_prose(blocks: list[Block], prose: list[Prose], i: int, reach: int = 3) -> bool:

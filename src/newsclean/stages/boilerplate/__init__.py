@@ -1,7 +1,7 @@
 """Stage 'boilerplate': choose the article's main content and drop what lies outside it.
 
-HTML pages: DOM container scoring (boilerplate_html). Text captures: the article's run of lines
-(boilerplate_text). Options prefixed ``html_`` / ``text_`` apply to one kind only.
+HTML pages: DOM container scoring (boilerplate.html). Text captures: the article's run of lines
+(boilerplate.text). Options prefixed ``html_`` / ``text_`` apply to one kind only.
 """
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from newsclean import handoffs
 from newsclean.page import Page
-from newsclean.stages import boilerplate_html, boilerplate_text
 from newsclean.stages.base import Stage
+from newsclean.stages.boilerplate import html as boilerplate_html
+from newsclean.stages.boilerplate import text as boilerplate_text
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,8 @@ from newsclean.meta import jsonld
 from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
 from newsclean.normalize.language import guess_language
 from newsclean.page import Block, Page
-from newsclean.stages import date_rank
 from newsclean.stages.base import Stage
+from newsclean.stages.dates import rank as date_rank
 from newsclean.stages.title import is_byline_text, is_dateline_text
 
 # (also glued to the word before, inline elements printed without a space: "Senior AnalystUpdated Sep 17")

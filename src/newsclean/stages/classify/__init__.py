@@ -3,10 +3,10 @@
 The rule stages before it (boilerplate, navigation) each see one shape of chrome; on pages nobody tuned
 them on, their hand-set thresholds misjudge some blocks. This stage weighs all their signals at once with
 weights fitted on the tune split of the capture benchmarks (``benchmarks/train/train_capture_classifier.py``;
-shipped as ``data/capture_classifier.json``; the model is ``block_model``'s two passes):
+shipped as ``data/capture_classifier.json``; the model is ``model``'s two passes):
 
 1. every block gets a logistic score from its own features, its neighbours' and the rule stages'
-   decisions (``capture_features``);
+   decisions (``features``);
 2. a second logistic model reads each block's score together with its neighbours' scores;
 3. a block the rule stages kept is dropped when its probability is below one fitted threshold, and one
    they dropped is restored when it reaches another (a rule's decision is evidence as well), both with the
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from newsclean.page import Page
 from newsclean.stages.base import Stage
-from newsclean.stages.block_model import load_model, probabilities
-from newsclean.stages.capture_features import FEATURES, decision_of, rows
+from newsclean.stages.classify.features import FEATURES, decision_of, rows
+from newsclean.stages.classify.model import load_model, probabilities
 
 WEIGHTS_FILE = "capture_classifier.json"
 RESTORABLE = frozenset({"drop_before", "drop_after", "drop_end_matter", "drop_bullets"})

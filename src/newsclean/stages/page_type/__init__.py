@@ -1,7 +1,7 @@
 """Stage 'page_type': what kind of page this is -- article, listing, collection, product, forum,
 documentation or service -- with a confidence.
 
-The page's signals (``page_type_features``: schema.org types, og:type, URL shape, repeated teaser
+The page's signals (``features``: schema.org types, og:type, URL shape, repeated teaser
 blocks, prices and cart words, post chrome, code blocks, prose and link density) go through a
 multinomial logistic regression whose weights were learned on the tune split of the WCXB dev pages
 (``benchmarks/train/page_type.py``) and ship as ``data/page_type_weights.json``; applying them is
@@ -21,7 +21,7 @@ from newsclean import handoffs
 from newsclean.errors import ConfigError
 from newsclean.page import Page
 from newsclean.stages.base import Stage
-from newsclean.stages.page_type_features import page_features
+from newsclean.stages.page_type.features import page_features
 
 PAGE_TYPES = ("article", "listing", "collection", "product", "forum", "documentation", "service")
 WEIGHTS_FILE = "page_type_weights.json"

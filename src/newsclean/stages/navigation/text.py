@@ -23,9 +23,7 @@ import re
 from functools import cache
 from typing import Any
 
-from newsclean.page import Block, Page
-from newsclean.stages.boilerplate_text import ANNOUNCED, EMBED
-from newsclean.stages.text_features import (
+from newsclean.features.text import (
     LETTERS,
     in_menu,
     is_end_marker,
@@ -36,6 +34,8 @@ from newsclean.stages.text_features import (
     prose_of,
     words_of,
 )
+from newsclean.page import Block, Page
+from newsclean.stages.boilerplate.text import ANNOUNCED, EMBED
 
 _ICON = re.compile(r"\b(icon|button|arrow|chevron|caret)\b", re.I)
 _BIO = re.compile(

@@ -25,9 +25,9 @@ from newsclean.normalize.authors import (
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import site_words
 from newsclean.page import Block, Page
-from newsclean.stages.author_bio import drop_author_bio
 from newsclean.stages.base import Stage
-from newsclean.stages.byline_lines import LABELLED, UI_WORDS, name_by_date, name_line, share_a_name
+from newsclean.stages.byline.author_bio import drop_author_bio
+from newsclean.stages.byline.lines import LABELLED, UI_WORDS, name_by_date, name_line, share_a_name
 from newsclean.stages.title import is_byline_text, is_dateline_text
 
 _USER_NAME = re.compile(r"^([a-zß-ÿ]{2,})[._]([a-zß-ÿ]{2,})$")

@@ -1,4 +1,4 @@
-"""Feature vectors of a text capture's blocks, for the learned block classifier (``capture_classifier``).
+"""Feature vectors of a text capture's blocks, for the learned block classifier (``classify``).
 
 One row per block, in page order, of plain floats: what the block looks like (words, sentence ends,
 prose score, kind, phrase-list hits, interface-label and caption shapes), where it sits (position,
@@ -12,9 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from newsclean.page import Block
-from newsclean.stages.navigation_text import caption_like, contact_like, is_ui_label, link_line
-from newsclean.stages.text_features import (
+from newsclean.features.text import (
     in_menu,
     is_end_marker,
     lower_share,
@@ -23,6 +21,8 @@ from newsclean.stages.text_features import (
     prose_of,
     words_of,
 )
+from newsclean.page import Block
+from newsclean.stages.navigation.text import caption_like, contact_like, is_ui_label, link_line
 
 KINDS = ("paragraph", "heading", "list_item", "quote", "table", "pre", "caption")
 

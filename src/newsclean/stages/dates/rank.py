@@ -5,7 +5,7 @@ Every date printed on a short line of the capture is described by a few numbers 
 relative to the headline, whether its line is a dateline or a byline, a "Published"/"Updated"/
 comment label before it, a time after it, how often the page prints that day, whether it is the
 page's earliest or latest date, a copyright sign on its line). A linear model fitted on the tune
-pages of the metadata set's w3m and lynx captures (``benchmarks/train_date_rank.py``, seeded;
+pages of the metadata set's w3m and lynx captures (``benchmarks/train_rankers.py --target date``, seeded;
 retraining rewrites ``data/text_date_rank.json`` byte for byte) weighs them. Plain Python at run
 time."""
 from __future__ import annotations

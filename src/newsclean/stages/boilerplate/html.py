@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsclean.page import Block, Page
-from newsclean.stages.boilerplate_html_signals import (
+from newsclean.stages.boilerplate.signals import (
     class_info,
     describe,
     is_body_marked,

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsclean.load.element_text import text_of
 from newsclean.page import Block, Page
-from newsclean.stages.boilerplate_html_signals import (
+from newsclean.stages.boilerplate.signals import (
     describe,
     element_words,
     is_body_marked,

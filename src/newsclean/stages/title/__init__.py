@@ -26,8 +26,8 @@ from newsclean.normalize.titles import (
     word_overlap,
 )
 from newsclean.page import Block, Page
-from newsclean.stages import title_rank
 from newsclean.stages.base import Stage
+from newsclean.stages.title import rank as title_rank
 
 _BYLINE_START = re.compile(r"^(?:(?:text|interview|ein beitrag|ein artikel|ein kommentar|erstellt|geschrieben|"
                            r"posted|published|written|reported|blog beitrag|beitrag|artikel)\s+(?:von|by)|by|von|par|"

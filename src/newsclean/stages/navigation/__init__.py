@@ -1,14 +1,15 @@
 """Stage 'navigation': menus, nav lists, breadcrumbs, footers, "Latest in / Most popular / Related"
-lists, share/subscribe/promo blocks. Rules for HTML in navigation_html, for text captures in
-navigation_text. Options prefixed ``html_`` / ``text_`` apply to one kind only."""
+lists, share/subscribe/promo blocks. Rules for HTML in navigation.html, for text captures in
+navigation.text. Options prefixed ``html_`` / ``text_`` apply to one kind only."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from newsclean import handoffs
 from newsclean.page import Page
-from newsclean.stages import navigation_html, navigation_text
 from newsclean.stages.base import Stage
+from newsclean.stages.navigation import html as navigation_html
+from newsclean.stages.navigation import text as navigation_text
 
 
 @dataclass(frozen=True)

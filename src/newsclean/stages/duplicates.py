@@ -79,6 +79,25 @@ def different_words(a: list[str], b: list[str]) -> bool:
     return False
 
 
+
+def _shared_trigrams(grams: dict[int, set[tuple[str, ...]]]
+                     ) -> tuple[set[tuple[str, ...]], dict[tuple[str, ...], list[int]]]:
+    """The trigrams found in two blocks or more, and an inverted index trigram -> blocks holding it
+    (only those trigrams are indexed: the others share nothing)."""
+    seen: set[tuple[str, ...]] = set()
+    common: set[tuple[str, ...]] = set()
+    for gs in grams.values():
+        common |= gs & seen
+        seen |= gs
+    where: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    if common:
+        for idx, gs in grams.items():
+            if not gs.isdisjoint(common):
+                for g in gs & common:
+                    where[g].append(idx)
+    return common, where
+
+
 @dataclass(frozen=True)
 class DuplicatesOptions:
     min_tokens: int = 6          # shorter blocks (labels, names) are left to other stages
@@ -119,20 +138,15 @@ class DuplicatesStage(Stage):
             return
         by_index = {b.index: b for b in blocks}
         self._repeated(page, blocks, grams, by_index, toks_of)
-        # inverted index: trigram -> blocks holding it; very common trigrams are skipped
-        # (only trigrams found in two blocks or more are indexed: the others share nothing)
-        seen: set[tuple[str, ...]] = set()
-        common: set[tuple[str, ...]] = set()
-        for gs in grams.values():
-            common |= gs & seen
-            seen |= gs
+        self._near_copies(page, grams, by_index, toks_of)
+
+    def _near_copies(self, page: Page, grams: dict[int, set[tuple[str, ...]]], by_index: dict[int, Block],
+                     toks_of: dict[int, list[str]]) -> None:
+        """Near-identical blocks close together: the earlier copy goes (see the module's docstring)."""
+        opts = self.options
+        common, where = _shared_trigrams(grams)
         if not common:
             return
-        where: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for idx, gs in grams.items():
-            if not gs.isdisjoint(common):
-                for g in gs & common:
-                    where[g].append(idx)
         for idx in sorted(grams):
             b = by_index[idx]
             if not b.kept:
@@ -165,21 +179,28 @@ class DuplicatesStage(Stage):
                     break
                 if n / len(grams[other]) < opts.contained:
                     continue  # b is only a part of a longer block (a pull quote): left alone
-                if b.kind == "pre" and ob.kind == "pre":
-                    continue  # code listings build on each other: a changed line is new content
-                if b.kind == ob.kind == "heading" and b.features.get("tag") != ob.features.get("tag"):
-                    continue  # "Pros and Cons of X" over "Cons of X": a section and its sub-section
-                if different_words(toks_of[idx], toks_of[other]):
-                    continue  # "item #11111" / "item #22222", "Pros of X" / "Cons of X": two things
-                same = toks_of[idx] == toks_of[other]
-                if same and not self._adjacent(page, idx, other):
-                    continue  # the same line asked again further on (interview questions): kept
-                if not self._near(page, idx, other, opts.near_gap):
-                    continue  # far apart: the author's own restatement, not a dek reprinted as its caption
+                if not self._is_copy(page, b, ob, toks_of):
+                    continue
                 # near-identical: the earlier copy goes (deks and captions precede the body)
                 self.drop(page, b, f"near-duplicate of block {other}: an earlier copy "
                                    f"(summary, caption or repeated line) of text kept there")
                 break
+
+    def _is_copy(self, page: Page, b: Block, ob: Block, toks_of: dict[int, list[str]]) -> bool:
+        """Is ``b`` an earlier copy of the later block ``ob`` (each mostly inside the other), rather
+        than a second piece of content of the same shape or the author's own restatement?"""
+        idx, other = b.index, ob.index
+        if b.kind == "pre" and ob.kind == "pre":
+            return False  # code listings build on each other: a changed line is new content
+        if b.kind == ob.kind == "heading" and b.features.get("tag") != ob.features.get("tag"):
+            return False  # "Pros and Cons of X" over "Cons of X": a section and its sub-section
+        if different_words(toks_of[idx], toks_of[other]):
+            return False  # "item #11111" / "item #22222", "Pros of X" / "Cons of X": two things
+        same = toks_of[idx] == toks_of[other]
+        if same and not self._adjacent(page, idx, other):
+            return False  # the same line asked again further on (interview questions): kept
+        # far apart: the author's own restatement, not a dek reprinted as its caption
+        return self._near(page, idx, other, self.options.near_gap)
 
     def _second_copy(self, page: Page, toks_of: dict[int, list[str]], min_long: int = 3, min_words: int = 150,
                      max_copies: int = 3) -> None:

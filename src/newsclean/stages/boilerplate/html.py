@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsclean.page import Block, Page
 from newsclean.stages.boilerplate.signals import (
+    NO_CHROME,
+    STRONG_CHROME,
+    WEAK_CHROME,
+    ClassInfo,
     class_info,
     describe,
     is_body_marked,
@@ -33,6 +37,58 @@ _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged
 _STRONG_CONTAINERS = frozenset({"article", "main"})
 _NEGATIVE_TAGS = frozenset({"nav", "footer", "aside"})
 
+# --- block weight: characters of text, signed (hand-set on the dev sets; see issue 13 for learning them)
+_CAPTION_PENALTY = 0.2       # per character: a caption sits next to the body but is no body text
+_LINKY_LD = 0.5              # link density above which a block is navigation ...
+_LINKY_PENALTY = 0.6         # ... and costs this much per character
+_LINKY_OFFSET = 10.0         # ... plus this, so even a one-word link row counts against its box
+_TEASER_MIN_LD = 0.1         # a block with at least this link density ...
+_TEASER_LEAD_LINK = 25       # ... that opens with a link this long is a teaser (headline + summary)
+_TEASER_PENALTY = 0.3        # per character of a teaser (also for teaser cards found by signals)
+_CJK_MIN_CHARS = 10          # a block this long ...
+_CJK_CHARS_PER_WORD = 12     # ... with more characters per space-separated word is in a script without spaces
+_CJK_BOOST = 2.5             # a CJK character carries about as much as 2.5 Latin ones
+_SHORT_GOOD = 25.0           # link-free characters below which a block is a label, not text
+_FEW_WORDS = 5               # a label of fewer words ...
+_LABEL_PENALTY = -8.0        # ... costs a flat amount (menus are made of these)
+_SHORT_FACTOR = 0.3          # a short phrase of more words counts a little
+_PROSE_BOOST = 1.3           # text ending like a sentence is body text more often than not
+_LIST_ITEM_FACTOR = 0.7      # list items are body as often as link lists and feature rows
+_TABLE_FACTOR = 0.5          # tables are data or layout as often as body
+
+# --- aggregation: chrome-named elements (class/id words, <nav>/<aside>/<footer>)
+_STRONG_CHROME_KEEP = 0.6    # a strong-chrome element holding this share of the best mass is a wrapper
+_WEAK_CHROME_SHARE = 0.15    # a weak-chrome element under this share is a small share/promo box
+_NEGATIVE_DAMPING = 0.25     # a negative element passes up only a quarter of its mass, as a cost ...
+_NEGATIVE_OFFSET = 20.0      # ... plus this, so an empty comment box still counts against its parent
+
+# --- container choice: a bonus multiplies an element's total
+_BODY_MARKED_BONUS = 1.35    # itemprop=articleBody / text: the page names its body
+_STRONG_BONUS = 1.05         # <article>/<main>: breaks near-ties toward the semantic element
+_POSITIVE_BONUS = 0.2        # a content word in the class/id ('article-body', 'post-content')
+_PICK_MAX_DEPTH = 1000       # how far up to look for the <main> scope (deeper trees are broken)
+_MAIN_SCOPE_SHARE = 0.15     # a single <main> holding this share of the best mass bounds the search
+_SURE_SCORE = 500.0          # a container score below this is unsure: ask readability
+_SURE_SHARE = 0.5            # without markup support, a container holding less than half the best mass is unsure
+_READABILITY_MAX_BLOCKS = 5000  # readability re-scores the whole page: article-sized pages only
+
+# --- copies of the body (JSON-LD articleBody, readability): word-3-gram match shares
+_MATCH_HIT = 0.6             # a block with this share of its 3-grams in the copy is body text ...
+_MATCH_BOOST = 1.5           # ... and gains this much per character ...
+_MATCH_OFFSET = 20.0         # ... plus this (short matched lines count too)
+_MATCH_MISS = 0.2            # a block under this share is not in the copy ...
+_MISS_MIN_CHARS = 40         # ... when longer than this (short lines are too few 3-grams to tell)
+_COPY_COMPLETE = 0.7         # matched words covering this share of the copy: the copy is complete ...
+_MISS_PENALTY = 0.5          # ... and long blocks not in it cost this much per character
+
+
+class ElInfo(NamedTuple):
+    """What an element's tag and class/id say, computed once per element per page."""
+    tag: str
+    level: int        # chrome level: 0 none, 1 weak (share bar, promo), 2 strong (comments, footer)
+    clean: bool       # a clean content container (<article>/<main>, articleBody, a content class)
+    bonus: float      # selection bonus multiplying the element's total
+
 
 def _block_weight(b: Block) -> float:
     text = b.text
@@ -41,24 +97,24 @@ def _block_weight(b: Block) -> float:
     if b.kind == "heading":
         return 0.0
     if b.kind == "caption":
-        return -0.2 * n
-    if ld > 0.5:
-        return -0.6 * n - 10
-    if ld >= 0.1 and b.features.get("lead_link", 0) >= 25:
-        return -0.3 * n  # a teaser: headline link + summary
+        return -_CAPTION_PENALTY * n
+    if ld > _LINKY_LD:
+        return -_LINKY_PENALTY * n - _LINKY_OFFSET
+    if ld >= _TEASER_MIN_LD and b.features.get("lead_link", 0) >= _TEASER_LEAD_LINK:
+        return -_TEASER_PENALTY * n  # a teaser: headline link + summary
     words = text.count(" ") + 1
-    cjk = n > 10 and words < n / 12  # scripts without spaces
+    cjk = n > _CJK_MIN_CHARS and words < n / _CJK_CHARS_PER_WORD  # scripts without spaces
     good = n * (1.0 - ld)
     if cjk:
-        good *= 2.5
-    if good < 25 and not cjk:
-        return -8.0 if words < 5 else good * 0.3
+        good *= _CJK_BOOST
+    if good < _SHORT_GOOD and not cjk:
+        return _LABEL_PENALTY if words < _FEW_WORDS else good * _SHORT_FACTOR
     if ends_like_prose(text):
-        good *= 1.3
+        good *= _PROSE_BOOST
     if b.kind == "list_item":
-        good *= 0.7
+        good *= _LIST_ITEM_FACTOR
     elif b.kind == "table":
-        good *= 0.5
+        good *= _TABLE_FACTOR
     return good
 
 
@@ -71,13 +127,60 @@ class _Scores:
         self.depth: dict[Any, int] = {}
         self.blocked: dict[Any, bool] = {}
         self.pos: dict[Any, float] = {}
-        self.info: dict[Any, tuple[str, int, bool, float]] = {}
+        self.info: dict[Any, ElInfo] = {}
         self.negative: set[Any] = set()
 
 
 def _aggregate(blocks: list[Block], weights: list[float]) -> _Scores:
     """Sum block weights into every ancestor element (each element visited once)."""
     sc = _Scores()
+    order = _link_ancestors(blocks, weights, sc)
+    parent = sc.parent
+    info = sc.info
+    for el in order:
+        info[el] = _el_info(el)
+    sums: dict[Any, float] = dict.fromkeys(parent, 0.0)
+    sums.update(sc.total)
+    pos: dict[Any, float] = dict.fromkeys(parent, 0.0)
+    for el, v in sc.total.items():
+        if v > 0:
+            pos[el] = v
+    # bottom-up: positive mass, and which elements hold a clean content container
+    holds_content: set[Any] = set()
+    for el in order:
+        p = parent[el]
+        if p is not None:
+            pos[p] += pos[el]
+            if el in holds_content or info[el].clean:
+                holds_content.add(p)
+    all_pos = max(pos.values(), default=0.0) or 1.0
+    sc.pos = pos
+    negative, weak = set(), set()
+    for el in order:
+        level = info[el].level
+        if level == STRONG_CHROME and (pos[el] < _STRONG_CHROME_KEEP * all_pos or el not in holds_content):
+            negative.add(el)  # (a big one holding the article is a page wrapper or an unclosed tag)
+        elif level == WEAK_CHROME and pos[el] < _WEAK_CHROME_SHARE * all_pos:
+            weak.add(el)  # a small share/promo/related box: never the container, counts as is
+    for el in order:
+        v = sums[el]
+        if el in negative:  # (its blocks are dropped even inside the chosen container)
+            v = -abs(v) * _NEGATIVE_DAMPING - _NEGATIVE_OFFSET
+        p = parent[el]
+        if p is not None:
+            sums[p] += v
+    sc.negative = negative
+    blocked = sc.blocked
+    for el in reversed(order):  # parents first
+        p = parent[el]
+        blocked[el] = el in negative or el in weak or (p is not None and blocked[p])
+    sc.total = sums
+    return sc
+
+
+def _link_ancestors(blocks: list[Block], weights: list[float], sc: _Scores) -> list[Any]:
+    """Fill ``sc.total`` (each block element's own weight), ``sc.parent`` and ``sc.depth`` for every
+    ancestor of a block; return the elements deepest first."""
     parent, total, depth = sc.parent, sc.total, sc.depth
     for b, w in zip(blocks, weights):
         el = b.element
@@ -95,75 +198,35 @@ def _aggregate(blocks: list[Block], weights: list[float]) -> _Scores:
         for x in reversed(chain):
             d += 1
             depth[x] = d
-    order = sorted(parent, key=depth.__getitem__, reverse=True)
-    info = sc.info
-    for el in order:
-        info[el] = _el_info(el)
-    sums: dict[Any, float] = dict.fromkeys(parent, 0.0)
-    sums.update(total)
-    pos: dict[Any, float] = dict.fromkeys(parent, 0.0)
-    for el, v in total.items():
-        if v > 0:
-            pos[el] = v
-    # bottom-up: positive mass, and which elements hold a clean content container
-    holds_content: set[Any] = set()
-    for el in order:
-        p = parent[el]
-        if p is not None:
-            pos[p] += pos[el]
-            if el in holds_content or info[el][2]:
-                holds_content.add(p)
-    all_pos = max(pos.values(), default=0.0) or 1.0
-    sc.pos = pos
-    negative, weak = set(), set()
-    for el in order:
-        level = info[el][1]
-        if level == 2 and (pos[el] < 0.6 * all_pos or el not in holds_content):
-            negative.add(el)  # (a big one holding the article is a page wrapper or an unclosed tag)
-        elif level == 1 and pos[el] < 0.15 * all_pos:
-            weak.add(el)  # a small share/promo/related box: never the container, counts as is
-    for el in order:
-        v = sums[el]
-        if el in negative:
-            v = -abs(v) * 0.25 - 20  # (its blocks are dropped even inside the chosen container)
-        p = parent[el]
-        if p is not None:
-            sums[p] += v
-    sc.negative = negative
-    blocked = sc.blocked
-    for el in reversed(order):  # parents first
-        p = parent[el]
-        blocked[el] = el in negative or el in weak or (p is not None and blocked[p])
-    sc.total = sums
-    return sc
+    return sorted(parent, key=depth.__getitem__, reverse=True)
 
 
-def _el_info(el: Any) -> tuple[str, int, bool, float]:
-    """(tag, chrome level, whether it is a clean content container, selection bonus), computed
-    once per element per page."""
+def _el_info(el: Any) -> ElInfo:
+    """What the element's tag and class/id/itemprop say, computed once per element per page."""
     get = el.get
     tag = el.tag
     return _info_of(tag if isinstance(tag, str) else "", get("class"), get("id"), get("itemprop"))
 
 
 @lru_cache(maxsize=4096)
-def _info_of(tag: str, cls: str | None, ident: str | None, prop: str | None) -> tuple[str, int, bool, float]:
+def _info_of(tag: str, cls: str | None, ident: str | None, prop: str | None) -> ElInfo:
     """Pure (cached): elements repeat the same tag/class/id/itemprop combinations."""
     tag = tag.lower()
     strong = tag in _STRONG_CONTAINERS
     prop = (prop or "").lower()
     marked = "articlebody" in prop or prop == "text"
     raw = f"{cls or ''} {ident or ''}" if cls or ident else ""
-    level, positive, clean = class_info(raw) if raw else (0, False, False)
+    ci = class_info(raw) if raw else ClassInfo(NO_CHROME, False, False)
+    level = ci.level
     if tag in _NEGATIVE_TAGS:
-        level = 2
+        level = STRONG_CHROME
     elif strong or marked:
-        level = 0
+        level = NO_CHROME
     if marked:
-        bonus = 1.35
+        bonus = _BODY_MARKED_BONUS
     else:
-        bonus = (1.05 if strong else 1.0) + (0.2 if positive else 0.0)
-    return tag, level, strong or marked or clean, bonus
+        bonus = (_STRONG_BONUS if strong else 1.0) + (_POSITIVE_BONUS if ci.positive else 0.0)
+    return ElInfo(tag, level, strong or marked or ci.clean, bonus)
 
 
 def _boost(blocks: list[Block], weights: list[float], vocab: set[str], penalize: bool = False) -> int:
@@ -174,15 +237,15 @@ def _boost(blocks: list[Block], weights: list[float], vocab: set[str], penalize:
     misses = []
     for i, b in enumerate(blocks):
         m = match_share(vocab, b.text)
-        if m >= 0.6:
-            weights[i] = max(weights[i], 0.0) + len(b.text) * 1.5 + 20
+        if m >= _MATCH_HIT:
+            weights[i] = max(weights[i], 0.0) + len(b.text) * _MATCH_BOOST + _MATCH_OFFSET
             hits += 1
             matched += b.text.count(" ") + 1
-        elif 0 <= m < 0.2 and len(b.text) > 40 and b.kind != "heading":
+        elif 0 <= m < _MATCH_MISS and len(b.text) > _MISS_MIN_CHARS and b.kind != "heading":
             misses.append(i)
-    if penalize and hits and matched >= 0.7 * len(vocab):
+    if penalize and hits and matched >= _COPY_COMPLETE * len(vocab):
         for i in misses:
-            weights[i] = min(weights[i], 0.0) - 0.5 * len(blocks[i].text)
+            weights[i] = min(weights[i], 0.0) - _MISS_PENALTY * len(blocks[i].text)
     return hits
 
 
@@ -191,9 +254,9 @@ def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
     for el, v in sc.total.items():
         if v <= 0 or sc.blocked.get(el):
             continue
-        if scope is not None and not within(el, scope, 1000):
+        if scope is not None and not within(el, scope, _PICK_MAX_DEPTH):
             continue
-        s = v * sc.info[el][3]
+        s = v * sc.info[el].bonus
         if s > best_score or (s == best_score and sc.depth[el] > sc.depth.get(best, -1)):
             best, best_score = el, s
     return best, best_score
@@ -208,7 +271,7 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
     weights = [_block_weight(b) for b in blocks]
     teasers = teaser_blocks(blocks, page.url)
     for i in teasers:
-        weights[i] = -0.3 * len(blocks[i].text)
+        weights[i] = -_TEASER_PENALTY * len(blocks[i].text)
     page.handoffs.html_teasers = tuple(sorted(teasers))
     vocab, whole = jsonld_vocab(page)
     why = "best text/link balance"
@@ -218,19 +281,20 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
         page.notes["html_jsonld_matches"] = hits
     sc = _aggregate(blocks, weights)
     all_pos = max(sc.pos.values(), default=0.0) or 1.0
-    mains = [el for el, inf in sc.info.items() if inf[0] == "main" or el.get("role") == "main"]
+    mains = [el for el, inf in sc.info.items() if inf.tag == "main" or el.get("role") == "main"]
     scope = None
-    if len(mains) == 1 and sc.pos[mains[0]] >= 0.15 * all_pos:
+    if len(mains) == 1 and sc.pos[mains[0]] >= _MAIN_SCOPE_SHARE * all_pos:
         scope = mains[0]  # the page says where its main content is: look only inside
         why += " inside <main>"
     best, best_score = _pick(sc, scope)
     share = sc.pos.get(best, 0.0) / all_pos if best is not None else 0.0
     support = bool(hits) or scope is not None or (
         best is not None and (tag_of(best) in _STRONG_CONTAINERS or is_body_marked(best)))
-    unsure = best is None or best_score < 500 or (not support and share < 0.5)
+    unsure = best is None or best_score < _SURE_SCORE or (not support and share < _SURE_SHARE)
     page.notes["html_readability_fallback"] = False
     # readability re-parses and scores the whole page: worth it on article-sized pages only
-    if unsure and use_readability and len(page.source) <= _READABILITY_MAX_CHARS and len(blocks) <= 5000:
+    small = len(page.source) <= _READABILITY_MAX_CHARS and len(blocks) <= _READABILITY_MAX_BLOCKS
+    if unsure and use_readability and small:
         rvocab = readability_vocab(page)
         if rvocab is not None and _boost(blocks, weights, rvocab):
             page.notes["html_readability_fallback"] = True

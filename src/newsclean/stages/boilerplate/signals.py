@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsclean.page import Block, Page
 from newsclean.urls import site_of
@@ -152,23 +152,33 @@ def match_share(vocab: set[str], text: str) -> float:
     return sum(g in vocab for g in grams) / len(grams)
 
 
+NO_CHROME, WEAK_CHROME, STRONG_CHROME = 0, 1, 2  # chrome levels of a class/id (and of <nav>/<aside>/<footer>)
+
+
+class ClassInfo(NamedTuple):
+    """What a class/id string says about its element."""
+    level: int       # chrome level after a content word cancels one step
+    positive: bool   # a content word is there ('article', 'post', 'body' ...)
+    clean: bool      # purely a content name, with no chrome word
+
+
 @lru_cache(maxsize=8192)
-def class_info(raw: str) -> tuple[int, bool, bool]:
-    """For a class/id string: (chrome level after a content word cancels one step, whether a
-    content word is there, whether it is purely a content name with no chrome word)."""
+def class_info(raw: str) -> ClassInfo:
+    """For a class/id string: its chrome level (a content word cancels one step), whether a
+    content word is there, whether it is purely a content name with no chrome word."""
     words = class_words(raw)
     hints = load_hints()
     positive = not hints.content_positive.isdisjoint(words)
     if not hints.container_negative_strong.isdisjoint(words):
-        level = 2
+        level = STRONG_CHROME
     elif not hints.container_negative.isdisjoint(words):
-        level = 1
+        level = WEAK_CHROME
     else:
-        level = 0
-    clean = positive and level == 0
+        level = NO_CHROME
+    clean = positive and level == NO_CHROME
     if level and positive:
         level -= 1
-    return level, positive, clean
+    return ClassInfo(level, positive, clean)
 
 
 def within(el: Any, anc: Any, levels: int) -> bool:

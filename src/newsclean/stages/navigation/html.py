@@ -243,33 +243,14 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
     while i < n:
         b = blocks[i]
         i += 1
-        if len(b.text) > 50 or b.element is None:
-            continue
-        if not b.kept and not (b.dropped_by == stage and (b.reason or "").startswith("stock phrase")):
-            continue  # (a title already dropped as a stock phrase, "Share this:", still opens its box)
-        if b.kind != "heading" and not (b.kind == "paragraph" and len(b.text) <= 40
-                                        and not b.text.rstrip().endswith(".")):
-            continue  # a box title is a heading, or a short label styled as one
-        ph = _stock_phrase(b.text, ctx.sections, prefix_len=40)
-        if ph is None:
-            low = b.text.lower().strip(_STRIP)
-            if low in ctx.sections_exact:
-                ph = low  # 'References', 'Sources': only as the whole title ('Sources of fiber' is a section)
-        if ph is None and b.kind == "heading" and _CREDIT_LINE.match(b.text):
-            ph = "author box"  # 'Written by Jane Doe' over a short bio
+        ph = _box_title(b, ctx, stage)
         if ph is None:
             continue
         reason = f"'{b.text[:30]}' box"
         citations = ph in ctx.sections_exact  # a reference list: its entries may be long
         page.drop(b, stage, reason)
         level = b.features.get("level") or 6
-        root = b.element.getparent()
-        for _ in range(3):  # a title wrapped on its own ('<div><h3>Related</h3></div><ul>…'): the box is further up
-            if root is None or root is ctx.container or ctx.el_len.get(root, 0) > len(b.text) + 2:
-                break
-            root = root.getparent()
-        if root is ctx.container or root is None or ctx.el_len.get(root, 0) > 0.5 * ctx.body_len:
-            root = None
+        root = _box_root(b, ctx)
         while i < n:
             nb = blocks[i]
             if nb.kind == "heading" and (nb.features.get("level") or 6) <= level:
@@ -280,6 +261,39 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
                 break
             page.drop(nb, stage, reason)
             i += 1
+
+
+def _box_title(b: Block, ctx: _Context, stage: str) -> str | None:
+    """The section phrase when ``b`` titles a box of chrome ("Related posts", "Comments",
+    "References", "Written by ..."), else None."""
+    if len(b.text) > 50 or b.element is None:
+        return None
+    if not b.kept and not (b.dropped_by == stage and (b.reason or "").startswith("stock phrase")):
+        return None  # (a title already dropped as a stock phrase, "Share this:", still opens its box)
+    if b.kind != "heading" and not (b.kind == "paragraph" and len(b.text) <= 40
+                                    and not b.text.rstrip().endswith(".")):
+        return None  # a box title is a heading, or a short label styled as one
+    ph = _stock_phrase(b.text, ctx.sections, prefix_len=40)
+    if ph is None:
+        low = b.text.lower().strip(_STRIP)
+        if low in ctx.sections_exact:
+            ph = low  # 'References', 'Sources': only as the whole title ('Sources of fiber' is a section)
+    if ph is None and b.kind == "heading" and _CREDIT_LINE.match(b.text):
+        ph = "author box"  # 'Written by Jane Doe' over a short bio
+    return ph
+
+
+def _box_root(title: Block, ctx: _Context) -> Any:
+    """The element holding a box's title and its content, or None when it is the container or
+    holds much of the article (then the box runs up to the next heading of its level)."""
+    root = title.element.getparent()
+    for _ in range(3):  # a title wrapped on its own ('<div><h3>Related</h3></div><ul>…'): the box is further up
+        if root is None or root is ctx.container or ctx.el_len.get(root, 0) > len(title.text) + 2:
+            break
+        root = root.getparent()
+    if root is ctx.container or root is None or ctx.el_len.get(root, 0) > 0.5 * ctx.body_len:
+        return None
+    return root
 
 
 def _descends(el: Any, anc: Any) -> bool:

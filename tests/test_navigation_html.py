@@ -173,3 +173,26 @@ def test_european_stock_lines_dropped_sentences_with_the_same_words_kept():
     texts = [b.text for b in page.kept()]
     assert not set(lines) & set(texts)
     assert kept in texts and len(texts) == 5
+
+
+def test_header_never_closed_keeps_the_body_it_runs_over():
+    # broken markup: the post's <header> (byline, date) runs over the post's own paragraphs; the
+    # rest of the thread holds more text, so the header is under half of the main content
+    post = "".join(f"<li>Change number {i} of this release is described here in one line.</li>" for i in range(5))
+    page = run("<header><p>Moderator</p><div class='post-text'><ul>" + post + "</ul></div></header>"
+               + body(4, start=10))
+    assert reason_of(page, "Change number 2 of this release is described here in one line.") is None
+    assert sum(1 for b in page.kept()) == 5 + 4 + 1
+
+
+def test_header_with_byline_only_is_still_chrome():
+    page = run("<header><p>By Jane Doe, staff writer at the paper</p></header>" + body(4))
+    assert reason_of(page, "By Jane Doe, staff writer at the paper") == "inside <header>"
+
+
+def test_related_list_dropped_even_when_it_is_much_of_a_short_post():
+    related = "<ul class='related_post'>" + "".join(
+        f"<li>Another story {i} on this site, with a summary of what it says in a sentence or two.</li>"
+        for i in range(6)) + "</ul>"
+    page = run(f"<p>{P.format(1)}</p><p>{P.format(2)}</p>" + related)
+    assert [b.text for b in page.kept()] == [P.format(1), P.format(2)]

@@ -33,6 +33,10 @@ _EMBED_WORDS = ("('social')", "('socials')", "('embed')")
 _META_PROPS = frozenset({"author", "creator", "datepublished", "datemodified", "datecreated", "publisher",
                          "dateline", "caption", "copyrightholder", "keywords"})
 _BOX_TAGS = frozenset({"div", "section", "aside", "li", "ul", "p", "span"})
+_LIST_TAGS = frozenset({"ul", "ol"})
+_TEXT_BLOCK_CHARS = 40       # a block this long ...
+_TEXT_MAX_LD = 0.2           # ... with few links reads as text, not a label or a link row
+_HEADER_TEXT_BLOCKS = 4      # a <header> holding this many text blocks was never closed (broken markup)
 
 
 class _Context:
@@ -53,6 +57,7 @@ class _Context:
         self.host = site_of(page.url)
         self.body_len = sum(len(b.text) for b in page.kept()) or 1
         self.el_len: dict[Any, int] = {}
+        self.el_texts: dict[Any, int] = {}  # text blocks (not labels, not link rows) below each element
         self.chain_words: dict[Any, frozenset[str]] = {}
         word_len: dict[str, int] = {}
         for b in page.kept():
@@ -61,8 +66,11 @@ class _Context:
                 continue
             for w in self._chain_words(el):
                 word_len[w] = word_len.get(w, 0) + len(b.text)
+            text_block = len(b.text) >= _TEXT_BLOCK_CHARS and b.features.get("link_density", 0.0) < _TEXT_MAX_LD
             while el is not None and el is not container:
                 self.el_len[el] = self.el_len.get(el, 0) + len(b.text)
+                if text_block:
+                    self.el_texts[el] = self.el_texts.get(el, 0) + 1
                 el = el.getparent()
         # a chrome word that labels much of the main content is a layout name, not chrome
         self.common = frozenset(w for w, n in word_len.items() if n > 0.4 * self.body_len)
@@ -94,6 +102,8 @@ class _Context:
         if tag in _CHROME_TAGS:
             if share > 0.5:
                 return None  # a page-wrapping form or header (broken markup), not chrome
+            if tag == "header" and self.el_texts.get(el, 0) >= _HEADER_TEXT_BLOCKS:
+                return None  # a header running over the body's paragraphs: it was never closed
             return f"inside <{tag}>"
         if share < 0.15 and tag in _BOX_TAGS and _has_text_input(el):
             return f"inside a form box ({describe(el)[:40]})"  # sign-up, search, comment form
@@ -106,13 +116,16 @@ class _Context:
         words = element_words(el)
         if not words:
             return None
-        bads = [w for w in words if w in self.negative and w not in self.common]
+        # a list is never a layout wrapper: a strong chrome word on it counts even when it labels much
+        # of the main content ('related-posts' under a short post)
+        is_list = tag in _LIST_TAGS
+        bads = [w for w in words if w in self.negative and (w not in self.common or is_list and w in self.strong)]
         if not bads:
             return None
         bad = next((w for w in bads if w in self.strong), bads[0])  # a strong word anywhere in the name counts
         if bad not in self.strong and any(w in self.positive for w in words):
             return None  # 'post-body meta-field': the content word wins over a weak chrome word
-        if share > 0.4:
+        if share > 0.4 and not (is_list and bad in self.strong):
             return None  # holds much of the article: a layout wrapper with an unlucky name
         return f"inside {describe(el)[:60]} ('{bad}')"
 

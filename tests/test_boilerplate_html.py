@@ -110,3 +110,15 @@ def test_readability_second_opinion_gets_no_characters_lxml_refuses(caplog):
         vocab = readability_vocab(page)
     assert vocab and "of the story" in vocab
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_the_article_header_is_no_teaser_card():
+    # the page's own <h1>, a linked tag line and the lead, in one small box: the article's header,
+    # shaped like a card ('linked headline + summary') but holding the page's title
+    lead = "The lead says in two sentences what the story is about. It is part of the article."
+    header = ("<div class='intro'><h1>The page title of this story</h1>"
+              "<p><a href='/tag/one'>Tag one</a>-<a href='/tag/two'>Tag two</a>-<a href='/tag/three'>Tag three</a></p>"
+              f"<div class='lead'><p>{lead}</p></div></div>")
+    page = run(f"<body><article>{header}{body(4)}</article></body>", url="https://example.org/a")
+    assert not page.handoffs.html_teasers
+    assert lead in kept(page)

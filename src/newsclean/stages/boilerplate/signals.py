@@ -204,6 +204,10 @@ def links_home(el: Any, host: str) -> bool:
     return False
 
 
+def _is_h1(b: Block) -> bool:
+    return b.kind == "heading" and b.features.get("level") == 1
+
+
 def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
     """Indexes of short paragraphs that sit in a small card right after a linked headline
     (lists of other stories: 'headline link + one-line summary', repeated). The card must be an
@@ -232,7 +236,9 @@ def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
                 if within(h.element, anc, 8):
                     # a card: few blocks around share this ancestor
                     k, count = j - 1, 0
+                    titled = False  # the page's own <h1> in the box: the article's header, not a card
                     while k >= 0 and count < 9 and blocks[k].element is not None and within(blocks[k].element, anc, 8):
+                        titled = titled or _is_h1(blocks[k])
                         count += 1
                         k -= 1
                     k = i + 1
@@ -242,7 +248,7 @@ def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
                         long_after = long_after or (len(blocks[k].text) > 120 and blocks[k].kind == "paragraph")
                         count += 1
                         k += 1
-                    if count + (i - j + 1) <= 8 and not long_after and (
+                    if count + (i - j + 1) <= 8 and not long_after and not titled and not _is_h1(h) and (
                             tag_of(anc) == "article" or links_home(h.element, host)):
                         out.update(range(j, i + 1))  # the headline, its labels and the summary
                     break

@@ -196,3 +196,27 @@ def test_related_list_dropped_even_when_it_is_much_of_a_short_post():
         for i in range(6)) + "</ul>"
     page = run(f"<p>{P.format(1)}</p><p>{P.format(2)}</p>" + related)
     assert [b.text for b in page.kept()] == [P.format(1), P.format(2)]
+
+
+def test_read_also_line_dropped_in_several_languages():
+    lines = ["Lesen Sie auch: Wie der Stadtrat über das neue Bad entschied",
+             "Le puede interesar: Tres nuevos casos abiertos por el tribunal",
+             "See also: A brief history of the town hall"]
+    page = run(body(2) + "".join(f"<p>{t}</p>" for t in lines) + body(2, start=2))
+    for t in lines:
+        assert "pointer to another article" in (reason_of(page, t) or "")
+    assert sum(1 for b in page.kept()) == 4
+
+
+def test_read_also_words_inside_a_sentence_are_kept():
+    t = "Read more about how the council decided, and why the vote was close."
+    page = run(body(2) + f"<p>{t}</p>" + body(2, start=2))
+    assert reason_of(page, t) is None
+
+
+def test_german_reference_section_dropped():
+    refs = "<h2>Literatur</h2><ul><li>Mustermann, Max: Ein Buch. 2004. S. 12.</li><li>Muster, Eva: Noch eins. 2010.</li></ul>"
+    page = run(body(3) + refs)
+    assert reason_of(page, "Literatur") is not None
+    assert reason_of(page, "Muster, Eva: Noch eins. 2010.") is not None
+    assert sum(1 for b in page.kept()) == 3

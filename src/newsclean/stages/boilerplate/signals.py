@@ -36,6 +36,7 @@ class Hints:
     section_phrases: tuple[str, ...] = ()
     cta_starts: tuple[str, ...] = ()
     promo_phrases: tuple[str, ...] = ()
+    read_also_labels: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,15 @@ def promo_pattern() -> re.Pattern[str]:
     (newsletter, affiliate disclosure, 'follow us on ...'), wherever they stand in it."""
     phrases = sorted(load_hints().promo_phrases, key=len, reverse=True)
     return re.compile("|".join(re.escape(p) for p in phrases) or "(?!)")
+
+
+@lru_cache(maxsize=1)
+def read_also_pattern() -> re.Pattern[str]:
+    """'Read also: <headline>', 'Lesen Sie auch: ...', 'Le puede interesar: ...': a label, a colon
+    and the title of another article (a bare 'See also:' heading over a list is left alone)."""
+    labels = sorted(load_hints().read_also_labels, key=len, reverse=True)
+    alt = "|".join(re.escape(p) for p in labels) or "(?!)"
+    return re.compile(rf"(?i)^\W{{0,3}}(?:{alt})\s*:\s*\S+\s+\S+\s+\S")
 
 
 def element_words(el: Any) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from newsclean.stages.boilerplate.signals import (
     links_home,
     load_hints,
     promo_pattern,
+    read_also_pattern,
 )
 from newsclean.urls import site_of
 
@@ -54,6 +55,7 @@ class _Context:
         self.sections_exact = hints.section_titles_exact
         self.ctas = hints.cta_starts
         self.promo = promo_pattern()
+        self.read_also = read_also_pattern()
         self.host = site_of(page.url)
         self.body_len = sum(len(b.text) for b in page.kept()) or 1
         self.el_len: dict[Any, int] = {}
@@ -157,6 +159,7 @@ _ENDS_WITH_CTA = re.compile(
 _CITATION = re.compile(r"(?i)https?://|\bdoi\b|\bet al\b|\((19|20)\d\d[a-z]?\)|\b(accessed|retrieved)\b")
 #: 'Tags: Employment, Health & Fitness, ...': a labelled list of the site's tags or categories
 _TAG_LINE = re.compile(r"(?i)^\W*(tags|tagged( with)?|topics|categories|category|filed under|posted in)\s*:")
+_READ_ALSO_MAX_CHARS = 200  # 'Read also: <a headline>' is one line; a longer paragraph is text that goes on
 _COUNTER = re.compile(
     r"(?i)^\W*[\d.,]+\s*k?\s*(comments?|shares?|views?|likes?|replies|responses|reactions|min(ute)?s?\s+read)\W*$")
 
@@ -348,6 +351,8 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
         if b.kind in ("paragraph", "quote", "list_item"):
             if _TAG_LINE.match(b.text):
                 return "tag/category list"
+            if n < _READ_ALSO_MAX_CHARS and ctx.read_also.match(b.text):
+                return "pointer to another article ('Read also: ...')"
             m = ctx.promo.search(b.text.lower())
             if m:
                 return f"promo for the site ('{m.group(0)}')"

@@ -220,3 +220,13 @@ def test_german_reference_section_dropped():
     assert reason_of(page, "Literatur") is not None
     assert reason_of(page, "Muster, Eva: Noch eins. 2010.") is not None
     assert sum(1 for b in page.kept()) == 3
+
+
+def test_counted_comments_heading_drops_the_thread_below_it():
+    thread = "<div class='thread'><h2>3 commentaires</h2><ul class='fil'>" + "".join(
+        f"<li><div>Reader {i}</div><p>Un avis de lecteur numéro {i}, assez long pour ressembler à un texte, "
+        f"avec une phrase entière.</p></li>" for i in range(3)) + "</ul></div>"
+    page = run(body(4) + thread)
+    assert reason_of(page, "3 commentaires") is not None
+    assert reason_of(page, "Reader 1") is not None
+    assert sum(1 for b in page.kept()) == 4

@@ -159,6 +159,10 @@ _ENDS_WITH_CTA = re.compile(
 _CITATION = re.compile(r"(?i)https?://|\bdoi\b|\bet al\b|\((19|20)\d\d[a-z]?\)|\b(accessed|retrieved)\b")
 #: 'Tags: Employment, Health & Fitness, ...': a labelled list of the site's tags or categories
 _TAG_LINE = re.compile(r"(?i)^\W*(tags|tagged( with)?|topics|categories|category|filed under|posted in)\s*:")
+#: '27 commentaires', '3 Kommentare': the title of the reader comments below the article
+_COMMENTS_TITLE = re.compile(
+    r"(?i)^\W*[\d.,]+\s*(comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|reacties|"
+    r"réactions|reacciones|responses|replies|antworten)\W*$")
 _READ_ALSO_MAX_CHARS = 200  # 'Read also: <a headline>' is one line; a longer paragraph is text that goes on
 _COUNTER = re.compile(
     r"(?i)^\W*[\d.,]+\s*k?\s*(comments?|shares?|views?|likes?|replies|responses|reactions|min(ute)?s?\s+read)\W*$")
@@ -296,6 +300,8 @@ def _box_title(b: Block, ctx: _Context, stage: str) -> str | None:
             ph = low  # 'References', 'Sources': only as the whole title ('Sources of fiber' is a section)
     if ph is None and b.kind == "heading" and _CREDIT_LINE.match(b.text):
         ph = "author box"  # 'Written by Jane Doe' over a short bio
+    if ph is None and b.kind == "heading" and _COMMENTS_TITLE.match(b.text):
+        ph = "comments"
     return ph
 
 

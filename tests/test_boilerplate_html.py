@@ -122,3 +122,14 @@ def test_the_article_header_is_no_teaser_card():
     page = run(f"<body><article>{header}{body(4)}</article></body>", url="https://example.org/a")
     assert not page.handoffs.html_teasers
     assert lead in kept(page)
+
+
+def test_a_link_list_inside_the_article_does_not_shrink_it_to_one_section():
+    sections = "".join(f"<div class='part'>{body(3 if i == 0 else 2, start=10 * i)}</div>" for i in range(4))
+    cities = "<ul class='cities'>" + "".join(
+        f"<li><a href='/movers/city-{i}'>Movers in city {i}</a></li>" for i in range(150)) + "</ul>"
+    html = f"<body><div class='wrap'><article>{sections}{cities}</article></div><footer>{nav(5)}</footer></body>"
+    page = run(html)
+    assert page.handoffs.html_container.tag == "article"
+    texts = kept(page)
+    assert all(f"{P.format(10 * i)} {P.format(10 * i)}" in texts for i in range(4))

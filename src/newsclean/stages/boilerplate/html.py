@@ -71,6 +71,9 @@ _MAIN_SCOPE_SHARE = 0.15     # a single <main> holding this share of the best ma
 _SURE_SCORE = 500.0          # a container score below this is unsure: ask readability
 _SURE_SHARE = 0.5            # without markup support, a container holding less than half the best mass is unsure
 _READABILITY_MAX_BLOCKS = 5000  # readability re-scores the whole page: article-sized pages only
+_SEMANTIC_MAX_UP = 6         # how far above the best element an enclosing <article>/<main> may be
+_SEMANTIC_MIN_GAIN = 3.0     # ... holding this many times its positive mass (the rest of the article)
+_SEMANTIC_MIN_SHARE = 0.6    # ... and this share of the page's best positive mass (not a page wrapper's part)
 
 # --- copies of the body (JSON-LD articleBody, readability): word-3-gram match shares
 _MATCH_HIT = 0.6             # a block with this share of its 3-grams in the copy is body text ...
@@ -249,6 +252,26 @@ def _boost(blocks: list[Block], weights: list[float], vocab: set[str], penalize:
     return hits
 
 
+def _semantic_holder(sc: _Scores, best: Any, all_pos: float) -> Any:
+    """The <article>/<main>/articleBody element above ``best`` when it holds most of the page's text
+    and several times ``best``'s: a link list or data table inside the article can sink its total
+    below one of its sections (a long guide with a city list), but the page says where its body is."""
+    if best is None:
+        return None
+    e = sc.parent.get(best)
+    for _ in range(_SEMANTIC_MAX_UP):
+        if e is None:
+            return None
+        inf = sc.info.get(e)
+        if inf is not None and (inf.tag in _STRONG_CONTAINERS or inf.bonus == _BODY_MARKED_BONUS):
+            if sc.blocked.get(e) or sc.pos[e] < _SEMANTIC_MIN_GAIN * sc.pos.get(best, 0.0) \
+                    or sc.pos[e] < _SEMANTIC_MIN_SHARE * all_pos:
+                return None
+            return e
+        e = sc.parent.get(e)
+    return None
+
+
 def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
     best, best_score = None, float("-inf")
     for el, v in sc.total.items():
@@ -287,6 +310,10 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
         scope = mains[0]  # the page says where its main content is: look only inside
         why += " inside <main>"
     best, best_score = _pick(sc, scope)
+    semantic = _semantic_holder(sc, best, all_pos)
+    if semantic is not None:
+        best = semantic
+        why += " (widened to the <article>/<main> holding it)"
     share = sc.pos.get(best, 0.0) / all_pos if best is not None else 0.0
     support = bool(hits) or scope is not None or (
         best is not None and (tag_of(best) in _STRONG_CONTAINERS or is_body_marked(best)))

@@ -230,3 +230,19 @@ def test_counted_comments_heading_drops_the_thread_below_it():
     assert reason_of(page, "3 commentaires") is not None
     assert reason_of(page, "Reader 1") is not None
     assert sum(1 for b in page.kept()) == 4
+
+
+def test_article_element_with_paragraphs_is_the_story_whatever_its_class():
+    # a paywalled story ('node-paywall') with its text present, among teasers in the container
+    teasers = "".join(f"<div class='item'><h3>Other story {i}</h3>{body(2, start=50 + 2 * i)}</div>" for i in range(6))
+    html = (f"<html><body><main><article class='node node-paywall'>{body(4)}</article>{teasers}</main>"
+            f"</body></html>")
+    page = load_page(html, kind="html")
+    select_main(page, BoilerplateOptions(html_use_readability=False), "boilerplate")
+    drop_navigation(page, NavigationOptions(), "navigation")
+    assert reason_of(page, f"{P.format(1)} {P.format(1)}") is None
+
+
+def test_small_article_card_with_a_chrome_word_still_goes():
+    page = run(body(4) + f"<article class='promo'><p>{P.format(60)}</p></article>")
+    assert "promo" in (reason_of(page, P.format(60)) or "")

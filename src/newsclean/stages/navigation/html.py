@@ -38,6 +38,7 @@ _LIST_TAGS = frozenset({"ul", "ol"})
 _TEXT_BLOCK_CHARS = 40       # a block this long ...
 _TEXT_MAX_LD = 0.2           # ... with few links reads as text, not a label or a link row
 _HEADER_TEXT_BLOCKS = 4      # a <header> holding this many text blocks was never closed (broken markup)
+_ARTICLE_TEXT_BLOCKS = 4     # an <article> holding this many text blocks is a story, whatever its class words
 
 
 class _Context:
@@ -118,6 +119,8 @@ class _Context:
         words = element_words(el)
         if not words:
             return None
+        if tag == "article" and self.el_texts.get(el, 0) >= _ARTICLE_TEXT_BLOCKS:
+            return None  # an <article> with paragraphs of its own is the story ('node-paywall'), not a card
         # a list is never a layout wrapper: a strong chrome word on it counts even when it labels much
         # of the main content ('related-posts' under a short post)
         is_list = tag in _LIST_TAGS

@@ -246,3 +246,19 @@ def test_article_element_with_paragraphs_is_the_story_whatever_its_class():
 def test_small_article_card_with_a_chrome_word_still_goes():
     page = run(body(4) + f"<article class='promo'><p>{P.format(60)}</p></article>")
     assert "promo" in (reason_of(page, P.format(60)) or "")
+
+
+def test_european_chrome_words_and_ad_labels():
+    page = run(body(2) + "<div class='artikel-werbung'><p>Ein Angebot unseres Partners für Sie heute</p></div>"
+               "<p>Anzeige</p><div class='partage-social'><p>Partager sur Facebook</p></div>"
+               "<h2>Werbung neuer Mitglieder</h2>" + body(2, start=2))
+    assert "werbung" in (reason_of(page, "Ein Angebot unseres Partners für Sie heute") or "")
+    assert reason_of(page, "Anzeige") == "ad label"
+    assert "partage" in (reason_of(page, "Partager sur Facebook") or "")
+    assert reason_of(page, "Werbung neuer Mitglieder") is None  # a heading of the text, not an ad label
+
+
+def test_opinion_disclaimer_dropped():
+    t = "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion."
+    page = run(body(3) + f"<p>{t}</p>")
+    assert "promo" in (reason_of(page, t) or "")

@@ -166,6 +166,8 @@ _TAG_LINE = re.compile(r"(?i)^\W*(tags|tagged( with)?|topics|categories|category
 _COMMENTS_TITLE = re.compile(
     r"(?i)^\W*[\d.,]+\s*(comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|reacties|"
     r"réactions|reacciones|responses|replies|antworten)\W*$")
+#: 'Anzeige', 'Werbung:', 'Publicidad': an ad's label on its own ('Werbung neuer Mitglieder' is text)
+_AD_LABEL = re.compile(r"(?i)^\W*(anzeige|werbung|publicidad|publicité|pubblicità)\W*$")
 _READ_ALSO_MAX_CHARS = 200  # 'Read also: <a headline>' is one line; a longer paragraph is text that goes on
 _COUNTER = re.compile(
     r"(?i)^\W*[\d.,]+\s*k?\s*(comments?|shares?|views?|likes?|replies|responses|reactions|min(ute)?s?\s+read)\W*$")
@@ -349,6 +351,8 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
         return f"link-heavy ({ld:.0%} of text in links)"
     if n < 40 and _COUNTER.match(b.text):
         return "counter ('12 comments', '3 min read')"
+    if n < 20 and _AD_LABEL.match(b.text):
+        return "ad label"
     ph = _stock_phrase(b.text, ctx.phrases)
     if ph:
         return f"stock phrase '{ph}'"

@@ -215,7 +215,8 @@ def test_read_also_words_inside_a_sentence_are_kept():
 
 
 def test_german_reference_section_dropped():
-    refs = "<h2>Literatur</h2><ul><li>Mustermann, Max: Ein Buch. 2004. S. 12.</li><li>Muster, Eva: Noch eins. 2010.</li></ul>"
+    refs = ("<h2>Literatur</h2><ul><li>Mustermann, Max: Ein Buch. 2004. S. 12.</li>"
+            "<li>Muster, Eva: Noch eins. 2010.</li></ul>")
     page = run(body(3) + refs)
     assert reason_of(page, "Literatur") is not None
     assert reason_of(page, "Muster, Eva: Noch eins. 2010.") is not None
@@ -262,3 +263,15 @@ def test_opinion_disclaimer_dropped():
     t = "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion."
     page = run(body(3) + f"<p>{t}</p>")
     assert "promo" in (reason_of(page, t) or "")
+
+
+def test_caption_with_credit_next_to_its_picture_dropped():
+    cap = "Der Sieger beim Zieleinlauf am Sonntag. | © Hans Muster/Agentur"
+    page = run(body(2) + f"<div class='pic'><img src='a.jpg'><div>{cap}</div></div>" + body(2, start=2))
+    assert "credit" in (reason_of(page, cap) or "")
+
+
+def test_credit_line_without_a_picture_is_left_alone():
+    line = "Text and research by the newsroom team. © Example News"
+    page = run(body(2) + f"<p>{line}</p>" + body(2, start=2))
+    assert reason_of(page, line) is None

@@ -168,6 +168,10 @@ _COMMENTS_TITLE = re.compile(
     r"réactions|reacciones|responses|replies|antworten)\W*$")
 #: 'Anzeige', 'Werbung:', 'Publicidad': an ad's label on its own ('Werbung neuer Mitglieder' is text)
 _AD_LABEL = re.compile(r"(?i)^\W*(anzeige|werbung|publicidad|publicité|pubblicità)\W*$")
+#: '... Lee Elder. | © Augusta National/Getty Images', '© AFP / JEFF PACHOUD': a picture's caption and credit
+_CREDIT_TAIL = re.compile(r"(?:^|[.!?|:]\s|\s[|/–-]\s)\s*(?:©|\(c\)|copyright\b)\s*[^.!?©]{2,60}$", re.IGNORECASE)
+_CREDIT_MAX_CHARS = 250   # a caption with its credit is a line or two; a longer paragraph is text
+_CREDIT_UP = 3           # the caption and its picture share a small box this far up at most
 _READ_ALSO_MAX_CHARS = 200  # 'Read also: <a headline>' is one line; a longer paragraph is text that goes on
 _COUNTER = re.compile(
     r"(?i)^\W*[\d.,]+\s*k?\s*(comments?|shares?|views?|likes?|replies|responses|reactions|min(ute)?s?\s+read)\W*$")
@@ -183,6 +187,18 @@ def _meta_markup(el: Any, n: int) -> str | None:
             if len(" ".join(text_of(sub).split())) >= 0.6 * n:
                 return prop.lower()
     return None
+
+
+def _by_picture(b: Block, ctx: _Context) -> bool:
+    """Does the block share a small box (no more text than a caption) with a picture?"""
+    el = b.element
+    for _ in range(_CREDIT_UP):
+        if el is None or el is ctx.container:
+            return False
+        if ctx.el_len.get(el, 0) <= _CREDIT_MAX_CHARS and any(True for _ in el.iter("img", "picture")):
+            return True
+        el = el.getparent()
+    return False
 
 
 def _has_text_input(el: Any) -> bool:
@@ -353,6 +369,8 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
         return "counter ('12 comments', '3 min read')"
     if n < 20 and _AD_LABEL.match(b.text):
         return "ad label"
+    if n < _CREDIT_MAX_CHARS and b.kind == "paragraph" and _CREDIT_TAIL.search(b.text) and _by_picture(b, ctx):
+        return "picture caption with its credit ('© Agency / Name')"
     ph = _stock_phrase(b.text, ctx.phrases)
     if ph:
         return f"stock phrase '{ph}'"

@@ -229,3 +229,13 @@ def test_a_header_row_starting_each_table_is_kept():
     assert len(rows) == 3 and all(b.kind == "table" for b in rows)
     DuplicatesStage().run(page)
     assert all(b.kept for b in rows)
+
+
+def test_long_paragraph_printed_twice_by_the_page_is_kept_twice():
+    # a whole paragraph repeated (as a pull quote, an offer restated) with one word added: the
+    # page's own text twice, not a dek reprinted as a caption
+    para = ("Receive a discount on your purchase of three to five qualifying products when you order them "
+            "together before the end of the month, as long as the products are shipped to one address and "
+            "paid for in a single order, with the usual conditions of the shop applying to every item.")
+    page = run([para, OTHER, para.replace("Receive", "Now receive"), "A closing line of its own, with facts."])
+    assert sum(1 for b in page.kept() if "qualifying products" in b.text) == 2

@@ -58,6 +58,11 @@ def trigrams(toks: list[str]) -> set[tuple[str, ...]]:
     return set(zip(toks, toks[1:], toks[2:]))
 
 
+# a dek reprinted as a caption is a sentence or two; two copies both this long are paragraphs the
+# page itself prints twice (a pull quote of a whole paragraph, an offer restated), both read as text
+_LONG_COPY_CHARS = 250
+_BODY_KINDS = frozenset({"paragraph", "quote", "list_item"})
+
 # a word swap at the very end of two blocks counts only when this short on both sides: longer
 # different tails are text appended to one copy (a photo credit, "said in a post on X")
 _SHORT_TAIL = 2
@@ -196,6 +201,8 @@ class DuplicatesStage(Stage):
             return False  # "Pros and Cons of X" over "Cons of X": a section and its sub-section
         if different_words(toks_of[idx], toks_of[other]):
             return False  # "item #11111" / "item #22222", "Pros of X" / "Cons of X": two things
+        if min(len(b.text), len(ob.text)) >= _LONG_COPY_CHARS and b.kind in _BODY_KINDS and ob.kind in _BODY_KINDS:
+            return False  # a long paragraph the page prints twice (a pull quote of a whole paragraph): the author's
         same = toks_of[idx] == toks_of[other]
         if same and not self._adjacent(page, idx, other):
             return False  # the same line asked again further on (interview questions): kept

@@ -239,3 +239,21 @@ def test_long_paragraph_printed_twice_by_the_page_is_kept_twice():
             "paid for in a single order, with the usual conditions of the shop applying to every item.")
     page = run([para, OTHER, para.replace("Receive", "Now receive"), "A closing line of its own, with facts."])
     assert sum(1 for b in page.kept() if "qualifying products" in b.text) == 2
+
+
+def test_repeated_step_of_a_plan_in_an_html_list_is_kept():
+    warm = "Warm up. 10-20 minutes of easy jogging and five minutes of drills"
+    days = "".join(f"<li>Day {d}: a workout of its own kind, number {d}</li><li>{warm}</li>"
+                   f"<li>Main set {d}. Run at tempo effort for {10 + d} minutes</li>"
+                   f"<li>Cool down {d}, walk for a while and stretch the legs</li>" for d in range(4))
+    page = load_page(f"<html><body><article><ul>{days}</ul></article></body></html>", kind="html")
+    DuplicatesStage().run(page)
+    assert sum(1 for b in page.kept() if b.text == warm) == 4
+
+
+def test_teaser_repeated_close_together_in_an_html_list_still_goes():
+    teaser = "Ten things to know about the new city budget this spring"
+    items = "".join(f"<li>{teaser}</li><li>Another story number {i} with its own long title</li>" for i in range(3))
+    page = load_page(f"<html><body><article><p>{OTHER}</p><ul>{items}</ul></article></body></html>", kind="html")
+    DuplicatesStage().run(page)
+    assert not any(b.text == teaser for b in page.kept())

@@ -62,6 +62,10 @@ def trigrams(toks: list[str]) -> set[tuple[str, ...]]:
 # page itself prints twice (a pull quote of a whole paragraph, an offer restated), both read as text
 _LONG_COPY_CHARS = 250
 _BODY_KINDS = frozenset({"paragraph", "quote", "list_item"})
+# an HTML list item repeated with this many other kept blocks per copy between its copies is a step of a
+# structured text ('Warm up. 10-20 minutes ...' in each workout of a plan): the HTML path has already
+# dropped link lists and teaser boxes, so what repeats among the article's own items is content
+_LIST_STRUCTURE_GAP = 3
 
 # a word swap at the very end of two blocks counts only when this short on both sides: longer
 # different tails are text appended to one copy (a photo credit, "said in a post on X")
@@ -331,7 +335,10 @@ class DuplicatesStage(Stage):
             # a menu of a recipe, a table's row label... repeated between many other blocks of
             # their own is part of a structured text: a teaser comes back after a few blocks
             between = bisect_left(order, copies[-1]) - bisect_right(order, copies[0])
-            if between >= self.options.structure_gap * (len(copies) - 1):
+            gap = self.options.structure_gap
+            if page.kind == "html" and by_index[copies[0]].kind == "list_item":
+                gap = _LIST_STRUCTURE_GAP  # (a page's lists survived the chrome stages: the step of a plan)
+            if between >= gap * (len(copies) - 1):
                 continue
             for idx in copies:
                     self.drop(page, by_index[idx], f"printed {len(copies)} times (a repeated teaser); "

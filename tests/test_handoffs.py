@@ -109,7 +109,7 @@ def test_optional_products_missing_navigation_byline_dates_fall_back():
 def test_orphan_heading_check_reads_outside_main_not_a_stage_name():
     """A heading whose section lies outside the main content is not 'a heading of a dropped section':
     that judgement follows Block.outside_main, whichever stage set it."""
-    from newsclean.stages.navigation.html import _drop_orphan_headings
+    from newsclean.stages.navigation.sections import drop_orphan_headings as _drop_orphan_headings
 
     page = Page(kind="html", source="", blocks=[Block(0, "Related", "heading", {"level": 2}), Block(1, "x"),
                                                  Block(2, "Kept", "heading", {"level": 2}), Block(3, "y")])

@@ -23,6 +23,7 @@ from newsclean.stages.boilerplate.signals import (
     promo_pattern,
     read_also_pattern,
 )
+from newsclean.stages.navigation.sections import drop_contents_lists, drop_orphan_headings
 from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
@@ -257,8 +258,8 @@ def _drop_navigation(page: Page, options: Any, stage: str) -> None:
         if why:
             page.drop(b, stage, why)
     _drop_boxes(page, ctx, stage)
-    _drop_contents_lists(page, stage)
-    _drop_orphan_headings(page, stage)
+    drop_contents_lists(page, stage)
+    drop_orphan_headings(page, stage)
 
 
 def _link_heavy(b: Block, ld: float, n: int, max_ld: float, host: str) -> bool:
@@ -390,67 +391,3 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
             if n < 160 and "?" in b.text and _ENDS_WITH_CTA.search(b.text):
                 return "teaser question ending in a call to action"
     return None
-
-
-_NUMBERING = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[ivx]+)\W+")
-
-
-def _heading_key(text: str) -> str:
-    """'2.1 Cherry blossom time' and 'Cherry Blossom Time:' alike: lower-case words without numbering."""
-    low = text.lower().strip()
-    return " ".join(re.findall(r"\w+", _NUMBERING.sub("", low)))
-
-
-def _drop_contents_lists(page: Page, stage: str, min_items: int = 3, share: float = 0.8) -> None:
-    """A table of contents: a run of list items that are, most of them, the titles of headings that
-    come later on the page. It repeats the section titles (as links, for navigation); the body
-    keeps the headings themselves."""
-    blocks = page.blocks
-    later: dict[str, int] = {}  # heading key -> index of its last kept occurrence
-    for b in blocks:
-        if b.kept and b.kind == "heading":
-            later[_heading_key(b.text)] = b.index
-    if len(later) < min_items:
-        return
-    i, n = 0, len(blocks)
-    while i < n:
-        if not (blocks[i].kept and blocks[i].kind == "list_item"):
-            i += 1
-            continue
-        run = []
-        j = i
-        while j < n and (not blocks[j].kept or blocks[j].kind == "list_item"):
-            if blocks[j].kept:
-                run.append(blocks[j])
-            j += 1
-        hits = sum(1 for b in run if later.get(_heading_key(b.text), -1) > b.index)
-        if len(run) >= min_items and hits >= share * len(run):
-            for b in run:
-                page.drop(b, stage, f"table of contents ({hits} of its {len(run)} items are headings further on)")
-        i = j
-
-
-def _drop_orphan_headings(page: Page, stage: str) -> None:
-    """A heading whose section (up to the next heading of the same or a higher level) lost all its
-    text was the title of a dropped box ("Related stories", "Comments")."""
-    blocks = page.blocks
-    n = len(blocks)
-    for i, b in enumerate(blocks):
-        if not b.kept or b.kind != "heading":
-            continue
-        level = b.features.get("level") or 6
-        had_any = False
-        kept_any = False
-        for j in range(i + 1, n):
-            nb = blocks[j]
-            if nb.kind == "heading" and (nb.features.get("level") or 6) <= level:
-                break
-            if nb.outside_main:
-                continue  # outside the main content: says nothing about this section
-            had_any = True
-            if nb.kept:
-                kept_any = True
-                break
-        if had_any and not kept_any:
-            page.drop(b, stage, "heading of a dropped section")
-

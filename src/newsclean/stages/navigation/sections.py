@@ -1,0 +1,70 @@
+"""Section-level rules of the HTML navigation stage: a table of contents that repeats the headings
+further on, and headings whose whole section was dropped."""
+from __future__ import annotations
+
+import re
+
+from newsclean.page import Page
+
+_NUMBERING = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[ivx]+)\W+")
+
+
+def _heading_key(text: str) -> str:
+    """'2.1 Cherry blossom time' and 'Cherry Blossom Time:' alike: lower-case words without numbering."""
+    low = text.lower().strip()
+    return " ".join(re.findall(r"\w+", _NUMBERING.sub("", low)))
+
+
+def drop_contents_lists(page: Page, stage: str, min_items: int = 3, share: float = 0.8) -> None:
+    """A table of contents: a run of list items that are, most of them, the titles of headings that
+    come later on the page. It repeats the section titles (as links, for navigation); the body
+    keeps the headings themselves."""
+    blocks = page.blocks
+    later: dict[str, int] = {}  # heading key -> index of its last kept occurrence
+    for b in blocks:
+        if b.kept and b.kind == "heading":
+            later[_heading_key(b.text)] = b.index
+    if len(later) < min_items:
+        return
+    i, n = 0, len(blocks)
+    while i < n:
+        if not (blocks[i].kept and blocks[i].kind == "list_item"):
+            i += 1
+            continue
+        run = []
+        j = i
+        while j < n and (not blocks[j].kept or blocks[j].kind == "list_item"):
+            if blocks[j].kept:
+                run.append(blocks[j])
+            j += 1
+        hits = sum(1 for b in run if later.get(_heading_key(b.text), -1) > b.index)
+        if len(run) >= min_items and hits >= share * len(run):
+            for b in run:
+                page.drop(b, stage, f"table of contents ({hits} of its {len(run)} items are headings further on)")
+        i = j
+
+
+def drop_orphan_headings(page: Page, stage: str) -> None:
+    """A heading whose section (up to the next heading of the same or a higher level) lost all its
+    text was the title of a dropped box ("Related stories", "Comments")."""
+    blocks = page.blocks
+    n = len(blocks)
+    for i, b in enumerate(blocks):
+        if not b.kept or b.kind != "heading":
+            continue
+        level = b.features.get("level") or 6
+        had_any = False
+        kept_any = False
+        for j in range(i + 1, n):
+            nb = blocks[j]
+            if nb.kind == "heading" and (nb.features.get("level") or 6) <= level:
+                break
+            if nb.outside_main:
+                continue  # outside the main content: says nothing about this section
+            had_any = True
+            if nb.kept:
+                kept_any = True
+                break
+        if had_any and not kept_any:
+            page.drop(b, stage, "heading of a dropped section")
+

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsclean.load.element_text import text_of
-from newsclean.page import Block, Page
+from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.signals import (
     describe,
     element_words,
@@ -214,7 +214,7 @@ def _drop_navigation(page: Page, options: Any, stage: str) -> None:
             continue
         why = _block_reason(b, ctx, max_ld)
         if why:
-            page.drop(b, stage, why)
+            page.drop(b, stage, why[0], kind=why[1])
     _drop_boxes(page, ctx, stage)
     _drop_contents_lists(page, stage)
     _drop_orphan_headings(page, stage)
@@ -245,7 +245,7 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
         i += 1
         if len(b.text) > 50 or b.element is None:
             continue
-        if not b.kept and not (b.dropped_by == stage and (b.reason or "").startswith("stock phrase")):
+        if not b.kept and b.drop_kind is not DropKind.STOCK_PHRASE:
             continue  # (a title already dropped as a stock phrase, "Share this:", still opens its box)
         if b.kind != "heading" and not (b.kind == "paragraph" and len(b.text) <= 40
                                         and not b.text.rstrip().endswith(".")):
@@ -292,40 +292,41 @@ def _descends(el: Any, anc: Any) -> bool:
     return False
 
 
-def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
+def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind] | None:
+    """Why a kept block is chrome, and what kind of decision that is (None: it is not)."""
     if b.kind == "caption":
-        return "caption"
+        return "caption", DropKind.OTHER
     if b.element is not None:
         r = ctx.reason(b.element)
         if r and not (b.kind == "quote" and r.endswith(_EMBED_WORDS)) and not (
                 r == "inside <figure>" and (b.kind in _FIGURE_CONTENT or len(b.text) > 200)):
-            return r  # (a quoted post in a 'social' embed, a <figure> used as a wrapper: story)
+            return r, DropKind.OTHER  # (a quoted post in a 'social' embed, a <figure> used as a wrapper: story)
     ld = b.features.get("link_density", 0.0)
     n = len(b.text)
     if n < 120 and b.element is not None:
         prop = _meta_markup(b.element, n)
         if prop:
-            return f"byline/date markup (itemprop={prop})"
+            return f"byline/date markup (itemprop={prop})", DropKind.OTHER
     if _link_heavy(b, ld, n, max_ld, ctx.host):
-        return f"link-heavy ({ld:.0%} of text in links)"
+        return f"link-heavy ({ld:.0%} of text in links)", DropKind.OTHER
     if n < 40 and _COUNTER.match(b.text):
-        return "counter ('12 comments', '3 min read')"
+        return "counter ('12 comments', '3 min read')", DropKind.OTHER
     ph = _stock_phrase(b.text, ctx.phrases)
     if ph:
-        return f"stock phrase '{ph}'"
+        return f"stock phrase '{ph}'", DropKind.STOCK_PHRASE
     if n < 300:
         low = b.text[:60].lower().lstrip(_STRIP)
         if ctx.ctas and low.startswith(ctx.ctas):  # one C-level test; name the phrase only on a hit
             cta = next(c for c in ctx.ctas if low.startswith(c))
-            return f"call to action ('{cta}...')"
+            return f"call to action ('{cta}...')", DropKind.PROMO
         if b.kind in ("paragraph", "quote", "list_item"):
             if _TAG_LINE.match(b.text):
-                return "tag/category list"
+                return "tag/category list", DropKind.OTHER
             m = ctx.promo.search(b.text.lower())
             if m:
-                return f"promo for the site ('{m.group(0)}')"
+                return f"promo for the site ('{m.group(0)}')", DropKind.PROMO
             if n < 160 and "?" in b.text and _ENDS_WITH_CTA.search(b.text):
-                return "teaser question ending in a call to action"
+                return "teaser question ending in a call to action", DropKind.OTHER
     return None
 
 

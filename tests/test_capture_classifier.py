@@ -9,7 +9,7 @@ import pytest
 
 from newsclean import Pipeline
 from newsclean.load import load_page
-from newsclean.page import Page
+from newsclean.page import DropKind, Page
 from newsclean.stages.classify import MAX_BLOCKS, WEIGHTS_FILE, CaptureClassifierStage
 from newsclean.stages.classify.features import FEATURES, decision_of, rows
 from newsclean.stages.classify.model import PASS2_FEATURES, context_rows, load_model, probabilities
@@ -68,7 +68,7 @@ def test_classifier_keeps_the_article_and_drops_menu_and_footer():
 
 def test_every_change_of_mind_is_recorded_with_the_probability():
     page = load_page(capture(), kind="text")
-    page.blocks[-1].dropped_by, page.blocks[-1].reason = "navigation", "promotional, call-to-action or legal text"
+    page.drop(page.blocks[-1], "navigation", "promotional, call-to-action or legal text", kind=DropKind.PROMO)
     CaptureClassifierStage().run(page)
     mine = [d for d in page.decisions if d.stage == "classify"]
     assert mine and all("p=" in d.reason for d in mine)
@@ -88,11 +88,12 @@ def test_threshold_option_moves_the_decision():
     assert not any(b.kept for b in page.blocks)
 
 
-def test_decision_columns_follow_the_rule_stages_reasons():
+def test_decision_columns_follow_the_rule_stages_drop_kinds():
     page = Page(kind="text", source="")
     page.blocks = load_page("a\n\nb\n\nc", kind="text").blocks
-    page.drop(page.blocks[0], "boilerplate", "before the article body (body starts at block 2)")
-    page.drop(page.blocks[1], "duplicates", "near-duplicate of block 5")
+    page.drop(page.blocks[0], "boilerplate", "before the article body (body starts at block 2)",
+              kind=DropKind.BEFORE_BODY)
+    page.drop(page.blocks[1], "duplicates", "near-duplicate of block 5", kind=DropKind.REPEAT)
     assert decision_of(page.blocks[0]) == "drop_before"
     assert decision_of(page.blocks[1]) == "drop_repeat"
     assert decision_of(page.blocks[2]) is None

@@ -50,7 +50,8 @@ MADE_UP = {
 
 
 def _key(blocks: list) -> list:
-    return [(b.index, b.text, b.kind, b.features, b.element, b.dropped_by, b.reason, b.role) for b in blocks]
+    return [(b.index, b.text, b.kind, b.features, b.element, b.dropped_by, b.reason, b.role, b.outside_main,
+             b.drop_kind) for b in blocks]
 
 
 def _same(root: object, max_blocks: int = 20_000) -> None:

@@ -8,11 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Literal
 
 from newsclean.handoffs import Handoffs
 
 Kind = Literal["html", "text"]
+
+
+class DropKind(str, Enum):
+    """What kind of decision dropped a block, for the stages after it to read (instead of matching the
+    dropping stage's name or the wording of its reason, which a user may change)."""
+
+    OTHER = "other"                # any drop not named below
+    BEFORE_BODY = "before_body"    # above the article's region of a text capture (boilerplate)
+    AFTER_BODY = "after_body"      # below the article's region of a text capture (boilerplate)
+    END_MATTER = "end_matter"      # after an end marker: company description, "Related", ... (navigation)
+    NAV_BULLET = "nav_bullet"      # one of a run of short list items: a menu (navigation)
+    PROMO = "promo"                # promotional, call-to-action or legal text (navigation)
+    STOCK_PHRASE = "stock_phrase"  # a short stock phrase: "Advertisement", "Share this:" (navigation)
+    REPEAT = "repeat"              # a second copy of text printed earlier on the page (duplicates)
+    HEADLINE = "headline"          # the headline, moved to the title field (title)
+    KICKER = "kicker"              # the section label above the headline (title)
 
 
 @dataclass(slots=True)  # (no per-instance __dict__: pages can hold 100,000s of blocks)
@@ -24,7 +41,8 @@ class Block:
     text: bullet, indent, line numbers...). ``role`` is set by stages that recognise what a block is
     (title, byline, dateline, dek, caption...). ``element`` is the lxml element for HTML blocks.
     ``outside_main`` is set when the stage that finds the main content (``boilerplate``) drops the block
-    as not part of it, and cleared when a later stage restores the block.
+    as not part of it, and cleared when a later stage restores the block. ``drop_kind`` says what kind
+    of decision dropped the block (None while it is kept).
     """
 
     index: int
@@ -36,6 +54,7 @@ class Block:
     reason: str | None = None
     role: str | None = None
     outside_main: bool = False
+    drop_kind: DropKind | None = None
 
     @property
     def kept(self) -> bool:
@@ -85,14 +104,17 @@ class Page:
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.dropped_by is None)
 
-    def drop(self, block: Block, stage: str, reason: str, *, outside_main: bool = False) -> None:
+    def drop(self, block: Block, stage: str, reason: str, *, outside_main: bool = False,
+             kind: DropKind = DropKind.OTHER) -> None:
         """Mark ``block`` dropped by ``stage``. A block already dropped keeps its first reason.
-        ``outside_main``: the drop says the block is not part of the main content (Block.outside_main)."""
+        ``outside_main``: the drop says the block is not part of the main content (Block.outside_main);
+        ``kind``: what kind of decision it is (Block.drop_kind), for later stages to read."""
         if block.dropped_by is not None:
             return
         block.dropped_by = stage
         block.reason = reason
         block.outside_main = outside_main
+        block.drop_kind = kind
         self.decisions.append(Decision(stage, "drop", reason, block=block.index))
 
     def restore(self, block: Block, stage: str, reason: str) -> None:
@@ -102,6 +124,7 @@ class Page:
         block.dropped_by = None
         block.reason = None
         block.outside_main = False
+        block.drop_kind = None
         self.decisions.append(Decision(stage, "keep", reason, block=block.index))
 
     def note(self, stage: str, reason: str) -> None:

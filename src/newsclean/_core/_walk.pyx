@@ -229,7 +229,8 @@ cdef tuple _kind_of(object tag, object ancestors):
 cdef object _new_block = Block.__new__
 # _block sets every field of Block: with other fields, Block's own __init__ is called instead
 cdef bint _BLOCK_FIELDS_KNOWN = tuple(f.name for f in _dataclass_fields(Block)) == (
-    "index", "text", "kind", "features", "element", "dropped_by", "reason", "role", "outside_main")
+    "index", "text", "kind", "features", "element", "dropped_by", "reason", "role", "outside_main",
+    "drop_kind")
 
 
 cdef object _block(Py_ssize_t index, object text, object kind, dict features, object element):
@@ -247,6 +248,7 @@ cdef object _block(Py_ssize_t index, object text, object kind, dict features, ob
     b.reason = None
     b.role = None
     b.outside_main = False
+    b.drop_kind = None
     return b
 
 

@@ -356,7 +356,8 @@ def html_blocks_pure(root: Any, max_blocks: int = DEFAULT_MAX_BLOCKS) -> list[Bl
     """Walk the document once and return its text blocks in order.
 
     After ``max_blocks`` blocks, block elements no longer start blocks of their own: the rest of
-    the page's text joins the blocks that enclose it (no word is lost; memory stays bounded)."""
+    the page's text joins the blocks that enclose it (no word is lost; memory stays bounded).
+    (The compiled walker, ``newsclean/_core/_walk.pyx``, does the same in the same steps.)"""
     if root is None:
         return []
     w = _Walk()
@@ -374,33 +375,14 @@ def html_blocks_pure(root: Any, max_blocks: int = DEFAULT_MAX_BLOCKS) -> list[Bl
     for event, el in walker:
         if event == "start":
             tag = el.tag
-            act = action(tag, _INLINE)
-            if act == _SKIP:
-                if not isinstance(tag, str) or not _wraps_content(el, tag):
-                    skipping = True
-                    walker.skip_subtree()
-                    continue
-                act = _BLOCK if tag in BLOCK_TAGS else _INLINE
-            get = el.get
-            style = get("style")
-            if (style and ("none" in style or "hidden" in style) or get("hidden") is not None) \
-                    and _is_hidden(el):
-                skipping = True
-                walker.skip_subtree()
-                continue
-            if act == _INLINE and frame is not None and frame.tag in _TEXT_FRAMES \
-                    and _unseen_class(get("class") or ""):
-                skipping = _SILENT  # an insert inside running text: its own spaces suffice
+            act, skipping = _how_to_read(el, tag, action(tag, _INLINE), frame)
+            if skipping:
                 walker.skip_subtree()
                 continue
             opened.append(el)
             if act == _TABLE:
                 if len(w.blocks) < max_blocks and _is_data_table(el):
-                    if pieces:
-                        flush(frame)  # type: ignore[arg-type]
-                    tags, hints, _ = w.context()
-                    _emit_table(el, w.blocks, tags, hints)
-                    forget(opened.pop(), None)
+                    _start_data_table(w, el, frame)
                     skipping = True
                     walker.skip_subtree()
                     continue
@@ -424,12 +406,8 @@ def html_blocks_pure(root: Any, max_blocks: int = DEFAULT_MAX_BLOCKS) -> list[Bl
                 if link_depth:
                     links.append("\n")
             text = el.text
-            if text and frame is not None and (pieces or frame.tag == "pre" or not text.isspace()):
-                pieces.append(text)
-                if link_depth:
-                    links.append(text)
-                elif frame.lead_at < 0 and not text.isspace():
-                    frame.lead_at = len(links)
+            if text and frame is not None:
+                _add_text(frame, pieces, links, text, link_depth)
         else:  # end
             if skipping:
                 if pieces and skipping is True:  # a removed element still separates the words around it
@@ -437,36 +415,70 @@ def html_blocks_pure(root: Any, max_blocks: int = DEFAULT_MAX_BLOCKS) -> list[Bl
                     if link_depth:
                         links.append(" ")
                 skipping = False
+            elif frame is not None and frame.el is el:
+                frame = _close_block(w, frames)
+                pieces, links = (frame.pieces, frame.links) if frame is not None else ([], [])
             else:
-                if frame is not None and frame.el is el:
-                    if pieces:
-                        flush(frame)
-                    forget(opened.pop(), None)
-                    frames.pop()
-                    if frames:
-                        frame = frames[-1]
-                        pieces, links = frame.pieces, frame.links
-                    else:
-                        frame, pieces, links = None, [], []
-                else:
-                    forget(opened.pop(), None)
-                    if link_depth and el.tag == "a":
-                        link_depth -= 1
-                    elif w.over_budget and pieces:
-                        pieces.append(" ")
+                forget(opened.pop(), None)
+                if link_depth and el.tag == "a":
+                    link_depth -= 1
+                elif w.over_budget and pieces:
+                    pieces.append(" ")
             tail = el.tail
-            if tail and frame is not None and (pieces or frame.tag == "pre" or not tail.isspace()):
+            if tail and frame is not None:
                 # a block element's tail belongs to its parent block; inline tails to the current one
-                pieces.append(tail)
-                if link_depth:
-                    links.append(tail)
-                elif frame.lead_at < 0 and not tail.isspace():
-                    frame.lead_at = len(links)
+                _add_text(frame, pieces, links, tail, link_depth)
     while frames:
         frame = frames.pop()
         if frame.pieces:
             flush(frame)
     return w.blocks
+
+
+def _how_to_read(el: Any, tag: Any, act: int, frame: _Frame | None) -> tuple[int, bool | str]:
+    """What the walker does with an element that starts (its action) and whether it skips the element's
+    subtree: True for an element whose content is not read (a script, a hidden box: a space stands for
+    it), ``_SILENT`` for an unseen insert inside running text (its own spaces suffice), False to read it."""
+    if act == _SKIP:
+        if not isinstance(tag, str) or not _wraps_content(el, tag):
+            return act, True
+        act = _BLOCK if tag in BLOCK_TAGS else _INLINE
+    get = el.get
+    style = get("style")
+    if (style and ("none" in style or "hidden" in style) or get("hidden") is not None) and _is_hidden(el):
+        return act, True
+    if act == _INLINE and frame is not None and frame.tag in _TEXT_FRAMES and _unseen_class(get("class") or ""):
+        return act, _SILENT
+    return act, False
+
+
+def _start_data_table(w: _Walk, table: Any, frame: _Frame | None) -> None:
+    """A data table (already open on the walk) becomes one block per row; the walk then skips it."""
+    if frame is not None and frame.pieces:
+        w.flush(frame)
+    tags, hints, _ = w.context()
+    _emit_table(table, w.blocks, tags, hints)
+    w.memo.pop(w.open.pop(), None)
+
+
+def _add_text(frame: _Frame, pieces: list[str], links: list[str], text: str, link_depth: int) -> None:
+    """An element's text or tail, into the open block (whitespace only where it separates words)."""
+    if pieces or frame.tag == "pre" or not text.isspace():
+        pieces.append(text)
+        if link_depth:
+            links.append(text)
+        elif frame.lead_at < 0 and not text.isspace():
+            frame.lead_at = len(links)
+
+
+def _close_block(w: _Walk, frames: list[_Frame]) -> _Frame | None:
+    """The end of the innermost block element: its text becomes blocks; returns the block element that
+    is open again (whose text goes on), or None."""
+    frame = frames.pop()
+    if frame.pieces:
+        w.flush(frame)
+    w.memo.pop(w.open.pop(), None)
+    return frames[-1] if frames else None
 
 
 def html_blocks(root: Any, max_blocks: int = DEFAULT_MAX_BLOCKS) -> list[Block]:

@@ -267,6 +267,15 @@ def _join_sep(a: str, b: str, spaced: bool = False) -> str:
     return " "
 
 
+#: the width a wrapped line's end may stay short of the wrap column and still count as full width
+FULL_WIDTH_SLACK = 15
+#: a setext heading's underline is at least this long, and this share of its text's width
+UNDERLINE_MIN_CHARS = 3
+UNDERLINE_MIN_SHARE = 0.6
+#: a line longer than this is a paragraph, never a setext heading
+UNDERLINED_MAX_CHARS = 200
+
+
 def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[Block], list[Line], int | None]:
     """Cut a capture into blocks. Returns (blocks, lines, wrap column or None).
 
@@ -281,56 +290,23 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
 
     def flush(underlined: int = 0) -> None:
         nonlocal cur
-        if not cur:
-            return
-        first = cur[0]
-        # joined piece by piece and concatenated once: a paragraph of many thousand wrapped lines
-        # stays linear
-        if len(cur) == 1:
-            body = first.text
-        else:
-            parts, tail = [first.text], first.text[-2:]
-            for prev, ln in zip(cur, cur[1:]):
-                sep = _join_sep(tail, ln.text, spaced=_hangul_break_at_space(prev, ln, width, korean))
-                parts += (sep, ln.text)
-                tail = (tail + sep + ln.text)[-2:]
-            body = "".join(parts).strip()
-        if " ." in body or " ," in body:
-            body = _SPACE_BEFORE_STOP.sub("", body)
-        kind = "list_item" if first.bullet is not None else "paragraph"
-        level = None
-        m = _MD_HEADING.match(body) if first.bullet is None and len(cur) == 1 and body[:1] == "#" else None
-        if m:
-            kind, level, body = "heading", len(m.group(1)), m.group(2)
-        elif underlined and first.bullet is None and len(cur) == 1:
-            kind, level = "heading", underlined
-        elif first.level is not None:
-            kind, level = "heading", first.level
-        if body:
-            feats = {
-                "line_start": first.number, "line_end": cur[-1].number + (1 if underlined else 0),
-                "n_lines": len(cur), "indent": first.indent, "bullet": first.bullet, "wrapped": width is not None,
-                "full_width": width is not None and cur[-1].width >= width - 15,
-                "linked_words": sum(ln.linked for ln in cur),
-            }
-            if level is not None:
-                feats["level"] = level
-            blocks.append(Block(index=len(blocks), text=body, kind=kind, features=feats))
+        if cur:
+            block = _paragraph_block(cur, len(blocks), width, korean, underlined)
+            if block is not None:
+                blocks.append(block)
         cur = []
 
-    rest: list[str] = []  # past the budget: the remaining lines' text, read as one block
+    rest: list[Line] = []  # past the budget: the remaining lines with text, read as one block
     for ln in lines:
         if len(blocks) >= max_blocks:
             if not rest:
-                rest_from = (cur or [ln])[0].number
-                rest.extend(c.text for c in cur)
+                rest.extend(cur)
                 cur = []
             if ln.text:
-                rest.append(ln.text)
+                rest.append(ln)
         elif not ln.text:
             flush()
-        elif len(cur) == 1 and ln.bullet is None and _UNDERLINE.match(ln.text) and len(ln.text) >= 3 \
-                and display_width(ln.text) >= 0.6 * display_width(cur[0].text) and len(cur[0].text) <= 200:
+        elif _underlines(cur, ln):
             flush(1 if ln.text[0] == "=" else 2)  # setext heading: a line underlined with === or ---
         elif cur and _joins(cur[-1], ln, width, run_on):
             cur.append(ln)
@@ -338,12 +314,78 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
             flush()
             cur = [ln]
     flush()
-    if rest:  # (no joining rules: whether these lines were wrapped is not known)
-        blocks.append(Block(len(blocks), " ".join(rest), "paragraph",
-                            {"line_start": rest_from, "line_end": lines[-1].number, "n_lines": len(rest),
-                             "indent": 0, "bullet": None, "wrapped": False, "full_width": False, "linked_words": 0}))
+    if rest:
+        blocks.append(_rest_block(rest, len(blocks), lines[-1].number))
     blocks = _merge_tables(blocks)
-    # recompute blank_before from line numbers (simple and exact)
+    _mark_blank_lines_and_headings(blocks)
+    return blocks, lines, width
+
+
+def _underlines(cur: list[Line], ln: Line) -> bool:
+    """``ln`` is a row of === or --- under the one line read so far: a setext heading."""
+    return (len(cur) == 1 and ln.bullet is None and _UNDERLINE.match(ln.text) is not None
+            and len(ln.text) >= UNDERLINE_MIN_CHARS
+            and display_width(ln.text) >= UNDERLINE_MIN_SHARE * display_width(cur[0].text)
+            and len(cur[0].text) <= UNDERLINED_MAX_CHARS)
+
+
+def _joined_text(cur: list[Line], width: int | None, korean: Counter[str] | None) -> str:
+    """The lines of one paragraph as one text (joined piece by piece and concatenated once: a paragraph
+    of many thousand wrapped lines stays linear)."""
+    first = cur[0]
+    if len(cur) == 1:
+        body = first.text
+    else:
+        parts, tail = [first.text], first.text[-2:]
+        for prev, ln in zip(cur, cur[1:]):
+            sep = _join_sep(tail, ln.text, spaced=_hangul_break_at_space(prev, ln, width, korean))
+            parts += (sep, ln.text)
+            tail = (tail + sep + ln.text)[-2:]
+        body = "".join(parts).strip()
+    if " ." in body or " ," in body:
+        body = _SPACE_BEFORE_STOP.sub("", body)
+    return body
+
+
+def _paragraph_block(cur: list[Line], index: int, width: int | None, korean: Counter[str] | None,
+                     underlined: int) -> Block | None:
+    """The block of the lines ``cur`` (a paragraph, list item or heading; ``underlined``: the level of
+    the setext underline under them, 0 for none), or None when they hold no text."""
+    first = cur[0]
+    body = _joined_text(cur, width, korean)
+    kind = "list_item" if first.bullet is not None else "paragraph"
+    level = None
+    m = _MD_HEADING.match(body) if first.bullet is None and len(cur) == 1 and body[:1] == "#" else None
+    if m:
+        kind, level, body = "heading", len(m.group(1)), m.group(2)
+    elif underlined and first.bullet is None and len(cur) == 1:
+        kind, level = "heading", underlined
+    elif first.level is not None:
+        kind, level = "heading", first.level
+    if not body:
+        return None
+    feats = {
+        "line_start": first.number, "line_end": cur[-1].number + (1 if underlined else 0),
+        "n_lines": len(cur), "indent": first.indent, "bullet": first.bullet, "wrapped": width is not None,
+        "full_width": width is not None and cur[-1].width >= width - FULL_WIDTH_SLACK,
+        "linked_words": sum(ln.linked for ln in cur),
+    }
+    if level is not None:
+        feats["level"] = level
+    return Block(index=index, text=body, kind=kind, features=feats)
+
+
+def _rest_block(rest: list[Line], index: int, last_line: int) -> Block:
+    """The lines past the block budget as one running block (no joining rules: whether these lines were
+    wrapped is not known)."""
+    return Block(index, " ".join(ln.text for ln in rest), "paragraph",
+                 {"line_start": rest[0].number, "line_end": last_line, "n_lines": len(rest),
+                  "indent": 0, "bullet": None, "wrapped": False, "full_width": False, "linked_words": 0})
+
+
+def _mark_blank_lines_and_headings(blocks: list[Block]) -> None:
+    """``blank_before`` / ``blank_after`` from the blocks' line numbers (simple and exact), and headings
+    by their shape."""
     prev_end = -2
     for b in blocks:
         b.features["blank_before"] = b.features["line_start"] != prev_end + 1
@@ -353,7 +395,6 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
         b.features["blank_after"] = nxt is None or nxt.features["line_start"] != b.features["line_end"] + 1
         if _looks_like_heading(b):
             b.kind = "heading"
-    return blocks, lines, width
 
 
 _CELL_GAP = re.compile(r"\S(?: {2,}|\t)(?=\S)")

@@ -5,7 +5,7 @@ import dataclasses
 from typing import Any, ClassVar
 
 from newsclean.errors import ConfigError
-from newsclean.page import Page
+from newsclean.page import DropKind, Page
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,8 +52,8 @@ class Stage:
             raise NotImplementedError(f"stage {self.name!r} defines neither run() nor run_{page.kind}()")
         handler(page)
 
-    def drop(self, page: Page, block: Any, reason: str) -> None:
-        page.drop(block, self.name, reason)
+    def drop(self, page: Page, block: Any, reason: str, kind: DropKind = DropKind.OTHER) -> None:
+        page.drop(block, self.name, reason, kind=kind)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.options!r})"

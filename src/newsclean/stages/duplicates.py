@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from newsclean.page import Block, Page
+from newsclean.page import Block, DropKind, Page
 from newsclean.stages.base import Stage
 from newsclean.strings import ends_sentence
 
@@ -192,7 +192,7 @@ class DuplicatesStage(Stage):
                     continue
                 # near-identical: the earlier copy goes (deks and captions precede the body)
                 self.drop(page, b, f"near-duplicate of block {other}: an earlier copy "
-                                   f"(summary, caption or repeated line) of text kept there")
+                                   f"(summary, caption or repeated line) of text kept there", DropKind.REPEAT)
                 break
 
     def _is_copy(self, page: Page, b: Block, ob: Block, toks_of: dict[int, list[str]]) -> bool:
@@ -240,7 +240,8 @@ class DuplicatesStage(Stage):
                     a, z = kept[run[0]].index, kept[run[-1]].index
                     for k in run:
                         self.drop(page, kept[k], f"second copy of the text (blocks {a}-{z} repeat earlier "
-                                                 f"blocks word for word, from block {first[keys[run[0]]]})")
+                                                 f"blocks word for word, from block {first[keys[run[0]]]})",
+                                  DropKind.REPEAT)
             run, long_blocks, words = [], 0, 0
             if key:
                 first[key] = kept[i].index
@@ -251,7 +252,7 @@ class DuplicatesStage(Stage):
         kept = list(page.kept())
         if len(kept) < min_run:
             return
-        elsewhere = {" ".join(t) for b in page.blocks if not b.kept and b.dropped_by != self.name
+        elsewhere = {" ".join(t) for b in page.blocks if not b.kept and b.drop_kind is not DropKind.REPEAT
                      and len(t := tokens(b.text)) >= self.options.min_tokens}
         if not elsewhere:
             return
@@ -263,7 +264,8 @@ class DuplicatesStage(Stage):
             if len(run) >= min_run:
                 for x in run:
                     self.drop(page, x, f"one of {len(run)} blocks in a row copied from a list dropped "
-                                       f"elsewhere on the page (blocks {run[0].index}-{run[-1].index})")
+                                       f"elsewhere on the page (blocks {run[0].index}-{run[-1].index})",
+                              DropKind.REPEAT)
             run = []
 
     def _alt_captions(self, page: Page, reach: int = 3) -> None:
@@ -284,7 +286,8 @@ class DuplicatesStage(Stage):
                     cap = " ".join(tokens(c.text))
                     k = cap.count(" ") + 1
                     if (cap in alt and k >= 0.6 * n) or (alt in cap and k <= n + 8):
-                        self.drop(page, c, f"caption repeating the alt text of the picture in block {b.index}")
+                        self.drop(page, c, f"caption repeating the alt text of the picture in block {b.index}",
+                                  DropKind.REPEAT)
 
     @staticmethod
     def _apart(page: Page, idx: int, twins: list[int], gap: int = 5) -> bool:
@@ -342,4 +345,4 @@ class DuplicatesStage(Stage):
                 continue
             for idx in copies:
                     self.drop(page, by_index[idx], f"printed {len(copies)} times (a repeated teaser); "
-                                                   f"first copy is block {copies[0]}")
+                                                   f"first copy is block {copies[0]}", DropKind.REPEAT)

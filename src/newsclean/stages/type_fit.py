@@ -13,13 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsclean import handoffs
-from newsclean.page import Page
+from newsclean.page import DropKind, Page
 from newsclean.stages.base import Stage
 
 #: elements that hold a site's chrome, never a listing's items
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
 #: the page types whose items are the content
 ITEM_TYPES = frozenset({"listing", "collection"})
+#: drops that stand on any page: the headline and its kicker are in the title field, not items
+TITLE_DROPS = frozenset({DropKind.HEADLINE, DropKind.KICKER})
 
 
 class TypeFitStage(Stage):
@@ -40,7 +42,7 @@ class TypeFitStage(Stage):
             return
         restored = 0
         for block in page.blocks:
-            if block.dropped_by is None or block.dropped_by == "title":
+            if block.dropped_by is None or block.drop_kind in TITLE_DROPS:
                 continue
             if CHROME_TAGS.isdisjoint(block.features.get("ancestors") or ()):
                 page.restore(block, self.name, f"an item of a {kind} page (outside the site's chrome)")

@@ -31,7 +31,7 @@ from newsclean.features.text import (
     promo_hits,
     prose_of,
 )
-from newsclean.page import Block, Page
+from newsclean.page import Block, DropKind, Page
 
 
 def _next_to_prose(blocks: list[Block], prose: list[Prose], i: int, reach: int = 3) -> bool:
@@ -241,6 +241,7 @@ def select_main(page: Page, options: Any, stage: str) -> None:
     for i, b in enumerate(blocks):
         if i < start:
             page.drop(b, stage, f"before the article body (body starts at block {first.index})",
-                      outside_main=True)
+                      outside_main=True, kind=DropKind.BEFORE_BODY)
         elif i > end:
-            page.drop(b, stage, f"after the article body (body ends at block {last.index})", outside_main=True)
+            page.drop(b, stage, f"after the article body (body ends at block {last.index})", outside_main=True,
+                      kind=DropKind.AFTER_BODY)

@@ -21,20 +21,21 @@ from newsclean.features.text import (
     prose_of,
     words_of,
 )
-from newsclean.page import Block
+from newsclean.page import Block, DropKind
 from newsclean.stages.navigation.text import caption_like, contact_like, is_ui_label, link_line
 
 KINDS = ("paragraph", "heading", "list_item", "quote", "table", "pre", "caption")
 
-# what an earlier stage's decision was, by the start of its reason (the rule stages' own wording)
+# what kind of decision an earlier stage dropped a block by (Block.drop_kind), and its column
 DECISIONS = (
-    ("boilerplate", "before the article body", "drop_before"),
-    ("boilerplate", "after the article body", "drop_after"),
-    ("navigation", "end matter", "drop_end_matter"),
-    ("navigation", "navigation bullet", "drop_bullets"),
-    ("navigation", "promotional", "drop_promo"),
-    ("duplicates", "", "drop_repeat"),
+    (DropKind.BEFORE_BODY, "drop_before"),
+    (DropKind.AFTER_BODY, "drop_after"),
+    (DropKind.END_MATTER, "drop_end_matter"),
+    (DropKind.NAV_BULLET, "drop_bullets"),
+    (DropKind.PROMO, "drop_promo"),
+    (DropKind.REPEAT, "drop_repeat"),
 )
+_COLUMN_OF = dict(DECISIONS)
 _OTHER_DROP = "drop_other"
 
 OWN = ("log_words", "sentence_end", "sentences", "prose", "loose", "prose_score", "promo", "end_marker",
@@ -44,7 +45,7 @@ OWN = ("log_words", "sentence_end", "sentences", "prose", "loose", "prose_score"
 CONTEXT = ("position", "prose_before", "prev_prose", "next_prose", "prev_words", "next_words", "prose_near",
            "kept_near", "same_kind_run", "run_length", "repeat", "after_marker", "since_marker", "comments_near")
 BASE: tuple[str, ...] = ("bias",) + OWN + tuple(f"kind_{k}" for k in KINDS) + CONTEXT + \
-    tuple(d[2] for d in DECISIONS) + (_OTHER_DROP,)
+    tuple(d[1] for d in DECISIONS) + (_OTHER_DROP,)
 # products of two columns: a linear model cannot tell "prose after an end marker" from prose elsewhere
 CROSSES = (("prose", "after_marker"), ("prose", "drop_after"), ("prose", "drop_before"),
            ("prose", "drop_end_matter"), ("prose", "kind_list_item"), ("prose", "kept_near"),
@@ -76,11 +77,8 @@ def decision_of(block: Block) -> str | None:
     """The column of the rule decision that dropped ``block`` (None if kept)."""
     if block.dropped_by is None:
         return None
-    reason = block.reason or ""
-    for stage, prefix, column in DECISIONS:
-        if block.dropped_by == stage and reason.startswith(prefix):
-            return column
-    return _OTHER_DROP
+    kind = block.drop_kind
+    return _COLUMN_OF.get(kind, _OTHER_DROP) if kind is not None else _OTHER_DROP
 
 
 def _own(block: Block) -> list[float]:
@@ -155,7 +153,7 @@ def rows(blocks: list[Block]) -> list[list[float]]:
     comment_sum = _prefix([r[comment_col] for r in own])
     runs = _runs(blocks)
     keys = [_repeat_key(b.text) for b in blocks]
-    decision_cols = {d[2]: k for k, d in enumerate(DECISIONS)} | {_OTHER_DROP: len(DECISIONS)}
+    decision_cols = {d[1]: k for k, d in enumerate(DECISIONS)} | {_OTHER_DROP: len(DECISIONS)}
     seen_texts: set[str] = set()
     seen = 0
     last_marker = -1

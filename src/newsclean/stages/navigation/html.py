@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsclean.load.element_text import text_of
-from newsclean.page import Block, Page
+from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.signals import (
     describe,
     element_words,
@@ -256,7 +256,7 @@ def _drop_navigation(page: Page, options: Any, stage: str) -> None:
             continue
         why = _block_reason(b, ctx, max_ld)
         if why:
-            page.drop(b, stage, why)
+            page.drop(b, stage, why[0], kind=why[1])
     _drop_boxes(page, ctx, stage)
     drop_contents_lists(page, stage)
     drop_orphan_headings(page, stage)
@@ -285,7 +285,7 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
     while i < n:
         b = blocks[i]
         i += 1
-        ph = _box_title(b, ctx, stage)
+        ph = _box_title(b, ctx)
         if ph is None:
             continue
         reason = f"'{b.text[:30]}' box"
@@ -305,12 +305,12 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
             i += 1
 
 
-def _box_title(b: Block, ctx: _Context, stage: str) -> str | None:
+def _box_title(b: Block, ctx: _Context) -> str | None:
     """The section phrase when ``b`` titles a box of chrome ("Related posts", "Comments",
     "References", "Written by ..."), else None."""
     if len(b.text) > 50 or b.element is None:
         return None
-    if not b.kept and not (b.dropped_by == stage and (b.reason or "").startswith("stock phrase")):
+    if not b.kept and b.drop_kind is not DropKind.STOCK_PHRASE:
         return None  # (a title already dropped as a stock phrase, "Share this:", still opens its box)
     if b.kind != "heading" and not (b.kind == "paragraph" and len(b.text) <= 40
                                     and not b.text.rstrip().endswith(".")):
@@ -350,44 +350,45 @@ def _descends(el: Any, anc: Any) -> bool:
     return False
 
 
-def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
+def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind] | None:
+    """Why a kept block is chrome, and what kind of decision that is (None: it is not)."""
     if b.kind == "caption":
-        return "caption"
+        return "caption", DropKind.OTHER
     if b.element is not None:
         r = ctx.reason(b.element)
         if r and not (b.kind == "quote" and r.endswith(_EMBED_WORDS)) and not (
                 r == "inside <figure>" and (b.kind in _FIGURE_CONTENT or len(b.text) > 200)):
-            return r  # (a quoted post in a 'social' embed, a <figure> used as a wrapper: story)
+            return r, DropKind.OTHER  # (a quoted post in a 'social' embed, a <figure> used as a wrapper: story)
     ld = b.features.get("link_density", 0.0)
     n = len(b.text)
     if n < 120 and b.element is not None:
         prop = _meta_markup(b.element, n)
         if prop:
-            return f"byline/date markup (itemprop={prop})"
+            return f"byline/date markup (itemprop={prop})", DropKind.OTHER
     if _link_heavy(b, ld, n, max_ld, ctx.host):
-        return f"link-heavy ({ld:.0%} of text in links)"
+        return f"link-heavy ({ld:.0%} of text in links)", DropKind.OTHER
     if n < 40 and _COUNTER.match(b.text):
-        return "counter ('12 comments', '3 min read')"
+        return "counter ('12 comments', '3 min read')", DropKind.OTHER
     if n < 20 and _AD_LABEL.match(b.text):
-        return "ad label"
+        return "ad label", DropKind.OTHER
     if n < _CREDIT_MAX_CHARS and b.kind == "paragraph" and _CREDIT_TAIL.search(b.text) and _by_picture(b, ctx):
-        return "picture caption with its credit ('© Agency / Name')"
+        return "picture caption with its credit ('© Agency / Name')", DropKind.OTHER
     ph = _stock_phrase(b.text, ctx.phrases)
     if ph:
-        return f"stock phrase '{ph}'"
+        return f"stock phrase '{ph}'", DropKind.STOCK_PHRASE
     if n < 300:
         low = b.text[:60].lower().lstrip(_STRIP)
         if ctx.ctas and low.startswith(ctx.ctas):  # one C-level test; name the phrase only on a hit
             cta = next(c for c in ctx.ctas if low.startswith(c))
-            return f"call to action ('{cta}...')"
+            return f"call to action ('{cta}...')", DropKind.PROMO
         if b.kind in ("paragraph", "quote", "list_item"):
             if _TAG_LINE.match(b.text):
-                return "tag/category list"
+                return "tag/category list", DropKind.OTHER
             if n < _READ_ALSO_MAX_CHARS and ctx.read_also.match(b.text):
-                return "pointer to another article ('Read also: ...')"
+                return "pointer to another article ('Read also: ...')", DropKind.OTHER
             m = ctx.promo.search(b.text.lower())
             if m:
-                return f"promo for the site ('{m.group(0)}')"
+                return f"promo for the site ('{m.group(0)}')", DropKind.PROMO
             if n < 160 and "?" in b.text and _ENDS_WITH_CTA.search(b.text):
-                return "teaser question ending in a call to action"
+                return "teaser question ending in a call to action", DropKind.OTHER
     return None

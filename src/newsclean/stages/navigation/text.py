@@ -34,7 +34,7 @@ from newsclean.features.text import (
     prose_of,
     words_of,
 )
-from newsclean.page import Block, Page
+from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.text import ANNOUNCED, EMBED
 
 _ICON = re.compile(r"\b(icon|button|arrow|chevron|caret)\b", re.I)
@@ -204,7 +204,8 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
         if p.prose and b.kept and seen >= max(100, 0.5 * total, suffix_words[i]) and _COMPANY.match(b.text):
             # a press release's closing "Acme is a leading provider of ..." box
             for x in blocks[i:]:
-                page.drop(x, stage, f"end matter from the company description {b.text[:40]!r} (block {b.index})")
+                page.drop(x, stage, f"end matter from the company description {b.text[:40]!r} (block {b.index})",
+                          kind=DropKind.END_MATTER)
             blocks = blocks[:i]
             break
         if p.prose:
@@ -226,7 +227,8 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
             if hard or rest < seen or (dense_after < 0.6 * dense_before and seen >= 0.3 * total):
                 for x in blocks[i:]:
                     what = "author bio" if bio else "end marker"
-                    page.drop(x, stage, f"end matter after the {what} {b.text[:40]!r} (block {b.index})")
+                    page.drop(x, stage, f"end matter after the {what} {b.text[:40]!r} (block {b.index})",
+                              kind=DropKind.END_MATTER)
                 blocks = blocks[:i]
                 break
         if not bio and (insert or end):
@@ -267,7 +269,7 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
                 continue
             if median <= 5 or not any(prose[b.index].prose for b in run):
                 for b in run:
-                    page.drop(b, stage, "navigation bullet (a run of short list items)")
+                    page.drop(b, stage, "navigation bullet (a run of short list items)", kind=DropKind.NAV_BULLET)
 
     # 4. promo / call-to-action / legal paragraphs, author bios at the end
     kept = [b for b in blocks if b.kept]
@@ -278,7 +280,7 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
         hits = promo_hits_of(b)
         late = total and seen >= 0.8 * total
         if (hits and (p.words <= 25 or hits >= 2 or late)) or (_FOLLOW.match(b.text) and p.words <= 30):
-            page.drop(b, stage, "promotional, call-to-action or legal text")
+            page.drop(b, stage, "promotional, call-to-action or legal text", kind=DropKind.PROMO)
             if i > 0 and _box_heading(kept[i - 1], prose[kept[i - 1].index]):
                 page.drop(kept[i - 1], stage, f"heading of the promotional box {b.text[:40]!r}")
         elif late and (_BIO.match(b.text) or _CONTACT.search(b.text)) and p.words <= 80:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from newsclean.page import Page
+from newsclean.page import Block, Page
 
 #: a page's source is scanned for schema.org types only this far (types sit in the head or near
 #: the top of the body; the scan must stay cheap on multi-megabyte pages)
@@ -195,67 +195,153 @@ def _schema_features(page: Page, f: dict[str, float], signals: list[str]) -> Non
     f["ld_n_articles"] = _log(ld.get("n_articles", 0))
 
 
+#: a block with at least this share of its text in links is link chrome: it ends a run of prose
+LINK_RUN_BREAK = 0.5
+#: a prose block has less than this share of its text in links
+PROSE_MAX_LINKS = 0.3
+#: a block this many characters longer than its leading link holds a blurb with it: a teaser card
+TEASER_BLURB_CHARS = 40
+
+
+class _Sizes(NamedTuple):
+    words: int
+    chars: int
+    link_chars: float
+
+
+class _Kinds(NamedTuple):
+    headings: int
+    linked_headings: int
+    pres: int
+    tables: int
+    items: int
+    code: int  # blocks inside <code>
+
+
+class _Prose(NamedTuple):
+    blocks: int
+    words: int
+    best_run: int        # words of the longest run of prose blocks
+    top_parent: int      # prose words under the one parent element that holds most of them
+
+
+class _Cards(NamedTuple):
+    teasers: int         # a headline link and its blurb in one block
+    headline_links: int
+    blurbs: int          # a short block right after a headline link
+
+
 def _block_features(page: Page, f: dict[str, float]) -> str:
-    """One pass over the (first ``SCAN_BLOCKS``) blocks; returns their joined text, cut at
+    """The block signals of the (first ``SCAN_BLOCKS``) blocks; returns their joined text, cut at
     ``TEXT_SCAN_CHARS``, for the phrase counts."""
     blocks = page.blocks[:SCAN_BLOCKS]
-    n = len(blocks)
+    denom = max(len(blocks), 1)
+    size, kinds, prose, cards = _sizes(blocks), _kinds(blocks), _prose(blocks), _cards(blocks)
+    words = size.words
+    f["n_blocks"] = _log(len(page.blocks))
+    f["n_words"] = _log(words)
+    f["link_density"] = size.link_chars / size.chars if size.chars else 0.0
+    f["prose_blocks"] = _log(prose.blocks)
+    f["prose_share"] = prose.words / words if words else 0.0
+    f["prose_run_share"] = prose.best_run / words if words else 0.0
+    f["prose_run"] = _log(prose.best_run)
+    f["prose_concentration"] = prose.top_parent / prose.words if prose.words else 0.0
+    f["headings"] = _log(kinds.headings)
+    f["linked_headings"] = _log(kinds.linked_headings)
+    f["linked_heading_share"] = kinds.linked_headings / kinds.headings if kinds.headings else 0.0
+    f["pre_blocks"] = _log(kinds.pres)
+    f["code_blocks"] = _log(kinds.code)
+    f["table_rows"] = _log(kinds.tables)
+    f["list_items"] = _log(kinds.items)
+    f["list_share"] = kinds.items / denom
+    f["teasers"] = _log(cards.teasers)
+    f["headline_links"] = _log(cards.headline_links)
+    f["blurbs_after_links"] = _log(cards.blurbs)
+    _repeat_and_hint_features(blocks, denom, f)
+    return _scan_text(blocks)
+
+
+def _sizes(blocks: list[Block]) -> _Sizes:
     words = chars = 0
     link_chars = 0.0
-    prose = prose_words = headings = linked_headings = pres = tables = items = 0
-    teasers = headline_links = short_blurbs = code_anc = 0
-    signatures: dict[Any, int] = {}
-    hint_count: dict[int, int] = {}  # by id(): sibling blocks share their ancestors' word tuple
-    hint_tuples: dict[int, tuple[str, ...]] = {}
-    prev_headline = False
-    lo, hi = HEADLINE_WORDS
-    run = best_run = 0  # consecutive prose blocks (headings and short lines between them do not break a run)
-    by_parent: dict[Any, int] = {}
     for b in blocks:
-        text = b.text
-        feats = b.features
-        nw = text.count(" ") + 1
-        size = len(text)
-        words += nw
+        size = len(b.text)
+        words += b.text.count(" ") + 1
         chars += size
-        ld = feats.get("link_density") or 0.0
-        link_chars += ld * size
+        link_chars += (b.features.get("link_density") or 0.0) * size
+    return _Sizes(words, chars, link_chars)
+
+
+def _kinds(blocks: list[Block]) -> _Kinds:
+    headings = linked_headings = pres = tables = items = code = 0
+    for b in blocks:
         kind = b.kind
-        in_link = feats.get("in_link", False)
         if kind == "heading":
             headings += 1
-            linked_headings += in_link
+            linked_headings += b.features.get("in_link", False)
         elif kind == "pre":
             pres += 1
         elif kind == "table":
             tables += 1
         elif kind == "list_item":
             items += 1
-        if nw >= PROSE_WORDS and ld < 0.3 and kind != "heading":
-            prose += 1
-            prose_words += nw
+        anc = b.features.get("ancestors")
+        if anc is not None and "code" in anc:
+            code += 1
+    return _Kinds(headings, linked_headings, pres, tables, items, code)
+
+
+def _prose(blocks: list[Block]) -> _Prose:
+    """Prose blocks, their words, the longest run of them (headings and short lines between them do not
+    break a run; a block of links does) and how much of the prose one parent element holds."""
+    count = words = run = best_run = 0
+    by_parent: dict[Any, int] = {}
+    for b in blocks:
+        nw = b.text.count(" ") + 1
+        ld = b.features.get("link_density") or 0.0
+        if nw >= PROSE_WORDS and ld < PROSE_MAX_LINKS and b.kind != "heading":
+            count += 1
+            words += nw
             run += nw
             best_run = max(best_run, run)
             el = b.element
             parent = el.getparent() if el is not None and hasattr(el, "getparent") else None
             # keyed by the element itself, not id(): lxml makes a new proxy per call unless one is held
             by_parent[parent] = by_parent.get(parent, 0) + nw
-        elif ld > 0.5 and nw > 3:
+        elif ld > LINK_RUN_BREAK and nw > 3:
             run = 0  # a run of links ends the prose
-        lead = feats.get("lead_link") or 0
-        if lead and size > lead + 40:
-            teasers += 1  # a headline link and its blurb in one block
+    return _Prose(count, words, best_run, max(by_parent.values()) if by_parent else 0)
+
+
+def _cards(blocks: list[Block]) -> _Cards:
+    """Teaser cards: headline links, with their blurbs in the same block or right after."""
+    teasers = headline_links = blurbs = 0
+    lo, hi = HEADLINE_WORDS
+    prev_headline = False
+    for b in blocks:
+        nw = b.text.count(" ") + 1
+        in_link = b.features.get("in_link", False)
+        lead = b.features.get("lead_link") or 0
+        if lead and len(b.text) > lead + TEASER_BLURB_CHARS:
+            teasers += 1
         is_headline = in_link and lo <= nw <= hi
         if is_headline:
             headline_links += 1
         elif prev_headline and not in_link and nw <= BLURB_MAX_WORDS:
-            short_blurbs += 1  # a blurb right after a headline link
+            blurbs += 1
         prev_headline = is_headline
-        own = feats.get("own_hints") or ()
-        anc = feats.get("ancestors")
-        if anc is not None and "code" in anc:
-            code_anc += 1
-        sig = (feats.get("tag"), own, feats.get("depth"))
+    return _Cards(teasers, headline_links, blurbs)
+
+
+def _repeat_and_hint_features(blocks: list[Block], denom: int, f: dict[str, float]) -> None:
+    """Blocks that repeat one shape (tag, class words, depth) many times, and the share of blocks under
+    elements whose class/id words name each hint group."""
+    signatures: dict[Any, int] = {}
+    hint_count: dict[int, int] = {}  # by id(): sibling blocks share their ancestors' word tuple
+    hint_tuples: dict[int, tuple[str, ...]] = {}
+    for b in blocks:
+        feats = b.features
+        sig = (feats.get("tag"), feats.get("own_hints") or (), feats.get("depth"))
         signatures[sig] = signatures.get(sig, 0) + 1
         hints = feats.get("hints")
         if hints:
@@ -271,31 +357,15 @@ def _block_features(page: Page, f: dict[str, float]) -> str:
         for g, group_words in _HINT_GROUPS.items():
             if not group_words.isdisjoint(hs):
                 hint_hits[g] += count
-    denom = max(n, 1)
-    f["n_blocks"] = _log(len(page.blocks))
-    f["n_words"] = _log(words)
-    f["link_density"] = link_chars / chars if chars else 0.0
-    f["prose_blocks"] = _log(prose)
-    f["prose_share"] = prose_words / words if words else 0.0
-    f["prose_run_share"] = best_run / words if words else 0.0
-    f["prose_run"] = _log(best_run)
-    f["prose_concentration"] = max(by_parent.values()) / prose_words if prose_words else 0.0
-    f["headings"] = _log(headings)
-    f["linked_headings"] = _log(linked_headings)
-    f["linked_heading_share"] = linked_headings / headings if headings else 0.0
-    f["pre_blocks"] = _log(pres)
-    f["code_blocks"] = _log(code_anc)
-    f["table_rows"] = _log(tables)
-    f["list_items"] = _log(items)
-    f["list_share"] = items / denom
-    f["teasers"] = _log(teasers)
-    f["headline_links"] = _log(headline_links)
-    f["blurbs_after_links"] = _log(short_blurbs)
     repeated = sum(c for c in signatures.values() if c >= REPEAT_MIN)
     f["repeated_share"] = repeated / denom
     f["repeat_groups"] = _log(sum(1 for c in signatures.values() if c >= REPEAT_MIN))
     for g, c in hint_hits.items():
         f[f"hint_{g}"] = c / denom
+
+
+def _scan_text(blocks: list[Block]) -> str:
+    """The blocks' text, joined, up to ``TEXT_SCAN_CHARS``."""
     out: list[str] = []
     size = 0
     for b in blocks:

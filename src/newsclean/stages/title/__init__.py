@@ -25,7 +25,7 @@ from newsclean.normalize.titles import (
     strip_site,
     word_overlap,
 )
-from newsclean.page import Block, Page
+from newsclean.page import Block, DropKind, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.title import rank as title_rank
 
@@ -281,7 +281,7 @@ class TitleStage(Stage):
     def _mark(self, page: Page, block: Block) -> None:
         block.role = "title"
         page.handoffs.title_block = block.index
-        page.drop(block, self.name, "the headline (in the title field)")
+        page.drop(block, self.name, "the headline (in the title field)", kind=DropKind.HEADLINE)
 
     # --- text captures ------------------------------------------------------------------
     def run_text(self, page: Page) -> None:
@@ -413,4 +413,4 @@ class TitleStage(Stage):
             page.set_field("tags", parts[1:], "text:kicker", self.name)
         for j in range(index - len(labels), index):
             page.blocks[j].role = page.blocks[j].role or "kicker"
-            page.drop(page.blocks[j], self.name, "kicker above the headline (section label)")
+            page.drop(page.blocks[j], self.name, "kicker above the headline (section label)", kind=DropKind.KICKER)

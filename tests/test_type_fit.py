@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsclean import Page, Pipeline, Stage
-from tests.page_type_pages import ARTICLE, COLLECTION, LISTING, PAGES, SECTION_FRONT
+from tests.page_type_pages import ARTICLE, COLLECTION, DOCUMENTATION, LISTING, PAGES, SECTION_FRONT
 
 
 def _without_type_fit() -> Pipeline:
@@ -41,8 +41,30 @@ def test_collection_keeps_its_product_cards() -> None:
     assert all(f"Merino crew sock {i}" in after.text for i in range(16))
 
 
+class DropCodeAndMenu(Stage):
+    """Stands in for an article cleaner that takes a reference page's code and short lines for boilerplate."""
+
+    name = "drop_code"
+
+    def run(self, page: Page) -> None:
+        for b in page.blocks:
+            if b.kind == "pre" or b.text.startswith(("path:", "Topic ")):
+                self.drop(page, b, "not prose")
+
+
+def test_documentation_gets_back_its_code_but_not_the_menu() -> None:
+    html, url = DOCUMENTATION
+    html = html.replace("<div class='sidebar toc'>", "<nav class='sidebar toc'>").replace("</ul></div>", "</ul></nav>")
+    before = _without_type_fit().add(DropCodeAndMenu(), after="dates").extract(html, url=url)
+    after = Pipeline().add(DropCodeAndMenu(), after="dates").extract(html, url=url)
+    assert after.page_type == "documentation"
+    assert "ferry.load" not in before.text and "path: the file" not in before.text
+    assert "config = ferry.load('ferry.toml')" in after.text and "path: the file to read." in after.text
+    assert "Topic 3" not in after.text  # the docs menu, inside <nav>: stays dropped
+
+
 def test_other_types_are_left_as_they_are() -> None:
-    for kind in ("article", "product", "forum", "documentation", "service"):
+    for kind in ("article", "product", "forum", "service"):
         html, url = PAGES[kind]
         assert Pipeline().extract(html, url=url).text == _without_type_fit().extract(html, url=url).text, kind
     assert Pipeline().extract(ARTICLE[0], url=ARTICLE[1]).page_type == "article"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsclean import Page, Pipeline, Stage
-from tests.page_type_pages import ARTICLE, COLLECTION, DOCUMENTATION, LISTING, PAGES, SECTION_FRONT
+from tests.page_type_pages import ARTICLE, COLLECTION, LISTING, PAGES, SECTION_FRONT
 
 
 def _without_type_fit() -> Pipeline:
@@ -41,30 +41,8 @@ def test_collection_keeps_its_product_cards() -> None:
     assert all(f"Merino crew sock {i}" in after.text for i in range(16))
 
 
-class DropCodeAndMenu(Stage):
-    """Stands in for an article cleaner that takes a reference page's code and short lines for boilerplate."""
-
-    name = "drop_code"
-
-    def run(self, page: Page) -> None:
-        for b in page.blocks:
-            if b.kind == "pre" or b.text.startswith(("path:", "Topic ")):
-                self.drop(page, b, "not prose")
-
-
-def test_documentation_gets_back_its_code_but_not_the_menu() -> None:
-    html, url = DOCUMENTATION
-    html = html.replace("<div class='sidebar toc'>", "<nav class='sidebar toc'>").replace("</ul></div>", "</ul></nav>")
-    before = _without_type_fit().add(DropCodeAndMenu(), after="dates").extract(html, url=url)
-    after = Pipeline().add(DropCodeAndMenu(), after="dates").extract(html, url=url)
-    assert after.page_type == "documentation"
-    assert "ferry.load" not in before.text and "path: the file" not in before.text
-    assert "config = ferry.load('ferry.toml')" in after.text and "path: the file to read." in after.text
-    assert "Topic 3" not in after.text  # the docs menu, inside <nav>: stays dropped
-
-
 def test_other_types_are_left_as_they_are() -> None:
-    for kind in ("article", "product", "forum", "service"):
+    for kind in ("article", "product", "forum", "documentation", "service"):
         html, url = PAGES[kind]
         assert Pipeline().extract(html, url=url).text == _without_type_fit().extract(html, url=url).text, kind
     assert Pipeline().extract(ARTICLE[0], url=ARTICLE[1]).page_type == "article"
@@ -74,3 +52,19 @@ def test_low_confidence_listing_is_left_alone() -> None:
     strict = Pipeline().configure("type_fit", min_confidence=1.01)
     assert strict.extract(LISTING[0], url=LISTING[1]).text == _without_type_fit().extract(
         LISTING[0], url=LISTING[1]).text
+
+
+def test_collection_keeps_one_copy_of_a_repeated_line() -> None:
+    cards = "".join(f"<li class='product-card'><a href='/products/mug-{i}'>Stoneware mug in colour {i}</a>"
+                    f"<p>Free delivery on orders over £50</p><p>Add to basket</p></li>" for i in range(12))
+    html = ("<html><head><title>Mugs</title><script type='application/ld+json'>{\"@context\": "
+            "\"https://schema.org\", \"@type\": \"CollectionPage\", \"name\": \"Mugs\"}</script></head><body>"
+            f"<h1>Mugs</h1><ul class='product-grid'>{cards}</ul></body></html>")
+    url = "https://shop.example.com/collections/mugs"
+    before = _without_type_fit().extract(html, url=url)
+    after = Pipeline().configure("type_fit", drop_repeats=True).extract(html, url=url)
+    assert after.page_type == "collection"
+    assert after.text.count("Free delivery on orders over £50") == 1
+    assert all(f"Stoneware mug in colour {i}" in after.text for i in range(12))
+    assert before.text.count("Free delivery") != 1 or before.text.count("Stoneware mug") < 12
+    assert Pipeline().extract(html, url=url).text.count("Free delivery on orders over £50") == 12  # off by default

@@ -143,3 +143,21 @@ def test_only_text_runs_over_the_libxml2_limit_are_cut_and_the_text_is_unchanged
     assert max(runs) <= html._HUGE_TEXT
     assert out.count("<wbr>") == 2 and short in out  # one cut per long run (at a space when there is one)
     assert html._split_long_text(short + "<p>") == short + "<p>"
+
+
+def test_page_with_its_text_only_inside_noscript_is_read() -> None:
+    """A forum that renders with script ships the thread for script-less readers inside <noscript>."""
+    from newsclean.load.page import load_page
+
+    posts = "".join(f"<div class='post'><p>Reply number {i}: the ferry timetable changed again and the "
+                    f"morning boat now leaves ten minutes earlier than it did last week.</p></div>" for i in range(4))
+    html = (f"<html><head><title>Ferry times</title></head><body><div id='app'></div>"
+            f"<noscript><header><a href='/'>Island forum</a></header><div id='main-outlet'>{posts}</div></noscript>"
+            f"</body></html>")
+    page = load_page(html)
+    assert any("Reply number 3" in b.text for b in page.blocks)
+    # a page with text of its own still skips its <noscript> ("enable JavaScript")
+    other = load_page("<html><body>" + "<p>The ferry timetable changed again this week, said the harbour office "
+                      "in a short note on its website.</p>" * 6 + "<noscript><p>Please enable JavaScript to use "
+                      "this site, it needs it for many things to work.</p></noscript></body></html>")
+    assert not any("enable JavaScript" in b.text for b in other.blocks)

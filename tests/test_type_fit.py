@@ -52,3 +52,19 @@ def test_low_confidence_listing_is_left_alone() -> None:
     strict = Pipeline().configure("type_fit", min_confidence=1.01)
     assert strict.extract(LISTING[0], url=LISTING[1]).text == _without_type_fit().extract(
         LISTING[0], url=LISTING[1]).text
+
+
+def test_collection_keeps_one_copy_of_a_repeated_line() -> None:
+    cards = "".join(f"<li class='product-card'><a href='/products/mug-{i}'>Stoneware mug in colour {i}</a>"
+                    f"<p>Free delivery on orders over £50</p><p>Add to basket</p></li>" for i in range(12))
+    html = ("<html><head><title>Mugs</title><script type='application/ld+json'>{\"@context\": "
+            "\"https://schema.org\", \"@type\": \"CollectionPage\", \"name\": \"Mugs\"}</script></head><body>"
+            f"<h1>Mugs</h1><ul class='product-grid'>{cards}</ul></body></html>")
+    url = "https://shop.example.com/collections/mugs"
+    before = _without_type_fit().extract(html, url=url)
+    after = Pipeline().configure("type_fit", drop_repeats=True).extract(html, url=url)
+    assert after.page_type == "collection"
+    assert after.text.count("Free delivery on orders over £50") == 1
+    assert all(f"Stoneware mug in colour {i}" in after.text for i in range(12))
+    assert before.text.count("Free delivery") != 1 or before.text.count("Stoneware mug") < 12
+    assert Pipeline().extract(html, url=url).text.count("Free delivery on orders over £50") == 12  # off by default

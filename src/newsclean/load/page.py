@@ -7,6 +7,7 @@ from newsclean.errors import InputError
 from newsclean.load.decode import DEFAULT_MAX_BYTES, read_input
 from newsclean.load.html import html_blocks, parse_html
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
+from newsclean.load.noscript import noscript_content
 from newsclean.load.sniff import sniff_kind
 from newsclean.load.text import text_blocks
 from newsclean.load.trees import is_tree, tree_markup
@@ -45,6 +46,9 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
         root = parse_html(text, max_blocks)
         doc = Page(kind="html", source=text, url=url, tree=root)
         doc.blocks = html_blocks(root, max_blocks)
+        if noscript_content(root, doc.blocks):
+            doc.blocks = html_blocks(root, max_blocks)
+            doc.note("load", "almost no text outside <noscript>: its content read as the page")
         # control characters: checked once over the blocks' text, which is far smaller than the page
         if _CONTROLS.search("".join(b.text for b in doc.blocks)) or "\x1b" in text:
             for b in doc.blocks:

@@ -145,12 +145,6 @@ def _sits_on_byline(blocks: list[Block], index: int) -> int:
     return 0
 
 
-def _doubled(text: str) -> bool:
-    """"Headline textHeadline text": a capture printing a link's text and its title glued together."""
-    half = len(text) // 2
-    return len(text) >= 20 and text[:half].strip() == text[half:].strip()
-
-
 _DECOR = re.compile(r"^[\s*#=_~]+(?=\S)|(?<=\S)[\s*#=_~]+$")
 _OPEN_END = re.compile(r"(?:[&,:;–—-]|\b(?:and|or|of|the|a|an|to|in|on|for|with|at|by|from|und|der|die|das|et|de|la|"
                        r"le|y|el)\b)$", re.I)
@@ -340,7 +334,7 @@ class TitleStage(Stage):
     def text_candidates(self, page: Page) -> list[tuple[Block, list[float]]]:
         """(line, features) of the ranker's candidates on a capture (training and inspection)."""
         block, _ = self._rule_pick(page)
-        return title_rank.candidates(page.blocks, block.index if block is not None else None, SIGNALS)
+        return title_rank.ranked_candidates(page.blocks, block.index if block is not None else None, SIGNALS)
 
     @staticmethod
     def _above_byline(top: list[Block]) -> Block | None:
@@ -380,7 +374,7 @@ class TitleStage(Stage):
             shared = len(words & bw)
             recall, precision = shared / len(words), shared / len(bw)
             on_byline = _sits_on_byline(top, b.index) if recall >= 0.45 else 0
-            if recall < (0.45 if on_byline else 0.6) or _doubled(b.text):
+            if recall < (0.45 if on_byline else 0.6) or title_rank.doubled(b.text):
                 continue
             score = 2 * precision * recall / (precision + recall)   # the line the slug names, no more
             score += 0.25 * on_byline   # a headline sits on its byline/dateline; a caption does not

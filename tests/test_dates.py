@@ -278,3 +278,12 @@ def test_text_date_far_from_the_headline_read_by_the_ranker():
              "  • Minister resigns over budget row (12 January 2025)"]
     art = extract("\n".join(lines), kind="text")
     assert art.published is not None and art.published.date().isoformat() == "2025-02-03"
+
+
+def test_day_read_as_a_list_number_is_put_back():
+    from newsclean.normalize.dates import with_day_bullet
+    assert with_day_bullet("Dezember 2022 von Fatima", "6.") == "6. Dezember 2022 von Fatima"
+    assert with_day_bullet("Dez. 2022", "1.") == "1. Dez. 2022"
+    assert with_day_bullet("Preheat the oven", "6.") == "Preheat the oven"    # a real list item
+    assert with_day_bullet("Dezember 2022", "•") == "Dezember 2022"
+

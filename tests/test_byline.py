@@ -216,3 +216,26 @@ def test_text_byline_in_a_dated_line_far_from_the_headline():
     assert extract("\n".join(far + ["12/04/2020 by Kay 24 Comments"] + tail), kind="text").authors == ("Kay",)
     # "von" inside a name is no lead-in
     assert extract("\n".join(far + ["Christoph von Ritter 24. April 2020"] + tail), kind="text").authors != ("Ritter",)
+
+
+def test_text_dateline_whose_day_the_loader_read_as_a_list_number():
+    """"29. Juni 2017, 23:39 · von Tobi": a line starting with "29." is not item 29 of a list."""
+    lines = ["Example Blog", "", "Wireshark shows the visited addresses of a browser", "",
+             "29. Juni 2017, 23:39 · von Tobi", "", _BODY, "", _BODY]
+    art = extract("\n".join(lines), kind="text")
+    assert art.authors == ("Tobi",)
+    assert art.published is not None and art.published.date().isoformat() == "2017-06-29"
+    assert art.title == "Wireshark shows the visited addresses of a browser"
+
+
+def test_text_labelled_author_line_anywhere():
+    lines = ["Example Kitchen", "", "Chocolate frosting without powdered sugar", "", _BODY, "", _BODY, "", _BODY,
+             "", "Calories: 3017kcal", "Author: Bebs", "Prep Time: 15 minutes"]
+    assert extract("\n".join(lines), kind="text").authors == ("Bebs",)
+    bullets = ["Example Blog", "", "Menu", "", "  • Author: Jacopo Cascioli", "  • Published: 03 December 2019", "",
+               _BODY]
+    assert extract("\n".join(bullets), kind="text").authors == ("Jacopo Cascioli",)
+    # a lead-in alone wants a person-shaped name: "By using the links below" names nobody
+    nobody = ["Example Blog", "", "Top ten cameras of the year for beginners", "", _BODY, "", _BODY, "", _BODY,
+              "", "By using the links below you support us"]
+    assert extract("\n".join(nobody), kind="text").authors == ()

@@ -278,3 +278,23 @@ def test_text_date_far_from_the_headline_read_by_the_ranker():
              "  • Minister resigns over budget row (12 January 2025)"]
     art = extract("\n".join(lines), kind="text")
     assert art.published is not None and art.published.date().isoformat() == "2025-02-03"
+
+
+def test_day_read_as_a_list_number_is_put_back():
+    from newsclean.normalize.dates import with_day_bullet
+    assert with_day_bullet("Dezember 2022 von Fatima", "6.") == "6. Dezember 2022 von Fatima"
+    assert with_day_bullet("Dez. 2022", "1.") == "1. Dez. 2022"
+    assert with_day_bullet("Preheat the oven", "6.") == "Preheat the oven"    # a real list item
+    assert with_day_bullet("Dezember 2022", "•") == "Dezember 2022"
+
+
+def test_date_and_time_patterns_are_written_verbose():
+    """Issue 15: the long date/time patterns are commented (re.VERBOSE); they read what they read before."""
+    import re
+
+    from newsclean.normalize import dates
+    for pat in (dates._ISO, dates._DAY_FIRST, dates._MONTH_FIRST, dates._DMY_DOT, dates._TIME_AFTER,
+                dates._TIME_BEFORE, dates._CJK, dates._CJK_TIME):
+        assert pat.flags & re.VERBOSE
+    got = dates.find_dates("Published 3 February 2025 at 14:05 GMT+1, updated 2025-02-04T10:00:00Z")
+    assert [f.value.isoformat() for f in got] == ["2025-02-03T14:05:00+01:00", "2025-02-04T10:00:00+00:00"]

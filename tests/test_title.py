@@ -175,3 +175,35 @@ def test_retraining_reproduces_the_weights_byte_for_byte():
         done = subprocess.run([sys.executable, str(root / "benchmarks" / "train_rankers.py"), "--target", target,
                                "--check"], capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stderr[-500:]
+
+
+_GUIDE_LEAD = ("Innovation is a word everybody uses and few define. In this post I look at what the research says "
+               "about it, where the idea came from and why firms that chase it so often miss what they were after.")
+
+
+def test_text_title_is_not_the_image_credit_and_byline_below_it():
+    lines = ["Example Guides", "", "16 Best Consultant Certification Programs (2026 Ranking + Guide)", "",
+             "Picture of Liam Austin By Liam Austin", "", "Updated: March 3, 2025", "", _GUIDE_LEAD]
+    assert extract("\n".join(lines), kind="text").title == \
+        "16 Best Consultant Certification Programs (2026 Ranking + Guide)"
+
+
+def test_text_title_is_not_a_dateline_with_its_author():
+    lines = ["Strategy - Innovation - Production", "", "Skip to content", "", "← Previous Next →", "",
+             "What is innovation?", "", "Published on 15/07/2014 by Guido Beyss", "", _GUIDE_LEAD]
+    assert extract("\n".join(lines), kind="text").title == "What is innovation?"
+
+
+def test_title_ranker_features_see_dates_authors_names_and_credits():
+    from newsclean.page import Block
+    from newsclean.stages.title import SIGNALS
+    from newsclean.stages.title import rank as title_rank
+    texts = ["Was ist Innovation und wozu taugt sie?", "Veröffentlicht am 15. Juli 2014 von Guido Beyss",
+             "Richard Adams Education editor", "Demut hinter Masken Foto: Adobe Stock"]
+    blocks = [Block(index=i, text=t, kind="paragraph") for i, t in enumerate(texts)]
+    feats = {b.text: dict(zip(title_rank.FEATURES, f)) for b, f in title_rank.candidates(blocks, None, SIGNALS)}
+    head, dateline, name, credit = (feats[t] for t in texts)
+    assert head["date_below"] == 1.0 and head["has_date"] == 0.0 and head["by_inside"] == 0.0
+    assert dateline["has_date"] == 1.0 and dateline["by_inside"] == 1.0
+    assert name["name_start"] == 1.0 and head["name_start"] == 0.0
+    assert credit["credit"] == 1.0 and head["credit"] == 0.0

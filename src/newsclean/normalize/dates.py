@@ -16,35 +16,83 @@ from newsclean.normalize.zones import zone_offset
 
 EARLIEST = datetime(1990, 1, 1)
 
-_ISO = re.compile(
-    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"
-    r"(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}(?!\d)|[+-]\d{2}(?!\d))?)?")
+_ISO = re.compile(r"""
+    (?<!\d) (\d{4}) - (\d{1,2}) - (\d{1,2}) (?!\d)      # 2025-02-03
+    (?:[T ]+                                            # then, maybe, a time after "T" or a space
+        (\d{1,2}) : (\d{2})                             #   hours:minutes
+        (?: : (\d{2}) (?:[.,]\d+)? )?                   #   :seconds, maybe with a fraction
+        \s* ( Z                                         #   a zone: Z,
+            | [+-]\d{2}:?\d{2} (?!\d)                   #   +01:00 / +0100,
+            | [+-]\d{2} (?!\d) )?                       #   or +01
+    )?""", re.VERBOSE)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$")
 _WORD = r"([^\W\d_]{3,12})"
-_DAY_FIRST = re.compile(r"(?<![\d\w])(\d{1,2})(?:\.|er|st|nd|rd|th|º|°)?\s*(?:de\s+|of\s+)?" + _WORD +
-                        r"\.?,?\s*(?:de\s+|del\s+)?('?\d{4})(?!\d)", re.IGNORECASE)
-_MONTH_FIRST = re.compile(r"(?<![\w])" + _WORD + r"\.?\s+(\d{1,2}(?:(?:st|nd|rd|th)?\.?,?\s+|(?<=\d\d)))(\d{4})(?!\d)",
-                          re.IGNORECASE)
+_DAY_FIRST = re.compile(r"""
+    (?<![\d\w]) (\d{1,2})                   # the day, not the end of a longer number or word
+    (?:\.|er|st|nd|rd|th|º|°)? \s*          # "3." / "1er" / "3rd" / "3º"
+    (?:de\s+|of\s+)?                        # "3 de febrero", "3rd of February"
+    """ + _WORD + r"""                      # the month's name (checked against the month table later)
+    \.?,?\s* (?:de\s+|del\s+)?              # "Feb.," / "febrero de" / "febrero del"
+    ('?\d{4}) (?!\d)                        # the year (an apostrophe kept for "'2025")
+    """, re.IGNORECASE | re.VERBOSE)
+_MONTH_FIRST = re.compile(r"""
+    (?<![\w]) """ + _WORD + r""" \.? \s+    # the month's name, maybe abbreviated with a dot
+    (\d{1,2} (?: (?:st|nd|rd|th)?\.?,?\s+   # the day ("3", "3rd", "3.", "3,") and a space
+               | (?<=\d\d) ))               #   or a two-digit day glued to the year ("Feb 032025")
+    (\d{4}) (?!\d)                          # the year
+    """, re.IGNORECASE | re.VERBOSE)
 # a month name glued to the word before it, as inline elements joined without a space print
 # ("By Jane DoeMar 5, 2025"): only a capitalised month right after a lower-case letter
-_MONTH_FIRST_GLUED = re.compile(r"(?<=[a-zà-ÿ])([A-Z][a-zà-ÿ]{2,11})\.?\s+"
-                                r"(\d{1,2}(?:(?:st|nd|rd|th)?\.?,?\s+|(?<=\d\d)))(\d{4})(?!\d)")
+_MONTH_FIRST_GLUED = re.compile(r"""
+    (?<=[a-zà-ÿ]) ([A-Z][a-zà-ÿ]{2,11}) \.? \s+     # "...DoeMar", the month right after a lower-case letter
+    (\d{1,2} (?: (?:st|nd|rd|th)?\.?,?\s+ | (?<=\d\d) ))   # the day, as in _MONTH_FIRST
+    (\d{4}) (?!\d)                                  # the year
+    """, re.VERBOSE)
 # (not a version number: "PHP 8.4.13", "1.2.19.4" -- a two-digit year wants a zero-padded day or month)
-_DMY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d]|\.\d)")
-_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
-_YMD = re.compile(r"(?<![\d/.])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/])")
-_TIME_AFTER = re.compile(
-    r"\s*(?:,|\bum\b|\bat\b|à|\ba las\b|\balle\b|\bom\b|\bàs\b|-|–|—|\||/|·|•)?\s*"
-    r"(\d{1,2})(?:[:.h](\d{2}))(?::(\d{2}))?\s*(am|pm|a\.\s?m\.|p\.\s?m\.)?\s*(?:uhr|h\b)?\s*"
-    r"(?:\(?\b(GMT|UTC)\s*([+-]\d{1,2})(?::?(\d{2}))?\)?|\(?\b([A-Z]{1,5})\b\)?|([+-]\d{2}:?\d{2}))?",
-    re.IGNORECASE)
-_TIME_BEFORE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,5}\b)?"
-                          r"\s*,?\s*(?:on\s+)?"
-                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$", re.IGNORECASE)
+_DMY_DOT = re.compile(r"""
+    (?<![\d.]) (\d{1,2}) \. \s? (\d{1,2}) \. \s?    # "03.02." / "3. 2. " -- not inside a longer dotted number
+    (\d{4}|\d{2})                                   # the year, four digits or two
+    (?![\d]|\.\d)                                   # and no further digits or dotted parts
+    """, re.VERBOSE)
+_SLASH = re.compile(r"""
+    (?<![\d/]) (\d{1,2}) / (\d{1,2}) / (\d{4}|\d{2})    # 3/2/2025, 03/02/25 (day or month first: decided later)
+    (?![\d/])                                           # not part of a longer path of numbers
+    """, re.VERBOSE)
+_YMD = re.compile(r"""
+    (?<![\d/.]) (\d{4}) [/.] (\d{1,2}) [/.] (\d{1,2})   # 2025/02/03, 2025.2.3
+    (?![\d/])
+    """, re.VERBOSE)
+_TIME_AFTER = re.compile(r"""
+    \s* (?: , | \bum\b | \bat\b | à | \ba\ las\b | \balle\b | \bom\b | \bàs\b   # what joins a time to its date:
+          | - | – | — | \| | / | · | • )?                                      #   a word ("at", "um") or a mark
+    \s* (\d{1,2}) (?:[:.h] (\d{2}))                 # hours and minutes: 14:05, 14.05, 14h05
+    (?: : (\d{2}) )?                                # :seconds
+    \s* (am|pm|a\.\s?m\.|p\.\s?m\.)?                # am / pm / a.m.
+    \s* (?:uhr|h\b)? \s*                            # "Uhr", "h"
+    (?: \(? \b (GMT|UTC) \s* ([+-]\d{1,2}) (?: :? (\d{2}) )? \)?   # a zone: "GMT+1", "(UTC -05:00)",
+      | \(? \b ([A-Z]{1,5}) \b \)?                                  #   a zone's letters ("CET", "(EST)"),
+      | ([+-]\d{2}:?\d{2}) )?                                       #   or an offset "+01:00"
+    """, re.IGNORECASE | re.VERBOSE)
+_TIME_BEFORE = re.compile(r"""
+    (?<![\d:]) \d{1,2} : \d{2} (?: : \d{2})?    # a time written before its date: "14:05", "2:05:30"
+    \s* (?: [ap]\.?\s?m\.? )?                   # am / pm
+    \s* (?: [A-Z]{2,5}\b )?                     # a zone's letters
+    \s* ,? \s* (?: on\s+ )?                     # "2:05 pm, on"
+    (?: (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s* )?   # a weekday
+    $                                           # right before the date
+    """, re.IGNORECASE | re.VERBOSE)
 # Chinese / Japanese / Korean: "2025年2月3日", "2025 年 2 月 3 日 14時05分", "2025年2月3日 14:05", "2025년 2월 3일"
-_CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]")
-_CJK_TIME = re.compile(r"\s*(?:[(（][^)）]{1,3}[)）])?\s*(?:午前|午後|上午|下午|오전|오후)?\s*"
-                       r"(\d{1,2})\s*(?:[時时시:：])\s*(\d{1,2})\s*(?:[分분])?")
+_CJK = re.compile(r"""
+    (?<!\d) (\d{4}) \s* [年년]       # the year, 年 (Korean 년)
+    \s* (\d{1,2}) \s* [月월]         # the month, 月 (월)
+    \s* (\d{1,2}) \s* [日일号號]      # the day, 日 (일, or Chinese 号/號)
+    """, re.VERBOSE)
+_CJK_TIME = re.compile(r"""
+    \s* (?: [(（] [^)）]{1,3} [)）] )?       # a weekday in brackets: "(月)", "（周一）"
+    \s* (?: 午前|午後|上午|下午|오전|오후 )?  # morning / afternoon
+    \s* (\d{1,2}) \s* (?: [時时시:：] )     # hours, then 時 (时, 시) or a colon
+    \s* (\d{1,2}) \s* (?: [分분] )?         # minutes, maybe with 分 (분)
+    """, re.VERBOSE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 _URL_DATE_SEP = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
 
@@ -129,6 +177,18 @@ def parse_iso(value: object) -> datetime | None:
 
 def _month(word: str) -> int | None:
     return month_table().get(word.lower().rstrip("."))
+
+
+_DAY_BULLET = re.compile(r"^\d{1,2}\.$")
+
+
+def with_day_bullet(text: str, bullet: str | None) -> str:
+    """A capture's line "6. Dezember 2022 von Fatima" that the loader read as list item number 6: the line
+    with its day put back (the day number and the month word it precedes); any other line as it is."""
+    if not bullet or not _DAY_BULLET.match(bullet):
+        return text
+    first = text.split(maxsplit=1)[0] if text else ""
+    return f"{bullet} {text}" if _month(first.rstrip(",")) is not None else text
 
 
 def _with_time(text: str, pos: int, dt: datetime) -> tuple[datetime, int, bool]:

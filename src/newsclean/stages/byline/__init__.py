@@ -22,7 +22,7 @@ from newsclean.normalize.authors import (
     split_names,
     swap_last_first,
 )
-from newsclean.normalize.dates import find_dates
+from newsclean.normalize.dates import find_dates, with_day_bullet
 from newsclean.normalize.titles import site_words
 from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
@@ -86,14 +86,36 @@ def _dated_by_line(blocks: list[Block]) -> tuple[list[str], list[Block]]:
     date and "by/von Name" together ("12/04/2020 by Kay 24 Comments", "6. Dezember 2022 von Fatima in
     Gefühle", "erstellt von Dominique — veröffentlicht 28.01.2022")."""
     for b in blocks[:3000]:
-        if len(b.text) > MAX_DATED_BY_LINE or b.kind == "list_item" or not find_dates(b.text, limit=1):
+        text = with_day_bullet(b.text, b.features.get("bullet"))
+        if len(text) > MAX_DATED_BY_LINE or (b.kind == "list_item" and text == b.text) or \
+                not find_dates(text, limit=1):
             continue
-        m = next((m for m in _DATED_BY.finditer(b.text) if not _NAME_BEFORE.search(b.text[:m.start() + 1])), None)
+        m = next((m for m in _DATED_BY.finditer(text) if not _NAME_BEFORE.search(text[:m.start() + 1])), None)
         if not m:
             continue   # (none, or "Christoph von Ritter": "von" inside a name)
         names = [n for n in split_names(m.group(1)) if not any(w.lower() in UI_WORDS for w in n.split())]
         if names and len(names) <= 3:
-            return names, [b] if is_byline_text(b.text) or is_dateline_text(b.text) else []
+            return names, [b] if is_byline_text(text) or is_dateline_text(text) else []
+    return [], []
+
+
+MAX_LABELLED_LINE = 80   # characters: "Author: Jane Doe" / "By Jane Doe and John Roe", not a sentence
+
+
+def _labelled_line(blocks: list[Block]) -> tuple[list[str], list[Block]]:
+    """Text captures with no byline found by the headline (or no headline found): the first short line
+    anywhere that names its author with a label or a lead-in ("Author: Bebs", "• Author: Jacopo Cascioli",
+    "By Reid Bramblett", "Written By: Catherine Boeckmann"); a lead-in alone needs a person-shaped name."""
+    for b in blocks[:3000]:
+        text = b.text.strip()
+        if len(text) > MAX_LABELLED_LINE:
+            continue
+        labelled = bool(LABELLED.match(text))
+        if not labelled and not is_byline_text(text):
+            continue
+        names = [n for n in split_names(text) if not any(w.lower() in UI_WORDS for w in n.split())]
+        if names and len(names) <= 3 and (labelled or all(looks_like_person(n) for n in names)):
+            return names, [b]
     return [], []
 
 
@@ -316,7 +338,8 @@ class BylineStage(Stage):
                         break
                     names.extend(group)
                     used.append(b)
-            elif not names and is_dateline_text(b.text) and (trailing := _TRAILING_BY.search(b.text)):
+            elif not names and is_dateline_text(dated := with_day_bullet(b.text, b.features.get("bullet"))) and \
+                    (trailing := _TRAILING_BY.search(dated)):
                 group = split_names(trailing.group(1))
                 if group:
                     names.extend(group)
@@ -339,6 +362,9 @@ class BylineStage(Stage):
         if not names:
             names, used = _dated_by_line(blocks)
             source = "text:dated-by-line"
+        if not names:
+            names, used = _labelled_line(blocks)
+            source = "text:labelled-line"
         if not names:
             return
         page.set_field("authors", names, source, self.name)

@@ -23,7 +23,7 @@ from datetime import date, datetime
 
 from newsclean import handoffs
 from newsclean.meta import jsonld
-from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
+from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date, with_day_bullet
 from newsclean.normalize.language import guess_language
 from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
@@ -301,7 +301,7 @@ class DatesStage(Stage):
                 budget -= 1
                 if budget < 0:
                     break
-            text = b.text
+            text = with_day_bullet(b.text, b.features.get("bullet"))
             if len(text) > 200:
                 lead = find_dates(text[:40], limit=1, dayfirst=dayfirst)
                 after = text[lead[0].end:lead[0].end + 3].lstrip()[:1] if lead else ""

@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import cache
 
 from newsclean.normalize._data import load_json
-from newsclean.normalize.dates import find_dates, plausible
+from newsclean.normalize.dates import find_dates, plausible, with_day_bullet
 from newsclean.page import Block
 
 WEIGHTS_FILE = "text_date_rank.json"
@@ -42,10 +42,12 @@ def candidates(blocks: list[Block], title: int | None, dayfirst: bool | None,
                ) -> list[tuple[datetime, Block, list[float]]]:
     """(date, its line, features) for every plausible date printed on a short line."""
     found: list[tuple[datetime, Block, int, bool]] = []
+    texts: dict[int, str] = {}   # each line as printed (a day read as a list number put back)
     for b in blocks[:MAX_BLOCKS]:
         if len(b.text) > MAX_LINE:
             continue
-        for f in find_dates(b.text, limit=3, dayfirst=dayfirst):
+        text = texts[b.index] = with_day_bullet(b.text, b.features.get("bullet"))
+        for f in find_dates(text, limit=3, dayfirst=dayfirst):
             if plausible(f.value):
                 found.append((f.value, b, f.start, f.has_time))
     if not found:
@@ -55,17 +57,18 @@ def candidates(blocks: list[Block], title: int | None, dayfirst: bool | None,
     n = len(blocks)
     out = []
     for dt, b, start, has_time in found:
-        before = b.text[max(0, start - 40):start]
+        text = texts[b.index]
+        before = text[max(0, start - 40):start]
         dist = (b.index - title) if title is not None else 0
         feats = [
             b.index / max(n, 1), 1.0 if dist > 0 else 0.0, 1.0 if dist < 0 else 0.0,
-            min(abs(dist), NEAR_TITLE) / NEAR_TITLE, 1.0 if title is None else 0.0, len(b.text) / 100,
-            1.0 if is_dateline(b.text) else 0.0, 1.0 if is_byline(b.text) else 0.0,
+            min(abs(dist), NEAR_TITLE) / NEAR_TITLE, 1.0 if title is None else 0.0, len(text) / 100,
+            1.0 if is_dateline(text) else 0.0, 1.0 if is_byline(text) else 0.0,
             1.0 if _PUBLISHED.search(before) else 0.0, 1.0 if _UPDATED.search(before) else 0.0,
             1.0 if has_time else 0.0, 1.0 if b.kind == "list_item" else 0.0,
             min(days[dt.date()] - 1, 3) / 3, 1.0 if dt.date() == first else 0.0, math.log(len(days)),
             1.0 if dt.date() == lo and len(days) > 1 else 0.0, 1.0 if dt.date() == hi and len(days) > 1 else 0.0,
-            1.0 if _COPYRIGHT.search(b.text) else 0.0, 1.0 if _COMMENT.search(b.text) else 0.0,
+            1.0 if _COPYRIGHT.search(text) else 0.0, 1.0 if _COMMENT.search(text) else 0.0,
             1.0 if start <= 2 else 0.0,
         ]
         out.append((dt, b, feats))

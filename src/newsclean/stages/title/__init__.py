@@ -136,19 +136,13 @@ def _sits_on_byline(blocks: list[Block], index: int) -> int:
     (a dek with a full stop may come between), 1: with one (a dek without one), 0: no."""
     others = 0
     for n in blocks[index + 1:index + 4]:
-        if is_byline_text(n.text) or is_dateline_text(n.text) or _name_line(n.text):
+        if is_byline_text(n.text) or is_dateline_text(title_rank.printed(n)) or _name_line(n.text):
             return 2 - others
         if headline_like(n.text, strict=True) and not n.text.endswith("."):
             others += 1
             if others > 1:
                 return 0
     return 0
-
-
-def _doubled(text: str) -> bool:
-    """"Headline textHeadline text": a capture printing a link's text and its title glued together."""
-    half = len(text) // 2
-    return len(text) >= 20 and text[:half].strip() == text[half:].strip()
 
 
 _DECOR = re.compile(r"^[\s*#=_~]+(?=\S)|(?<=\S)[\s*#=_~]+$")
@@ -340,12 +334,13 @@ class TitleStage(Stage):
     def text_candidates(self, page: Page) -> list[tuple[Block, list[float]]]:
         """(line, features) of the ranker's candidates on a capture (training and inspection)."""
         block, _ = self._rule_pick(page)
-        return title_rank.candidates(page.blocks, block.index if block is not None else None, SIGNALS)
+        return title_rank.ranked_candidates(page.blocks, block.index if block is not None else None, SIGNALS)
 
     @staticmethod
     def _above_byline(top: list[Block]) -> Block | None:
         """The headline line just above the first byline/dateline that has one."""
-        anchors = [i for i, b in enumerate(top) if i > 0 and (is_byline_text(b.text) or is_dateline_text(b.text))]
+        anchors = [i for i, b in enumerate(top) if i > 0 and (is_byline_text(b.text) or
+                                                              is_dateline_text(title_rank.printed(b)))]
         for anchor in anchors[:30]:
             above = [top[j] for j in range(anchor - 1, max(-1, anchor - 4), -1)
                      if top[j].kind != "list_item" and headline_like(top[j].text, strict=True)
@@ -380,7 +375,7 @@ class TitleStage(Stage):
             shared = len(words & bw)
             recall, precision = shared / len(words), shared / len(bw)
             on_byline = _sits_on_byline(top, b.index) if recall >= 0.45 else 0
-            if recall < (0.45 if on_byline else 0.6) or _doubled(b.text):
+            if recall < (0.45 if on_byline else 0.6) or title_rank.doubled(b.text):
                 continue
             score = 2 * precision * recall / (precision + recall)   # the line the slug names, no more
             score += 0.25 * on_byline   # a headline sits on its byline/dateline; a caption does not

@@ -13,9 +13,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from newsclean.normalize._data import load_json
+from newsclean.normalize.authors import looks_like_person
+from newsclean.normalize.dates import find_dates, with_day_bullet
 from newsclean.normalize.titles import norm
 from newsclean.page import Block
 
@@ -28,10 +30,36 @@ _WORD = re.compile(r"\w{4,}")
 _CRUMB = re.compile(r"[»>/|›]")
 
 _DIGIT = re.compile(r"\d")
+# "... von Guido Beyss", "by Jane Doe", "Autor: c1ph4": a name behind an author word, anywhere in the line
+_BY_INSIDE = re.compile(r"(?:^|[\s|·/,])(?i:von|by|par|por|door|autor(?:in)?|author|written by)\s*:?\s+[A-ZÀ-Ý]")
+# an image's caption or credit line ("Foto: Adobe Stock", "Picture of Liam Austin", "Image credit: ...")
+_CREDIT = re.compile(r"\b(?:foto|fotos|photo|photos|picture|image|images|bild|benutzerbild|credit|getty|istock|"
+                     r"shutterstock|imago|dpa|reuters|afp)\b|©", re.I)
+NAME_START_MAX = 6        # words: "Richard Adams Education editor" (a name and a role), not a headline
+ABOVE = 2                 # lines above a candidate in which a headline it would be the dek of is looked for
+SHORT_NAME = 4            # words: a line of a name alone ("Sara Zinnecker") is no headline
 FEATURES = ("rel_pos", "log_pos", "before_long", "lines_to_long", "n_words", "n_chars", "ends_stop",
             "ends_q", "list_item", "heading", "on_byline", "date_near", "byline_near", "name_near", "long_near",
             "repeats", "crumb_tail", "strict_ok", "cap_ratio", "all_upper", "has_digit", "lead_overlap", "kept",
-            "rule_pick", "has_sep", "has_colon", "blank_around", "linked", "first_line")
+            "rule_pick", "has_sep", "has_colon", "blank_around", "linked", "first_line", "has_date", "by_inside",
+            "name_only", "date_below", "date_above", "headline_above", "doubled", "name_start", "credit")
+
+
+@lru_cache(maxsize=8192)
+def has_date(text: str) -> bool:
+    """Does the line print a date anywhere (a dateline with a label, author and place around it too)?"""
+    return bool(_DIGIT.search(text)) and bool(find_dates(text, limit=1))
+
+
+def doubled(text: str) -> bool:
+    """"Headline textHeadline text": a capture printing a link's text and its title glued together."""
+    half = len(text) // 2
+    return len(text) >= 20 and text[:half].strip() == text[half:].strip()
+
+
+def _nearest(lines: list[Block], test: Callable[[str], bool]) -> float:
+    """1 / distance of the first of ``lines`` (nearest first) that passes ``test``; 0 when none does."""
+    return next((1.0 / (k + 1) for k, a in enumerate(lines) if test(printed(a))), 0.0)
 
 
 def _content_words(text: str) -> set[str]:
@@ -48,10 +76,15 @@ class Signals:
         self.name_line, self.sits_on_byline = name_line, sits_on_byline
 
 
+def printed(b: Block) -> str:
+    """The line as the capture prints it (a day number the loader read as a list number put back)."""
+    return with_day_bullet(b.text, b.features.get("bullet"))
+
+
 def is_candidate(b: Block, sig: Signals) -> bool:
     words = len(b.text.split())
     return 2 <= words <= 40 and 10 <= len(b.text) <= 250 and not sig.is_byline(b.text) \
-        and not sig.is_dateline(b.text)
+        and not sig.is_dateline(printed(b))
 
 
 def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
@@ -86,7 +119,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             min(len(words), 40) / 10, min(len(b.text), 250) / 100, 1.0 if b.text.endswith(".") else 0.0,
             1.0 if b.text.endswith(("?", "!")) else 0.0, 1.0 if b.kind == "list_item" else 0.0,
             1.0 if b.kind == "heading" else 0.0, sig.sits_on_byline(blocks, i) / 2,
-            1.0 if any(sig.is_dateline(a.text) for a in after) else 0.0,
+            1.0 if any(sig.is_dateline(printed(a)) for a in after) else 0.0,
             1.0 if any(sig.is_byline(a.text) for a in after) else 0.0,
             1.0 if any(sig.name_line(a.text) for a in after if len(a.text) <= 60) else 0.0,
             1.0 if any(len(a.text) >= 150 for a in after) else 0.0,
@@ -101,6 +134,14 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             1.0 if ":" in b.text else 0.0,
             (1.0 if b.features.get("blank_before") else 0.0) + (1.0 if b.features.get("blank_after") else 0.0),
             1.0 if b.features.get("linked_words") else 0.0, 1.0 if i == 0 else 0.0,
+            1.0 if has_date(b.text) else 0.0, 1.0 if _BY_INSIDE.search(b.text) else 0.0,
+            1.0 if len(words) <= SHORT_NAME and sig.name_line(b.text) else 0.0,
+            _nearest(after, has_date), _nearest(blocks[max(0, i - ABOVE):i][::-1], has_date),
+            _nearest(blocks[max(0, i - ABOVE):i][::-1], lambda t: len(t.split()) >= SHORT_NAME and
+                     not t.endswith(".") and sig.headline_like(t, strict=True)),
+            1.0 if doubled(b.text) else 0.0,
+            1.0 if len(words) <= NAME_START_MAX and looks_like_person(" ".join(words[:2])) else 0.0,
+            1.0 if _CREDIT.search(b.text) else 0.0,
         ]
         out.append((b, feats))
     return out
@@ -119,16 +160,26 @@ def score(feats: list[float]) -> float:
     return bias + sum(w * (x - m) / s for x, m, s, w in zip(feats, mean, scale, weights))
 
 
-def best(blocks: list[Block], rule_pick: int | None, sig: Signals) -> Block | None:
-    """The highest-scoring headline candidate, or None when the capture has none. A headline sits
-    above its story and is no sentence: a line after the kept body has started (a long paragraph, or
-    two prose ones) (a list item, a subheading, an embedded post), or a line ending with a full stop is
-    never the headline, whatever its score (the hand rules' own pick excepted)."""
+def _wanted(blocks: list[Block], rule_pick: int | None) -> Callable[[Block], bool]:
+    """A headline sits above its story and is no sentence: a line after the kept body has started (a long
+    paragraph, or two prose ones) (a list item, a subheading, an embedded post), or a line ending with a
+    full stop is never the headline, whatever its score (the hand rules' own pick excepted)."""
     prose = [b.index for b in blocks if b.kept and b.kind != "list_item" and len(b.text) >= PROSE
              and b.text.rstrip("\"'”’» ").endswith((".", "!", "?"))]
     body_start = min(prose[1] if len(prose) > 1 else len(blocks),
                      next((b.index for b in blocks if b.kept and len(b.text) >= LONG), len(blocks)))
+
     def wanted(b: Block) -> bool:
         return b.index == rule_pick or (b.index < body_start and not b.text.endswith("."))
-    scored = [(score(f), -b.index, b) for b, f in candidates(blocks, rule_pick, sig, wanted)]
+    return wanted
+
+
+def ranked_candidates(blocks: list[Block], rule_pick: int | None, sig: Signals) -> list[tuple[Block, list[float]]]:
+    """The candidates the ranker weighs at run time (and is trained on): those ``_wanted`` lets through."""
+    return candidates(blocks, rule_pick, sig, _wanted(blocks, rule_pick))
+
+
+def best(blocks: list[Block], rule_pick: int | None, sig: Signals) -> Block | None:
+    """The highest-scoring headline candidate, or None when the capture has none."""
+    scored = [(score(f), -b.index, b) for b, f in ranked_candidates(blocks, rule_pick, sig)]
     return max(scored, key=lambda t: (t[0], t[1]))[2] if scored else None

@@ -25,6 +25,7 @@ from typing import Any
 
 from newsclean.features.text import (
     LETTERS,
+    any_of,
     in_menu,
     is_end_marker,
     label_of,
@@ -67,13 +68,13 @@ _CAPTION_TAIL_NO_SLASH = re.compile("(" + "|".join(_TAIL_PARTS[:-1]) + r")\s*$")
 _TIMESTAMP = re.compile(r"^(\d+\s*(s|m|h|d|min|mins|hr|hrs|hours?|days?|minutes?)\s*(ago)?|\d+[hmd] ago)$", re.I)
 
 
-_ICON_WORDS = ("icon", "button", "arrow", "chevron", "caret")
+_ICON_WORDS = any_of("icon", "button", "arrow", "chevron", "caret")
 
 
 def _has_icon_word(text: str) -> bool:
     """A cheap test before ``_ICON``: the pattern needs one of its words (case-folded)."""
     low = text.casefold()
-    return any(w in low for w in _ICON_WORDS)
+    return _ICON_WORDS.search(low) is not None
 
 
 _UI_STARTS = ("see full bio", "share on ", "follow us", "sign up for", "subscribe to")
@@ -96,7 +97,7 @@ def link_line(text: str) -> bool:
 
 
 # words one of ``_CREDIT``'s patterns needs (case-folded): a text without any cannot match it
-_CREDIT_WORDS = ("(", "getty images", "ap photo", "afp", "reuters", "shutterstock", "istock", "epa")
+_CREDIT_WORDS = any_of("(", "getty images", "ap photo", "afp", "reuters", "shutterstock", "istock", "epa")
 
 
 def caption_like(text: str) -> bool:
@@ -107,20 +108,20 @@ def caption_like(text: str) -> bool:
             (_CAPTION_TAIL if "/" in text else _CAPTION_TAIL_NO_SLASH).search(text):
         return True
     low = text.casefold()
-    return bool(any(w in low for w in _CREDIT_WORDS) and _CREDIT.search(text) or _CAPTION_HEAD.match(text))
+    return bool(_CREDIT_WORDS.search(low) and _CREDIT.search(text) or _CAPTION_HEAD.match(text))
 
 
-_BIO_VERBS = (" is ", " was ", " has been ", " writes ", " covers ")
-_CONTACT_WORDS = ("reach", "follow", "email", "@")
+_BIO_VERBS = any_of(" is ", " was ", " has been ", " writes ", " covers ")
+_CONTACT_WORDS = any_of("reach", "follow", "email", "@")
 
 
 def contact_like(text: str) -> bool:
     """An author bio ("Jane Doe is a reporter ...") or a contact line ("reach her at ...", an e-mail).
     (Substring tests first: the patterns cannot match a text without one of these words.)"""
-    if any(v in text for v in _BIO_VERBS) and _BIO.match(text):
+    if _BIO_VERBS.search(text) and _BIO.match(text):
         return True
     low = text.lower()
-    return any(w in low for w in _CONTACT_WORDS) and bool(_CONTACT.search(text))
+    return _CONTACT_WORDS.search(low) is not None and bool(_CONTACT.search(text))
 
 
 def is_ui_label(block: Block) -> bool:

@@ -133,3 +133,22 @@ def test_a_page_of_more_blocks_than_the_budget_keeps_the_rules_decisions():
     CaptureClassifierStage(drop_below=1.01).run(page)   # would drop everything it may decide over
     assert all(b.kept for b in page.blocks)
     assert any("rule stages' decisions stand" in d.reason for d in page.decisions if d.stage == "classify")
+
+
+@pytest.mark.parametrize("text", ["JANE SAYS:", "Maria escribió", "Reply", "12 Likes", "3 replies",
+                                  "March 5, 2024 at 3:12 pm",
+                                  "3 years ago", "Says who", "The council said the plan works", "A quiet day"])
+def test_comment_head_test_answers_as_its_pattern_does(text):
+    """The word test in front of the comment-header pattern never changes its answer."""
+    from newsclean.stages.classify import features as f
+    assert f._comment_head(text) is bool(f._COMMENT_HEAD.search(text))
+
+
+def test_in_menu_from_pairs_is_in_menu():
+    from newsclean.features.text import in_menu, in_menu_of, tight_pairs
+    page = load_page("Intro paragraph of the story that runs on.\n\n* Home\n* News\n* Sport\n* Weather\n* Travel\n\n"
+                     "Another paragraph of the story.\n", kind="text")
+    tight = tight_pairs(page.blocks)
+    assert [in_menu_of(tight, i) for i in range(len(page.blocks))] == \
+        [in_menu(page.blocks, i) for i in range(len(page.blocks))]
+    assert any(in_menu_of(tight, i) for i in range(len(page.blocks)))

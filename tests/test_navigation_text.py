@@ -1,6 +1,8 @@
 """Chrome inside the body region of a text capture."""
 from __future__ import annotations
 
+import pytest
+
 from newsclean.load import load_page
 from newsclean.stages.boilerplate import BoilerplateStage
 from newsclean.stages.navigation import NavigationStage
@@ -162,3 +164,18 @@ def test_bulleted_teaser_list_under_an_inserted_box_heading_goes_whole():
     page = run([P[0], P[1], "Trending News", "* Video shows dramatic rescue of kidnapped girl: \"We got her!\"",
                 "* Man arrested after seven trafficking victims found in car: Police", P[2], P[3]])
     assert kept(page) == P
+
+
+@pytest.mark.parametrize("text", [
+    "The crowd outside the court. Photo by Jane Doe/AP", "NASA/JPL-Caltech/ASU", "Protesters marched.Pier Marco Tacca",
+    "Smoke over the city (Photo: Reuters)", "Smoke over the city GETTY IMAGES", "Image caption A man walks",
+    "Credit...Jane Doe for The Times", "Officials met on Monday.", "A line with a/slash that ends here.",
+    "Menu", "Subscribe to our newsletter", "[image-01.jpg]",
+])
+def test_caption_like_answers_as_its_full_patterns_do(text):
+    """The cheap tests in front of the caption patterns (a "/" for the slash credit, a bracket or an agency
+    for a credit, an open end for a tail) never change the answer."""
+    from newsclean.stages.navigation import text as nav
+    full = bool(nav._CREDIT.search(text) or nav._CAPTION_HEAD.match(text)
+                or (nav._CAPTION_TAIL.search(text) and not text.rstrip().endswith((".", "!", "?", "”", '"'))))
+    assert nav.caption_like(text) is full

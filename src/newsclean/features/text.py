@@ -25,6 +25,12 @@ _BRACKETED = re.compile(r"(\[[^\]]*\]\s*)+|([\w\-./%]+\.(jpe?g|png|gif|webp|svg)
 
 _ALNUM = re.compile(r"[^\W_]")
 
+def any_of(*words: str) -> re.Pattern[str]:
+    """One pattern that finds any of ``words`` as a plain substring (the same answer as
+    ``any(w in text for w in words)``, in one pass in C)."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
 @cache
 def phrases(name: str) -> tuple[str, ...]:
     """A phrase list from ``newsclean/data/text_<name>.txt`` (lower-cased, '#' lines are comments)."""
@@ -142,6 +148,17 @@ def _tight_short(a: Block, b: Block) -> bool:
         and words_of(a) <= 4 and words_of(b) <= 4
 
 
+def tight_pairs(blocks: list[Block]) -> list[bool]:
+    """``_tight_short`` of every pair of neighbours (entry j: blocks j and j + 1), for ``in_menu`` over a
+    whole page."""
+    return [_tight_short(a, b) for a, b in zip(blocks, blocks[1:])]
+
+
+def in_menu_of(tight: list[bool], i: int) -> bool:
+    """``in_menu`` from ``tight_pairs``: the same answer without testing each pair four times."""
+    return 1 < i < len(tight) - 1 and all(tight[i - 2:i + 2])
+
+
 def in_menu(blocks: list[Block], i: int) -> bool:
     """Is ``blocks[i]`` one entry in the middle of a menu or share bar (short items line after line,
     "Facebook / Twitter / Comments / Print / Email": two such items on either side)? Such an entry is
@@ -193,7 +210,12 @@ def prose_of(block: Block, min_words: int = 8) -> Prose:
 def lower_share(text: str) -> float:
     """Share of the words (of cased letters) that start lower-case: high in running text, low in
     Title Case headlines and menus; -1 for scripts without case."""
-    firsts = [w[0] for w in text.split()]
+    return lower_share_of_words(text.split())
+
+
+def lower_share_of_words(split: list[str]) -> float:
+    """``lower_share`` of a text already split into words."""
+    firsts = [w[0] for w in split]
     lower = sum(map(str.islower, firsts))
     cased = lower + sum(map(str.isupper, firsts))
     return lower / cased if cased else -1.0

@@ -13,12 +13,14 @@ import math
 import re
 
 from newsclean.features.text import (
-    in_menu,
+    any_of,
+    in_menu_of,
     is_end_marker,
-    lower_share,
+    lower_share_of_words,
     placeholder,
     promo_hits_of,
     prose_of,
+    tight_pairs,
     words_of,
 )
 from newsclean.page import Block, DropKind
@@ -55,6 +57,7 @@ _CROSS_AT = tuple((BASE.index(a), BASE.index(b)) for a, b in CROSSES)
 
 NEAR = 3            # blocks on either side that make up a block's neighbourhood
 _DIGITS = "0123456789"
+_ANY_DIGIT = re.compile("[0-9]")
 _REPEAT_WORDS = 8  # blocks that start with the same eight words are one text printed twice
 _TAIL = 200  # a caption's credit is at its end: the caption test reads this many characters of a block
 _PRONOUN_WORDS = 8  # shares of "we"/"you" words mean something in a sentence, not in a label
@@ -67,6 +70,9 @@ _COMMENT_HEAD = re.compile(
     r"(\b(says|said|wrote|schrieb|dit|escribió)\s*:?\s*$|^(reply|antworten|répondre|responder|report|"
     r"like|likes?\s*\d*|\d+\s+(likes?|replies|points))$|\bat \d{1,2}:\d\d\s*(am|pm)?\s*$|"
     r"\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?) ago$)", re.I)
+# words one of ``_COMMENT_HEAD``'s patterns needs (case-folded; ":" for a time of day): a cheap test first
+_COMMENT_WORDS = any_of("says", "said", "wrote", "schrieb", "dit", "escribió", "reply", "antworten", "répondre",
+                  "responder", "report", "like", "replies", "points", ":", "ago")
 # an end marker counts once this share of the page's prose, or this many prose words, lies above it (the
 # comments under a story can hold more prose than the story)
 _MARKER_PROSE = 0.3
@@ -85,7 +91,8 @@ def _own(block: Block) -> list[float]:
     text = block.text
     p = prose_of(block)
     words = words_of(block)
-    ls = lower_share(text)
+    split = text.split()
+    ls = lower_share_of_words(split)
     stripped = text.strip()
     # the pattern tests are asked only of blocks they can fit (they cost most of a row)
     linkish = ("http" in text or "www." in text or "@" in text) and bool(_LINK.search(text))
@@ -95,16 +102,28 @@ def _own(block: Block) -> list[float]:
         float(is_end_marker(block)), float(is_end_marker(block, "insert_markers")), 0.0,  # in_menu: set by rows()
         float(words <= 6 and is_ui_label(block)), float(placeholder(text)), max(ls, 0.0), float(ls < 0),
         float(words <= 25 and link_line(text)), float(words <= 60 and caption_like(text[-_TAIL:])),
-        float(words <= 80 and contact_like(text)), min(sum(map(text.count, _DIGITS)) / max(1, len(text)) * 5, 1.0),
+        float(words <= 80 and contact_like(text)), _digit_share(text),
         float(stripped[:1].isupper()), float(stripped.endswith(":")), float(words >= _LONG_WORDS),
-        float(stripped.endswith("?")), *(_pronoun_shares(text) if words >= _PRONOUN_WORDS else (0.0, 0.0)),
-        float(linkish), float(words <= 12 and bool(_COMMENT_HEAD.search(stripped))),
+        float(stripped.endswith("?")), *(_pronoun_shares(split) if words >= _PRONOUN_WORDS else (0.0, 0.0)),
+        float(linkish), float(words <= 12 and _comment_head(stripped)),
     ]
 
 
-def _pronoun_shares(text: str) -> tuple[float, float]:
+def _digit_share(text: str) -> float:
+    """Five times the share of ASCII digits among the characters, at most 1 (most blocks have none)."""
+    if _ANY_DIGIT.search(text) is None:
+        return 0.0
+    return min(sum(map(text.count, _DIGITS)) / max(1, len(text)) * 5, 1.0)
+
+
+def _comment_head(text: str) -> bool:
+    low = text.casefold()
+    return _COMMENT_WORDS.search(low) is not None and bool(_COMMENT_HEAD.search(text))
+
+
+def _pronoun_shares(split: list[str]) -> tuple[float, float]:
     """Shares of "we/our" and "you/your" words: high in a company's promotion of itself."""
-    words = text.lower().split()
+    words = [w.lower() for w in split]
     if not words:
         return 0.0, 0.0
     n = len(words)
@@ -143,8 +162,9 @@ def rows(blocks: list[Block]) -> list[list[float]]:
     n = len(blocks)
     own = [_own(b) for b in blocks]
     menu_col, comment_col, marker_col = OWN.index("in_menu"), OWN.index("comment_head"), OWN.index("end_marker")
+    tight = tight_pairs(blocks)
     for i in range(n):
-        own[i][menu_col] = float(in_menu(blocks, i))
+        own[i][menu_col] = float(in_menu_of(tight, i))
     prose = [prose_of(b) for b in blocks]
     total = sum(p.words for p in prose if p.prose) or 1
     # window sums over the neighbours (the block itself left out) from prefix sums

@@ -25,6 +25,7 @@ from typing import Any
 
 from newsclean.features.text import (
     LETTERS,
+    any_of,
     in_menu,
     is_end_marker,
     label_of,
@@ -54,13 +55,26 @@ _CAPTION_HEAD = re.compile(r"^((image|photo|picture|media) (caption|copyright|cr
 _FOLLOW = re.compile(r"^(follow|like|join)\b.{0,80}\b(twitter|facebook|instagram|youtube|linkedin|tiktok)\b", re.I)
 _CREDIT = re.compile(r"(\((image|photo|picture|foto|credit|source|video)s?\s*:[^)]*\)|"
                      r"\b(getty images|ap photo|afp|reuters|shutterstock|istock|epa)\b[^.!?]{0,30})\s*$", re.I)
-_CAPTION_TAIL = re.compile(
-    r"(\[[^\]\s]*\.(jpe?g|png|gif|webp)[^\]\s]*\]"                       # [file-name.jpg]
-    r"|credit\.\.\.?.{0,80}"                                            # Credit...Name/Agency
-    r"|[.!?”\"’][A-Z][^.!?]{2,60}"                                        # said.Pier Marco Tacca/Getty Images
-    r"|[A-Z][\w.\-]*( [A-Z][\w.\-]*)* ?/ ?[A-Z][\w.\-/ ]{1,40}\)?"         # Name / AP file, NASA/JPL-Caltech/ASU
-    r")\s*$")
+_TAIL_PARTS = (
+    r"\[[^\]\s]*\.(jpe?g|png|gif|webp)[^\]\s]*\]",                         # [file-name.jpg]
+    r"credit\.\.\.?.{0,80}",                                              # Credit...Name/Agency
+    r"[.!?”\"’][A-Z][^.!?]{2,60}",                                          # said.Pier Marco Tacca/Getty Images
+    r"[A-Z][\w.\-]*( [A-Z][\w.\-]*)* ?/ ?[A-Z][\w.\-/ ]{1,40}\)?",           # Name / AP file, NASA/JPL-Caltech/ASU
+)
+_CAPTION_TAIL = re.compile("(" + "|".join(_TAIL_PARTS) + r")\s*$")
+# the last part needs a "/" and costs most (it backtracks at every capital): a text without one is searched
+# with the others only (the same answer)
+_CAPTION_TAIL_NO_SLASH = re.compile("(" + "|".join(_TAIL_PARTS[:-1]) + r")\s*$")
 _TIMESTAMP = re.compile(r"^(\d+\s*(s|m|h|d|min|mins|hr|hrs|hours?|days?|minutes?)\s*(ago)?|\d+[hmd] ago)$", re.I)
+
+
+_ICON_WORDS = any_of("icon", "button", "arrow", "chevron", "caret")
+
+
+def _has_icon_word(text: str) -> bool:
+    """A cheap test before ``_ICON``: the pattern needs one of its words (case-folded)."""
+    low = text.casefold()
+    return _ICON_WORDS.search(low) is not None
 
 
 _UI_STARTS = ("see full bio", "share on ", "follow us", "sign up for", "subscribe to")
@@ -82,24 +96,32 @@ def link_line(text: str) -> bool:
     return bool(_link_prefix().match(text)) and not text.rstrip().endswith((".", "!", "?"))
 
 
+# words one of ``_CREDIT``'s patterns needs (case-folded): a text without any cannot match it
+_CREDIT_WORDS = any_of("(", "getty images", "ap photo", "afp", "reuters", "shutterstock", "istock", "epa")
+
+
 def caption_like(text: str) -> bool:
-    """A photo caption or credit: "Image caption ...", "... (Photo: AP)", "...said.Name/Getty Images"."""
-    tail = _CAPTION_TAIL.search(text)
-    open_tail = tail is not None and not text.rstrip().endswith((".", "!", "?", "”", '"'))
-    return bool(_CREDIT.search(text) or _CAPTION_HEAD.match(text) or open_tail)
+    """A photo caption or credit: "Image caption ...", "... (Photo: AP)", "...said.Name/Getty Images".
+    (The patterns are tried only where they can match: a text ending a sentence has no open tail, and
+    a credit needs a bracket or an agency's name.)"""
+    if not text.rstrip().endswith((".", "!", "?", "”", '"')) and \
+            (_CAPTION_TAIL if "/" in text else _CAPTION_TAIL_NO_SLASH).search(text):
+        return True
+    low = text.casefold()
+    return bool(_CREDIT_WORDS.search(low) and _CREDIT.search(text) or _CAPTION_HEAD.match(text))
 
 
-_BIO_VERBS = (" is ", " was ", " has been ", " writes ", " covers ")
-_CONTACT_WORDS = ("reach", "follow", "email", "@")
+_BIO_VERBS = any_of(" is ", " was ", " has been ", " writes ", " covers ")
+_CONTACT_WORDS = any_of("reach", "follow", "email", "@")
 
 
 def contact_like(text: str) -> bool:
     """An author bio ("Jane Doe is a reporter ...") or a contact line ("reach her at ...", an e-mail).
     (Substring tests first: the patterns cannot match a text without one of these words.)"""
-    if any(v in text for v in _BIO_VERBS) and _BIO.match(text):
+    if _BIO_VERBS.search(text) and _BIO.match(text):
         return True
     low = text.lower()
-    return any(w in low for w in _CONTACT_WORDS) and bool(_CONTACT.search(text))
+    return _CONTACT_WORDS.search(low) is not None and bool(_CONTACT.search(text))
 
 
 def is_ui_label(block: Block) -> bool:
@@ -108,7 +130,7 @@ def is_ui_label(block: Block) -> bool:
         return True  # rules, separators, lone glyphs, [image] / [ad] placeholders, file names
     if len(text) > 60 or words_of(block) > 6:
         return False
-    if _ICON.search(text) and not text.rstrip().endswith((".", "!", "?")):
+    if not text.rstrip().endswith((".", "!", "?")) and _has_icon_word(text) and _ICON.search(text):
         return True  # "Down Arrow Button Icon", "See full bioRight Arrow Button Icon"
     if _TIMESTAMP.match(text.strip()):
         return True  # "5 min ago", "2h ago"

@@ -56,6 +56,9 @@ def test_context_rows_summarise_the_neighbours_logits():
     assert middle["z"] == 3.0 and middle["z_mean1"] == pytest.approx(2.25)
     assert middle["z_max_before"] == 2.0 and middle["z_max_after"] == 2.5 and middle["z_min_near"] == -5.0
     assert dict(zip(PASS2_FEATURES, out[0]))["z_max_before"] == -12.0  # nothing before the first block
+    assert middle["z_prev"] == 2.0 and middle["z_next"] == 2.5 and middle["z_below_max"] == 0.0
+    assert middle["z_mean_all_before"] == pytest.approx(-1.0) and middle["z_mean_all_after"] == pytest.approx(-1.25)
+    assert middle["kept_near"] == pytest.approx(2 / 4)
 
 
 def test_classifier_keeps_the_article_and_drops_menu_and_footer():

@@ -14,8 +14,9 @@ Pass 1 is a standardised logistic regression on the rows; pass 2 one on each blo
 logits around it. Pass-2 training rows use pass-1 logits fitted without the block's own page (5 folds by
 page), so pass 2 learns how far to trust pass 1 on unseen pages. The two thresholds (drop a kept block below
 one, restore a dropped block at the other) maximise the page-averaged word F1 of the cross-fitted pass-2
-probabilities. Everything is seeded and deterministic: the same data and
-library versions give the same file byte for byte (``--check`` compares with the shipped file).
+probabilities; among pairs within ``TIE`` of the best, the one that overturns the rule stages least wins.
+Everything is seeded and deterministic: the same data and library versions give the same file byte for byte
+(``--check`` compares with the shipped file).
 scikit-learn is needed here only (``pip install scikit-learn``), never at run time.
 """
 from __future__ import annotations
@@ -50,6 +51,7 @@ C_PASS2 = 1.0
 FOLDS = 5
 DROP_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)               # thresholds tried
 RESTORE_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.8)   # overturning a rule needs p >= 0.5 at least
+TIE = 0.0005        # proxy F1 differences below this are noise (a page more or less right moves it 0.0008)
 DIGITS = 6          # significant digits kept in the weights file (enough for identical decisions)
 
 
@@ -163,7 +165,10 @@ def train(data: dict) -> dict:
     rules = page_f1(kept, y, words, group, data["gold_words"])
     scores = {(a, b): page_f1(stage_keep(p_cv, kept, restorable, group, a, b), y, words, group, data["gold_words"])
               for a in DROP_GRID for b in RESTORE_GRID}
-    best = max(scores, key=lambda ab: (scores[ab], -abs(ab[0] - 0.5) - abs(ab[1] - 0.5)))
+    # among the pairs within TIE of the best, the one that overturns the rule stages least (lowest drop
+    # threshold, then highest restore threshold): their decisions stand unless overturning them clearly helps
+    top = max(scores.values())
+    best = min((ab for ab in scores if scores[ab] >= top - TIE), key=lambda ab: (ab[0], -ab[1]))
     print(f"pages {len(data['gold_words'])}, blocks {len(y)}; page word-F1 of the rule stages alone {rules:.4f}; "
           f"cross-fitted, by (drop below, restore at): "
           + ", ".join(f"{k}:{v:.4f}" for k, v in sorted(scores.items())) + f"; best {best}: {scores[best]:.4f}",

@@ -22,7 +22,8 @@ from newsclean.errors import ConfigError
 WINDOWS = (1, 3, 8)   # neighbourhoods (blocks on either side) whose mean logit pass 2 reads
 NEAR = 3              # blocks on either side for the max/min summaries
 PASS2_FEATURES: tuple[str, ...] = ("bias", "z", "kept") + tuple(f"z_mean{w}" for w in WINDOWS) + \
-    ("z_max_before", "z_max_after", "z_min_near")
+    ("z_max_before", "z_max_after", "z_min_near", "z_prev", "z_next", "z_mean_all_before", "z_mean_all_after",
+     "z_below_max", "kept_near")
 CLIP = 12.0  # logits beyond this are certain either way; clipping keeps exp() finite
 
 
@@ -77,6 +78,10 @@ def context_rows(z: list[float], kept: list[bool]) -> list[list[float]]:
     prefix = [0.0]
     for v in z:
         prefix.append(prefix[-1] + v)
+    kept_sum = [0.0]
+    for k in kept:
+        kept_sum.append(kept_sum[-1] + float(k))
+    top = max(z, default=0.0)
     out = []
     for i in range(n):
         row = [1.0, z[i], float(kept[i])]
@@ -88,6 +93,13 @@ def context_rows(z: list[float], kept: list[bool]) -> list[list[float]]:
         after = z[i + 1:i + 1 + NEAR]
         near = before + after
         row += [max(before) if before else -CLIP, max(after) if after else -CLIP, min(near) if near else -CLIP]
+        # the next and previous block, the page above and below this block (is the body on one side only?),
+        # how far below the page's best block, and how many neighbours the rule stages kept
+        rest = n - i - 1
+        lo, hi = max(0, i - NEAR), min(n, i + NEAR + 1)
+        row += [z[i - 1] if i else -CLIP, z[i + 1] if rest else -CLIP, prefix[i] / i if i else 0.0,
+                (prefix[n] - prefix[i + 1]) / rest if rest else 0.0, z[i] - top,
+                (kept_sum[hi] - kept_sum[lo] - float(kept[i])) / max(1, hi - lo - 1)]
         out.append(row)
     return out
 

@@ -24,6 +24,7 @@ from newsclean.stages.boilerplate.signals import (
     read_also_pattern,
 )
 from newsclean.stages.navigation.sections import drop_contents_lists, drop_orphan_headings
+from newsclean.stages.navigation.tree import subtree_sums
 from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
@@ -60,22 +61,21 @@ class _Context:
         self.read_also = read_also_pattern()
         self.host = site_of(page.url)
         self.body_len = sum(len(b.text) for b in page.kept()) or 1
-        self.el_len: dict[Any, int] = {}
-        self.el_texts: dict[Any, int] = {}  # text blocks (not labels, not link rows) below each element
         self.chain_words: dict[Any, frozenset[str]] = {}
+        self.el_words: dict[Any, tuple[str, ...]] = {}  # class/id words, read once per element
         word_len: dict[str, int] = {}
+        items = []
         for b in page.kept():
             el = b.element
             if el is None:
                 continue
+            n = len(b.text)
             for w in self._chain_words(el):
-                word_len[w] = word_len.get(w, 0) + len(b.text)
-            text_block = len(b.text) >= _TEXT_BLOCK_CHARS and b.features.get("link_density", 0.0) < _TEXT_MAX_LD
-            while el is not None and el is not container:
-                self.el_len[el] = self.el_len.get(el, 0) + len(b.text)
-                if text_block:
-                    self.el_texts[el] = self.el_texts.get(el, 0) + 1
-                el = el.getparent()
+                word_len[w] = word_len.get(w, 0) + n
+            text_block = n >= _TEXT_BLOCK_CHARS and b.features.get("link_density", 0.0) < _TEXT_MAX_LD
+            items.append((el, n, int(text_block)))
+        # characters, and text blocks (not labels, not link rows), below each element
+        self.el_len, self.el_texts = subtree_sums(items, container)
         # a chrome word that labels much of the main content is a layout name, not chrome
         self.common = frozenset(w for w, n in word_len.items() if n > 0.4 * self.body_len)
 
@@ -92,7 +92,8 @@ class _Context:
             chain.append(e)
             e = e.getparent()
         for x in reversed(chain):
-            own = [w for w in element_words(x) if w in self.negative]
+            words = self.el_words[x] = element_words(x)
+            own = [w for w in words if w in self.negative]
             if own:
                 base = base | frozenset(own)
             memo[x] = base
@@ -117,7 +118,9 @@ class _Context:
         role = (el.get("role") or "").lower()
         if role in ("navigation", "complementary", "contentinfo", "banner", "menu", "menubar"):
             return f"inside role={role}"
-        words = element_words(el)
+        words = self.el_words.get(el)
+        if words is None:
+            words = element_words(el)
         if not words:
             return None
         if tag == "article" and self.el_texts.get(el, 0) >= _ARTICLE_TEXT_BLOCKS:

@@ -174,15 +174,20 @@ def jsonld_vocab(page: Page) -> tuple[set[str] | None, bool]:
     toks = _WORD.findall(body.lower())
     page_len = sum(len(b.text) for b in page.blocks) or 1
     whole = not body.endswith(("…", "...", "&hellip;")) and len(body) >= 0.3 * page_len
-    return {" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)}, whole
+    return set(_word_trigrams(toks)), whole
 
 
 def match_share(vocab: set[str], text: str) -> float:
     toks = _WORD.findall(text.lower())
     if len(toks) < 3:
         return -1.0
-    grams = [" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)]
-    return sum(g in vocab for g in grams) / len(grams)
+    grams = _word_trigrams(toks)
+    return sum(map(vocab.__contains__, grams)) / len(grams)
+
+
+def _word_trigrams(toks: list[str]) -> list[str]:
+    """'a b c', 'b c d', ... for the words ``toks`` (in order, repeats kept)."""
+    return [f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])]
 
 
 NO_CHROME, WEAK_CHROME, STRONG_CHROME = 0, 1, 2  # chrome levels of a class/id (and of <nav>/<aside>/<footer>)
@@ -336,7 +341,7 @@ def readability_vocab(page: Page) -> set[str] | None:
     toks = _WORD.findall(text.lower())
     if len(toks) < 30:
         return None
-    return {" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)}
+    return set(_word_trigrams(toks))
 
 
 def describe(el: Any) -> str:

@@ -83,3 +83,18 @@ def test_class_words_cut_as_the_plain_split_did() -> None:
     for raw in ["", " ", "123 456", "aB", "abCDe fooBar_baz-Qux", "aBcDeF", "ÄbC", "İstanbulCase", "x\u212aY",
                 "post-body  entry__content", "main-Content ID9", "zZzZ a1B"]:
         assert class_words.__wrapped__(raw) == _plain_class_words(raw), raw
+
+
+def test_credit_prefilter_never_hides_a_credit() -> None:
+    import sys
+
+    from newsclean.stages.navigation.html import _CREDIT_TAIL, _may_credit
+
+    for text in ["A view of the lake. | © Augusta National/Getty Images", "© AFP / JEFF PACHOUD",
+                 "The match. (C) Agency Name", "Harbour at dawn. COPYRIGHT Jane Doe", "x - Copyright Foo Bar"]:
+        assert _CREDIT_TAIL.search(text) and _may_credit(text), text
+    # the regex's case-insensitive letters of '(c)' and 'copyright' that the test relies on: only their two cases
+    for letter in "pyrc":
+        forms = {chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF
+                 and re.fullmatch(letter, chr(cp), re.IGNORECASE)}
+        assert forms == {letter, letter.upper()}

@@ -17,7 +17,6 @@ from newsclean.page import Block, Page
 from newsclean.stages.boilerplate.signals import (
     describe,
     element_words,
-    is_body_marked,
     links_home,
     load_hints,
     promo_pattern,
@@ -101,7 +100,8 @@ class _Context:
 
     def own_reason(self, el: Any) -> str | None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in _SKIP_UP or is_body_marked(el):
+        prop = (el.get("itemprop") or "").lower()
+        if tag in _SKIP_UP or "articlebody" in prop or prop == "text":  # (the body, marked as such)
             return None
         share = self.el_len.get(el, 0) / self.body_len
         if tag in _CHROME_TAGS:
@@ -112,7 +112,6 @@ class _Context:
             return f"inside <{tag}>"
         if share < 0.15 and tag in _BOX_TAGS and _has_text_input(el):
             return f"inside a form box ({describe(el)[:40]})"  # sign-up, search, comment form
-        prop = (el.get("itemprop") or "").lower()
         if prop in _META_PROPS and share < 0.3:
             return f"byline/date markup (itemprop={prop})"
         role = (el.get("role") or "").lower()
@@ -191,6 +190,12 @@ def _meta_markup(el: Any, n: int) -> str | None:
             if len(" ".join(text_of(sub).split())) >= 0.6 * n:
                 return prop.lower()
     return None
+
+
+def _may_credit(text: str) -> bool:
+    """Cheap test before ``_CREDIT_TAIL``: '©', '(c)' or 'copyright' in any case ('p', 'y', 'r' have no other forms)."""
+    low = text.lower()
+    return "©" in text or "(c)" in low or "pyr" in low
 
 
 def _by_picture(b: Block, ctx: _Context) -> bool:
@@ -373,7 +378,8 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:
         return "counter ('12 comments', '3 min read')"
     if n < 20 and _AD_LABEL.match(b.text):
         return "ad label"
-    if n < _CREDIT_MAX_CHARS and b.kind == "paragraph" and _CREDIT_TAIL.search(b.text) and _by_picture(b, ctx):
+    if n < _CREDIT_MAX_CHARS and b.kind == "paragraph" and _may_credit(b.text) and _CREDIT_TAIL.search(b.text) \
+            and _by_picture(b, ctx):
         return "picture caption with its credit ('© Agency / Name')"
     ph = _stock_phrase(b.text, ctx.phrases)
     if ph:

@@ -23,7 +23,7 @@ from newsclean.stages.boilerplate.signals import (
     read_also_pattern,
 )
 from newsclean.stages.navigation.sections import drop_contents_lists, drop_orphan_headings
-from newsclean.stages.navigation.tree import subtree_sums
+from newsclean.stages.navigation.tree import descends, subtree_sums
 from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
@@ -305,7 +305,7 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
             nb = blocks[i]
             if nb.kind == "heading" and (nb.features.get("level") or 6) <= level:
                 break
-            inside = root is not None and nb.element is not None and _descends(nb.element, root)
+            inside = root is not None and nb.element is not None and descends(nb.element, root)
             if not inside and (root is not None or len(nb.text) > 120 and not (
                     citations and (nb.kind == "list_item" or _CITATION.search(nb.text)))):
                 break
@@ -346,16 +346,6 @@ def _box_root(title: Block, ctx: _Context) -> Any:
     if root is ctx.container or root is None or ctx.el_len.get(root, 0) > 0.5 * ctx.body_len:
         return None
     return root
-
-
-def _descends(el: Any, anc: Any) -> bool:
-    for _ in range(30):
-        if el is None:
-            return False
-        if el is anc:
-            return True
-        el = el.getparent()
-    return False
 
 
 def _block_reason(b: Block, ctx: _Context, max_ld: float) -> str | None:

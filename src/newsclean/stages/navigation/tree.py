@@ -1,4 +1,4 @@
-"""Per-element sums over the blocks below each element, up to the main-content container."""
+"""Element-tree helpers of the navigation stage: sums over the blocks below each element, ancestry."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -42,3 +42,17 @@ def subtree_sums(items: Iterable[tuple[Any, int, int]], stop: Any) -> tuple[dict
         if t:
             texts[p] = texts.get(p, 0) + t
     return chars, texts
+
+
+_MAX_UP = 30  # how far up from a block its box's root is looked for (bounds the walk on deep trees)
+
+
+def descends(el: Any, anc: Any) -> bool:
+    """Is ``anc`` ``el`` or one of its ancestors at most ``_MAX_UP`` levels up?"""
+    for _ in range(_MAX_UP):
+        if el is None:
+            return False
+        if el is anc:
+            return True
+        el = el.getparent()
+    return False

@@ -48,7 +48,7 @@ _MAX_UP = 30  # how far up from a block its box's root is looked for (bounds the
 
 
 def descends(el: Any, anc: Any) -> bool:
-    """Is ``anc`` ``el`` or one of its ancestors at most ``_MAX_UP`` levels up?"""
+    """Is ``anc`` ``el`` or one of its ancestors fewer than ``_MAX_UP`` levels up?"""
     for _ in range(_MAX_UP):
         if el is None:
             return False

@@ -161,8 +161,9 @@ class DuplicatesStage(Stage):
             if not b.kept:
                 continue
             mine_common = grams[idx] & common  # (only these can be shared: a set operation, not a loop)
-            if not mine_common:
-                continue
+            mine = len(grams[idx])
+            if not mine_common or len(mine_common) / mine < opts.contained:
+                continue  # no other block can hold enough of this one's trigrams (most blocks: no count needed)
             # every holder list of one of this block's trigrams holds the block itself
             flat: list[int] = []
             for g in mine_common:
@@ -173,7 +174,6 @@ class DuplicatesStage(Stage):
                 continue
             shared: Counter[int] = Counter(flat)
             del shared[idx]
-            mine = len(grams[idx])
             twins = [o for o, n in shared.items() if n / mine >= opts.contained
                      and n / len(grams[o]) >= opts.contained]
             if len(twins) >= 2 and self._apart(page, idx, twins):

@@ -28,7 +28,6 @@ from newsclean.stages.boilerplate.signals import (
     readability_vocab,
     tag_of,
     teaser_blocks,
-    within,
 )
 from newsclean.strings import ends_like_prose
 
@@ -140,27 +139,28 @@ def _aggregate(blocks: list[Block], weights: list[float]) -> _Scores:
     order = _link_ancestors(blocks, weights, sc)
     parent = sc.parent
     info = sc.info
-    for el in order:
-        info[el] = _el_info(el)
     sums: dict[Any, float] = dict.fromkeys(parent, 0.0)
     sums.update(sc.total)
     pos: dict[Any, float] = dict.fromkeys(parent, 0.0)
     for el, v in sc.total.items():
         if v > 0:
             pos[el] = v
-    # bottom-up: positive mass, and which elements hold a clean content container
+    # bottom-up: what each element says, positive mass, and which elements hold a clean content container
     holds_content: set[Any] = set()
     for el in order:
+        tag = el.tag
+        get = el.get
+        inf = info[el] = _info_of(tag if isinstance(tag, str) else "", get("class"), get("id"), get("itemprop"))
         p = parent[el]
         if p is not None:
             pos[p] += pos[el]
-            if el in holds_content or info[el].clean:
+            if inf.clean or el in holds_content:
                 holds_content.add(p)
     all_pos = max(pos.values(), default=0.0) or 1.0
     sc.pos = pos
     negative, weak = set(), set()
-    for el in order:
-        level = info[el].level
+    for el, inf in info.items():  # (filled in ``order``)
+        level = inf.level
         if level == STRONG_CHROME and (pos[el] < _STRONG_CHROME_KEEP * all_pos or el not in holds_content):
             negative.add(el)  # (a big one holding the article is a page wrapper or an unclosed tag)
         elif level == WEAK_CHROME and pos[el] < _WEAK_CHROME_SHARE * all_pos:
@@ -202,13 +202,6 @@ def _link_ancestors(blocks: list[Block], weights: list[float], sc: _Scores) -> l
             d += 1
             depth[x] = d
     return sorted(parent, key=depth.__getitem__, reverse=True)
-
-
-def _el_info(el: Any) -> ElInfo:
-    """What the element's tag and class/id/itemprop say, computed once per element per page."""
-    get = el.get
-    tag = el.tag
-    return _info_of(tag if isinstance(tag, str) else "", get("class"), get("id"), get("itemprop"))
 
 
 @lru_cache(maxsize=4096)
@@ -274,10 +267,12 @@ def _semantic_holder(sc: _Scores, best: Any, all_pos: float) -> Any:
 
 def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
     best, best_score = None, float("-inf")
+    memo: dict[Any, bool] = {}
     for el, v in sc.total.items():
         if v <= 0 or sc.blocked.get(el):
             continue
-        if scope is not None and not within(el, scope, _PICK_MAX_DEPTH):
+        if scope is not None and not (_inside(el, scope, memo)
+                                      and sc.depth[el] - sc.depth[scope] <= _PICK_MAX_DEPTH):
             continue
         s = v * sc.info[el].bonus
         if s > best_score or (s == best_score and sc.depth[el] > sc.depth.get(best, -1)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -17,8 +18,8 @@ from newsclean.urls import site_of
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
 _WORD = re.compile(r"\w+")
-_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"([a-z])([A-Z])")  # imageEmbedCaption -> image Embed Caption
+_CLASS_WORD = re.compile(r"[a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # imageEmbedCaption -> image Embed Caption (a space between)
 _NUMBERED = re.compile(r"^\s*(#\s*)?\d{1,3}\s*[.):]\s")
 
 
@@ -57,8 +58,29 @@ def load_hints() -> Hints:
 def promo_pattern() -> re.Pattern[str]:
     """One regex for the promo phrases that mark a short paragraph as an ad for the site itself
     (newsletter, affiliate disclosure, 'follow us on ...'), wherever they stand in it."""
-    phrases = sorted(load_hints().promo_phrases, key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in phrases) or "(?!)")
+    return re.compile(literal_trie(load_hints().promo_phrases))
+
+
+def literal_trie(phrases: Iterable[str]) -> str:
+    """A regex matching any of ``phrases`` literally, as a trie: at each position at most one branch
+    goes on per character (an alternation of the phrases tries each phrase in turn, several times
+    slower on a block of text). Where several phrases match at one place, the longest wins (the
+    optional tails are greedy), as in an alternation sorted longest first."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+    return _trie_branch(trie) or "(?!)"
+
+
+def _trie_branch(node: dict[str, Any]) -> str:
+    alts = [re.escape(ch) + _trie_branch(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @lru_cache(maxsize=1)
@@ -87,9 +109,10 @@ def element_words(el: Any) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def class_words(raw: str) -> tuple[str, ...]:
-    if not raw.islower():
-        raw = _CAMEL.sub(r"\1 \2", raw).lower()
-    words = [w for w in _SPLIT.split(raw) if w]
+    low = raw.lower()
+    if low != raw:  # (no ASCII capital: no camel case to cut)
+        low = _CAMEL.sub(" ", raw).lower()
+    words = _CLASS_WORD.findall(low)
     words += [a + b for a, b in zip(words, words[1:])]
     return tuple(words)
 
@@ -151,15 +174,20 @@ def jsonld_vocab(page: Page) -> tuple[set[str] | None, bool]:
     toks = _WORD.findall(body.lower())
     page_len = sum(len(b.text) for b in page.blocks) or 1
     whole = not body.endswith(("…", "...", "&hellip;")) and len(body) >= 0.3 * page_len
-    return {" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)}, whole
+    return set(_word_trigrams(toks)), whole
 
 
 def match_share(vocab: set[str], text: str) -> float:
     toks = _WORD.findall(text.lower())
     if len(toks) < 3:
         return -1.0
-    grams = [" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)]
-    return sum(g in vocab for g in grams) / len(grams)
+    grams = _word_trigrams(toks)
+    return sum(map(vocab.__contains__, grams)) / len(grams)
+
+
+def _word_trigrams(toks: list[str]) -> list[str]:
+    """'a b c', 'b c d', ... for the words ``toks`` (in order, repeats kept)."""
+    return [f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])]
 
 
 NO_CHROME, WEAK_CHROME, STRONG_CHROME = 0, 1, 2  # chrome levels of a class/id (and of <nav>/<aside>/<footer>)
@@ -218,25 +246,39 @@ def _is_h1(b: Block) -> bool:
     return b.kind == "heading" and b.features.get("level") == 1
 
 
+_LABEL, _STOP, _HEADLINE = 0, 1, 2  # what a block before a short paragraph is to a teaser card
+
+
+def _card_role(b: Block) -> int:
+    """A linked headline (15+ characters, 80%+ in links), a short label (under 40 characters) that
+    may sit between a headline and its summary, or anything else (which ends the look back)."""
+    if b.element is None:
+        return _STOP
+    n = len(b.text)
+    if n < 15 or b.features.get("link_density", 0.0) < 0.8:
+        return _LABEL if n < 40 else _STOP
+    return _HEADLINE
+
+
 def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
     """Indexes of short paragraphs that sit in a small card right after a linked headline
     (lists of other stories: 'headline link + one-line summary', repeated). The card must be an
     <article>/<li> of its own or its headline must link within the site (listicles link out)."""
     out: set[int] = set()
     host = site_of(url)
+    roles = [_card_role(b) for b in blocks]  # (once per block, not once per summary looking back)
     for i, b in enumerate(blocks):
         if b.kind not in ("paragraph", "list_item") or len(b.text) >= 600 or b.element is None:
             continue
         if b.features.get("link_density", 0.0) > 0.3:
             continue
         for j in range(i - 1, max(-1, i - 7), -1):
+            role = roles[j]
+            if role == _LABEL:
+                continue  # a label, source or date between headline and summary
+            if role == _STOP:
+                break
             h = blocks[j]
-            if h.element is None:
-                break
-            if len(h.text) < 15 or h.features.get("link_density", 0.0) < 0.8:
-                if len(h.text) < 40:
-                    continue  # a label, source or date between headline and summary
-                break
             if _NUMBERED.match(h.text):
                 break  # '5. Velvet calathea': an item of a listicle, not another story
             anc = b.element.getparent()
@@ -299,7 +341,7 @@ def readability_vocab(page: Page) -> set[str] | None:
     toks = _WORD.findall(text.lower())
     if len(toks) < 30:
         return None
-    return {" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)}
+    return set(_word_trigrams(toks))
 
 
 def describe(el: Any) -> str:

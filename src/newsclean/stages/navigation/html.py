@@ -17,13 +17,13 @@ from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.signals import (
     describe,
     element_words,
-    is_body_marked,
     links_home,
     load_hints,
     promo_pattern,
     read_also_pattern,
 )
 from newsclean.stages.navigation.sections import drop_contents_lists, drop_orphan_headings
+from newsclean.stages.navigation.tree import descends, subtree_sums
 from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
@@ -60,22 +60,21 @@ class _Context:
         self.read_also = read_also_pattern()
         self.host = site_of(page.url)
         self.body_len = sum(len(b.text) for b in page.kept()) or 1
-        self.el_len: dict[Any, int] = {}
-        self.el_texts: dict[Any, int] = {}  # text blocks (not labels, not link rows) below each element
         self.chain_words: dict[Any, frozenset[str]] = {}
+        self.el_words: dict[Any, tuple[str, ...]] = {}  # class/id words, read once per element
         word_len: dict[str, int] = {}
+        items = []
         for b in page.kept():
             el = b.element
             if el is None:
                 continue
+            n = len(b.text)
             for w in self._chain_words(el):
-                word_len[w] = word_len.get(w, 0) + len(b.text)
-            text_block = len(b.text) >= _TEXT_BLOCK_CHARS and b.features.get("link_density", 0.0) < _TEXT_MAX_LD
-            while el is not None and el is not container:
-                self.el_len[el] = self.el_len.get(el, 0) + len(b.text)
-                if text_block:
-                    self.el_texts[el] = self.el_texts.get(el, 0) + 1
-                el = el.getparent()
+                word_len[w] = word_len.get(w, 0) + n
+            text_block = n >= _TEXT_BLOCK_CHARS and b.features.get("link_density", 0.0) < _TEXT_MAX_LD
+            items.append((el, n, int(text_block)))
+        # characters, and text blocks (not labels, not link rows), below each element
+        self.el_len, self.el_texts = subtree_sums(items, container)
         # a chrome word that labels much of the main content is a layout name, not chrome
         self.common = frozenset(w for w, n in word_len.items() if n > 0.4 * self.body_len)
 
@@ -92,7 +91,8 @@ class _Context:
             chain.append(e)
             e = e.getparent()
         for x in reversed(chain):
-            own = [w for w in element_words(x) if w in self.negative]
+            words = self.el_words[x] = element_words(x)
+            own = [w for w in words if w in self.negative]
             if own:
                 base = base | frozenset(own)
             memo[x] = base
@@ -100,7 +100,8 @@ class _Context:
 
     def own_reason(self, el: Any) -> str | None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in _SKIP_UP or is_body_marked(el):
+        prop = (el.get("itemprop") or "").lower()
+        if tag in _SKIP_UP or "articlebody" in prop or prop == "text":  # (the body, marked as such)
             return None
         share = self.el_len.get(el, 0) / self.body_len
         if tag in _CHROME_TAGS:
@@ -111,13 +112,14 @@ class _Context:
             return f"inside <{tag}>"
         if share < 0.15 and tag in _BOX_TAGS and _has_text_input(el):
             return f"inside a form box ({describe(el)[:40]})"  # sign-up, search, comment form
-        prop = (el.get("itemprop") or "").lower()
         if prop in _META_PROPS and share < 0.3:
             return f"byline/date markup (itemprop={prop})"
         role = (el.get("role") or "").lower()
         if role in ("navigation", "complementary", "contentinfo", "banner", "menu", "menubar"):
             return f"inside role={role}"
-        words = element_words(el)
+        words = self.el_words.get(el)
+        if words is None:
+            words = element_words(el)
         if not words:
             return None
         if tag == "article" and self.el_texts.get(el, 0) >= _ARTICLE_TEXT_BLOCKS:
@@ -188,6 +190,12 @@ def _meta_markup(el: Any, n: int) -> str | None:
             if len(" ".join(text_of(sub).split())) >= 0.6 * n:
                 return prop.lower()
     return None
+
+
+def _may_credit(text: str) -> bool:
+    """Cheap test before ``_CREDIT_TAIL``: '©', '(c)' or 'copyright' in any case ('p', 'y', 'r' have no other forms)."""
+    low = text.lower()
+    return "©" in text or "(c)" in low or "pyr" in low
 
 
 def _by_picture(b: Block, ctx: _Context) -> bool:
@@ -297,7 +305,7 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
             nb = blocks[i]
             if nb.kind == "heading" and (nb.features.get("level") or 6) <= level:
                 break
-            inside = root is not None and nb.element is not None and _descends(nb.element, root)
+            inside = root is not None and nb.element is not None and descends(nb.element, root)
             if not inside and (root is not None or len(nb.text) > 120 and not (
                     citations and (nb.kind == "list_item" or _CITATION.search(nb.text)))):
                 break
@@ -340,16 +348,6 @@ def _box_root(title: Block, ctx: _Context) -> Any:
     return root
 
 
-def _descends(el: Any, anc: Any) -> bool:
-    for _ in range(30):
-        if el is None:
-            return False
-        if el is anc:
-            return True
-        el = el.getparent()
-    return False
-
-
 def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind] | None:
     """Why a kept block is chrome, and what kind of decision that is (None: it is not)."""
     if b.kind == "caption":
@@ -371,7 +369,8 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind
         return "counter ('12 comments', '3 min read')", DropKind.OTHER
     if n < 20 and _AD_LABEL.match(b.text):
         return "ad label", DropKind.OTHER
-    if n < _CREDIT_MAX_CHARS and b.kind == "paragraph" and _CREDIT_TAIL.search(b.text) and _by_picture(b, ctx):
+    if n < _CREDIT_MAX_CHARS and b.kind == "paragraph" and _may_credit(b.text) and _CREDIT_TAIL.search(b.text) \
+            and _by_picture(b, ctx):
         return "picture caption with its credit ('© Agency / Name')", DropKind.OTHER
     ph = _stock_phrase(b.text, ctx.phrases)
     if ph:

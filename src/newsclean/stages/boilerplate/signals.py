@@ -220,6 +220,7 @@ def class_info(raw: str) -> ClassInfo:
 
 
 def within(el: Any, anc: Any, levels: int) -> bool:
+    """Is ``anc`` ``el`` or one of its ancestors at most ``levels`` levels up?"""
     for _ in range(levels):
         if el is None:
             return False

@@ -25,6 +25,7 @@ from typing import Any
 
 from newsclean.features.text import (
     LETTERS,
+    Prose,
     any_of,
     in_menu,
     is_end_marker,
@@ -211,8 +212,20 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
         return
     prose = {b.index: prose_of(b) for b in blocks}
     total = sum(p.words for b in blocks if (p := prose[b.index]).prose)
+    blocks = _drop_end_matter(page, blocks, prose, total, stage)                 # 1
+    _drop_dek(page, [b for b in blocks if b.kept], prose, stage)               # 1b
+    _drop_labels_links_captions(page, blocks, prose, stage)                    # 2, 2b
+    if getattr(options, "text_drop_bullets", True):
+        _drop_bullet_runs(page, [b for b in blocks if b.kept], prose, stage)   # 3
+    _drop_promos(page, [b for b in blocks if b.kept], prose, total, stage)     # 4
+    _drop_tail(page, [b for b in blocks if b.kept], prose, stage)              # 5
 
-    # 1. an end marker after most of the body ends it
+
+def _drop_end_matter(page: Page, blocks: list[Block], prose: dict[int, Prose], total: int,
+                     stage: str) -> list[Block]:
+    """1. An end marker ("Related stories", "About the author", a company boilerplate) after most of the
+    body ends it: it and everything after go. A marker with more body below is an inserted teaser box:
+    it and the teaser list under it go. Returns the blocks before the end matter."""
     n = len(blocks)
     suffix_words = [0] * (n + 1)   # prose words from block i on
     next_prose = [n] * (n + 1)     # first prose block at or after i
@@ -228,8 +241,7 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
             for x in blocks[i:]:
                 page.drop(x, stage, f"end matter from the company description {b.text[:40]!r} (block {b.index})",
                           kind=DropKind.END_MATTER)
-            blocks = blocks[:i]
-            break
+            return blocks[:i]
         if p.prose:
             seen += p.words
             continue
@@ -251,8 +263,7 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
                     what = "author bio" if bio else "end marker"
                     page.drop(x, stage, f"end matter after the {what} {b.text[:40]!r} (block {b.index})",
                               kind=DropKind.END_MATTER)
-                blocks = blocks[:i]
-                break
+                return blocks[:i]
         if not bio and (insert or end):
             # the body goes on: drop the marker and the teaser list right under it
             page.drop(b, stage, f"heading of an inserted teaser box {b.text[:40]!r}")
@@ -261,40 +272,40 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
                 if prose[x.index].prose and not (bulleted and x.kind == "list_item"):
                     break  # (a bulleted teaser list right under the heading goes whole: headlines can end with "!")
                 page.drop(x, stage, f"teaser list under {b.text[:40]!r} (block {b.index})")
+    return blocks
 
-    # 1b. a summary (dek) above the byline: the body starts under the byline
-    _drop_dek(page, [b for b in blocks if b.kept], prose, stage)
 
-    # 2. interface labels, "Related: <headline>" links
+def _drop_labels_links_captions(page: Page, blocks: list[Block], prose: dict[int, Prose], stage: str) -> None:
+    """2. Interface labels and "Related: <headline>" links; 2b. photo captions ("Image caption ...",
+    "... (Photo: AP)", "...said.Name/Getty Images")."""
     for b in blocks:
         if not prose[b.index].prose and is_ui_label(b):
             page.drop(b, stage, f"interface label {b.text[:40]!r}")
         elif words_of(b) <= 25 and link_line(b.text):
             page.drop(b, stage, "link to another article")
-
-    # 2b. photo captions: "Image caption ...", "... (Photo: AP)", "...said.Name/Getty Images"
     for b in blocks:
         if not b.kept or words_of(b) > 60 or b.features.get(EMBED):
             continue
         if caption_like(b.text):
             page.drop(b, stage, "photo caption or credit")
 
-    # 3. runs of short bullet items: menus, tag lists, share bars
-    if getattr(options, "text_drop_bullets", True):
-        kept = [b for b in blocks if b.kept]
-        position = {b.index: i for i, b in enumerate(kept)}
-        for run in _bullet_runs(kept):
-            words = sorted(prose[b.index].words for b in run)
-            median = words[len(words) // 2]
-            if _inline_points(kept, position[run[0].index], run, prose) or \
-                    all(b.features.get(ANNOUNCED) for b in run):
-                continue
-            if median <= 5 or not any(prose[b.index].prose for b in run):
-                for b in run:
-                    page.drop(b, stage, "navigation bullet (a run of short list items)", kind=DropKind.NAV_BULLET)
 
-    # 4. promo / call-to-action / legal paragraphs, author bios at the end
-    kept = [b for b in blocks if b.kept]
+def _drop_bullet_runs(page: Page, kept: list[Block], prose: dict[int, Prose], stage: str) -> None:
+    """3. Runs of short bullet items: menus, tag lists, share bars (not a list the body announces)."""
+    position = {b.index: i for i, b in enumerate(kept)}
+    for run in _bullet_runs(kept):
+        words = sorted(prose[b.index].words for b in run)
+        median = words[len(words) // 2]
+        if _inline_points(kept, position[run[0].index], run, prose) or \
+                all(b.features.get(ANNOUNCED) for b in run):
+            continue
+        if median <= 5 or not any(prose[b.index].prose for b in run):
+            for b in run:
+                page.drop(b, stage, "navigation bullet (a run of short list items)", kind=DropKind.NAV_BULLET)
+
+
+def _drop_promos(page: Page, kept: list[Block], prose: dict[int, Prose], total: int, stage: str) -> None:
+    """4. Promo, call-to-action and legal paragraphs; author bios and contact lines at the end."""
     seen = 0
     for i, b in enumerate(kept):
         p = prose[b.index]
@@ -308,10 +319,12 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
         elif late and (_BIO.match(b.text) or _CONTACT.search(b.text)) and p.words <= 80:
             page.drop(b, stage, "author bio or contact line at the end of the body")
 
-    # 5. what is left after the last body paragraph that is not prose
-    kept = [b for b in blocks if b.kept]
+
+def _drop_tail(page: Page, kept: list[Block], prose: dict[int, Prose], stage: str) -> None:
+    """5. What is left after the last body paragraph that is not prose (nothing when there is no body
+    paragraph at all: no tail to measure)."""
     if not any(prose[b.index].prose for b in kept):
-        return  # no body paragraph at all: nothing to measure the tail against
+        return
     for b in reversed(kept):
         if prose[b.index].prose or b.features.get(ANNOUNCED) or b.features.get(EMBED):
             break

@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from newsclean.stages.boilerplate.signals import within
+
 
 def subtree_sums(items: Iterable[tuple[Any, int, int]], stop: Any) -> tuple[dict[Any, int], dict[Any, int]]:
     """For ``(element, chars, texts)`` per block: the sums of ``chars`` and of ``texts`` over the
@@ -49,10 +51,4 @@ _MAX_UP = 30  # how far up from a block its box's root is looked for (bounds the
 
 def descends(el: Any, anc: Any) -> bool:
     """Is ``anc`` ``el`` or one of its ancestors fewer than ``_MAX_UP`` levels up?"""
-    for _ in range(_MAX_UP):
-        if el is None:
-            return False
-        if el is anc:
-            return True
-        el = el.getparent()
-    return False
+    return within(el, anc, _MAX_UP - 1)  # within() also looks at the last level it climbs to

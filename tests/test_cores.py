@@ -15,7 +15,8 @@ from lxml import etree
 
 from newsclean import _core
 from newsclean._core import compiled_walker
-from newsclean.load.html import html_blocks, html_blocks_pure, parse_html
+from newsclean.load.html import html_blocks, html_blocks_pure
+from newsclean.load.parse import parse_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bench"
 walk = compiled_walker()

@@ -1,8 +1,9 @@
 """The HTML loader: tree -> ordered blocks with features."""
 from __future__ import annotations
 
-from newsclean.load.html import html_blocks, parse_html, text_of
+from newsclean.load.html import html_blocks, text_of
 from newsclean.load.page import load_page
+from newsclean.load.parse import parse_html
 
 LONG = "This is a sentence of body text that goes on for a while. " * 4
 
@@ -106,7 +107,7 @@ def test_long_text_is_squashed_like_split_and_join():
 
 
 def test_big_page_past_the_budget_is_thinned_before_parsing_with_the_same_words():
-    from newsclean.load.html import _thin_past_budget
+    from newsclean.load.parse import _thin_past_budget
 
     page = "<html><body>" + "<p>pad " * 300 + "<script>var a = '<p>';</script>" + "<li class=x>end</body></html>"
     thin = _thin_past_budget(page, 100)
@@ -119,7 +120,7 @@ def test_big_page_past_the_budget_is_thinned_before_parsing_with_the_same_words(
 
 
 def test_big_page_of_inline_tags_is_thinned_without_joining_or_splitting_words():
-    from newsclean.load.html import _thin_past_budget
+    from newsclean.load.parse import _thin_past_budget
 
     page = "<html><body><p>" + "<a>x</a><b>y</b> " * 300 + "</p><p>end</p></body></html>"
     thin = _thin_past_budget(page, 10)  # the tag budget is ten times the block budget: 100 tags
@@ -132,7 +133,7 @@ def test_big_page_of_inline_tags_is_thinned_without_joining_or_splitting_words()
 
 
 def test_only_text_runs_over_the_libxml2_limit_are_cut_and_the_text_is_unchanged():
-    from newsclean.load import html
+    from newsclean.load import parse as html
 
     short = "s" * (html._HUGE_TEXT - 3)  # with the "p>" before it: one character under the limit
     long = ("word " * (html._HUGE_TEXT // 5 + 10)).strip()

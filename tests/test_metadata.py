@@ -100,7 +100,7 @@ def test_odd_pages_do_not_raise():
 
 
 def test_tags_reader_unescapes_entities():
-    from newsclean.load.html import parse_html
+    from newsclean.load.parse import parse_html
     head = tags.read(parse_html('<html><head><meta property="og:title" content="Rates &amp;#038; Prices">'
                                 '</head></html>'))
     assert head.first("og:title") == "Rates & Prices"

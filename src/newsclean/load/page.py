@@ -5,9 +5,10 @@ import re
 
 from newsclean.errors import InputError
 from newsclean.load.decode import DEFAULT_MAX_BYTES, read_input
-from newsclean.load.html import html_blocks, parse_html
+from newsclean.load.html import html_blocks
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.noscript import noscript_content
+from newsclean.load.parse import parse_html
 from newsclean.load.sniff import sniff_kind
 from newsclean.load.text import text_blocks
 from newsclean.load.trees import is_tree, tree_markup

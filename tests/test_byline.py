@@ -239,3 +239,15 @@ def test_text_labelled_author_line_anywhere():
     nobody = ["Example Blog", "", "Top ten cameras of the year for beginners", "", _BODY, "", _BODY, "", _BODY,
               "", "By using the links below you support us"]
     assert extract("\n".join(nobody), kind="text").authors == ()
+
+
+def test_by_and_a_gerund_is_no_byline():
+    # "By using the links below ..." near the headline once gave the author "using"
+    capture = ("Big Headline About Things Happening Today\n\n"
+               "By using the links below you agree to our terms.\n\n"
+               "The article body starts here with a long sentence that goes on and on about the topic at hand.\n"
+               "Another paragraph follows with more words about the topic, and it is long enough to be body text.\n")
+    assert extract(capture).authors == ()
+    from newsclean.normalize.authors import split_names
+    assert split_names("By clicking Subscribe you agree") == []
+    assert split_names("By Jane Doe") == ["Jane Doe"]

@@ -114,6 +114,9 @@ def _is_credential(word: str, creds: frozenset[str]) -> bool:
     return w.isupper() or "." in w or not w[1:].islower()
 
 
+_SHORT_ING = 4  # 'king', 'ming', 'sing': too short to be a gerund ('using' is the shortest that matters)
+
+
 def _desk_name(words: list[str]) -> bool:
     """"Our Foreign Staff", "The Currency Editors": capitalised words from an opener ("Our", "The",
     "Unsere") to a desk word -- one author as printed."""
@@ -126,6 +129,8 @@ def _clean_name(part: str) -> str | None:
     roles, creds, not_names = _tables()[1], _tables()[2], _tables()[3]
     p = part.strip(" \t\n.,;:-–—|•·*\"'“”‘’")
     words = p.split()
+    if words and words[0].islower() and words[0].endswith("ing") and len(words[0]) > _SHORT_ING:
+        return None  # "By using this site ...", "By clicking ...": a gerund after "By", not a name
     if _desk_name(words):
         return p if len(p) <= 60 else None
     role_re = _word_res()[1]

@@ -28,6 +28,7 @@ from newsclean.stages.boilerplate.signals import (
     readability_vocab,
     tag_of,
     teaser_blocks,
+    unmemoised_chain,
 )
 from newsclean.strings import ends_like_prose
 
@@ -376,15 +377,7 @@ def select_main(page: Page, options: Any, stage: str) -> None:
 
 def _inside_any(el: Any, container: Any, boxes: set[Any], memo: dict[Any, Any]) -> Any:
     """The outermost of ``boxes`` that holds ``el`` below ``container``, or None."""
-    chain = []
-    e = el
-    found = None
-    while e is not None and e is not container:
-        if e in memo:
-            found = memo[e]
-            break
-        chain.append(e)
-        e = e.getparent()
+    chain, found = unmemoised_chain(el, container, memo, None)
     for x in reversed(chain):
         if found is None and x in boxes:
             found = x

@@ -219,6 +219,21 @@ def class_info(raw: str) -> ClassInfo:
     return ClassInfo(level, positive, clean)
 
 
+def unmemoised_chain(el: Any, stop: Any, memo: dict[Any, Any], default: Any) -> tuple[list[Any], Any]:
+    """Walk up from ``el`` towards ``stop`` (not included) until an element already in ``memo``: the
+    elements passed on the way, bottom-up, and the memo's value where the walk stopped (``default``
+    when it reached ``stop`` or the root). Callers fill ``memo`` for the chain, top-down, so that every
+    element is climbed past once per page."""
+    chain: list[Any] = []
+    e = el
+    while e is not None and e is not stop:
+        if e in memo:
+            return chain, memo[e]
+        chain.append(e)
+        e = e.getparent()
+    return chain, default
+
+
 def within(el: Any, anc: Any, levels: int) -> bool:
     """Is ``anc`` ``el`` or one of its ancestors at most ``levels`` levels up?"""
     for _ in range(levels):

@@ -21,6 +21,7 @@ from newsclean.stages.boilerplate.signals import (
     load_hints,
     promo_pattern,
     read_also_pattern,
+    unmemoised_chain,
 )
 from newsclean.stages.navigation.sections import drop_contents_lists, drop_orphan_headings
 from newsclean.stages.navigation.tree import descends, subtree_sums
@@ -81,15 +82,7 @@ class _Context:
     def _chain_words(self, el: Any) -> frozenset[str]:
         """The chrome words on the element and its ancestors up to the container."""
         memo = self.chain_words
-        chain = []
-        e = el
-        base: frozenset[str] = frozenset()
-        while e is not None and e is not self.container:
-            if e in memo:
-                base = memo[e]
-                break
-            chain.append(e)
-            e = e.getparent()
+        chain, base = unmemoised_chain(el, self.container, memo, frozenset())
         for x in reversed(chain):
             words = self.el_words[x] = element_words(x)
             own = [w for w in words if w in self.negative]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.longlines import split_over_long_lines
+from newsclean.load.text_tables import merge_tables
 from newsclean.page import Block
 
 # em/en dashes are not bullets: "— Name (@handle) date" attribution lines keep their dash
@@ -316,7 +317,7 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
     flush()
     if rest:
         blocks.append(_rest_block(rest, len(blocks), lines[-1].number))
-    blocks = _merge_tables(blocks)
+    blocks = merge_tables(blocks)
     _mark_blank_lines_and_headings(blocks)
     return blocks, lines, width
 
@@ -395,46 +396,6 @@ def _mark_blank_lines_and_headings(blocks: list[Block]) -> None:
         b.features["blank_after"] = nxt is None or nxt.features["line_start"] != b.features["line_end"] + 1
         if _looks_like_heading(b):
             b.kind = "heading"
-
-
-_CELL_GAP = re.compile(r"\S(?: {2,}|\t)(?=\S)")
-
-
-def _cells(b: Block) -> list[str] | None:
-    """The cells of a one-line block laid out in columns (3+ cells split by runs of spaces)."""
-    if b.features.get("n_lines") != 1 or b.kind == "list_item" or len(b.text) > 400:
-        return None
-    if len(_CELL_GAP.findall(b.text)) < 2:
-        return None
-    return [c for c in re.split(r" {2,}|\t", b.text) if c.strip()]
-
-
-def _merge_tables(blocks: list[Block]) -> list[Block]:
-    """Runs of 3+ column-laid rows (at most one blank line apart) become one "table" block."""
-    out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        run: list[tuple[Block, list[str]]] = []
-        j = i
-        while j < len(blocks):
-            cells = _cells(blocks[j])
-            if cells is None or (run and blocks[j].features["line_start"] - run[-1][0].features["line_end"] > 2):
-                break
-            run.append((blocks[j], cells))
-            j += 1
-        if len(run) >= 3:
-            first, last = run[0][0], run[-1][0]
-            feats = dict(first.features)
-            feats.update(line_end=last.features["line_end"], n_lines=len(run), rows=len(run))
-            text = "\n".join(" ".join(c.strip() for c in cells) for _, cells in run)
-            out.append(Block(index=0, text=text, kind="table", features=feats))
-            i = j
-        else:
-            out.append(blocks[i])
-            i += 1
-    for n, b in enumerate(out):
-        b.index = n
-    return out
 
 
 def _looks_like_heading(b: Block) -> bool:

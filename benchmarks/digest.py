@@ -26,8 +26,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
-from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, split_of  # noqa: E402
-from scoreboard import select  # noqa: E402
+from bench_sets import all_sets, split_of  # noqa: E402
+from scoreboard import selected, set_arguments  # noqa: E402
 
 SHOW_IDS = 5  # changed tune ids listed per set: enough to open one, short enough to read
 
@@ -110,14 +110,9 @@ def _commit() -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
-    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where rendered captures are kept")
-    ap.add_argument("--sets", default="all")
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--save", type=Path, help="write the digests here (JSON)")
-    ap.add_argument("--compare", type=Path, help="an earlier --save file")
+    set_arguments(ap, "write the digests here (JSON)")
     a = ap.parse_args(argv)
-    names = select(list(all_sets(a.bench, a.cache)), a.sets)
+    names = selected(a)
     pages = digest(names, a.bench, a.cache, a.jobs)
     if a.save:
         a.save.parent.mkdir(parents=True, exist_ok=True)

@@ -244,18 +244,29 @@ def select(names: list[str], spec: str) -> list[str]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def set_arguments(ap: argparse.ArgumentParser, save_help: str) -> None:
+    """The options every whole-bench script takes: where the data is, which sets, how many workers,
+    where to save and what to compare with (scoreboard.py, digest.py)."""
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where rendered captures are kept")
     ap.add_argument("--sets", default="all")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--save", type=Path, help="write scores (with per-page rows) here")
+    ap.add_argument("--save", type=Path, help=save_help)
     ap.add_argument("--compare", type=Path, help="an earlier --save file")
+
+
+def selected(a: argparse.Namespace) -> list[str]:
+    """The set names ``--sets`` selects."""
+    return select(list(all_sets(a.bench, a.cache)), a.sets)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    set_arguments(ap, "write scores (with per-page rows) here")
     ap.add_argument("--peers", type=Path, default=HERE / "results" / "peers-dev.json")
     ap.add_argument("--predictions", type=Path, help="also write every prediction here (JSON)")
     a = ap.parse_args(argv)
-    names = select(list(all_sets(a.bench, a.cache)), a.sets)
+    names = selected(a)
     preds = predict(names, a.bench, a.cache, a.jobs)
     scores = score_sets(preds, a.bench, a.cache)
     peers = json.loads(a.peers.read_text(encoding="utf-8")) if a.peers and a.peers.exists() else {}

@@ -546,6 +546,18 @@ cdef inline xmlNode* _text_or_skip(xmlNode* n) noexcept:
     return NULL
 
 
+cdef inline int _add_text(_Frame frame, list pieces, list links, object text, Py_ssize_t link_depth) except -1:
+    """An element's text or tail, into the open block (whitespace only where it separates words): the
+    pure walker's ``_add_text``."""
+    if pieces or frame.tag == "pre" or not text.isspace():
+        pieces.append(text)
+        if link_depth:
+            links.append(text)
+        elif frame.lead_at < 0 and not text.isspace():
+            frame.lead_at = len(links)
+    return 0
+
+
 cdef object _collect_text(xmlNode* n):
     """lxml's ``.text`` (of n's parent) or ``.tail`` (of n's previous sibling): the run of text
     nodes from n, as one string; None when there is none."""
@@ -817,12 +829,8 @@ cdef int _walk(_Walker w, xmlNode* root, Py_ssize_t max_blocks) except -1:
                     if link_depth:
                         links.append("\n")
                 text = _collect_text(node.children)
-                if text and frame is not None and (pieces or frame.tag == "pre" or not text.isspace()):
-                    pieces.append(text)
-                    if link_depth:
-                        links.append(text)
-                    elif frame.lead_at < 0 and not text.isspace():
-                        frame.lead_at = len(links)
+                if text and frame is not None:
+                    _add_text(frame, pieces, links, text, link_depth)
                 descend = True
         if descend:
             child = _first_child(node)
@@ -854,12 +862,8 @@ cdef int _walk(_Walker w, xmlNode* root, Py_ssize_t max_blocks) except -1:
                 elif w.over_budget and pieces:
                     pieces.append(" ")
             tail = _collect_text(node.next)
-            if tail and frame is not None and (pieces or frame.tag == "pre" or not tail.isspace()):
-                pieces.append(tail)
-                if link_depth:
-                    links.append(tail)
-                elif frame.lead_at < 0 and not tail.isspace():
-                    frame.lead_at = len(links)
+            if tail and frame is not None:
+                _add_text(frame, pieces, links, tail, link_depth)
             if node is root:
                 while frames:
                     frame = frames.pop()

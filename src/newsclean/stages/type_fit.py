@@ -50,9 +50,12 @@ class TypeFitStage(Stage):
     def run(self, page: Page) -> None:
         kind = page.get("page_type")
         confidence = page.get("page_type_confidence") or 0.0
-        if kind not in ITEM_TYPES or confidence < self.options.min_confidence:
-            self._drop_repeats(page, kind, confidence)
-            return
+        if kind in ITEM_TYPES and confidence >= self.options.min_confidence:
+            self._restore_items(page, kind)
+        self._drop_repeats(page, kind, confidence)
+
+    def _restore_items(self, page: Page, kind: str) -> None:
+        """On a listing or collection, every dropped block outside the site's chrome is an item."""
         restored = 0
         for block in page.blocks:
             if block.dropped_by is None or block.drop_kind in TITLE_DROPS:
@@ -63,7 +66,6 @@ class TypeFitStage(Stage):
         if restored:
             page.note(self.name,
                       f"{kind} page: {restored} dropped blocks outside nav/header/footer/aside kept as items")
-        self._drop_repeats(page, kind, confidence)
 
     def _drop_repeats(self, page: Page, kind: str | None, confidence: float) -> None:
         """On a listing, collection, product or forum page, every kept block whose text (case and spacing

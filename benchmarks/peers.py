@@ -63,12 +63,16 @@ def _as_html(data) -> str:
 
 def make_extractor(lib: str):
     """Return fn(data, url, kind) -> text."""
-    if lib == "newsclean":
+    if lib in ("newsclean", "newsclean-pure"):
+        if lib == "newsclean-pure":
+            os.environ["NEWSCLEAN_PURE"] = "1"  # read when the core is first asked for
         sys.path.insert(0, str(HERE.parent / "src"))
         import newsclean
 
         pipeline = newsclean.Pipeline()
         return lambda data, url, kind: pipeline.extract(data, url=url, kind=kind).text
+    if lib == "newsclean-compiled":
+        return _installed_compiled()
     if lib in ("trafilatura", "trafilatura_nocomments", "trafilatura_fast"):
         import trafilatura
 
@@ -97,6 +101,27 @@ def make_extractor(lib: str):
     raise SystemExit(f"unknown library {lib!r}")
 
 
+def _installed_compiled():
+    """newsclean as installed (not this checkout's src, which has no built extension), refusing to run
+    unless its compiled core is active and its Python files are this checkout's, byte for byte."""
+    import newsclean
+    from newsclean._core import core_name
+
+    if core_name() != "compiled core":
+        raise SystemExit(f"newsclean-compiled: {sys.executable} runs the {core_name()}; "
+                         "install this checkout non-editable there (pip install --force-reinstall --no-deps .)")
+    installed = Path(newsclean.__file__).resolve().parent
+    stale = [p.relative_to(HERE.parent / "src" / "newsclean").as_posix()
+             for p in sorted((HERE.parent / "src" / "newsclean").rglob("*.py"))
+             if not (installed / p.relative_to(HERE.parent / "src" / "newsclean")).is_file()
+             or (installed / p.relative_to(HERE.parent / "src" / "newsclean")).read_bytes() != p.read_bytes()]
+    if stale:
+        raise SystemExit(f"newsclean-compiled: the install at {installed} differs from this checkout "
+                         f"({', '.join(stale[:5])}…); reinstall it")
+    pipeline = newsclean.Pipeline()
+    return lambda data, url, kind: pipeline.extract(data, url=url, kind=kind).text
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lib", required=True)
@@ -113,7 +138,7 @@ def main(argv=None) -> int:
         data = load()
         if args.ack_fd is not None and not sys.stdin.readline():
             break  # the driver stopped
-        if args.lib != "newsclean" and kind == "text":
+        if not args.lib.startswith("newsclean") and kind == "text":
             # peers read HTML only: wrap the capture's paragraphs as <p> (PEERS.md, section 4)
             import html as _h
             paras = [" ".join(p.split()) for p in data.split("\n\n") if p.strip()]

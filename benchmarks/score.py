@@ -101,6 +101,11 @@ def main(argv=None) -> int:
     ap.add_argument("--per-page", type=int, default=0, metavar="N", help="list newsclean's N worst pages per set")
     ap.add_argument("--out", default=str(HERE / "out"))
     ap.add_argument("--json", help="also write the table as JSON here")
+    ap.add_argument("--cores", default="",
+                    help="'pure,compiled': run newsclean twice, as newsclean-pure (this checkout's src, "
+                         "NEWSCLEAN_PURE=1) and newsclean-compiled (the install in --compiled-python, which must "
+                         "run the compiled core and hold this checkout's Python files)")
+    ap.add_argument("--compiled-python", default=str(HERE.parent.parent / "core-venv" / "bin" / "python"))
     ap.add_argument("--interleave", action="store_true",
                     help="time the libraries page by page in turn (fairer ratios on a noisy machine)")
     args = ap.parse_args(argv)
@@ -108,8 +113,14 @@ def main(argv=None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     evaluate = load_evaluate(bench)
-    libs = [("newsclean", sys.executable)] + [(p.strip(), args.peers_python)
-                                              for p in args.peers.split(",") if p.strip()]
+    cores = [c.strip() for c in args.cores.split(",") if c.strip()]
+    if not cores:
+        ours = [("newsclean", sys.executable)]
+    elif set(cores) <= {"pure", "compiled"}:
+        ours = [(f"newsclean-{c}", sys.executable if c == "pure" else args.compiled_python) for c in cores]
+    else:
+        raise SystemExit(f"--cores takes pure and/or compiled, not {args.cores!r}")
+    libs = ours + [(p.strip(), args.peers_python) for p in args.peers.split(",") if p.strip()]
     rows = []
     for name in [s.strip() for s in args.sets.split(",") if s.strip()]:
         truth = evaluate.load_json(str(truth_path(bench, name)))
@@ -123,7 +134,7 @@ def main(argv=None) -> int:
             rows.append({"set": name, "lib": lib, "pages": len(cpu), **m, "failures": res["failures"],
                          "cpu_ms_median": 1000 * statistics.median(cpu), "cpu_ms_mean": 1000 * statistics.fmean(cpu),
                          "pages_per_cpu_s": len(cpu) / max(sum(cpu), 1e-9), "peak_rss_mb": res["peak_rss_kb"] / 1024})
-            if lib == "newsclean" and args.per_page:
+            if lib.startswith("newsclean") and args.per_page:
                 print(f"newsclean's worst pages in {name}:")
                 for p in sorted(scored, key=lambda p: p.f1)[: args.per_page]:
                     print(f"  F1 {p.f1:.3f}  P {_fmt(p.precision)}  R {_fmt(p.recall)}  "

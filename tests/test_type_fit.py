@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsclean import Page, Pipeline, Stage
-from tests.page_type_pages import ARTICLE, COLLECTION, LISTING, PAGES, SECTION_FRONT
+from tests.page_type_pages import ARTICLE, COLLECTION, LISTING, PAGES, PRODUCT, SECTION_FRONT
 
 
 def _without_type_fit() -> Pipeline:
@@ -50,7 +50,7 @@ def test_other_types_are_left_as_they_are() -> None:
 
 def test_low_confidence_listing_is_left_alone() -> None:
     strict = Pipeline().configure("type_fit", min_confidence=1.01, listing_min_confidence=1.01,
-                                  repeat_confidence=1.01)
+                                  repeat_confidence=1.01, item_confidence=1.01)
     assert strict.extract(LISTING[0], url=LISTING[1]).text == _without_type_fit().extract(
         LISTING[0], url=LISTING[1]).text
 
@@ -109,3 +109,30 @@ def test_a_line_in_only_a_few_cards_is_not_item_chrome() -> None:
     html, url = _collection(cards)
     after = Pipeline().configure("type_fit", drop_repeats=False).extract(html, url=url)
     assert after.text.count("Last one in stock") == 2  # in 2 of 10 items: under the share, under the floor
+
+
+def _with_reviews(count: int, words: int) -> tuple[str, str]:
+    html, url = PRODUCT
+    review = " ".join(["Lovely and warm, I wear them on every walk"] * (words // 9))
+    reviews = ("<div class='product-reviews'><h2>Customer reviews</h2>" + "".join(
+        f"<div class='review-item'><p class='review-author'>Buyer {i}</p><p>{review} ({i}).</p></div>"
+        for i in range(count)) + "</div>")
+    return html.replace("</body>", reviews + "</body>"), url
+
+
+def test_product_drops_its_customer_reviews_but_keeps_description_and_specifications() -> None:
+    html, url = _with_reviews(2, 9)
+    before = Pipeline().configure("type_fit", drop_reviews=False).extract(html, url=url)
+    after = Pipeline().extract(html, url=url)
+    assert after.page_type == "product"
+    assert "Lovely and warm" in before.text
+    assert "Lovely and warm" not in after.text and "Buyer 1" not in after.text and "Customer reviews" not in after.text
+    assert "A soft, warm sock knitted from merino wool" in after.text
+    assert "Merino wool" in after.text and "Machine wash" in after.text
+
+
+def test_a_page_that_is_mostly_reviews_keeps_them() -> None:
+    html, url = _with_reviews(6, 120)
+    after = Pipeline().extract(html, url=url)
+    assert after.page_type == "product"
+    assert after.text.count("Lovely and warm") > 6

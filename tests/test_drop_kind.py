@@ -43,6 +43,43 @@ def test_type_fit_keeps_the_headline_dropped_whatever_stage_dropped_it():
     assert page.blocks[1].kept
 
 
+def test_type_fit_does_not_give_back_a_second_copy_or_a_stock_phrase_on_a_listing():
+    texts = ["Teaser 1", "Teaser 1", "Updated March 2, 2026", "Teaser 2"]
+    page = Page(kind="html", source="", blocks=[Block(i, t) for i, t in enumerate(texts)])
+    page.set_field("page_type", "listing", "test", "test")
+    page.set_field("page_type_confidence", 0.9, "test", "test")
+    page.drop(page.blocks[1], "duplicates", "second copy", kind=DropKind.REPEAT)
+    page.drop(page.blocks[2], "navigation", "stock phrase", kind=DropKind.STOCK_PHRASE)
+    page.drop(page.blocks[3], "boilerplate", "outside main content")
+    TypeFitStage().run(page)
+    assert [b.kept for b in page.blocks] == [True, False, False, True]
+
+
+def test_type_fit_restores_a_listing_typed_with_less_confidence_than_a_collection_needs():
+    def typed(kind: str, confidence: float) -> Page:
+        page = Page(kind="html", source="", blocks=[Block(0, "Teaser 1"), Block(1, "Teaser 2")])
+        page.set_field("page_type", kind, "test", "test")
+        page.set_field("page_type_confidence", confidence, "test", "test")
+        page.drop(page.blocks[1], "boilerplate", "outside main content")
+        TypeFitStage().run(page)
+        return page
+    assert typed("listing", 0.45).blocks[1].kept
+    assert not typed("collection", 0.45).blocks[1].kept
+    assert not typed("listing", 0.3).blocks[1].kept
+
+
+def test_type_fit_drops_repeated_lines_only_when_the_type_is_sure():
+    def typed(confidence: float) -> list[bool]:
+        texts = ["Question about the pump", "Quote", "An answer that says something", "Quote"]
+        page = Page(kind="html", source="", blocks=[Block(i, t) for i, t in enumerate(texts)])
+        page.set_field("page_type", "forum", "test", "test")
+        page.set_field("page_type_confidence", confidence, "test", "test")
+        TypeFitStage().run(page)
+        return [b.kept for b in page.blocks]
+    assert typed(0.95) == [True, True, True, False]
+    assert typed(0.7) == [True, True, True, True]
+
+
 def test_a_box_title_dropped_as_a_stock_phrase_still_opens_its_box_whatever_the_reason_says():
     html = (f"<html><body><article><p>{BODY}</p><h3>Share this:</h3><ul><li>Facebook</li><li>Email</li></ul>"
             f"</article></body></html>")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsclean import Page, Pipeline, Stage
-from tests.page_type_pages import ARTICLE, COLLECTION, LISTING, PAGES, SECTION_FRONT
+from tests.page_type_pages import ARTICLE, COLLECTION, LISTING, PAGES, PRODUCT, SECTION_FRONT
 
 
 def _without_type_fit() -> Pipeline:
@@ -49,12 +49,13 @@ def test_other_types_are_left_as_they_are() -> None:
 
 
 def test_low_confidence_listing_is_left_alone() -> None:
-    strict = Pipeline().configure("type_fit", min_confidence=1.01)
+    strict = Pipeline().configure("type_fit", min_confidence=1.01, listing_min_confidence=1.01,
+                                  repeat_confidence=1.01, item_confidence=1.01)
     assert strict.extract(LISTING[0], url=LISTING[1]).text == _without_type_fit().extract(
         LISTING[0], url=LISTING[1]).text
 
 
-def test_collection_keeps_one_copy_of_a_repeated_line() -> None:
+def test_collection_keeps_one_copy_of_a_repeated_line_and_no_copy_of_a_repeated_teaser_line() -> None:
     cards = "".join(f"<li class='product-card'><a href='/products/mug-{i}'>Stoneware mug in colour {i}</a>"
                     f"<p>Free delivery on orders over £50</p><p>Add to basket</p></li>" for i in range(12))
     html = ("<html><head><title>Mugs</title><script type='application/ld+json'>{\"@context\": "
@@ -62,9 +63,76 @@ def test_collection_keeps_one_copy_of_a_repeated_line() -> None:
             f"<h1>Mugs</h1><ul class='product-grid'>{cards}</ul></body></html>")
     url = "https://shop.example.com/collections/mugs"
     before = _without_type_fit().extract(html, url=url)
-    after = Pipeline().configure("type_fit", drop_repeats=True).extract(html, url=url)
+    # the line-level rule alone (the item-level one would drop every copy: see the test below)
+    after = Pipeline().configure("type_fit", item_repeat_share=0).extract(html, url=url)
     assert after.page_type == "collection"
-    assert after.text.count("Free delivery on orders over £50") == 1
+    assert after.text.count("Add to basket") == 1
+    # every copy was dropped as a repeated teaser line (duplicates): not given back as an item
+    assert "Free delivery on orders over £50" not in after.text
     assert all(f"Stoneware mug in colour {i}" in after.text for i in range(12))
-    assert before.text.count("Free delivery") != 1 or before.text.count("Stoneware mug") < 12
-    assert Pipeline().extract(html, url=url).text.count("Free delivery on orders over £50") == 12  # off by default
+    assert before.text.count("Stoneware mug") < 12
+    off = Pipeline().configure("type_fit", drop_repeats=False, item_repeat_share=0).extract(html, url=url)
+    assert off.text.count("Add to basket") == 12
+
+
+def _collection(cards: str) -> tuple[str, str]:
+    html = ("<html><head><title>Rugs</title><script type='application/ld+json'>{\"@context\": "
+            "\"https://schema.org\", \"@type\": \"CollectionPage\", \"name\": \"Rugs\"}</script></head><body>"
+            "<h1>Washable rugs</h1><p>Every rug here goes in the washing machine and comes out like new.</p>"
+            f"<div class='grid'>{cards}</div></body></html>")
+    return html, "https://shop.example.com/collections/rugs"
+
+
+def test_collection_drops_the_chrome_every_product_card_repeats_but_keeps_titles_and_blurbs() -> None:
+    cards = "".join(f"<div class='card card-{i}'><h3><a href='/products/rug-{i}'>Kilim rug number {i}</a></h3>"
+                    f"<p>Hand-woven wool, pattern {i} in {('red', 'blue', 'green')[i % 3]}</p>"
+                    f"<p class='price'>£{40 + i}.00</p>"
+                    "<span class='badge'>New in</span><button>Add to wishlist</button>"
+                    "<div class='sizes'>Select size</div></div>" for i in range(10))
+    html, url = _collection(cards)
+    before = Pipeline().configure("type_fit", item_repeat_share=0, drop_repeats=False).extract(html, url=url)
+    after = Pipeline().extract(html, url=url)
+    assert after.page_type == "collection"
+    assert before.text.count("Select size") == 10  # kept on every card before
+    for chrome in ("Select size", "New in", "Add to wishlist"):
+        assert chrome not in after.text, chrome
+    assert all(f"Kilim rug number {i}" in after.text and f"Hand-woven wool, pattern {i} in" in after.text
+               for i in range(10))
+    assert "Every rug here goes in the washing machine" in after.text
+    assert any(r.stage == "type_fit" and r.text == "Select size" for r in after.removed)
+
+
+def test_a_line_in_only_a_few_cards_is_not_item_chrome() -> None:
+    cards = "".join(f"<div class='card'><h3><a href='/products/rug-{i}'>Kilim rug number {i}</a></h3>"
+                    f"<p>{'Last one in stock' if i < 2 else f'Hand-woven wool, pattern {i}'}</p></div>"
+                    for i in range(10))
+    html, url = _collection(cards)
+    after = Pipeline().configure("type_fit", drop_repeats=False).extract(html, url=url)
+    assert after.text.count("Last one in stock") == 2  # in 2 of 10 items: under the share, under the floor
+
+
+def _with_reviews(count: int, words: int) -> tuple[str, str]:
+    html, url = PRODUCT
+    review = " ".join(["Lovely and warm, I wear them on every walk"] * (words // 9))
+    reviews = ("<div class='product-reviews'><h2>Customer reviews</h2>" + "".join(
+        f"<div class='review-item'><p class='review-author'>Buyer {i}</p><p>{review} ({i}).</p></div>"
+        for i in range(count)) + "</div>")
+    return html.replace("</body>", reviews + "</body>"), url
+
+
+def test_product_drops_its_customer_reviews_but_keeps_description_and_specifications() -> None:
+    html, url = _with_reviews(2, 9)
+    before = Pipeline().configure("type_fit", drop_reviews=False).extract(html, url=url)
+    after = Pipeline().extract(html, url=url)
+    assert after.page_type == "product"
+    assert "Lovely and warm" in before.text
+    assert "Lovely and warm" not in after.text and "Buyer 1" not in after.text and "Customer reviews" not in after.text
+    assert "A soft, warm sock knitted from merino wool" in after.text
+    assert "Merino wool" in after.text and "Machine wash" in after.text
+
+
+def test_a_page_that_is_mostly_reviews_keeps_them() -> None:
+    html, url = _with_reviews(6, 120)
+    after = Pipeline().extract(html, url=url)
+    assert after.page_type == "product"
+    assert after.text.count("Lovely and warm") > 6

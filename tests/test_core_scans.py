@@ -130,3 +130,14 @@ def test_class_words_cases() -> None:
     for c in range(0x3000):
         for raw in (chr(c), "a" + chr(c) + "b", "aB" + chr(c) + "Cd"):
             assert class_words(raw) == class_words_pure(raw), hex(c)
+
+
+def test_force_pure_switches_the_scans_too() -> None:
+    try:
+        _core.force_pure(True)
+        assert _core.compiled("junk_count") is None and _core.compiled("class_words") is None
+        assert binary.junk_share("a\x00") == 0.5  # (the pure twin answers)
+    finally:
+        _core.force_pure(False)
+    assert _core.compiled("junk_count") is junk_count
+    assert _core.compiled("no_such_scan") is None

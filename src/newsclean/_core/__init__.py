@@ -20,6 +20,8 @@ COMPILED_NAME = "compiled core"
 PURE_NAME = "pure-Python core"
 
 _state: dict[str, Any] = {}
+#: compiled functions by name (None: the pure twin runs), filled as callers ask; cleared with _state
+_functions: dict[str, Callable[..., Any] | None] = {}
 
 
 def _load() -> tuple[Any, str | None]:
@@ -49,15 +51,20 @@ def compiled_walker() -> Callable[..., Any] | None:
 def compiled(name: str) -> Callable[..., Any] | None:
     """The compiled function ``name`` (see ``_scan.pxi``), or None when the pure-Python core runs
     (the caller then runs the function's pure twin)."""
-    mod = _module()
-    fn: Callable[..., Any] | None = getattr(mod, name, None) if mod is not None else None
-    return fn
+    try:
+        return _functions[name]  # (callers ask once per cache miss or per page: one dict lookup)
+    except KeyError:
+        mod = _module()
+        fn: Callable[..., Any] | None = getattr(mod, name, None) if mod is not None else None
+        _functions[name] = fn
+        return fn
 
 
 def force_pure(on: bool) -> None:
     """Run the pure-Python core from now on (``on``), or whichever core loads again (for
     benchmarks/cores.py and tests, which compare the two in one process)."""
     _state.clear()
+    _functions.clear()
     if on:
         _state["mod"], _state["why"] = None, "force_pure(True)"
 

@@ -8,6 +8,20 @@ from __future__ import annotations
 import sys
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+
+class OptionalBuildExt(build_ext):
+    """``optional=True`` lets setuptools skip an extension whose compile fails with a distutils error,
+    but a compiler that cannot run at all (missing, or exiting at once) raises other errors on some
+    setuptools versions (``subprocess.CalledProcessError``), failing the install: any error building
+    the compiled core leaves the pure-Python core instead."""
+
+    def build_extension(self, ext: Extension) -> None:
+        try:
+            super().build_extension(ext)
+        except Exception as exc:  # noqa: BLE001  (the pure core runs: identical output, slower)
+            print(f"newsclean: building without the compiled core ({exc})", file=sys.stderr)
 
 
 def extensions() -> list:
@@ -18,6 +32,7 @@ def extensions() -> list:
         print(f"newsclean: building without the compiled core ({exc})", file=sys.stderr)
         return []
     ext = Extension("newsclean._core._walk", ["src/newsclean/_core/_walk.pyx"],
+                    depends=["src/newsclean/_core/_scan.pxi"],  # included by _walk.pyx
                     include_dirs=lxml.get_include(), optional=True)
     try:
         return cythonize([ext], compiler_directives={"language_level": 3}, quiet=True)
@@ -26,4 +41,4 @@ def extensions() -> list:
         return []
 
 
-setup(ext_modules=extensions())
+setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})

@@ -875,3 +875,6 @@ cdef int _walk(_Walker w, xmlNode* root, Py_ssize_t max_blocks) except -1:
                 node = child
                 break
             node = node.parent
+
+
+include "_scan.pxi"

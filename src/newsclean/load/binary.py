@@ -6,6 +6,7 @@ import re
 import zlib
 from collections.abc import Callable
 
+from newsclean._core import compiled
 from newsclean.errors import InputError
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -73,16 +74,28 @@ def magic_kind(data: bytes) -> str | None:
     return None
 
 
+def control_byte_count_pure(data: bytes) -> int:
+    """How many control bytes ``data`` holds (the compiled core's ``control_byte_count`` is its twin)."""
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
+
+
+def junk_count_pure(text: str) -> int:
+    """How many control and undecodable characters ``text`` holds (twin: the compiled ``junk_count``)."""
+    return len(_JUNK.findall(text))
+
+
 def control_byte_share(data: bytes) -> float:
     """Share of control bytes in the first ``SAMPLE`` bytes (for bytes not in UTF-16/32)."""
     head = data[:SAMPLE]
-    return (len(head) - len(head.translate(None, _CONTROL_BYTES))) / len(head) if head else 0.0
+    count = compiled("control_byte_count") or control_byte_count_pure
+    return count(head) / len(head) if head else 0.0
 
 
 def junk_share(text: str) -> float:
     """Share of control and undecodable characters in the first ``SAMPLE`` characters."""
     head = text[:SAMPLE]
-    return len(_JUNK.findall(head)) / len(head) if head else 0.0
+    count = compiled("junk_count") or junk_count_pure
+    return count(head) / len(head) if head else 0.0
 
 
 def check_text(text: str, what: str) -> None:

@@ -157,6 +157,12 @@ def is_wide(encoding: str) -> bool:
 def read_input(page: object, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Turn ``str``, ``bytes`` or a ``pathlib.Path`` into text, or raise InputError: for a missing
     file, a page over ``max_bytes`` (gzip data counts decompressed) or one that is a binary file."""
+    return read_input_utf8(page, max_bytes=max_bytes)[0]
+
+
+def read_input_utf8(page: object, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, bytes | None]:
+    """``read_input``, and the page's bytes when they are exactly the UTF-8 of the text (the parser
+    reads UTF-8: it need not encode the text again), else None."""
     if isinstance(page, Path):
         return _bytes_to_text(_read_path(page, max_bytes), str(page))
     if isinstance(page, (bytes, bytearray, memoryview)):
@@ -171,7 +177,7 @@ def read_input(page: object, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         if len(page) > max_bytes:
             raise InputError(f"page of {len(page)} characters is over the limit of {max_bytes}")
         check_str_magic(page, f"page of {len(page)} characters")
-        return page
+        return page, None
     raise InputError(f"page must be str, bytes, pathlib.Path or a parsed bs4 / lxml tree, not {type(page).__name__}")
 
 
@@ -202,12 +208,15 @@ def unreadable(path: object, exc: OSError) -> InputError:
     return InputError(f"{path}: cannot read ({exc.strerror or exc})")
 
 
-def _bytes_to_text(data: bytes, what: str) -> str:
+def _bytes_to_text(data: bytes, what: str) -> tuple[str, bytes | None]:
     """Decoded text, unless the bytes are a binary file (by magic number, by control bytes where
-    the encoding is not UTF-16/32, and by junk characters once decoded)."""
+    the encoding is not UTF-16/32, and by junk characters once decoded); and ``data`` when the text
+    is their strict UTF-8 reading (no BOM cut off, nothing replaced), else None."""
     check_magic(data, what)
     text, encoding = decode_with_encoding(data)
     if not is_wide(encoding):
         check_control_bytes(data, what)
     check_text(text, what)
-    return text
+    # (a "utf-8" reading with no U+FFFD and no BOM is the strict one: a lenient one replaced something)
+    same = encoding == "utf-8" and not data.startswith(codecs.BOM_UTF8) and "\ufffd" not in text
+    return text, data if same else None

@@ -18,14 +18,20 @@ from newsclean.page import Block
 EMPTY_PAGE_WORDS = 50
 
 
-def _words(blocks: list[Block]) -> int:
-    return sum(len(b.text.split()) for b in blocks)
+def _words(blocks: list[Block], enough: int | None = None) -> int:
+    """The blocks' words; with ``enough``, counting stops once there are that many (a page's worth)."""
+    n = 0
+    for b in blocks:
+        n += len(b.text.split())
+        if enough is not None and n >= enough:
+            break
+    return n
 
 
 def noscript_content(root: Any, blocks: list[Block]) -> bool:
     """Turn the ``<noscript>`` elements of a page with (almost) no text outside them into ``<div>``
     so that a second walk reads them; True when it did (the caller walks again)."""
-    if root is None or _words(blocks) >= EMPTY_PAGE_WORDS:
+    if root is None or _words(blocks, EMPTY_PAGE_WORDS) >= EMPTY_PAGE_WORDS:
         return False
     hidden = list(root.iter("noscript"))
     if sum(len(text_of(el, separator=" ").split()) for el in hidden) <= max(EMPTY_PAGE_WORDS, _words(blocks)):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from newsclean._core import compiled
 from newsclean.errors import InputError
-from newsclean.load.decode import DEFAULT_MAX_BYTES, read_input
+from newsclean.load.decode import DEFAULT_MAX_BYTES, read_input_utf8
 from newsclean.load.html import html_blocks
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.noscript import noscript_content
@@ -16,6 +17,12 @@ from newsclean.page import Page
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def has_controls_pure(text: str) -> bool:
+    """Whether ``text`` holds a character ``clean_controls`` removes (the compiled core's
+    ``has_controls`` is its twin)."""
+    return _CONTROLS.search(text) is not None
 
 
 def clean_controls(text: str) -> str:
@@ -39,19 +46,20 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
         if kind == "text":
             raise InputError("a parsed tree is HTML: kind='text' does not apply to it")
         page, kind = tree_markup(page), "html"
-    text = read_input(page, max_bytes=max_bytes)
+    text, utf8 = read_input_utf8(page, max_bytes=max_bytes)
     if "\x00" in text:
-        text = text.replace("\x00", "")
+        text, utf8 = text.replace("\x00", ""), None
     kind = kind or sniff_kind(text)
     if kind == "html":
-        root = parse_html(text, max_blocks)
+        root = parse_html(text, max_blocks, utf8)
         doc = Page(kind="html", source=text, url=url, tree=root)
         doc.blocks = html_blocks(root, max_blocks)
         if noscript_content(root, doc.blocks):
             doc.blocks = html_blocks(root, max_blocks)
             doc.note("load", "almost no text outside <noscript>: its content read as the page")
         # control characters: checked once over the blocks' text, which is far smaller than the page
-        if _CONTROLS.search("".join(b.text for b in doc.blocks)) or "\x1b" in text:
+        has_controls = compiled("has_controls") or has_controls_pure
+        if has_controls("".join(b.text for b in doc.blocks)) or "\x1b" in text:
             for b in doc.blocks:
                 b.text = clean_controls(b.text).strip()
             doc.blocks = [b for b in doc.blocks if b.text]

@@ -9,14 +9,17 @@ from typing import Any
 
 from lxml import etree
 
+from newsclean._core import compiled
 from newsclean.load.html import BLOCK_TAGS
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 
 
-def parse_html(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> Any:
-    """Parse text into an lxml document. Returns None when there is nothing to parse."""
+def parse_html(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS, utf8: bytes | None = None) -> Any:
+    """Parse text into an lxml document. Returns None when there is nothing to parse. ``utf8``:
+    the text's UTF-8 bytes when the caller has them (used when no repair changes the text)."""
     if not text.strip():
         return None
+    given = text
     text = _drop_early_end_tags(text)
     if len(text) > _BIG_PAGE:
         # every element costs libxml2 ~250 bytes: on big inputs, bare formatting tags (no
@@ -25,7 +28,7 @@ def parse_html(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> Any:
         text = _thin_past_budget(text, max_blocks)
     if len(text) > _HUGE_TEXT:
         text = _split_long_text(text)
-    data = text.encode("utf-8", errors="replace")
+    data = utf8 if utf8 is not None and text is given else text.encode("utf-8", errors="replace")
     # libxml2 stops reading an input at 10 MB unless told the input is huge; the HTML parser never
     # expands entities from a DTD, so lifting that limit for big pages lifts no entity protection
     parser = etree.HTMLParser(
@@ -103,13 +106,20 @@ _BARE_INLINE = re.compile(r"</?(?:b|i|u|s|em|strong|span|font|small|big|mark|sub
 _END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
 
+def end_tag_span_pure(text: str) -> tuple[int, int] | None:
+    """(start, end) of the first ``</body>`` or ``</html>`` in ``text``, or None (the compiled core's
+    ``end_tag_span`` is its twin)."""
+    m = _END_TAGS.search(text)
+    return m.span() if m else None
+
+
 def _drop_early_end_tags(text: str) -> str:
     """Some templates close </body></html> and then go on with the page; libxml2 drops
     everything after that, so remove the closing tags when real markup follows them."""
-    first = _END_TAGS.search(text)
-    if first is None or len(text) - first.end() < 200:
+    first = (compiled("end_tag_span") or end_tag_span_pure)(text)
+    if first is None or len(text) - first[1] < 200:
         return text
-    end = first.end()
+    end = first[1]
     if text.find("<p", end) < 0 and text.find("<div", end) < 0:
         return text
     return _END_TAGS.sub("", text)

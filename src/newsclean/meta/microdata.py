@@ -7,6 +7,7 @@ from typing import Any
 
 from lxml import etree
 
+from newsclean._core import compiled
 from newsclean.load.element_text import text_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
@@ -19,10 +20,20 @@ _AUTHOR_XPATH = (
 )
 
 _ITEMPROP_ATTRS = etree.XPath("//@itemprop")
-_CLASS_HINTS = re.compile("author|Author|byline|Byline|autor|Autor|writer|verfasser")
+#: words in a class that mark an author's element (the compiled core's ``author_candidates`` holds a copy)
+AUTHOR_CLASS_WORDS = ("author", "Author", "byline", "Byline", "autor", "Autor", "writer", "verfasser")
+_CLASS_HINTS = re.compile("|".join(AUTHOR_CLASS_WORDS))
 
 
 def _author_candidates(root: Any) -> list[Any]:
+    """The elements _AUTHOR_XPATH selects, in document order (the compiled core's scan when it runs
+    and reads the tree, else its pure twin)."""
+    fast = compiled("author_candidates")
+    found: list[Any] | None = fast(root) if fast is not None else None
+    return found if found is not None else author_candidates_pure(root)
+
+
+def author_candidates_pure(root: Any) -> list[Any]:
     """The elements _AUTHOR_XPATH selects, in document order, found in one pass over the tree."""
     if hasattr(root, "getroottree"):
         top = root.getroottree().getroot()

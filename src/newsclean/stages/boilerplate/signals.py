@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from newsclean._core import compiled
 from newsclean.page import Block, Page
 from newsclean.urls import site_of
 
@@ -109,6 +110,15 @@ def element_words(el: Any) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def class_words(raw: str) -> tuple[str, ...]:
+    """The lower-cased words of a class/id string, cut at camel case too, then each pair of neighbours
+    joined (cached: pages repeat class strings; the compiled core's ``class_words`` is the twin)."""
+    fast = compiled("class_words")
+    words: tuple[str, ...] = fast(raw) if fast is not None else class_words_pure(raw)
+    return words
+
+
+def class_words_pure(raw: str) -> tuple[str, ...]:
+    """``class_words`` in Python: 'imageEmbed-caption' -> image, embed, caption, imageembed, embedcaption."""
     low = raw.lower()
     if low != raw:  # (no ASCII capital: no camel case to cut)
         low = _CAMEL.sub(" ", raw).lower()

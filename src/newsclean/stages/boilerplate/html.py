@@ -122,7 +122,7 @@ def _block_weight(b: Block) -> float:
 
 
 class _Scores:
-    __slots__ = ("parent", "total", "depth", "blocked", "pos", "info", "negative")
+    __slots__ = ("parent", "total", "depth", "blocked", "pos", "info", "negative", "order")
 
     def __init__(self) -> None:
         self.parent: dict[Any, Any] = {}
@@ -132,12 +132,13 @@ class _Scores:
         self.pos: dict[Any, float] = {}
         self.info: dict[Any, ElInfo] = {}
         self.negative: set[Any] = set()
+        self.order: list[Any] = []  # the elements, deepest first
 
 
 def _aggregate(blocks: list[Block], weights: list[float]) -> _Scores:
     """Sum block weights into every ancestor element (each element visited once)."""
     sc = _Scores()
-    order = _link_ancestors(blocks, weights, sc)
+    order = sc.order = _link_ancestors(blocks, weights, sc)
     parent = sc.parent
     info = sc.info
     sums: dict[Any, float] = dict.fromkeys(parent, 0.0)
@@ -266,8 +267,9 @@ def _semantic_holder(sc: _Scores, best: Any, all_pos: float) -> Any:
     return None
 
 
-def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
-    best, best_score = None, float("-inf")
+def _pool(sc: _Scores, scope: Any) -> list[tuple[Any, float]]:
+    """The elements that may be the container, with their hand score (element total times bonus)."""
+    out = []
     memo: dict[Any, bool] = {}
     for el, v in sc.total.items():
         if v <= 0 or sc.blocked.get(el):
@@ -275,7 +277,13 @@ def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
         if scope is not None and not (_inside(el, scope, memo)
                                       and sc.depth[el] - sc.depth[scope] <= _PICK_MAX_DEPTH):
             continue
-        s = v * sc.info[el].bonus
+        out.append((el, v * sc.info[el].bonus))
+    return out
+
+
+def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
+    best, best_score = None, float("-inf")
+    for el, s in _pool(sc, scope):
         if s > best_score or (s == best_score and sc.depth[el] > sc.depth.get(best, -1)):
             best, best_score = el, s
     return best, best_score
@@ -325,7 +333,13 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
             best, best_score = _pick(sc, scope)
             why = "readability-lxml second opinion + text/link balance"
     page.notes["html_container_score"] = round(best_score, 1) if best is not None else None
+    if measure is not None:  # (benchmarks/train/container_oracle.py: list or force the candidates)
+        best = measure(blocks, weights, sc, _pool(sc, scope), best)
     return best, why, sc.negative
+
+
+#: None at run time; a measuring script sets a function (blocks, weights, scores, pool, hand) -> container
+measure: Any = None
 
 
 def _inside(el: Any, container: Any, memo: dict[Any, bool]) -> bool:

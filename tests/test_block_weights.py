@@ -11,7 +11,6 @@ PROSE = "The council agreed on Tuesday to close the old bridge for two years whi
 
 def _weight(text: str, kind: str = "paragraph", ld: float = 0.0, lead: int = 0, card: bool = False) -> float:
     model = block_weights.load_model()
-    assert model is not None
     return block_weights.weight(Block(0, text, kind, {"link_density": ld, "lead_link": lead}), card, model)
 
 
@@ -34,9 +33,21 @@ def test_prose_counts_for_its_container_links_and_labels_against() -> None:
 
 
 def test_shipped_weights_match_the_features() -> None:
-    model = block_weights.load_model()
-    assert model is not None and tuple(model["features"]) == block_weights.FEATURES
-    assert len(model["weights"]) == len(model["mean"]) == len(model["scale"]) == len(block_weights.FEATURES)
+    raw = block_weights.read_weights()
+    assert tuple(raw["features"]) == block_weights.FEATURES
+    assert len(raw["weights"]) == len(raw["mean"]) == len(raw["scale"]) == len(block_weights.FEATURES)
+
+
+def test_the_folded_model_gives_the_file_s_probability() -> None:
+    import math
+
+    raw = block_weights.read_weights()
+    b = Block(0, PROSE, "list_item", {"link_density": 0.2, "lead_link": 0})
+    f = block_weights.features(b, False)
+    z = raw["bias"] + sum(w * (x - m) / s for x, m, s, w in zip(f, raw["mean"], raw["scale"], raw["weights"]))
+    p = 1 / (1 + math.exp(-z))
+    expected = raw["gain_for"] * len(PROSE) * (2 * p - 1)
+    assert abs(block_weights.weight(b, False, block_weights.load_model()) - expected) < 1e-6
 
 
 def test_retraining_reproduces_the_weights_byte_for_byte() -> None:

@@ -14,7 +14,8 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from operator import mul
+from typing import Any, NamedTuple
 
 from newsclean.page import Block
 from newsclean.strings import ends_like_prose
@@ -68,28 +69,42 @@ def features(b: Block, teaser_card: bool) -> list[float]:
     ]
 
 
-@lru_cache(maxsize=1)
-def load_model() -> dict[str, Any]:
-    """The shipped weights (pure, cached)."""
-    model: dict[str, Any] = json.loads(resources.files("newsclean.data").joinpath(WEIGHTS_FILE).read_text("utf-8"))
-    if tuple(model["features"]) != FEATURES:
+class BlockModel(NamedTuple):
+    """The fitted model folded for run time: ``z = const + coef · features`` (the standardisation of the
+    file's ``mean``/``scale`` folded into ``coef`` and ``const``), ``2p - 1 = tanh(z / 2)``."""
+    coef: tuple[float, ...]
+    const: float
+    gain_for: float
+    gain_against: float
+
+
+def read_weights() -> dict[str, Any]:
+    """The shipped file as written by the training script."""
+    raw: dict[str, Any] = json.loads(resources.files("newsclean.data").joinpath(WEIGHTS_FILE).read_text("utf-8"))
+    if tuple(raw["features"]) != FEATURES:
         raise ValueError(f"{WEIGHTS_FILE}: features differ from the code's")
-    return model
+    return raw
 
 
-def probability(feats: list[float], model: dict[str, Any]) -> float:
-    z = model["bias"] + sum(w * (x - m) / s for x, m, s, w in
-                            zip(feats, model["mean"], model["scale"], model["weights"]))
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+@lru_cache(maxsize=1)
+def load_model() -> BlockModel:
+    """The shipped weights, folded (pure, cached)."""
+    raw = read_weights()
+    coef = tuple(w / s for w, s in zip(raw["weights"], raw["scale"]))
+    const = raw["bias"] - sum(c * m for c, m in zip(coef, raw["mean"]))
+    return BlockModel(coef, const, raw["gain_for"], raw["gain_against"])
 
 
-def weight(b: Block, teaser_card: bool, model: dict[str, Any]) -> float:
+def weight(b: Block, teaser_card: bool, model: BlockModel) -> float:
     """The block's signed weight: characters (CJK ones count ``CJK_CHARS``) times ``2p - 1``, times the
     model's ``gain_for`` or ``gain_against`` (the balance and scale the aggregation's thresholds were set
     in). Headings weigh nothing: the headline and subheads sit on both sides of a container's edge."""
     if b.kind == "heading":
         return 0.0
     f = features(b, teaser_card)
-    n = len(b.text) * (CJK_CHARS if f[9] else 1.0)
-    v = n * (2.0 * probability(f, model) - 1.0)
-    return v * (model["gain_for"] if v > 0 else model["gain_against"])
+    z = model.const + sum(map(mul, model.coef, f))
+    v = len(b.text) * (CJK_CHARS if f[_CJK_AT] else 1.0) * math.tanh(z / 2.0)
+    return v * (model.gain_for if v > 0 else model.gain_against)
+
+
+_CJK_AT = FEATURES.index("cjk")

@@ -4,7 +4,8 @@
     python benchmarks/train/train_html_block_weights.py [--bench ../shared/bench] [--out PATH] [--check]
                                                         [--cache rows.json]
 
-Data: the tune pages (SPLITS.md) of ``html:sh``, ``html:wcxb`` and ``snip:trafeval``, loaded and run
+Data: the tune pages (SPLITS.md) of ``html:sh``, ``html:wcxb``, ``snip:trafeval`` and WCXB's pages of the
+six other types (``wcxb/dev-other``), loaded and run
 through the ``metadata`` stage (what ``boilerplate`` sees). Every non-heading block is labelled: for the
 body sets, 1 when at least half of its word 4-shingles are in the gold body (a block of 1-3 words: when
 its words appear in the gold's word sequence), else 0; for trafeval, 1 when it holds one of the page's
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import gzip
 import json
 import re
 import sys
@@ -29,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 from weights_io import write_or_check  # noqa: E402
 
-from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, is_check  # noqa: E402
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, Doc, all_sets, is_check  # noqa: E402
 from newsclean import Pipeline  # noqa: E402
 from newsclean.stages.boilerplate import block_weights  # noqa: E402
 from newsclean.stages.boilerplate.signals import teaser_blocks  # noqa: E402
@@ -37,6 +39,7 @@ from newsclean.strings import ends_like_prose  # noqa: E402
 
 OUT = HERE.parents[1] / "src" / "newsclean" / "data" / block_weights.WEIGHTS_FILE
 SETS = ("html:sh", "html:wcxb", "snip:trafeval")
+OTHER_TYPES = True  # also WCXB's non-article pages: the same stage picks their main content
 C = 1.0             # inverse L2 strength (sklearn's default): ~100,000 blocks, 16 features
 SEED = 0            # lbfgs is deterministic; fixed anyway
 DIGITS = 6          # significant digits kept in the weights file
@@ -120,18 +123,30 @@ def labeller(scorer: str, gold: Any) -> Any:
     return snippet_label
 
 
+def _other_docs(bench: Path) -> Any:
+    """WCXB's pages of the six other types (listing, forum, product, ...) with their gold body."""
+    truth = bench / "wcxb" / "dev-other" / "ground-truth.json"
+    gold = json.loads(truth.read_text(encoding="utf-8"))
+    for i in sorted(gold):
+        path = bench / "wcxb" / "dev-other" / f"{i}.html.gz"
+        yield Doc(i, (lambda p=path: gzip.decompress(p.read_bytes())), gold[i].get("url"), None,
+                  gold[i].get("articleBody") or "")
+
+
 def collect(bench: Path) -> list[list[float]]:
     """Rows [label, sample weight, hand weight, *features] of the labelled blocks of every tune page."""
     sets = all_sets(bench, DEFAULT_CACHE)
     pipe = Pipeline(["metadata"])
     rows: list[list[float]] = []
-    for name in SETS:
-        s = sets[name]
-        for d in s.docs():
+    sources = [(sets[name].scorer, sets[name].docs()) for name in SETS]
+    if OTHER_TYPES:
+        sources.append(("shingle", _other_docs(bench)))
+    for scorer, docs in sources:
+        for d in docs:
             if is_check(d.id):
                 continue
             page = pipe.process(d.load(), url=d.url, kind=d.kind)
-            label = labeller(s.scorer, d.gold)
+            label = labeller(scorer, d.gold)
             cards = teaser_blocks(page.blocks, page.url)
             for i, b in enumerate(page.blocks):
                 if b.kind == "heading" or b.element is None:

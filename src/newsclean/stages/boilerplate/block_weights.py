@@ -4,9 +4,10 @@ A block's weight is its length in characters times ``2p - 1``, where ``p`` is th
 that the block is article text: long, sentence-like, link-free text counts for its container, short or
 link-heavy text against it. ``p`` weighs the signals the hand-set weight used to combine with fixed
 factors (kind of block, link density, a leading link, a teaser card, a script without spaces, label-
-sized text, a sentence ending). The model is fitted on the tune pages of the HTML dev sets, each block
-labelled by whether its text is in the gold body (``benchmarks/train/train_html_block_weights.py``,
-seeded; retraining rewrites ``data/html_block_weights.json`` byte for byte). Plain Python at run time.
+sized text, a sentence ending). The model is fitted on the tune pages of the HTML dev sets and of WCXB's
+other page types, each block labelled by whether its text is in the gold body
+(``benchmarks/train/train_html_block_weights.py``, seeded; retraining rewrites ``data/html_block_weights.json``
+byte for byte). Plain Python at run time.
 """
 from __future__ import annotations
 

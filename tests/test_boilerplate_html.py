@@ -133,3 +133,16 @@ def test_a_link_list_inside_the_article_does_not_shrink_it_to_one_section():
     assert page.handoffs.html_container.tag == "article"
     texts = kept(page)
     assert all(f"{P.format(10 * i)} {P.format(10 * i)}" in texts for i in range(4))
+
+
+def test_a_box_of_short_unlinked_phrases_does_not_widen_a_short_post():
+    """Issue 13 (fitted block weights): a short two-paragraph post next to a box of six-word phrases with no
+    sentence ending (tags, specs, a keyword list): the phrases weigh little (a sixth of their length), so the
+    container is the post and not the element holding both (the hand weight counted each phrase character as
+    body text)."""
+    post = "".join(f"<p>{P.format(i)} {P.format(i)} {P.format(i)}</p>" for i in range(2))
+    phrases = "".join(f"<p>topic number {i} and its label</p>" for i in range(20))
+    html = f"<body><div id='wrap'><div id='post'>{post}</div><div id='keys'>{phrases}</div></div></body>"
+    page = run(html)
+    assert page.handoffs.html_container.get("id") == "post"
+    assert all(not t.startswith("topic number") for t in kept(page))

@@ -1,12 +1,12 @@
 """Main-content selection for HTML pages.
 
 Every text block gets a signed weight: long, sentence-like, link-free text counts for it, short or
-link-heavy text counts against it. Weights are summed up the DOM; the element with the largest
-total (with a bonus for <article>/<main>/itemprop=articleBody and content-like class words, and
-never one inside comments/sidebars/footers) is the main content, in the spirit of "maximum
-subtree" extraction. A JSON-LD ``articleBody``, when the page has one, marks which blocks are body
-text. Blocks outside the chosen container are dropped. When the choice looks weak, readability-lxml
-gives a second opinion (counted in ``page.notes["html_readability_fallback"]``).
+link-heavy text counts against it (a fitted logistic model, ``block_weights``). Weights are summed up
+the DOM; the element with the largest total (with a bonus for <article>/<main>/itemprop=articleBody
+and content-like class words, and never one inside comments/sidebars/footers) is the main content,
+in the spirit of "maximum subtree" extraction. A JSON-LD ``articleBody``, when the page has one,
+marks which blocks are body text. Blocks outside the chosen container are dropped. When the choice
+looks weak, readability-lxml gives a second opinion (counted in ``page.notes["html_readability_fallback"]``).
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newsclean.page import Block, Page
+from newsclean.stages.boilerplate import block_weights
 from newsclean.stages.boilerplate.signals import (
     NO_CHROME,
     STRONG_CHROME,
@@ -30,31 +31,13 @@ from newsclean.stages.boilerplate.signals import (
     teaser_blocks,
     unmemoised_chain,
 )
-from newsclean.strings import ends_like_prose
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
 _STRONG_CONTAINERS = frozenset({"article", "main"})
 _NEGATIVE_TAGS = frozenset({"nav", "footer", "aside"})
 
-# --- block weight: characters of text, signed (hand-set on the dev sets; see issue 13 for learning them)
-_CAPTION_PENALTY = 0.2       # per character: a caption sits next to the body but is no body text
-_LINKY_LD = 0.5              # link density above which a block is navigation ...
-_LINKY_PENALTY = 0.6         # ... and costs this much per character
-_LINKY_OFFSET = 10.0         # ... plus this, so even a one-word link row counts against its box
-_TEASER_MIN_LD = 0.1         # a block with at least this link density ...
-_TEASER_LEAD_LINK = 25       # ... that opens with a link this long is a teaser (headline + summary)
-_TEASER_PENALTY = 0.3        # per character of a teaser (also for teaser cards found by signals)
-_CJK_MIN_CHARS = 10          # a block this long ...
-_CJK_CHARS_PER_WORD = 12     # ... with more characters per space-separated word is in a script without spaces
-_CJK_BOOST = 2.5             # a CJK character carries about as much as 2.5 Latin ones
-_SHORT_GOOD = 25.0           # link-free characters below which a block is a label, not text
-_FEW_WORDS = 5               # a label of fewer words ...
-_LABEL_PENALTY = -8.0        # ... costs a flat amount (menus are made of these)
-_SHORT_FACTOR = 0.3          # a short phrase of more words counts a little
-_PROSE_BOOST = 1.3           # text ending like a sentence is body text more often than not
-_LIST_ITEM_FACTOR = 0.7      # list items are body as often as link lists and feature rows
-_TABLE_FACTOR = 0.5          # tables are data or layout as often as body
+# (block weights: fitted, in block_weights.py and data/html_block_weights.json)
 
 # --- aggregation: chrome-named elements (class/id words, <nav>/<aside>/<footer>)
 _STRONG_CHROME_KEEP = 0.6    # a strong-chrome element holding this share of the best mass is a wrapper
@@ -93,36 +76,14 @@ class ElInfo(NamedTuple):
     bonus: float      # selection bonus multiplying the element's total
 
 
-def _block_weight(b: Block) -> float:
-    text = b.text
-    n = len(text)
-    ld = b.features.get("link_density", 0.0)
-    if b.kind == "heading":
-        return 0.0
-    if b.kind == "caption":
-        return -_CAPTION_PENALTY * n
-    if ld > _LINKY_LD:
-        return -_LINKY_PENALTY * n - _LINKY_OFFSET
-    if ld >= _TEASER_MIN_LD and b.features.get("lead_link", 0) >= _TEASER_LEAD_LINK:
-        return -_TEASER_PENALTY * n  # a teaser: headline link + summary
-    words = text.count(" ") + 1
-    cjk = n > _CJK_MIN_CHARS and words < n / _CJK_CHARS_PER_WORD  # scripts without spaces
-    good = n * (1.0 - ld)
-    if cjk:
-        good *= _CJK_BOOST
-    if good < _SHORT_GOOD and not cjk:
-        return _LABEL_PENALTY if words < _FEW_WORDS else good * _SHORT_FACTOR
-    if ends_like_prose(text):
-        good *= _PROSE_BOOST
-    if b.kind == "list_item":
-        good *= _LIST_ITEM_FACTOR
-    elif b.kind == "table":
-        good *= _TABLE_FACTOR
-    return good
+def _weights(blocks: list[Block], teasers: set[int]) -> list[float]:
+    """Each block's signed weight (``teasers``: indexes of the blocks in teaser cards)."""
+    model = block_weights.load_model()
+    return [block_weights.weight(b, i in teasers, model) for i, b in enumerate(blocks)]
 
 
 class _Scores:
-    __slots__ = ("parent", "total", "depth", "blocked", "pos", "info", "negative")
+    __slots__ = ("parent", "total", "depth", "blocked", "pos", "info", "negative", "order")
 
     def __init__(self) -> None:
         self.parent: dict[Any, Any] = {}
@@ -132,12 +93,13 @@ class _Scores:
         self.pos: dict[Any, float] = {}
         self.info: dict[Any, ElInfo] = {}
         self.negative: set[Any] = set()
+        self.order: list[Any] = []  # the elements, deepest first
 
 
 def _aggregate(blocks: list[Block], weights: list[float]) -> _Scores:
     """Sum block weights into every ancestor element (each element visited once)."""
     sc = _Scores()
-    order = _link_ancestors(blocks, weights, sc)
+    order = sc.order = _link_ancestors(blocks, weights, sc)
     parent = sc.parent
     info = sc.info
     sums: dict[Any, float] = dict.fromkeys(parent, 0.0)
@@ -266,8 +228,9 @@ def _semantic_holder(sc: _Scores, best: Any, all_pos: float) -> Any:
     return None
 
 
-def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
-    best, best_score = None, float("-inf")
+def _pool(sc: _Scores, scope: Any) -> list[tuple[Any, float]]:
+    """The elements that may be the container, with their hand score (element total times bonus)."""
+    out = []
     memo: dict[Any, bool] = {}
     for el, v in sc.total.items():
         if v <= 0 or sc.blocked.get(el):
@@ -275,7 +238,13 @@ def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
         if scope is not None and not (_inside(el, scope, memo)
                                       and sc.depth[el] - sc.depth[scope] <= _PICK_MAX_DEPTH):
             continue
-        s = v * sc.info[el].bonus
+        out.append((el, v * sc.info[el].bonus))
+    return out
+
+
+def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
+    best, best_score = None, float("-inf")
+    for el, s in _pool(sc, scope):
         if s > best_score or (s == best_score and sc.depth[el] > sc.depth.get(best, -1)):
             best, best_score = el, s
     return best, best_score
@@ -287,10 +256,8 @@ _READABILITY_MAX_CHARS = 3_000_000
 def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, str, set[Any]]:
     """The element holding the article body, why, and the comment/sidebar-like elements found."""
     blocks = page.blocks
-    weights = [_block_weight(b) for b in blocks]
     teasers = teaser_blocks(blocks, page.url)
-    for i in teasers:
-        weights[i] = -_TEASER_PENALTY * len(blocks[i].text)
+    weights = _weights(blocks, teasers)
     page.handoffs.html_teasers = tuple(sorted(teasers))
     vocab, whole = jsonld_vocab(page)
     why = "best text/link balance"
@@ -325,7 +292,13 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
             best, best_score = _pick(sc, scope)
             why = "readability-lxml second opinion + text/link balance"
     page.notes["html_container_score"] = round(best_score, 1) if best is not None else None
+    if measure is not None:  # (benchmarks/train/container_oracle.py: list or force the candidates)
+        best = measure(blocks, weights, sc, _pool(sc, scope), best)
     return best, why, sc.negative
+
+
+#: None at run time; a measuring script sets a function (blocks, weights, scores, pool, hand) -> container
+measure: Any = None
 
 
 def _inside(el: Any, container: Any, memo: dict[Any, bool]) -> bool:

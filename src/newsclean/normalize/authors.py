@@ -41,6 +41,7 @@ _STOP_CUT = frozenset({"on", "vom", "am", "at", "um", "in", "op", "às", "the", 
 _POSTED_BY = re.compile(r"^.{0,60}?\b(?:posted|written|filed|published|submitted)\b[^.]{0,50}?\bby\s+(?=\S)", re.I)
 _GLUED_BY = re.compile(r"^\s*(By|Von|Par|Por)(?=[A-ZÄÖÜ](?:[a-zäöüß]|\.))")
 _GLUED_MONTH = re.compile(r"(?<=[a-zß-ÿ])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+_GLUED_DAY = re.compile(r"(?<=[a-zß-ÿ])(?=\d{1,2}(?:\.\s?\d{1,2}\.|\.?\s+[^\W\d_]{3,}\.?\s+\d{2,4}))")
 _GLUED_CAPS = re.compile(r"(?<=[a-zß-ÿ])(?=[A-Z]{2,}[a-z]|[A-Z]{3,}\b)")
 _ODD_CAPS = re.compile(r"^.[^A-Z]*[A-Z][^A-Z]*[A-Z]")   # two capitals after the first letter: "FOXBusiness"
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|de|co|uk|io|info|ch|at|fr|es|it|nl|au|ca|in)\b", re.I)
@@ -51,6 +52,8 @@ _USER_NAME = re.compile(r"^[^\W\d_]{2,}[\w.-]*$")
 _INNER_BY = re.compile(r"(?<!Photo)(?<!Photos)(?<!Foto)(?<!Fotos)(?<!Image)(?<!Illustration)(?<=\S)\s+By\s+"
                        r"(?=[A-ZÄÖÜ])")
 _NON_WORD = re.compile(r"[^\w]+")
+#: a name printed twice in one line ("Jane Doe Jane Doe", "Jane DoeJane Doe": link text and label run together)
+_DOUBLED = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,3})\s*\1$")
 _FROM = re.compile(r"^\s*from\b\s*:?\s*", re.I)
 
 
@@ -200,6 +203,7 @@ def _split_all(text: str) -> list[str]:
     s = _GLUED_ROLE.sub(" ", s)   # "Meg JamesStaff Writer", "Eric SongBy Eric Song"
     s = _GLUED_MONTH.sub(" ", s)  # "Jane DoeMar 5, 2025": the dateline glued to the name
     s = _GLUED_CAPS.sub(" ", s)   # "Jane DoeFOXBusiness": the outlet's name glued to the name
+    s = _GLUED_DAY.sub(" ", s)    # "Jane Doe20 March 2024", "Jane Doe19.10.2019": a day glued to the name
     if "By" in s:
         s = _INNER_BY.sub(", ", s)
     s = _URL.sub(" ", s)
@@ -226,7 +230,7 @@ def _split_all(text: str) -> list[str]:
     out: list[str] = []
     parts = [x for x in _SPLIT.split(s) if x and x.strip()]
     for part in parts:
-        part = strip_lead_in(part.strip())
+        part = _DOUBLED.sub(r"\1", strip_lead_in(part.strip()))
         if not part:
             continue
         if _is_role(part) and (out or len(parts) > 1):

@@ -5,8 +5,9 @@ elements, weighed so that a site or organisation name is not taken for a person 
 whole byline; a printed "By ..." line by the headline beats a markup name it does not share (a
 CMS account, an editor), and a name printed beside the dateline counts. Text captures: the
 "By ..." lines next to the headline, including bylines split over several lines ("By / Jane Doe /
-and / John Roe"), bylines printed twice, and a name-only line under the headline. Byline blocks
-near the headline leave the body with role "byline"."""
+and / John Roe"), bylines printed twice, and a name-only line under the headline; what those rules
+read is one candidate among every byline-like line of the capture, and a learned ranker (``rank.py``)
+picks the authors. The rules' byline blocks near the headline leave the body with role "byline"."""
 from __future__ import annotations
 
 import re
@@ -26,8 +27,17 @@ from newsclean.normalize.dates import find_dates, with_day_bullet
 from newsclean.normalize.titles import site_words
 from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
+from newsclean.stages.byline import rank
 from newsclean.stages.byline.author_bio import drop_author_bio
-from newsclean.stages.byline.lines import LABELLED, UI_WORDS, name_by_date, name_line, share_a_name
+from newsclean.stages.byline.lines import (
+    LABELLED,
+    UI_WORDS,
+    dated_by_line,
+    labelled_line,
+    name_by_date,
+    name_line,
+    share_a_name,
+)
 from newsclean.stages.title import is_byline_text, is_dateline_text
 
 _USER_NAME = re.compile(r"^([a-zß-ÿ]{2,})[._]([a-zß-ÿ]{2,})$")
@@ -73,50 +83,6 @@ def _printed_byline(page: Page) -> list[str]:
         if names and all(looks_like_person(n) and not _ORG_WORDS.search(n) for n in names):
             return names
     return []
-
-
-_DATED_BY = re.compile(r"(?:^|\s)(?:(?:written|posted|erstellt|geschrieben|verfasst)\s+)?(?:by|von|par|por|door)\s+"
-                       r"([A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la)){0,4})")
-_NAME_BEFORE = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+\s?$")
-MAX_DATED_BY_LINE = 160   # characters: a byline-and-date line, not a sentence of the story
-
-
-def _dated_by_line(blocks: list[Block]) -> tuple[list[str], list[Block]]:
-    """Text captures without a byline by the headline: the first short line anywhere that prints a
-    date and "by/von Name" together ("12/04/2020 by Kay 24 Comments", "6. Dezember 2022 von Fatima in
-    Gefühle", "erstellt von Dominique — veröffentlicht 28.01.2022")."""
-    for b in blocks[:3000]:
-        text = with_day_bullet(b.text, b.features.get("bullet"))
-        if len(text) > MAX_DATED_BY_LINE or (b.kind == "list_item" and text == b.text) or \
-                not find_dates(text, limit=1):
-            continue
-        m = next((m for m in _DATED_BY.finditer(text) if not _NAME_BEFORE.search(text[:m.start() + 1])), None)
-        if not m:
-            continue   # (none, or "Christoph von Ritter": "von" inside a name)
-        names = [n for n in split_names(m.group(1)) if not any(w.lower() in UI_WORDS for w in n.split())]
-        if names and len(names) <= 3:
-            return names, [b] if is_byline_text(text) or is_dateline_text(text) else []
-    return [], []
-
-
-MAX_LABELLED_LINE = 80   # characters: "Author: Jane Doe" / "By Jane Doe and John Roe", not a sentence
-
-
-def _labelled_line(blocks: list[Block]) -> tuple[list[str], list[Block]]:
-    """Text captures with no byline found by the headline (or no headline found): the first short line
-    anywhere that names its author with a label or a lead-in ("Author: Bebs", "• Author: Jacopo Cascioli",
-    "By Reid Bramblett", "Written By: Catherine Boeckmann"); a lead-in alone needs a person-shaped name."""
-    for b in blocks[:3000]:
-        text = b.text.strip()
-        if len(text) > MAX_LABELLED_LINE:
-            continue
-        labelled = bool(LABELLED.match(text))
-        if not labelled and not is_byline_text(text):
-            continue
-        names = [n for n in split_names(text) if not any(w.lower() in UI_WORDS for w in n.split())]
-        if names and len(names) <= 3 and (labelled or all(looks_like_person(n) for n in names)):
-            return names, [b]
-    return [], []
 
 
 class BylineStage(Stage):
@@ -302,6 +268,26 @@ class BylineStage(Stage):
 
     # --- text captures ------------------------------------------------------------------
     def run_text(self, page: Page) -> None:
+        rule, used, _source, cands = self.text_candidates(page)
+        top = rank.best(cands)
+        if top is None:
+            return
+        names, source = top.names, "text:ranked-byline"
+        page.set_field("authors", names, source, self.name)
+        # the rules' byline lines leave the body as before; a line only the ranker chose stays put
+        for b in used:
+            b.role = "byline"
+            page.drop(b, self.name, "byline (in the authors field)")
+
+    def text_candidates(self, page: Page) -> tuple[list[str], list[Block], str, list[rank.Candidate]]:
+        """The rules' reading (names, their lines, source) and every candidate the ranker weighs,
+        the rules' reading among them."""
+        names, used, source = self._rule_authors(page)
+        cands = rank.candidates(page.blocks, page.handoffs.title_block, (names, used[:1], source),
+                                lambda n: _is_site(n, page))
+        return names, used, source, cands
+
+    def _rule_authors(self, page: Page) -> tuple[list[str], list[Block], str]:
         blocks = page.blocks
         start = page.handoffs.title_block
         lo = 0 if start is None else max(0, start - 2)
@@ -360,17 +346,14 @@ class BylineStage(Stage):
             names, source = self._name_block(page)
             used = [b for b in blocks if names and b.text.strip() == names[0]][:1]
         if not names:
-            names, used = _dated_by_line(blocks)
+            names, used = dated_by_line(blocks)
             source = "text:dated-by-line"
         if not names:
-            names, used = _labelled_line(blocks)
+            names, used = labelled_line(blocks)
             source = "text:labelled-line"
         if not names:
-            return
-        page.set_field("authors", names, source, self.name)
-        for b in used:
-            b.role = "byline"
-            page.drop(b, self.name, "byline (in the authors field)")
+            return [], [], ""
+        return names, used, source
 
 
     @staticmethod

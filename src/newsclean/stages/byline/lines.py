@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from newsclean.normalize.authors import looks_like_person, month_words, name_key, split_names
-from newsclean.normalize.dates import find_dates
+from newsclean.normalize.dates import find_dates, with_day_bullet
 from newsclean.page import Block
+from newsclean.stages.title import is_byline_text, is_dateline_text
 
 LABELLED = re.compile(r"^(?:autor|autorin|author|text|verfasser|verfasst von|written by)\s*:?\s+[A-ZÄÖÜ]", re.I)
 UI_WORDS = frozenset("""share home menu related articles article news blog read more sign subscribe search contact
@@ -79,3 +80,47 @@ def share_a_name(a: list[str], b: list[str]) -> bool:
             if kx == ky or kx.startswith(ky) or ky.startswith(kx):
                 return True
     return False
+
+
+_DATED_BY = re.compile(r"(?:^|\s)(?:(?:written|posted|erstellt|geschrieben|verfasst)\s+)?(?:by|von|par|por|door)\s+"
+                       r"([A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la)){0,4})")
+_NAME_BEFORE = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+\s?$")
+MAX_DATED_BY_LINE = 160   # characters: a byline-and-date line, not a sentence of the story
+
+
+def dated_by_line(blocks: list[Block]) -> tuple[list[str], list[Block]]:
+    """Text captures without a byline by the headline: the first short line anywhere that prints a
+    date and "by/von Name" together ("12/04/2020 by Kay 24 Comments", "6. Dezember 2022 von Fatima in
+    Gefühle", "erstellt von Dominique — veröffentlicht 28.01.2022")."""
+    for b in blocks[:3000]:
+        text = with_day_bullet(b.text, b.features.get("bullet"))
+        if len(text) > MAX_DATED_BY_LINE or (b.kind == "list_item" and text == b.text) or \
+                not find_dates(text, limit=1):
+            continue
+        m = next((m for m in _DATED_BY.finditer(text) if not _NAME_BEFORE.search(text[:m.start() + 1])), None)
+        if not m:
+            continue   # (none, or "Christoph von Ritter": "von" inside a name)
+        names = [n for n in split_names(m.group(1)) if not any(w.lower() in UI_WORDS for w in n.split())]
+        if names and len(names) <= 3:
+            return names, [b] if is_byline_text(text) or is_dateline_text(text) else []
+    return [], []
+
+
+MAX_LABELLED_LINE = 80   # characters: "Author: Jane Doe" / "By Jane Doe and John Roe", not a sentence
+
+
+def labelled_line(blocks: list[Block]) -> tuple[list[str], list[Block]]:
+    """Text captures with no byline found by the headline (or no headline found): the first short line
+    anywhere that names its author with a label or a lead-in ("Author: Bebs", "• Author: Jacopo Cascioli",
+    "By Reid Bramblett", "Written By: Catherine Boeckmann"); a lead-in alone needs a person-shaped name."""
+    for b in blocks[:3000]:
+        text = b.text.strip()
+        if len(text) > MAX_LABELLED_LINE:
+            continue
+        labelled = bool(LABELLED.match(text))
+        if not labelled and not is_byline_text(text):
+            continue
+        names = [n for n in split_names(text) if not any(w.lower() in UI_WORDS for w in n.split())]
+        if names and len(names) <= 3 and (labelled or all(looks_like_person(n) for n in names)):
+            return names, [b]
+    return [], []

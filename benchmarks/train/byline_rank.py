@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Fit the text-capture byline ranker (data/text_byline_rank.json).
+
+Training data: the TUNE pages (SPLITS.md) of the metadata set that have gold authors, in the w3m and
+lynx captures only (inscriptis and the simulated innerText stay held out). Each capture is run through
+the stages before 'byline'; every candidate the byline stage weighs (``BylineStage.text_candidates``)
+is labelled 1 when its names match the gold names with a name-F1 of at least LABEL_F1 by the set's own
+scorer, else 0. A logistic regression (scikit-learn, training time only, fixed seed) on standardised
+features gives the weights; the acceptance threshold is the grid value with the best micro name-F1 on
+the same pages. Numbers are rounded and written as JSON, so retraining reproduces the file byte for byte.
+
+  python benchmarks/train/byline_rank.py            # write the weights
+  python benchmarks/train/byline_rank.py --check    # exit 1 if retraining would change the file
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
+import numpy as np  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from weights_io import write_or_check  # noqa: E402
+
+from bench_sets import is_check, load_module  # noqa: E402
+from newsclean import Pipeline  # noqa: E402
+from newsclean.stages import DEFAULT_STAGE_NAMES  # noqa: E402
+from newsclean.stages.byline import BylineStage, rank  # noqa: E402
+
+BENCH = HERE.parents[2] / "shared" / "bench" / "metadata"
+DATA = HERE.parents[1] / "src" / "newsclean" / "data"
+RENDERERS = ("w3m", "lynx")
+SEED = 13
+C = 1.0          # inverse regularisation strength (sklearn's default)
+DIGITS = 6       # rounding of the shipped numbers: stable across platforms, plenty for a ranking
+LABEL_F1 = 0.5   # a candidate naming at least about half of the gold authors (and few others) is a good one
+THRESHOLDS = [round(-3.0 + 0.25 * i, 2) for i in range(17)]   # acceptance grid on the model's score
+
+
+def _f1(pred: set[str], gold: set[str]) -> float:
+    tp = len(pred & gold)
+    return 2 * tp / (len(pred) + len(gold)) if pred or gold else 0.0
+
+
+def dataset(bench: Path) -> list[tuple[set[str], list[tuple[set[str], list[float], int]]]]:
+    """Per capture: the gold names and its candidates (names, features, label)."""
+    scorer = load_module("score_meta", bench / "score_meta.py")
+    gold = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
+    pipe = Pipeline(list(DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")]))
+    stage = BylineStage()
+    out = []
+    for pid in sorted(gold):
+        if is_check(pid) or not gold[pid].get("authors"):
+            continue
+        gs = {x for x in (scorer.norm_name(a) for a in gold[pid]["authors"]) if x}
+        if not gs:
+            continue
+        for r in RENDERERS:
+            path = bench / "dev" / "captures" / r / f"{pid}.txt"
+            if not path.exists():
+                continue
+            page = pipe.process(path.read_text(encoding="utf-8"), kind="text")
+            rows = []
+            for c in stage.text_candidates(page)[3]:
+                ps = scorer.norm_authors(c.names)
+                rows.append((ps, c.feats, 1 if _f1(ps, gs) >= LABEL_F1 else 0))
+            out.append((gs, rows))
+    return out
+
+
+def fit(data: list) -> dict:
+    x = np.array([f for _g, rows in data for _p, f, _y in rows], dtype=float)
+    y = np.array([lab for _g, rows in data for _p, _f, lab in rows])
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=C, max_iter=5000, random_state=SEED)
+    model.fit((x - mean) / scale, y)
+
+    def r(v: np.ndarray) -> list[float]:
+        return [round(float(a), DIGITS) for a in v]
+
+    return {"_note": "text-capture byline ranker: logistic regression on standardised features; written by "
+                     "benchmarks/train/byline_rank.py (do not edit by hand)",
+            "features": list(rank.FEATURES), "mean": r(mean), "scale": r(scale), "weights": r(model.coef_[0]),
+            "bias": round(float(model.intercept_[0]), DIGITS), "threshold": 0.0}
+
+
+def micro_f1(data: list, model: dict, threshold: float) -> float:
+    """Micro name-F1 over the training captures when the best candidate is taken above ``threshold``."""
+    w, m, s = np.array(model["weights"]), np.array(model["mean"]), np.array(model["scale"])
+    tp = fp = fn = 0
+    for gs, rows in data:
+        best = None
+        if rows:
+            scores = ((np.array([f for _p, f, _y in rows]) - m) / s) @ w + model["bias"]
+            i = int(np.argmax(scores))
+            best = rows[i][0] if scores[i] >= threshold else None
+        ps = best or set()
+        tp += len(ps & gs)
+        fp += len(ps - gs)
+        fn += len(gs - ps)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bench", type=Path, default=BENCH)
+    ap.add_argument("--out", type=Path, default=DATA / rank.WEIGHTS_FILE)
+    ap.add_argument("--check", action="store_true", help="do not write; exit 1 if the file would change")
+    a = ap.parse_args(argv)
+    data = dataset(a.bench)
+    model = fit(data)
+    scores = {t: micro_f1(data, model, t) for t in THRESHOLDS}
+    model["threshold"] = max(THRESHOLDS, key=lambda t: (round(scores[t], 6), -t))
+    n_rows = sum(len(rows) for _g, rows in data)
+    n_pos = sum(y for _g, rows in data for *_r, y in rows)
+    reach = sum(any(y for *_r, y in rows) for _g, rows in data)
+    print(f"{len(data)} captures ({reach} with a good candidate), {n_rows} candidates, {n_pos} good; "
+          f"micro name-F1 at threshold {model['threshold']}: {scores[model['threshold']]:.3f} "
+          f"(take always: {scores[THRESHOLDS[0]]:.3f})", file=sys.stderr)
+    for feat, wt in sorted(zip(rank.FEATURES, model["weights"]), key=lambda t: -abs(t[1])):
+        print(f"  {feat:<14} {wt:+.3f}", file=sys.stderr)
+    return write_or_check(a.out, json.dumps(model, indent=1, ensure_ascii=False) + "\n", a.check)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""Text captures: the authors chosen by a small learned ranker among every byline-like line.
+
+A capture prints its author in many shapes: a "By ..." line by the headline, a lead-in in another
+language far below it ("Publicado por ...", "Quelle: ...", "Text & Fotos: ...", "Veröffentlicht am ...
+von gizzmo"), a name beside a date ("Janic Cathomen, 01.12.2021"), or a line that is only a name. Each
+short line is read in those four ways; every reading that gives names is a candidate, described by a
+few numbers (how it was read, where it sits relative to the headline, how the names look, how often
+the page prints them, whether the line looks like a comment, a photo credit or a copyright line, and
+whether the hand-written rules of the byline stage chose it). A logistic model fitted on the tune
+pages of the metadata set's w3m and lynx captures (``benchmarks/train/byline_rank.py``, seeded;
+retraining rewrites ``data/text_byline_rank.json`` byte for byte) gives each candidate the chance that
+it names the page's authors; the best one is taken when that chance is high enough. Plain Python at
+run time."""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from newsclean.normalize._data import load_json
+from newsclean.normalize.authors import (
+    explicit_byline,
+    looks_like_person,
+    month_words,
+    name_key,
+    split_names,
+)
+from newsclean.normalize.dates import find_dates
+from newsclean.page import Block
+from newsclean.stages.byline.lines import LABELLED, UI_WORDS
+
+WEIGHTS_FILE = "text_byline_rank.json"
+MAX_LINE = 160        # characters: a byline (with its date and share links), not a paragraph of the story
+MAX_NAME_LINE = 60    # characters: a line read as names only is short
+MAX_BLOCKS = 3000     # lines looked at
+NEAR_TITLE = 50       # lines: distances to the headline are clipped here
+MAX_NAMES = 4         # a byline names a few people; more is a list of people (a team page, a menu)
+SHORT_LINE = 30       # characters: a menu entry or a tag, not a sentence
+BODY_LINE = 200       # characters: a paragraph of the story
+NEAR = 3              # lines: "right under the headline"
+MAX_COUNT = 8         # how often a name is printed: clipped here (a commenter's name repeats too)
+
+_LEAD_WORDS = (r"by|von|vom|par|por|door|di|da|de|från|av|af|autor|autorin|author|auteur|autore|quelle|source|"
+               r"text|texto|redaktion|redacción|verfasser|escrito por|scritto da|publicado por|publié par|"
+               r"geschrieben von|veröffentlicht von|erstellt von|gepostet von|posted by|written by|"
+               r"text & fotos|text und fotos|text/fotos|bericht|reportage|interview")
+#: a lead-in at the line's start, maybe behind a bullet or an image label
+_LEAD_START = re.compile(r"^(?:[\W_]*|\[[^\]]*\]\s*)(?:" + _LEAD_WORDS + r")\s*[:\-–—]?\s*(?=[^\W\d_])", re.I)
+#: a lead-in inside the line, glued or not ("vonChris Jung", "ByJ.R. Stone"), then the name's words
+_LEAD_INNER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[a-zß-ÿ\d]))(?:by|By|von|Von|par|Par|por|Por|door|Door|"
+                         r"[Aa]utor(?:in)?:?|[Aa]uthor:?|Quelle:|Source:|Text:)\s*"
+                         r"((?:[A-ZÀ-Þ][\w'’.-]*|[\w][\w.-]*\d[\w.-]*|[a-zß-ÿ][\w.-]{2,})"
+                         r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la|del)){0,4})")
+_WORD = re.compile(r"[^\W\d_]+")
+_SEPARATORS = re.compile(r"\s*(?:[|·•,;/]|\s[-–—]\s|\s{3,})\s*")
+_COMMENT = re.compile(r"\b(?:reply|antworten|says|sagt|said|schreibt|kommentar\w*|comments?|responder|répondre|"
+                      r"dice|ha detto|zegt|svarar|replies)\b", re.I)
+_PHOTO = re.compile(r"\b(?:photo|photos|foto|fotos|bild|bilder|image|images|picture|getty|imago|"
+                    r"illustration|grafik|kamera|video)\b", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|alle rechte", re.I)
+_ORG = re.compile(r"\b(?:press|news|agency|agentur|redaktion|staff|team|media|online|newsroom|editorial|desk|"
+                  r"magazine|zeitung|times|post|daily|group|inc|ltd|gmbh|ag|verlag|services?)\b", re.I)
+_BARE_LABEL = re.compile(r"^\W*(?:by|von|par|por|door|di|written by|text|autor|autorin|author|authors|autoren|"
+                         r"about the author|über den autor|über die autorin|über mich|quelle|redaktion)\W*$", re.I)
+
+FEATURES = ("lead", "inner", "name_only", "dated", "rule", "rule_byline", "after_title", "before_title",
+            "title_dist", "no_title", "rel_pos", "line_len", "n_names", "person", "one_word", "lower", "caps",
+            "has_date", "count", "in_title", "comment", "photo", "copyright", "org", "kept", "list_item",
+            "label_above", "order", "ui_word", "common_words", "near3", "near10", "date_near",
+            "short_neighbours", "body_below", "n_people")
+
+
+@dataclass
+class Candidate:
+    """One reading of one line: the names it gives, the line, and how it was read."""
+    names: list[str]
+    block: Block
+    kinds: set[str] = field(default_factory=set)
+    feats: list[float] = field(default_factory=list)
+
+
+def _strip(text: str) -> str:
+    """The line without its bullet or image label ("• ", "□ ", "[avatar] ")."""
+    return re.sub(r"^(?:[\s•□○●◦▪■*>\-–—]+|\[[^\]]{0,40}\]\s*)+", "", text).strip()
+
+
+def _readings(text: str) -> list[tuple[str, list[str]]]:
+    """(how, names) for every way this line can be read as a byline."""
+    out: list[tuple[str, list[str]]] = []
+    line = _strip(text)
+    if not line:
+        return out
+    if _LEAD_START.match(line) or explicit_byline(line) or LABELLED.match(line):
+        rest = _LEAD_START.sub("", line, count=1)
+        for names in (split_names(rest) if rest != line else [], split_names(line)):
+            if names and all(names != n for _h, n in out):
+                out.append(("lead", names))
+    for m in _LEAD_INNER.finditer(line):
+        if m.start() == 0 and out:
+            continue   # the line's lead-in, read already
+        names = split_names(m.group(1))
+        if names:
+            out.append(("inner", names))
+            break
+    if len(line) <= MAX_NAME_LINE and not any(c.isdigit() for c in line):
+        names = split_names(line)
+        words = [w for w in re.split(r"[\s,;&/|]+", line) if w and w.lower() not in ("and", "und", "et", "y")]
+        used = sum(len(n.split()) for n in names)
+        if names and used >= len(words) - 1 and all(looks_like_person(n) for n in names):
+            out.append(("name_only", names))
+    if any(c.isdigit() for c in line):
+        found = find_dates(line, limit=1)
+        if found:
+            before = _SEPARATORS.split(line[:found[0].start].strip())
+            after = _SEPARATORS.split(line[found[0].end:].strip())
+            for side in (before[-1] if before else "", after[0] if after else ""):
+                side = side.strip(" -–—|•·,:")
+                if not side or len(side.split()) > 5 or any(c.isdigit() for c in side):
+                    continue
+                names = split_names(side)
+                if names and sum(len(n.split()) for n in names) >= len(side.split()) - 1:
+                    out.append(("dated", names))
+                    break
+    return out
+
+
+def _lower_words(blocks: list[Block]) -> set[str]:
+    """Words the page prints in lower case inside its sentences: ordinary words, not names
+    ("Get Started", "Key Takeaways" are made of them; "Genaveve Bradshaw" is not)."""
+    out: set[str] = set()
+    for b in blocks[:MAX_BLOCKS]:
+        if len(b.text) > MAX_NAME_LINE:
+            out.update(w for w in _WORD.findall(b.text) if w[:1].islower())
+    return out
+
+
+def _date_near(blocks: list[Block], i: int) -> bool:
+    """A short dated line right before or after line ``i`` (a byline sits by the dateline)."""
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if 0 <= j < len(blocks) and len(blocks[j].text) <= MAX_NAME_LINE and \
+                any(c.isdigit() for c in blocks[j].text) and find_dates(blocks[j].text, limit=1):
+            return True
+    return False
+
+
+def _short_neighbours(blocks: list[Block], i: int) -> float:
+    """Share of the two lines above and below that are short and undated: a menu, a tag list or a
+    teaser grid around the line rather than a byline between a headline and a story."""
+    near = [blocks[j].text for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(blocks)]
+    return sum(1 for t in near if len(t) <= SHORT_LINE and not any(c.isdigit() for c in t)) / max(len(near), 1)
+
+
+def _body_below(blocks: list[Block], i: int) -> bool:
+    """A paragraph of the story within the next few lines."""
+    return any(len(b.text) >= BODY_LINE for b in blocks[i + 1:i + 1 + 2 * NEAR])
+
+
+def _count(key: str, texts: list[str]) -> int:
+    return sum(1 for t in texts if key in t)
+
+
+def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], list[Block], str],
+               is_site: Callable[[str], bool]) -> list[Candidate]:
+    """Every byline reading of every short line, with its features; ``rules`` is what the byline
+    stage's rules read (names, their first line, the rule's name), one candidate too."""
+    rule, rule_lines, rule_source = rules
+    merged: dict[tuple[int, tuple[str, ...]], Candidate] = {}
+    for b in blocks[:MAX_BLOCKS]:
+        if len(b.text) > MAX_LINE:
+            continue
+        for how, names in _readings(b.text):
+            names = [n for n in names if not is_site(n)] or names
+            names = names[:MAX_NAMES]
+            key = (b.index, tuple(name_key(n) for n in names))
+            c = merged.get(key)
+            if c is None:
+                c = merged[key] = Candidate(names, b)
+            c.kinds.add(how)
+    rule_keys = {name_key(n) for n in rule}
+    if rule and rule_lines and not any({name_key(n) for n in c.names} == rule_keys for c in merged.values()):
+        merged[(-1, ())] = Candidate(list(rule), rule_lines[0])   # a byline split over lines
+    if not merged:
+        return []
+    texts = [name_key(b.text) for b in blocks[:MAX_BLOCKS] if len(b.text) <= MAX_LINE * 3]
+    lower = _lower_words(blocks)
+    title_text = name_key(blocks[title].text) if title is not None else ""
+    n = len(blocks)
+    out = list(merged.values())
+    people = math.log1p(sum(1 for c in out if "name_only" in c.kinds))
+    after = 0
+    for c in sorted(out, key=lambda c: c.block.index):
+        b = c.block
+        keys = [name_key(x) for x in c.names]
+        dist = (b.index - title) if title is not None else 0
+        if dist > 0:
+            after += 1
+        prev = blocks[b.index - 1].text if b.index > 0 else ""
+        words = [w for x in c.names for w in x.split()]
+        c.feats = [
+            1.0 if "lead" in c.kinds else 0.0, 1.0 if "inner" in c.kinds else 0.0,
+            1.0 if "name_only" in c.kinds else 0.0, 1.0 if "dated" in c.kinds else 0.0,
+            1.0 if rule_keys and set(keys) == rule_keys else 0.0,
+            1.0 if rule_keys and set(keys) == rule_keys and rule_source == "text:byline" else 0.0,
+            1.0 if dist > 0 else 0.0, 1.0 if dist < 0 else 0.0,
+            min(abs(dist), NEAR_TITLE) / NEAR_TITLE, 1.0 if title is None else 0.0,
+            b.index / max(n, 1), len(b.text) / 100, min(len(c.names), MAX_NAMES) / MAX_NAMES,
+            1.0 if all(looks_like_person(x) for x in c.names) else 0.0,
+            1.0 if any(" " not in x for x in c.names) else 0.0,
+            1.0 if any(x[:1].islower() for x in c.names) else 0.0,
+            1.0 if all(x.isupper() for x in c.names) else 0.0,
+            1.0 if any(ch.isdigit() for ch in b.text) and find_dates(b.text, limit=1) else 0.0,
+            math.log1p(min(max(_count(k, texts) for k in keys), MAX_COUNT)) if keys else 0.0,
+            1.0 if any(k and k in title_text for k in keys) else 0.0,
+            1.0 if _COMMENT.search(b.text) else 0.0, 1.0 if _PHOTO.search(b.text) else 0.0,
+            1.0 if _COPYRIGHT.search(b.text) else 0.0, 1.0 if any(_ORG.search(x) for x in c.names) else 0.0,
+            1.0 if b.kept else 0.0, 1.0 if b.kind == "list_item" else 0.0,
+            1.0 if _BARE_LABEL.match(prev) else 0.0, min(after, NEAR_TITLE) / NEAR_TITLE if dist > 0 else 1.0,
+            1.0 if any(w.lower() in UI_WORDS or w.lower() in month_words() for w in words) else 0.0,
+            sum(1 for w in words if w.lower() in lower) / max(len(words), 1),
+            1.0 if 0 < dist <= NEAR else 0.0, 1.0 if 0 < dist <= 2 * NEAR + 4 else 0.0,
+            1.0 if _date_near(blocks, b.index) else 0.0,
+            _short_neighbours(blocks, b.index), 1.0 if _body_below(blocks, b.index) else 0.0, people,
+        ]
+    return out
+
+
+@cache
+def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], float, float]:
+    data = load_json(WEIGHTS_FILE)
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{WEIGHTS_FILE} was fitted on other features; retrain it")
+    return (tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"]),
+            float(data["threshold"]))
+
+
+def score(feats: list[float]) -> float:
+    mean, scale, weights, bias, _ = _model()
+    return bias + sum(w * (x - m) / s for x, m, s, w in zip(feats, mean, scale, weights))
+
+
+def best(cands: list[Candidate]) -> Candidate | None:
+    """The highest-scoring candidate (the earlier line on a tie) if the model trusts it enough."""
+    if not cands:
+        return None
+    top = max(cands, key=lambda c: (score(c.feats), -c.block.index))
+    return top if score(top.feats) >= _model()[4] else None

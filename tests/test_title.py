@@ -233,6 +233,7 @@ def test_title_ranker_features_see_the_body_below_and_lines_quoting_a_line():
     head, teaser = feats[texts[1]], feats[texts[2]]
     # "river ferry loses last captain": the body below repeats river, ferry, last, captain
     assert head["body_overlap"] == 0.8 and teaser["body_overlap"] == 0.0
+    assert head["body_shared"] == 4 / 6 and teaser["body_shared"] == 0.0
     assert head["body_gap"] == 0.5 and teaser["body_gap"] == 1.0
     assert head["quoted"] == 1 / 3 and teaser["quoted"] == 0.0
 

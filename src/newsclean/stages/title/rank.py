@@ -4,10 +4,11 @@ Every line near the top of a capture that could be a headline is described by a 
 (where it sits, how long it is, what follows it: a byline, a dateline, the first long paragraph;
 whether the page prints it twice or ends a breadcrumb with it; how many of its words the lead
 paragraph and the kept body below it repeat (the article's own headline shares its words with its story,
-a teaser of another story does not); whether other lines quote it; whether the hand rules of ``title.py`` pick it). A linear model fitted on the
-tune pages of the metadata set's w3m and lynx captures (``benchmarks/train_rankers.py``, seeded;
-retraining rewrites ``data/text_title_rank.json`` byte for byte) weighs them; the best-scoring line
-is the headline. Plain Python at run time: a dot product per candidate line."""
+a teaser of another story does not); whether other lines quote it; whether the hand rules of
+``title.py`` pick it). A linear model fitted on the tune pages of the metadata set's w3m and lynx
+captures (``benchmarks/train_rankers.py``, seeded; retraining rewrites ``data/text_title_rank.json``
+byte for byte) weighs them; the best-scoring line is the headline. Plain Python at run time: a dot
+product per candidate line."""
 from __future__ import annotations
 
 import math
@@ -36,6 +37,7 @@ _BY_INSIDE = re.compile(r"(?:^|[\s|·/,])(?i:von|by|par|por|door|autor(?:in)?|au
 # an image's caption or credit line ("Foto: Adobe Stock", "Picture of Liam Austin", "Image credit: ...")
 _CREDIT = re.compile(r"\b(?:foto|fotos|photo|photos|picture|image|images|bild|benutzerbild|credit|getty|istock|"
                      r"shutterstock|imago|dpa|reuters|afp)\b|©", re.I)
+SHARED_ENOUGH = 6         # content words: a headline's story repeating this many of them is plenty
 QUOTING = 300             # characters: longer lines are prose, not a title quoting the headline
 MIN_QUOTED = 12           # characters: a shorter line is found inside other lines by chance
 NAME_START_MAX = 6        # words: "Richard Adams Education editor" (a name and a role), not a headline
@@ -46,7 +48,7 @@ FEATURES = ("rel_pos", "log_pos", "before_long", "lines_to_long", "n_words", "n_
             "repeats", "crumb_tail", "strict_ok", "cap_ratio", "all_upper", "has_digit", "lead_overlap", "kept",
             "rule_pick", "has_sep", "has_colon", "blank_around", "linked", "first_line", "has_date", "by_inside",
             "name_only", "date_below", "date_above", "headline_above", "doubled", "name_start", "credit",
-            "body_overlap", "quoted", "body_gap", "in_prose")
+            "body_overlap", "quoted", "body_gap", "in_prose", "body_shared")
 
 
 @lru_cache(maxsize=8192)
@@ -120,6 +122,11 @@ class _Body:
         """Share of ``words`` found in body prose below line ``i``."""
         return sum(1 for w in words if self.last.get(w, -1) > i) / len(words) if words else 0.0
 
+    def shared(self, i: int, words: set[str]) -> float:
+        """How many of ``words`` body prose below line ``i`` repeats, up to SHARED_ENOUGH (the share alone
+        favours a short label, "Higher education", whose two words any story may use)."""
+        return min(sum(1 for w in words if self.last.get(w, -1) > i), SHARED_ENOUGH) / SHARED_ENOUGH
+
     def gap(self, i: int) -> float:
         """1 / (1 + lines between line ``i`` and the next body prose line); 0 when none follows."""
         nxt = next((j for j in self.starts if j > i), None)
@@ -186,6 +193,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             leads[nl] = _content_words(blocks[nl].text[:600]) if nl < n else set()
         lead = leads[nl]
         mine = _content_words(b.text)
+        pieces = _pieces(b.text)
         feats = [
             i / max(n, 1), math.log1p(i), 1.0 if i < first_long else 0.0, 1.0 / (1 + max(0, nl - i - 1)),
             min(len(words), 40) / 10, min(len(b.text), 250) / 100, 1.0 if b.text.endswith(".") else 0.0,
@@ -214,8 +222,8 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             1.0 if doubled(b.text) else 0.0,
             1.0 if len(words) <= NAME_START_MAX and looks_like_person(" ".join(words[:2])) else 0.0,
             1.0 if _CREDIT.search(b.text) else 0.0,
-            body.overlap(i, _pieces(b.text)), _quoted(key, joined, shown_counts[key]), body.gap(i),
-            body.repeats(i, key),
+            body.overlap(i, pieces), _quoted(key, joined, shown_counts[key]), body.gap(i),
+            body.repeats(i, key), body.shared(i, pieces),
         ]
         out.append((b, feats))
     return out

@@ -251,3 +251,10 @@ def test_title_ranker_body_words_in_any_script_and_a_dek_the_story_repeats():
     # Korean words end with particles: "싸움," and "싸움은" share the stem "싸움"
     assert head["body_overlap"] == 5 / 8 and head["in_prose"] == 0.0
     assert dek["in_prose"] == 1.0
+
+
+def test_text_title_found_below_a_long_menu():
+    """A capture may print hundreds of menu lines before the story: the headline is still a candidate."""
+    menu = [f"* Section{k}" for k in range(600)]
+    lines = menu + ["", "River ferry loses its last captain", "", "By Jane Doe", "", _FERRY, "", _FERRY2]
+    assert extract("\n".join(lines), kind="text").title == "River ferry loses its last captain"

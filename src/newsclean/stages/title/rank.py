@@ -24,7 +24,7 @@ from newsclean.normalize.titles import norm
 from newsclean.page import Block
 
 WEIGHTS_FILE = "text_title_rank.json"
-MAX_CANDIDATES = 400      # lines looked at: a capture may print long menus before the story
+MAX_CANDIDATES = 1200     # lines looked at: a capture may print long menus (hundreds of lines) before the story
 LONG = 200                # characters: a body paragraph, not a headline or a label
 PROSE = 80                # characters: a kept line this long ending a sentence is body prose
 NEAR = 4                  # lines after a candidate in which its byline/dateline/lead is looked for
@@ -75,6 +75,7 @@ def _content_words(text: str) -> set[str]:
 _TOKEN = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")   # kana and Han: written without spaces
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+_EAST = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 HANGUL_STEM = 2           # syllables: a Korean word's stem without the particle it ends with ("사안으로" -> "사안")
 
 
@@ -82,8 +83,11 @@ def _pieces(text: str) -> set[str]:
     """The content pieces of a line, for any script: words of four letters or more, the first syllables of
     Korean words (which end with their particles), and character pairs of Chinese or Japanese text (which
     puts no spaces between words)."""
+    low = text.casefold()
+    if not _EAST.search(low):
+        return set(_WORD.findall(low))   # the common case, in one pass
     out: set[str] = set()
-    for tok in _TOKEN.findall(text.casefold()):
+    for tok in _TOKEN.findall(low):
         if _CJK.search(tok):
             out.update(tok[k:k + 2] for k in range(len(tok) - 1))
         elif _HANGUL.search(tok):
@@ -171,10 +175,10 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
     top = blocks[:MAX_CANDIDATES]
     longs = [b.index for b in blocks if len(b.text) >= LONG]
     first_long = longs[0] if longs else n
-    counts = Counter(norm(b.text) for b in top if len(b.text) <= 250)
-    crumbs = [norm(b.text) for b in top if _CRUMB.search(b.text) and len(b.text) <= 300]
-    shown = [norm(b.text) for b in top if len(b.text) <= QUOTING]
-    joined, shown_counts = "\n".join(shown), Counter(shown)
+    normed = {b.index: norm(b.text) for b in top if len(b.text) <= QUOTING}   # each line normalised once
+    counts = Counter(normed[b.index] for b in top if len(b.text) <= 250)
+    crumbs = [normed[b.index] for b in top if len(b.text) <= QUOTING and _CRUMB.search(b.text)]
+    joined, shown_counts = "\n".join(normed.values()), Counter(normed.values())
     body = _Body(blocks)
     out = []
     leads: dict[int, set[str]] = {}  # the content words of each lead paragraph, once
@@ -187,7 +191,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             next_long += 1
         nl = longs[next_long] if next_long < len(longs) else n
         after = blocks[i + 1:i + 1 + NEAR]
-        key = norm(b.text)
+        key = normed[i]   # a candidate is at most 250 characters long
         words = b.text.split()
         if nl not in leads:
             leads[nl] = _content_words(blocks[nl].text[:600]) if nl < n else set()

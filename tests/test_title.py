@@ -207,3 +207,54 @@ def test_title_ranker_features_see_dates_authors_names_and_credits():
     assert dateline["has_date"] == 1.0 and dateline["by_inside"] == 1.0
     assert name["name_start"] == 1.0 and head["name_start"] == 0.0
     assert credit["credit"] == 1.0 and head["credit"] == 0.0
+
+
+_FERRY = ("The river ferry lost its last captain this spring when Anna Berg retired after thirty years at the wheel. "
+          "The town council says the ferry will keep running, but nobody has applied for the captain's job yet.")
+_FERRY2 = ("Berg says the crossing taught her patience. The council has raised the captain's wage twice and still "
+           "waits for a letter from anyone who wants to steer the old ferry across the river every morning.")
+
+
+def test_text_title_is_the_line_the_story_repeats_not_a_dated_teaser_below():
+    lines = ["Example Review", "News", "River ferry loses its last captain", _FERRY, _FERRY2, "", "More news", "",
+             "Harbour cranes return to the old docks", "", "12. März 2020", "",
+             "Bakery opens a second shop on Market Street", "", "11. März 2020", ""]
+    assert extract("\n".join(lines), kind="text").title == "River ferry loses its last captain"
+
+
+def test_title_ranker_features_see_the_body_below_and_lines_quoting_a_line():
+    from newsclean.page import Block
+    from newsclean.stages.title import SIGNALS
+    from newsclean.stages.title import rank as title_rank
+    texts = ["Example Review", "River ferry loses its last captain", "Harbour cranes return to the old docks",
+             _FERRY, "2 replies to River ferry loses its last captain"]
+    blocks = [Block(index=i, text=t, kind="paragraph") for i, t in enumerate(texts)]
+    feats = {b.text: dict(zip(title_rank.FEATURES, f)) for b, f in title_rank.candidates(blocks, None, SIGNALS)}
+    head, teaser = feats[texts[1]], feats[texts[2]]
+    # "river ferry loses last captain": the body below repeats river, ferry, last, captain
+    assert head["body_overlap"] == 0.8 and teaser["body_overlap"] == 0.0
+    assert head["body_shared"] == 4 / 6 and teaser["body_shared"] == 0.0
+    assert head["body_gap"] == 0.5 and teaser["body_gap"] == 1.0
+    assert head["quoted"] == 1 / 3 and teaser["quoted"] == 0.0
+
+
+def test_title_ranker_body_words_in_any_script_and_a_dek_the_story_repeats():
+    from newsclean.page import Block
+    from newsclean.stages.title import SIGNALS
+    from newsclean.stages.title import rank as title_rank
+    body = ("엘제이의 리벤지인가, 류화영의 피해자 코스프레인가. 진흙탕 싸움은 사안이 되었다. " * 3 +
+            "Anna Berg says she will miss the ferry.")
+    texts = ["엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유", "Anna Berg says she will miss", body]
+    blocks = [Block(index=i, text=t, kind="paragraph") for i, t in enumerate(texts)]
+    feats = {b.text: dict(zip(title_rank.FEATURES, f)) for b, f in title_rank.candidates(blocks, None, SIGNALS)}
+    head, dek = feats[texts[0]], feats[texts[1]]
+    # Korean words end with particles: "싸움," and "싸움은" share the stem "싸움"
+    assert head["body_overlap"] == 5 / 8 and head["in_prose"] == 0.0
+    assert dek["in_prose"] == 1.0
+
+
+def test_text_title_found_below_a_long_menu():
+    """A capture may print hundreds of menu lines before the story: the headline is still a candidate."""
+    menu = [f"* Section{k}" for k in range(600)]
+    lines = menu + ["", "River ferry loses its last captain", "", "By Jane Doe", "", _FERRY, "", _FERRY2]
+    assert extract("\n".join(lines), kind="text").title == "River ferry loses its last captain"

@@ -3,10 +3,12 @@
 Every line near the top of a capture that could be a headline is described by a few numbers
 (where it sits, how long it is, what follows it: a byline, a dateline, the first long paragraph;
 whether the page prints it twice or ends a breadcrumb with it; how many of its words the lead
-paragraph repeats; whether the hand rules of ``title.py`` pick it). A linear model fitted on the
-tune pages of the metadata set's w3m and lynx captures (``benchmarks/train_rankers.py``, seeded;
-retraining rewrites ``data/text_title_rank.json`` byte for byte) weighs them; the best-scoring line
-is the headline. Plain Python at run time: a dot product per candidate line."""
+paragraph and the kept body below it repeat (the article's own headline shares its words with its story,
+a teaser of another story does not); whether other lines quote it; whether the hand rules of
+``title.py`` pick it). A linear model fitted on the tune pages of the metadata set's w3m and lynx
+captures (``benchmarks/train_rankers.py``, seeded; retraining rewrites ``data/text_title_rank.json``
+byte for byte) weighs them; the best-scoring line is the headline. Plain Python at run time: a dot
+product per candidate line."""
 from __future__ import annotations
 
 import math
@@ -22,7 +24,7 @@ from newsclean.normalize.titles import norm
 from newsclean.page import Block
 
 WEIGHTS_FILE = "text_title_rank.json"
-MAX_CANDIDATES = 400      # lines looked at: a capture may print long menus before the story
+MAX_CANDIDATES = 1200     # lines looked at: a capture may print long menus (hundreds of lines) before the story
 LONG = 200                # characters: a body paragraph, not a headline or a label
 PROSE = 80                # characters: a kept line this long ending a sentence is body prose
 NEAR = 4                  # lines after a candidate in which its byline/dateline/lead is looked for
@@ -35,6 +37,9 @@ _BY_INSIDE = re.compile(r"(?:^|[\s|·/,])(?i:von|by|par|por|door|autor(?:in)?|au
 # an image's caption or credit line ("Foto: Adobe Stock", "Picture of Liam Austin", "Image credit: ...")
 _CREDIT = re.compile(r"\b(?:foto|fotos|photo|photos|picture|image|images|bild|benutzerbild|credit|getty|istock|"
                      r"shutterstock|imago|dpa|reuters|afp)\b|©", re.I)
+SHARED_ENOUGH = 6         # content words: a headline's story repeating this many of them is plenty
+QUOTING = 300             # characters: longer lines are prose, not a title quoting the headline
+MIN_QUOTED = 12           # characters: a shorter line is found inside other lines by chance
 NAME_START_MAX = 6        # words: "Richard Adams Education editor" (a name and a role), not a headline
 ABOVE = 2                 # lines above a candidate in which a headline it would be the dek of is looked for
 SHORT_NAME = 4            # words: a line of a name alone ("Sara Zinnecker") is no headline
@@ -42,7 +47,8 @@ FEATURES = ("rel_pos", "log_pos", "before_long", "lines_to_long", "n_words", "n_
             "ends_q", "list_item", "heading", "on_byline", "date_near", "byline_near", "name_near", "long_near",
             "repeats", "crumb_tail", "strict_ok", "cap_ratio", "all_upper", "has_digit", "lead_overlap", "kept",
             "rule_pick", "has_sep", "has_colon", "blank_around", "linked", "first_line", "has_date", "by_inside",
-            "name_only", "date_below", "date_above", "headline_above", "doubled", "name_start", "credit")
+            "name_only", "date_below", "date_above", "headline_above", "doubled", "name_start", "credit",
+            "body_overlap", "quoted", "body_gap", "in_prose", "body_shared")
 
 
 @lru_cache(maxsize=8192)
@@ -64,6 +70,80 @@ def _nearest(lines: list[Block], test: Callable[[str], bool]) -> float:
 
 def _content_words(text: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(text)}
+
+
+_TOKEN = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")   # kana and Han: written without spaces
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_EAST = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+HANGUL_STEM = 2           # syllables: a Korean word's stem without the particle it ends with ("사안으로" -> "사안")
+
+
+def _pieces(text: str) -> set[str]:
+    """The content pieces of a line, for any script: words of four letters or more, the first syllables of
+    Korean words (which end with their particles), and character pairs of Chinese or Japanese text (which
+    puts no spaces between words)."""
+    low = text.casefold()
+    if not _EAST.search(low):
+        return set(_WORD.findall(low))   # the common case, in one pass
+    out: set[str] = set()
+    for tok in _TOKEN.findall(low):
+        if _CJK.search(tok):
+            out.update(tok[k:k + 2] for k in range(len(tok) - 1))
+        elif _HANGUL.search(tok):
+            if len(tok) >= HANGUL_STEM:
+                out.add(tok[:HANGUL_STEM])
+        elif len(tok) >= 4:
+            out.add(tok)
+    return out
+
+
+def _is_prose(b: Block) -> bool:
+    """A kept line of body prose: long enough and ending a sentence (the classify stage kept it)."""
+    return b.kept and b.kind != "list_item" and len(b.text) >= PROSE and \
+        b.text.rstrip("\"'”’» ").endswith((".", "!", "?"))
+
+
+class _Body:
+    """The kept body prose of a capture, for asking which lines come before it and which of a line's
+    words it repeats: the article's own headline shares its words with the story below it, a teaser
+    headline of another story does not."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.starts = [b.index for b in blocks if _is_prose(b)]
+        self.norms = {i: norm(blocks[i].text) for i in self.starts}
+        self.last: dict[str, int] = {}     # content word -> index of the last prose line that has it
+        for i in self.starts:
+            for w in _pieces(blocks[i].text):
+                self.last[w] = i
+
+    def repeats(self, i: int, key: str) -> float:
+        """1 when a body prose line below line ``i`` prints the line word for word (a dek or lead sentence
+        the story opens with; a headline is rarely repeated inside the text)."""
+        return 1.0 if len(key) >= MIN_QUOTED and any(j > i and key in self.norms[j] for j in self.starts) else 0.0
+
+    def overlap(self, i: int, words: set[str]) -> float:
+        """Share of ``words`` found in body prose below line ``i``."""
+        return sum(1 for w in words if self.last.get(w, -1) > i) / len(words) if words else 0.0
+
+    def shared(self, i: int, words: set[str]) -> float:
+        """How many of ``words`` body prose below line ``i`` repeats, up to SHARED_ENOUGH (the share alone
+        favours a short label, "Higher education", whose two words any story may use)."""
+        return min(sum(1 for w in words if self.last.get(w, -1) > i), SHARED_ENOUGH) / SHARED_ENOUGH
+
+    def gap(self, i: int) -> float:
+        """1 / (1 + lines between line ``i`` and the next body prose line); 0 when none follows."""
+        nxt = next((j for j in self.starts if j > i), None)
+        return 0.0 if nxt is None else 1.0 / (nxt - i)
+
+
+def _quoted(key: str, others: str, exact: int) -> float:
+    """How often (up to three) other lines quote the line inside a longer text ("142 replies to
+    <headline>", "<headline> | Site", "Share <headline> on ..."): ``others`` is every line's normalised
+    text joined by newlines, ``exact`` the number of lines equal to the line."""
+    if len(key) < MIN_QUOTED:
+        return 0.0
+    return min(max(others.count(key) - exact, 0), 3) / 3
 
 
 class Signals:
@@ -95,8 +175,11 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
     top = blocks[:MAX_CANDIDATES]
     longs = [b.index for b in blocks if len(b.text) >= LONG]
     first_long = longs[0] if longs else n
-    counts = Counter(norm(b.text) for b in top if len(b.text) <= 250)
-    crumbs = [norm(b.text) for b in top if _CRUMB.search(b.text) and len(b.text) <= 300]
+    normed = {b.index: norm(b.text) for b in top if len(b.text) <= QUOTING}   # each line normalised once
+    counts = Counter(normed[b.index] for b in top if len(b.text) <= 250)
+    crumbs = [normed[b.index] for b in top if len(b.text) <= QUOTING and _CRUMB.search(b.text)]
+    joined, shown_counts = "\n".join(normed.values()), Counter(normed.values())
+    body = _Body(blocks)
     out = []
     leads: dict[int, set[str]] = {}  # the content words of each lead paragraph, once
     next_long = 0
@@ -108,12 +191,13 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             next_long += 1
         nl = longs[next_long] if next_long < len(longs) else n
         after = blocks[i + 1:i + 1 + NEAR]
-        key = norm(b.text)
+        key = normed[i]   # a candidate is at most 250 characters long
         words = b.text.split()
         if nl not in leads:
             leads[nl] = _content_words(blocks[nl].text[:600]) if nl < n else set()
         lead = leads[nl]
         mine = _content_words(b.text)
+        pieces = _pieces(b.text)
         feats = [
             i / max(n, 1), math.log1p(i), 1.0 if i < first_long else 0.0, 1.0 / (1 + max(0, nl - i - 1)),
             min(len(words), 40) / 10, min(len(b.text), 250) / 100, 1.0 if b.text.endswith(".") else 0.0,
@@ -142,6 +226,8 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             1.0 if doubled(b.text) else 0.0,
             1.0 if len(words) <= NAME_START_MAX and looks_like_person(" ".join(words[:2])) else 0.0,
             1.0 if _CREDIT.search(b.text) else 0.0,
+            body.overlap(i, pieces), _quoted(key, joined, shown_counts[key]), body.gap(i),
+            body.repeats(i, key), body.shared(i, pieces),
         ]
         out.append((b, feats))
     return out

@@ -69,11 +69,18 @@ def run_interleaved(libs: list[tuple[str, str]], name: str, bench: Path) -> dict
     n = sum(1 for _ in peers_pages(bench, name))
     for i in range(n):
         for k in range(len(workers)):
-            lib, proc, r, _, _ = workers[(i + k) % len(workers)]
-            proc.stdin.write(b"go\n")
-            proc.stdin.flush()
-            if os.read(r, 1) != b".":
-                raise SystemExit(f"{lib} on {name} stopped at page {i}")
+            lib, proc, r, _, err = workers[(i + k) % len(workers)]
+            try:
+                proc.stdin.write(b"go\n")
+                proc.stdin.flush()
+                ok = os.read(r, 1) == b"."
+            except BrokenPipeError:
+                ok = False
+            if not ok:
+                proc.wait()
+                err.seek(0)
+                raise SystemExit(f"{lib} on {name} stopped at page {i}:\n"
+                                 f"{err.read().decode('utf-8', 'replace')[-2000:]}")
     results = {}
     for lib, proc, r, out, err in workers:
         proc.stdin.close()

@@ -258,3 +258,25 @@ def test_text_title_found_below_a_long_menu():
     menu = [f"* Section{k}" for k in range(600)]
     lines = menu + ["", "River ferry loses its last captain", "", "By Jane Doe", "", _FERRY, "", _FERRY2]
     assert extract("\n".join(lines), kind="text").title == "River ferry loses its last captain"
+
+
+def test_text_title_ranker_weighs_the_slug_line_instead_of_obeying_it() -> None:
+    """Given a URL, the line its slug names used to win outright; a photo caption made of the slug's
+    words then became the title. The slug's line is now one candidate of the ranker."""
+    body = [
+        "The city council approved the new budget early on Tuesday after a debate that ran through the "
+        "night, with members split over funding for parks and road repairs across the district.",
+        "Council members said the compromise keeps most services at current levels while raising fees "
+        "for parking permits, a change that drew protests from residents of the older neighbourhoods.",
+        "The mayor, who had threatened a veto earlier in the month, said she would sign the budget on "
+        "Friday and called the vote a fair outcome for a city facing rising costs.",
+        "Opponents said they would keep pressing for more money for road repairs next year, and several "
+        "promised to raise the matter again at the spring session.",
+    ]
+    capture = "\n\n".join(["Home\nNews\nSport\nBusiness",
+                           "City council approves new budget after long night of debate",
+                           "By Jane Doe\nMarch 3, 2024", *body,
+                           "Photo: Council budget vote mayor parks roads night", "More stories"]) + "\n"
+    url = "https://news.example.com/2024/03/03/council-budget-vote-mayor-parks-roads-night"
+    art = extract(capture, url=url, kind="text")
+    assert art.title == "City council approves new budget after long night of debate"

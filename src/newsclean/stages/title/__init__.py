@@ -283,13 +283,12 @@ class TitleStage(Stage):
         if not blocks:
             return
         block, source = self._rule_pick(page)
-        if not source.startswith("text:url-slug") or block is None:
-            # the URL's slug naming a line is the strongest signal there is (kept); without it the
-            # ranker weighs the lines (a capture of one or two lines has no headline to rank)
-            ranked = title_rank.best(blocks, block.index if block is not None else None, SIGNALS) \
-                if len(blocks) >= MIN_BLOCKS_FOR_RANKING else None
-            if ranked is not None:
-                block, source = ranked, "text:ranked" if ranked is not block else source
+        # the ranker weighs the lines, the rules' pick (the line the URL's slug names, when there is a
+        # URL) among them; a capture of one or two lines has no headline to rank
+        ranked = title_rank.best(blocks, block.index if block is not None else None, SIGNALS) \
+            if len(blocks) >= MIN_BLOCKS_FOR_RANKING else None
+        if ranked is not None:
+            block, source = ranked, "text:ranked" if ranked is not block else source
         if block is None:
             return
         parts = _wrapped(blocks, block)

@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +53,25 @@ def load_module(name: str, path: Path):
     sys.modules[name] = mod
     spec.loader.exec_module(mod)
     return mod
+
+
+def tune_meta_captures(bench: Path, field: str, renderers: Iterable[str], stages: Iterable[str]):
+    """(page id, gold record, capture run through ``stages``) for every TUNE page of the metadata set
+    (``bench`` is its folder) whose gold has ``field``, for each renderer that has the page, in sorted
+    page order: the rows the capture rankers are trained on (benchmarks/train_rankers.py,
+    benchmarks/train/byline_rank.py)."""
+    from newsclean import Pipeline  # the caller has put the checkout's src on sys.path
+
+    gold = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
+    pipe = Pipeline(list(stages))
+    renderers = tuple(renderers)
+    for pid in sorted(gold):
+        if is_check(pid) or not gold[pid].get(field):
+            continue
+        for r in renderers:
+            path = bench / "dev" / "captures" / r / f"{pid}.txt"
+            if path.exists():
+                yield pid, gold[pid], pipe.process(path.read_text(encoding="utf-8"), kind="text")
 
 
 def split_of(page_id: str) -> str:

@@ -24,8 +24,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from bench_sets import is_check, load_module
-from newsclean import Pipeline
+from bench_sets import load_module, tune_meta_captures
 from newsclean.stages import DEFAULT_STAGE_NAMES
 from newsclean.stages.dates import _dayfirst
 from newsclean.stages.dates import rank as date_rank
@@ -59,26 +58,16 @@ def _rows(target: str, page, gold: dict, scorer) -> list[tuple[list[float], int]
 def dataset(bench: Path, target: str) -> tuple[np.ndarray, np.ndarray, list[int]]:
     """Feature rows, labels and the page (group) number of each row."""
     scorer = load_module("score_meta", bench / "score_meta.py")
-    gold = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
     upto = DEFAULT_STAGE_NAMES.index("title" if target == "title" else "dates")
-    pipe = Pipeline(list(DEFAULT_STAGE_NAMES[:upto]))
     rows: list[list[float]] = []
     labels: list[int] = []
     groups: list[int] = []
-    g = 0
-    for pid in sorted(gold):
-        if is_check(pid) or not gold[pid].get(target):
-            continue
-        for r in RENDERERS:
-            path = bench / "dev" / "captures" / r / f"{pid}.txt"
-            if not path.exists():
-                continue
-            page = pipe.process(path.read_text(encoding="utf-8"), kind="text")
-            for feats, label in _rows(target, page, gold[pid], scorer):
-                rows.append(feats)
-                labels.append(label)
-                groups.append(g)
-            g += 1
+    pages = tune_meta_captures(bench, target, RENDERERS, DEFAULT_STAGE_NAMES[:upto])
+    for g, (_pid, gold, page) in enumerate(pages):
+        for feats, label in _rows(target, page, gold, scorer):
+            rows.append(feats)
+            labels.append(label)
+            groups.append(g)
     return np.array(rows, dtype=float), np.array(labels), groups
 
 

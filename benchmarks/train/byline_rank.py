@@ -25,8 +25,7 @@ import numpy as np  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from weights_io import write_or_check  # noqa: E402
 
-from bench_sets import is_check, load_module  # noqa: E402
-from newsclean import Pipeline  # noqa: E402
+from bench_sets import load_module, tune_meta_captures  # noqa: E402
 from newsclean.stages import DEFAULT_STAGE_NAMES  # noqa: E402
 from newsclean.stages.byline import BylineStage, rank  # noqa: E402
 
@@ -48,26 +47,18 @@ def _f1(pred: set[str], gold: set[str]) -> float:
 def dataset(bench: Path) -> list[tuple[set[str], list[tuple[set[str], list[float], int]]]]:
     """Per capture: the gold names and its candidates (names, features, label)."""
     scorer = load_module("score_meta", bench / "score_meta.py")
-    gold = json.loads((bench / "dev" / "gold.json").read_text(encoding="utf-8"))
-    pipe = Pipeline(list(DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")]))
     stage = BylineStage()
     out = []
-    for pid in sorted(gold):
-        if is_check(pid) or not gold[pid].get("authors"):
-            continue
-        gs = {x for x in (scorer.norm_name(a) for a in gold[pid]["authors"]) if x}
+    stages = DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")]
+    for _pid, gold, page in tune_meta_captures(bench, "authors", RENDERERS, stages):
+        gs = {x for x in (scorer.norm_name(a) for a in gold["authors"]) if x}
         if not gs:
             continue
-        for r in RENDERERS:
-            path = bench / "dev" / "captures" / r / f"{pid}.txt"
-            if not path.exists():
-                continue
-            page = pipe.process(path.read_text(encoding="utf-8"), kind="text")
-            rows = []
-            for c in stage.text_candidates(page)[3]:
-                ps = scorer.norm_authors(c.names)
-                rows.append((ps, c.feats, 1 if _f1(ps, gs) >= LABEL_F1 else 0))
-            out.append((gs, rows))
+        rows = []
+        for c in stage.text_candidates(page)[3]:
+            ps = scorer.norm_authors(c.names)
+            rows.append((ps, c.feats, 1 if _f1(ps, gs) >= LABEL_F1 else 0))
+        out.append((gs, rows))
     return out
 
 

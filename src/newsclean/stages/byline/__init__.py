@@ -268,12 +268,11 @@ class BylineStage(Stage):
 
     # --- text captures ------------------------------------------------------------------
     def run_text(self, page: Page) -> None:
-        rule, used, _source, cands = self.text_candidates(page)
+        _names, used, _source, cands = self.text_candidates(page)
         top = rank.best(cands)
         if top is None:
             return
-        names, source = top.names, "text:ranked-byline"
-        page.set_field("authors", names, source, self.name)
+        page.set_field("authors", top.names, "text:ranked-byline", self.name)
         # the rules' byline lines leave the body as before; a line only the ranker chose stays put
         for b in used:
             b.role = "byline"

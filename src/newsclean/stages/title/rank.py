@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -117,24 +118,35 @@ class _Body:
             for w in _pieces(blocks[i].text):
                 self.last[w] = i
 
+    def _after(self, i: int) -> int:
+        """Position in ``starts`` of the first body prose line below line ``i``."""
+        return bisect_right(self.starts, i)
+
     def repeats(self, i: int, key: str) -> float:
         """1 when a body prose line below line ``i`` prints the line word for word (a dek or lead sentence
         the story opens with; a headline is rarely repeated inside the text)."""
-        return 1.0 if len(key) >= MIN_QUOTED and any(j > i and key in self.norms[j] for j in self.starts) else 0.0
+        return 1.0 if len(key) >= MIN_QUOTED and any(key in self.norms[j] for j in self.starts[self._after(i):]) \
+            else 0.0
 
-    def overlap(self, i: int, words: set[str]) -> float:
-        """Share of ``words`` found in body prose below line ``i``."""
-        return sum(1 for w in words if self.last.get(w, -1) > i) / len(words) if words else 0.0
-
-    def shared(self, i: int, words: set[str]) -> float:
-        """How many of ``words`` body prose below line ``i`` repeats, up to SHARED_ENOUGH (the share alone
-        favours a short label, "Higher education", whose two words any story may use)."""
-        return min(sum(1 for w in words if self.last.get(w, -1) > i), SHARED_ENOUGH) / SHARED_ENOUGH
+    def below(self, i: int, words: set[str]) -> int:
+        """How many of ``words`` body prose below line ``i`` repeats."""
+        return sum(1 for w in words if self.last.get(w, -1) > i)
 
     def gap(self, i: int) -> float:
         """1 / (1 + lines between line ``i`` and the next body prose line); 0 when none follows."""
-        nxt = next((j for j in self.starts if j > i), None)
-        return 0.0 if nxt is None else 1.0 / (nxt - i)
+        k = self._after(i)
+        return 0.0 if k == len(self.starts) else 1.0 / (self.starts[k] - i)
+
+
+def _overlap(below: int, words: set[str]) -> float:
+    """Share of ``words`` found in body prose below the line (``below`` of them)."""
+    return below / len(words) if words else 0.0
+
+
+def _shared(below: int) -> float:
+    """How many words body prose below the line repeats, up to SHARED_ENOUGH (the share alone favours a
+    short label, "Higher education", whose two words any story may use)."""
+    return min(below, SHARED_ENOUGH) / SHARED_ENOUGH
 
 
 def _quoted(key: str, others: str, exact: int) -> float:
@@ -198,6 +210,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
         lead = leads[nl]
         mine = _content_words(b.text)
         pieces = _pieces(b.text)
+        below = body.below(i, pieces)
         feats = [
             i / max(n, 1), math.log1p(i), 1.0 if i < first_long else 0.0, 1.0 / (1 + max(0, nl - i - 1)),
             min(len(words), 40) / 10, min(len(b.text), 250) / 100, 1.0 if b.text.endswith(".") else 0.0,
@@ -226,8 +239,8 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             1.0 if doubled(b.text) else 0.0,
             1.0 if len(words) <= NAME_START_MAX and looks_like_person(" ".join(words[:2])) else 0.0,
             1.0 if _CREDIT.search(b.text) else 0.0,
-            body.overlap(i, pieces), _quoted(key, joined, shown_counts[key]), body.gap(i),
-            body.repeats(i, key), body.shared(i, pieces),
+            _overlap(below, pieces), _quoted(key, joined, shown_counts[key]), body.gap(i),
+            body.repeats(i, key), _shared(below),
         ]
         out.append((b, feats))
     return out

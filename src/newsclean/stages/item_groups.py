@@ -45,9 +45,8 @@ def item_text(block: Block) -> str:
 
 def shape(el: Any) -> tuple[str, str]:
     """(tag, first class word without digits): what repeated items share."""
-    cls = el.get("class") or ""
-    first = cls.split()[0] if cls.split() else ""
-    return str(el.tag), _DIGITS.sub("", first)
+    words = (el.get("class") or "").split()
+    return str(el.tag), _DIGITS.sub("", words[0] if words else "")
 
 
 def _chain(el: Any) -> list[Any]:
@@ -67,22 +66,19 @@ def item_groups(page: Page) -> list[ItemGroup]:
     list of sizes): a block belongs to every group along its ancestors, so each level can be read."""
     # group key: the parent element itself (an lxml proxy's id() is only stable while it is referenced),
     # the items' shape; value: ids of its items that hold text (the chains keep those items referenced)
-    chains: dict[int, list[Any]] = {}
+    chains: dict[int, list[tuple[Any, tuple[Any, str, str]]]] = {}   # block index -> (element, group key)
     holders: dict[tuple[Any, str, str], set[int]] = {}
     for b in page.blocks:
         if b.element is None or not b.text:
             continue
-        chain = _chain(b.element)
+        chain = [(el, (el.getparent(), *shape(el))) for el in _chain(b.element)]
         chains[b.index] = chain
-        for el in chain:
-            tag, cls = shape(el)
-            holders.setdefault((el.getparent(), tag, cls), set()).add(id(el))
+        for el, key in chain:
+            holders.setdefault(key, set()).add(id(el))
     groups: dict[tuple[Any, str, str], ItemGroup] = {}
     by_index = {b.index: b for b in page.blocks}
     for index, chain in chains.items():
-        for el in chain:
-            tag, cls = shape(el)
-            key = (el.getparent(), tag, cls)
+        for el, key in chain:
             if len(holders[key]) >= MIN_ITEMS:
                 group = groups.setdefault(key, ItemGroup(key))
                 group.items.setdefault(id(el), []).append(by_index[index])

@@ -275,3 +275,19 @@ def test_credit_line_without_a_picture_is_left_alone():
     line = "Text and research by the newsroom team. © Example News"
     page = run(body(2) + f"<p>{line}</p>" + body(2, start=2))
     assert reason_of(page, line) is None
+
+
+def test_heading_left_at_the_end_of_the_text_goes():
+    # the box it titled (a list of links) sits outside the article: nothing of the main content is under it
+    links = "".join(f"<li><a href='/x{i}'>Another story number {i}</a></li>" for i in range(5))
+    page = load_page(f"<html><body><article>{body(3)}<h3>Our picks for the weekend</h3></article>"
+                     f"<div class='x'><ul>{links}</ul></div></body></html>", kind="html")
+    select_main(page, BoilerplateOptions(html_use_readability=False), "boilerplate")
+    drop_navigation(page, NavigationOptions(), "navigation")
+    assert reason_of(page, "Our picks for the weekend") == "heading with nothing under it at the end of the text"
+    assert [b.kind for b in page.kept()] == ["paragraph"] * 3
+
+
+def test_headings_only_are_kept():
+    page = run("<h2>Opening hours</h2><h2>Contact</h2>")
+    assert [b.text for b in page.kept()] == ["Opening hours", "Contact"]

@@ -291,3 +291,15 @@ def test_heading_left_at_the_end_of_the_text_goes():
 def test_headings_only_are_kept():
     page = run("<h2>Opening hours</h2><h2>Contact</h2>")
     assert [b.text for b in page.kept()] == ["Opening hours", "Contact"]
+
+
+def test_linked_headlines_after_the_last_paragraph_go():
+    cards = "".join(f"<h3><a href='https://other.example/story{i}'>Another story about the city budget {i}</a></h3>"
+                    for i in range(3))
+    page = run(body(3) + "<div class='x'>" + cards + "</div><blockquote>Filed in City Hall</blockquote>")
+    assert [b.kind for b in page.kept()] == ["paragraph"] * 3 + ["quote"]
+    assert reason_of(page, "Another story about the city budget 0") == \
+        "linked headline after the article's last paragraph (another story)"
+    # a linked heading above text keeps its place: the article's own section title
+    page = run(body(2) + "<h2><a href='/topic'>The budget vote</a></h2>" + body(2, start=2))
+    assert reason_of(page, "The budget vote") is None

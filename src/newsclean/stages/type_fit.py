@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from newsclean import handoffs
 from newsclean.page import DropKind, Page
 from newsclean.stages.base import Stage
+from newsclean.stages.consent_boxes import consent_blocks
 from newsclean.stages.item_groups import item_groups, item_text
 
 #: elements that hold a site's chrome, never a listing's items
@@ -81,6 +82,9 @@ class TypeFitStage(Stage):
         repeat_confidence: float = 0.9
         #: on a product page, drop the customer reviews (blocks under a class/id word "review(s)")
         drop_reviews: bool = True
+        #: on a page of any type but article (typed with at least ``min_confidence``), drop the blocks
+        #: of cookie and consent boxes (``consent_boxes``)
+        drop_consent: bool = True
 
     def run(self, page: Page) -> None:
         kind = page.get("page_type")
@@ -94,6 +98,19 @@ class TypeFitStage(Stage):
         if kind == "product" and confidence >= self.options.min_confidence and self.options.drop_reviews:
             self._drop_reviews(page)
         self._drop_repeats(page, kind, confidence)
+        if kind not in (None, "article") and confidence >= self.options.min_confidence and self.options.drop_consent:
+            self._drop_consent(page, kind)
+
+    def _drop_consent(self, page: Page, kind: str) -> None:
+        """The blocks of a cookie or consent box are not the page's content."""
+        inside = consent_blocks(page)
+        dropped = 0
+        for block in page.blocks:
+            if block.kept and block.index in inside:
+                page.drop(block, self.name, f"a cookie or consent box on a {kind} page")
+                dropped += 1
+        if dropped:
+            page.note(self.name, f"{kind} page: {dropped} blocks of a cookie or consent box dropped")
 
     def _restore_items(self, page: Page, kind: str) -> None:
         """On a listing or collection, every dropped block outside the site's chrome is an item."""

@@ -6,7 +6,9 @@ ships its whole dialog in the page, inside one wrapper such as ``<div id="onetru
 block whose class/id words include one of ``CONSENT_WORDS``, which does not hold the page's first
 ``<h1>`` and holds less than ``MAX_SHARE`` of the page's words (a page whose ``<body>`` or main wrapper
 carries "cookie-consent-active" is not a dialog; a consent manager's dialog, with its list of purposes
-and vendors, can outweigh a listing of short titles, so the share alone does not say it). Plain data out: ``type_fit`` decides what to drop.
+and vendors, can outweigh a listing of short titles, so the share alone does not say it). Plain data
+out: ``type_fit`` decides what to drop. (The AEM component prefix "cmp" is not a consent word: whole
+service pages are built of "cmp-text" boxes.)
 """
 from __future__ import annotations
 

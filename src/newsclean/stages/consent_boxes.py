@@ -7,8 +7,10 @@ block whose class/id words include one of ``CONSENT_WORDS``, which does not hold
 ``<h1>`` and holds less than ``MAX_SHARE`` of the page's words (a page whose ``<body>`` or main wrapper
 carries "cookie-consent-active" is not a dialog; a consent manager's dialog, with its list of purposes
 and vendors, can outweigh a listing of short titles, so the share alone does not say it). Plain data
-out: ``type_fit`` decides what to drop. (The AEM component prefix "cmp" is not a consent word: whole
-service pages are built of "cmp-text" boxes.)
+out: ``type_fit`` decides what to drop. The box's text must also read as a consent notice
+(``NOTICE``: it names cookies and one of consent, privacy, partners, preferences, personal data or
+accepting): a product card of the shop's chocolate cookies is not one. (The AEM component prefix
+"cmp" is not a consent word: whole service pages are built of "cmp-text" boxes.)
 """
 from __future__ import annotations
 
@@ -23,6 +25,9 @@ CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "gdpr", "onetrust", "
 #: a box holding this share of the page's words or more is the page, not a dialog over it (tune: the
 #: largest consent dialog on a listing held 0.7 of its words)
 MAX_SHARE = 0.8
+#: what a consent notice says: cookies, and what is asked about them
+NOTICE = (re.compile(r"\bcookies?\b", re.IGNORECASE),
+          re.compile(r"\b(consent|privacy|partners|preferences|personal data|accept)", re.IGNORECASE))
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"([a-z])([A-Z])")
 
@@ -57,7 +62,11 @@ def consent_blocks(page: Page) -> set[int]:
             el = el.getparent()
     out: set[int] = set()
     holds_h1 = set(h1.iterancestors()) if h1 is not None else set()
+    by_index = {b.index: b for b in page.blocks}
     for el, (n, idx) in boxes.items():
-        if n < MAX_SHARE * total and el not in holds_h1 and el is not h1:
+        if n >= MAX_SHARE * total or el in holds_h1 or el is h1:
+            continue
+        text = " ".join(by_index[i].text for i in idx)
+        if all(rx.search(text) for rx in NOTICE):
             out.update(idx)
     return out

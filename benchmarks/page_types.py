@@ -2,6 +2,7 @@
 """Page types on the WCXB dev pages: how well ``page_type`` is recognised and how good the body is per type.
 
     python benchmarks/page_types.py [--bench ../shared/bench] [--save runs.json] [--load runs.json] [--limit N]
+                                    [--split tune|check] [--types listing,forum] [--true-type] [--texts out.json]
 
 Pages: ``wcxb/dev`` (711 articles) and ``wcxb/dev-other`` (647 pages of six other types), each split into tune
 and check by SPLITS.md. Every page runs through the default pipeline. Printed, for tune and for check (check
@@ -9,6 +10,11 @@ only in aggregate, as SPLITS.md asks): body word-F1 per true type with WCXB's ow
 lower-cased ``\\w+`` tokens per page, averaged over pages; a page with no truth text scores 1 for an empty body,
 else 0), page-type accuracy over the seven types, article-vs-not balanced accuracy, and the confusion matrix
 (rows: true type, columns: predicted type).
+
+``--true-type`` sets every page's type to its true type (confidence 1) after ``page_type`` ran: the body
+scores then measure the extraction for the type alone, apart from the classifier's mistakes. ``--types``
+runs only the pages of those true types (a quick trial). ``--texts`` writes the bodies of the tune pages
+(never check's) to a JSON file, to read the errors.
 """
 from __future__ import annotations
 
@@ -27,7 +33,8 @@ from bench_sets import DEFAULT_BENCH
 from newsclean import Pipeline
 from newsclean.assemble import build_article
 from newsclean.errors import NewscleanError
-from newsclean.stages.page_type import PAGE_TYPES
+from newsclean.page import Page
+from newsclean.stages.page_type import PAGE_TYPES, PageTypeStage
 
 WORD = re.compile(r"\w+")
 
@@ -45,21 +52,40 @@ def word_f1(pred: str, gold: str) -> float:
     return 2 * prec * rec / (prec + rec)
 
 
-def run(bench: Path, limit: int | None, splits: tuple[str, ...] = ("tune", "check")) -> list[dict]:
+class ForcedType(PageTypeStage):
+    """``page_type`` that, after the model, sets the page's true type (``truth``) with confidence 1."""
+
+    truth: str | None = None
+
+    def run(self, page: Page) -> None:
+        super().run(page)
+        if self.truth:
+            page.set_field("page_type", self.truth, "page_type:truth", self.name)
+            page.set_field("page_type_confidence", 1.0, "page_type:truth", self.name)
+
+
+def run(bench: Path, limit: int | None, splits: tuple[str, ...] = ("tune", "check"), *,
+        types: set[str] | None = None, true_type: bool = False, texts: dict[str, str] | None = None) -> list[dict]:
     golds = {}
     for folder in ("wcxb/dev", "wcxb/dev-other"):
         gt = json.loads((bench / folder / "ground-truth.json").read_text(encoding="utf-8"))
         golds.update({f"{folder.split('/')[-1]}/{i}": v.get("articleBody") or "" for i, v in gt.items()})
-    pipe = Pipeline()
+    forced = ForcedType()
+    pipe = Pipeline().replace("page_type", forced)
     out = []
     for split in splits:
         for pid, kind, (reader, url) in pages(bench, split, limit):
+            if types and kind not in types:
+                continue
+            forced.truth = kind if true_type else None
             try:
                 page = pipe.process(reader(), url=url)
                 art = build_article(page)
-                pred, text = art.page_type or "?", art.text
+                pred, text = (page.get("page_type") if true_type else art.page_type) or "?", art.text
             except NewscleanError:
                 pred, text = "?", ""
+            if texts is not None and split == "tune":
+                texts[pid] = text
             out.append({"id": pid, "split": split, "type": kind, "pred": pred,
                         "f1": word_f1(text, golds[pid])})
     return out
@@ -103,11 +129,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--load", type=Path, nargs="+", help="print the tables of results saved earlier (one or more "
                                                         "--save files) instead of running")
     ap.add_argument("--split", choices=("tune", "check"), help="run one split only (e.g. two processes, then --load)")
+    ap.add_argument("--types", help="only the pages of these true types, comma-separated (a quick trial)")
+    ap.add_argument("--true-type", action="store_true", help="give every page its true type (confidence 1): "
+                                                              "the extraction's score apart from the classifier")
+    ap.add_argument("--texts", type=Path, help="write the tune pages' bodies here (JSON, id -> text)")
     a = ap.parse_args(argv)
+    texts: dict[str, str] | None = {} if a.texts else None
     if a.load:
         rows = [r for path in a.load for r in json.loads(path.read_text(encoding="utf-8"))]
     else:
-        rows = run(a.bench, a.limit, (a.split,) if a.split else ("tune", "check"))
+        types = set(a.types.split(",")) if a.types else None
+        rows = run(a.bench, a.limit, (a.split,) if a.split else ("tune", "check"), types=types,
+                   true_type=a.true_type, texts=texts)
+    if a.texts and texts is not None:
+        a.texts.write_text(json.dumps(texts), encoding="utf-8")
     if a.save:
         a.save.write_text(json.dumps(rows), encoding="utf-8")
     print(table(rows, "tune"))

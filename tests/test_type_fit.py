@@ -136,3 +136,44 @@ def test_a_page_that_is_mostly_reviews_keeps_them() -> None:
     after = Pipeline().extract(html, url=url)
     assert after.page_type == "product"
     assert after.text.count("Lovely and warm") > 6
+
+
+CONSENT = ("<div id='onetrust-consent-sdk'><div id='onetrust-banner-sdk' class='otFlat'>"
+           "<h2>We care about your privacy</h2>"
+           "<p>We and our partners store and access information on your device, such as unique identifiers in "
+           "cookies, to measure how the site is used and to show you offers that suit you better.</p>"
+           "<p>You can accept all of it, refuse it, or choose the purposes one by one in the settings below, "
+           "and you can change your mind at any time from the link at the foot of every page.</p>"
+           "</div></div>")
+
+
+def _with(page: tuple[str, str], extra: str, body_attrs: str = "") -> tuple[str, str]:
+    html, url = page
+    return html.replace("<body>", f"<body{body_attrs}>", 1).replace("</body>", extra + "</body>"), url
+
+
+def test_a_cookie_consent_box_is_dropped_on_listing_collection_and_product_pages() -> None:
+    no_rule = Pipeline().configure("type_fit", drop_consent=False)
+    for kind in ("listing", "collection", "product", "forum", "documentation", "service", "article"):
+        html, url = _with(PAGES[kind], CONSENT)
+        before, after = no_rule.extract(html, url=url), Pipeline().extract(html, url=url)
+        assert after.page_type == kind, kind
+        if "unique identifiers in cookies" not in before.text:
+            continue  # the article cleaning dropped the box already
+        if kind in ("article", "forum", "documentation", "service"):
+            assert after.text == before.text  # left to the article cleaning
+        else:
+            assert "unique identifiers in cookies" not in after.text, kind
+            assert "We care about your privacy" not in after.text, kind
+            assert len(after.text.split()) > len(before.text.split()) / 3, kind  # the page itself stays
+    html, url = _with(LISTING, CONSENT)
+    assert "unique identifiers in cookies" in no_rule.extract(html, url=url).text  # (the test can fail)
+
+
+def test_a_page_whose_wrapper_names_cookies_is_not_a_consent_box() -> None:
+    """<body class="cookie-banner-visible"> wraps the whole page, the <h1> included: not a dialog."""
+    html, url = _with(LISTING, "", " class='cookie-banner-visible'")
+    html = html.replace("<h1>", "<div class='gdpr-ready'><h1>", 1).replace("</body>", "</div></body>", 1)
+    after = Pipeline().extract(html, url=url)
+    assert after.page_type == "listing"
+    assert all(f"Council votes on the harbour budget, part {i}" in after.text for i in range(1, 16))

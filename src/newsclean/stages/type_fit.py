@@ -15,7 +15,9 @@ the items' titles and blurbs, which differ, stay. On a product page the customer
 id word "review"/"reviews") are dropped too, unless they are more than half of what is kept. Last, with
 ``drop_repeats`` on a listing, collection, product or forum page typed with at least
 ``repeat_confidence``, a line that repeats an earlier kept line word for word is dropped (the first copy
-stays). Articles, and the other types, are left as they are.
+stays). On a listing, collection or product page the blocks of a cookie or consent box (``consent_boxes``:
+"We care about your privacy", the consent manager's purposes and vendors) are dropped too. Articles, and
+the other types, are left as they are.
 
 Measured with WCXB's word-F1 on the tune split (see README "Page types"): forum, product and service pages
 lost words with the restoring rule, so it does not apply to them; documentation gained on tune
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from newsclean import handoffs
 from newsclean.page import DropKind, Page
 from newsclean.stages.base import Stage
+from newsclean.stages.consent_boxes import consent_blocks
 from newsclean.stages.item_groups import item_groups, item_text
 
 #: elements that hold a site's chrome, never a listing's items
@@ -81,6 +84,11 @@ class TypeFitStage(Stage):
         repeat_confidence: float = 0.9
         #: on a product page, drop the customer reviews (blocks under a class/id word "review(s)")
         drop_reviews: bool = True
+        #: on a listing, collection or product page (typed with at least ``min_confidence``), drop the
+        #: blocks of cookie and consent boxes (``consent_boxes``; tune, true types forced: listing 0.657 ->
+        #: 0.688, collection 0.649 -> 0.654, 18 pages up, none down; on forums the two pages it changed
+        #: had lost their posts already and kept only the box, documentation and service unchanged)
+        drop_consent: bool = True
 
     def run(self, page: Page) -> None:
         kind = page.get("page_type")
@@ -94,6 +102,19 @@ class TypeFitStage(Stage):
         if kind == "product" and confidence >= self.options.min_confidence and self.options.drop_reviews:
             self._drop_reviews(page)
         self._drop_repeats(page, kind, confidence)
+        if kind in ITEM_REPEAT_TYPES and confidence >= self.options.min_confidence and self.options.drop_consent:
+            self._drop_consent(page, kind)
+
+    def _drop_consent(self, page: Page, kind: str) -> None:
+        """The blocks of a cookie or consent box are not the page's content."""
+        inside = consent_blocks(page)
+        dropped = 0
+        for block in page.blocks:
+            if block.kept and block.index in inside:
+                page.drop(block, self.name, f"a cookie or consent box on a {kind} page")
+                dropped += 1
+        if dropped:
+            page.note(self.name, f"{kind} page: {dropped} blocks of a cookie or consent box dropped")
 
     def _restore_items(self, page: Page, kind: str) -> None:
         """On a listing or collection, every dropped block outside the site's chrome is an item."""

@@ -1,0 +1,72 @@
+"""Cookie and consent boxes on an HTML page: the blocks inside an element whose class or id names consent.
+
+A consent manager ("We care about your privacy", "Accept all cookies", the list of purposes and partners)
+ships its whole dialog in the page, inside one wrapper such as ``<div id="onetrust-consent-sdk">`` or
+``<div class="cookie-notice">``. ``consent_blocks`` finds the blocks under such a wrapper: an ancestor of a
+block whose class/id words include one of ``CONSENT_WORDS``, which does not hold the page's first
+``<h1>`` and holds less than ``MAX_SHARE`` of the page's words (a page whose ``<body>`` or main wrapper
+carries "cookie-consent-active" is not a dialog; a consent manager's dialog, with its list of purposes
+and vendors, can outweigh a listing of short titles, so the share alone does not say it). Plain data
+out: ``type_fit`` decides what to drop. The box's text must also read as a consent notice
+(``NOTICE``: it names cookies and one of consent, privacy, partners, preferences, personal data or
+accepting): a product card of the shop's chocolate cookies is not one. (The AEM component prefix
+"cmp" is not a consent word: whole service pages are built of "cmp-text" boxes.)
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsclean.page import Page
+
+#: class/id words of consent managers' wrappers and cookie notices
+CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot", "didomi",
+                           "usercentrics", "truste"})
+#: a box holding this share of the page's words or more is the page, not a dialog over it (tune: the
+#: largest consent dialog on a listing held 0.7 of its words)
+MAX_SHARE = 0.8
+#: what a consent notice says: cookies, and what is asked about them
+NOTICE = (re.compile(r"\bcookies?\b", re.IGNORECASE),
+          re.compile(r"\b(consent|privacy|partners|preferences|personal data|accept)", re.IGNORECASE))
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"([a-z])([A-Z])")
+
+
+def _names_consent(el: Any) -> bool:
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not raw.strip():
+        return False
+    return not CONSENT_WORDS.isdisjoint(_SPLIT.split(_CAMEL.sub(r"\1 \2", raw).lower()))
+
+
+def consent_blocks(page: Page) -> set[int]:
+    """Indices of the blocks inside a consent box (see the module's docstring)."""
+    total = 0
+    h1 = next((b.element for b in page.blocks if b.element is not None and b.element.tag == "h1"), None)
+    # keyed by the elements themselves (the dicts keep the lxml proxies alive, so keys stay distinct)
+    boxes: dict[Any, tuple[int, list[int]]] = {}  # element -> (words, block indices)
+    verdict: dict[Any, bool] = {}  # element -> names consent (each element looked at once)
+    for b in page.blocks:
+        words = len(b.text.split())
+        total += words
+        if b.element is None or not words:
+            continue
+        el = b.element
+        while el is not None and isinstance(el.tag, str):
+            if el not in verdict:
+                verdict[el] = _names_consent(el)
+            if verdict[el]:
+                n, idx = boxes.get(el, (0, []))
+                idx.append(b.index)
+                boxes[el] = (n + words, idx)
+            el = el.getparent()
+    out: set[int] = set()
+    holds_h1 = set(h1.iterancestors()) if h1 is not None else set()
+    by_index = {b.index: b for b in page.blocks}
+    for el, (n, idx) in boxes.items():
+        if n >= MAX_SHARE * total or el in holds_h1 or el is h1:
+            continue
+        text = " ".join(by_index[i].text for i in idx)
+        if all(rx.search(text) for rx in NOTICE):
+            out.update(idx)
+    return out

@@ -98,3 +98,40 @@ def test_credit_prefilter_never_hides_a_credit() -> None:
         forms = {chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF
                  and re.fullmatch(letter, chr(cp), re.IGNORECASE)}
         assert forms == {letter, letter.upper()}
+
+
+def test_has_digit_is_any_isdigit() -> None:
+    from newsclean.strings import has_digit
+    for t in ["", "abc", "abc 7", "Mai ٣", "x²", "２０２４年", "no digits here: é ü", "0"]:
+        assert has_digit(t) == any(c.isdigit() for c in t), t
+
+
+def test_byline_count_counts_lines_holding_the_key_up_to_the_clip() -> None:
+    from newsclean.stages.byline import rank
+    texts = ["jane doe", "by jane doe jane doe", "john roe", "jane", "", "about jane doe"]
+    joined = "\n".join(texts)
+    for key in ["jane doe", "jane", "roe", "nobody", "e j", ""]:
+        plain = sum(1 for t in texts if key in t)
+        assert rank._count(key, joined, len(texts)) == (min(plain, rank.MAX_COUNT) if key else len(texts)), key
+    many = "\n".join(["jane doe"] * (rank.MAX_COUNT + 5))
+    assert rank._count("jane doe", many, rank.MAX_COUNT + 5) == rank.MAX_COUNT
+
+
+def test_byline_one_word_lines_skip_the_name_reading_only_when_no_two_word_name_can_come() -> None:
+    from newsclean.normalize.authors import looks_like_person, split_names
+    from newsclean.stages.byline import rank
+    # one word that split_names cannot split: no name of two words (the name-only reading needs one)
+    for line in ["Home", "Sports", "Impressum", "Übersicht", "e-Paper", "Kontakt:", "jane.doe"]:
+        assert not rank._two_words_possible(line)
+        assert not any(looks_like_person(n) for n in split_names(line)), line
+    # words split_names splits are read: glued to a capital, an entity, brackets, a handle, a URL
+    for line in ["JaneDoe", "ByJane", "Jane&nbsp;Doe", "Jane(x)Doe", "Jane@x", "www.x.comJane", "VonÄrger"]:
+        assert rank._two_words_possible(line), line
+    assert ("name_only", ["Jane Doe"]) in rank._readings("Jane&nbsp;Doe")
+
+
+def test_find_dates_gives_a_fresh_list_each_time() -> None:
+    from newsclean.normalize.dates import find_dates
+    first = find_dates("Published March 5, 2024 at 10:00", limit=1)
+    first.clear()
+    assert len(find_dates("Published March 5, 2024 at 10:00", limit=1)) == 1

@@ -1,6 +1,8 @@
 """Small helpers on plain strings that loaders, stages and rules share: white space, sentence ends."""
 from __future__ import annotations
 
+import re
+
 #: what ends a sentence, in Latin and CJK punctuation
 SENTENCE_END = tuple(".!?…。！？")
 #: what may close a sentence after its stop: quotes, brackets, a footnote star ('"… ended."', '(… here.)')
@@ -25,3 +27,11 @@ def ends_like_prose(text: str) -> bool:
     """Looser than :func:`ends_sentence`, for weighing blocks: the last character is a stop or a
     closing quote, bracket or guillemet (a quoted line or a credit in brackets ends prose too)."""
     return text.rstrip().endswith(SENTENCE_END + _PROSE_CLOSERS)
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")   # in ASCII text, the characters str.isdigit accepts
+
+
+def has_digit(text: str) -> bool:
+    """``any(c.isdigit() for c in text)``, in one pass in C for ASCII text (most lines)."""
+    return _ASCII_DIGIT.search(text) is not None if text.isascii() else any(c.isdigit() for c in text)

@@ -156,3 +156,18 @@ def test_author_prefilters_never_hide_a_match() -> None:
         assert authors._DAY_SEAM.search(t) is not None or authors._GLUED_DAY.sub(" ", t) == t
     assert authors.split_names("Jane DoeJane Doe") == ["Jane Doe"]
     assert authors.split_names("Meg JamesStaff Writer") == ["Meg James"]
+
+
+def test_letter_count_counts_what_the_letter_class_finds() -> None:
+    from newsclean.features.text import letter_count
+    letter = re.compile(r"[^\W\d_]")
+    for t in ["", "abc", "a_b 12 ٣ é ß", "x²y", "__--", "Straße 7, 東京都 2024年", "it's (AP) — done."]:
+        assert letter_count(t) == len(letter.findall(t)), t
+
+
+def test_promo_phrase_search_finds_what_the_alternation_finds() -> None:
+    from newsclean.features.text import _phrase_patterns, phrases
+    one = _phrase_patterns("promo_phrases")[0]
+    ps = phrases("promo_phrases")
+    for t in ["nothing to see", *ps, *(f"xx {p} yy" for p in ps), *(p[:-1] for p in ps)]:
+        assert (one.search(t) is not None) == any(p in t for p in ps), t

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 
 from newsclean.normalize._data import load_json, month_table
 from newsclean.normalize.dates import find_dates
+from newsclean.strings import has_digit
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -47,7 +48,6 @@ _ODD_CAPS = re.compile(r"^.[^A-Z]*[A-Z][^A-Z]*[A-Z]")   # two capitals after the
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|de|co|uk|io|info|ch|at|fr|es|it|nl|au|ca|in)\b", re.I)
 _TITLE_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+$")
 _NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
-_ASCII_DIGIT = re.compile(r"[0-9]")
 _USER_NAME = re.compile(r"^[^\W\d_]{2,}[\w.-]*$")
 _INNER_BY = re.compile(r"(?<!Photo)(?<!Photos)(?<!Foto)(?<!Fotos)(?<!Image)(?<!Illustration)(?<=\S)\s+By\s+"
                        r"(?=[A-ZÄÖÜ])")
@@ -236,7 +236,7 @@ def _split_all(text: str) -> list[str]:
         s = _HANDLE.sub(" ", s)
     if "(" in s or "[" in s:
         s = _PARENS.sub(" ", s)
-    if (_ASCII_DIGIT.search(s) is not None) if s.isascii() else any(c.isdigit() for c in s):
+    if has_digit(s):
         found = find_dates(s, limit=1)
         if found and found[0].start > 0:
             s = s[:found[0].start]

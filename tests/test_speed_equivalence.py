@@ -171,3 +171,13 @@ def test_promo_phrase_search_finds_what_the_alternation_finds() -> None:
     ps = phrases("promo_phrases")
     for t in ["nothing to see", *ps, *(f"xx {p} yy" for p in ps), *(p[:-1] for p in ps)]:
         assert (one.search(t) is not None) == any(p in t for p in ps), t
+
+
+def test_title_norm_of_ascii_text_takes_the_short_way_to_the_same_answer() -> None:
+    import unicodedata
+
+    from newsclean.normalize import titles
+    every_ascii = "".join(chr(i) for i in range(128))
+    for t in [every_ascii, "  The \"Big\" Story -- Site's  ", "ÉTÉ “quoted” – dash"]:
+        long_way = unicodedata.normalize("NFKC", t).translate(titles._QUOTES).casefold()
+        assert titles.norm(t) == " ".join(long_way.split()).strip(" \"'."), t

@@ -98,3 +98,86 @@ def test_credit_prefilter_never_hides_a_credit() -> None:
         forms = {chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF
                  and re.fullmatch(letter, chr(cp), re.IGNORECASE)}
         assert forms == {letter, letter.upper()}
+
+
+def test_has_digit_is_any_isdigit() -> None:
+    from newsclean.strings import has_digit
+    for t in ["", "abc", "abc 7", "Mai ٣", "x²", "２０２４年", "no digits here: é ü", "0"]:
+        assert has_digit(t) == any(c.isdigit() for c in t), t
+
+
+def test_byline_count_counts_lines_holding_the_key_up_to_the_clip() -> None:
+    from newsclean.stages.byline import rank
+    texts = ["jane doe", "by jane doe jane doe", "john roe", "jane", "", "about jane doe"]
+    joined = "\n".join(texts)
+    for key in ["jane doe", "jane", "roe", "nobody", "e j", ""]:
+        plain = sum(1 for t in texts if key in t)
+        assert rank._count(key, joined, len(texts)) == (min(plain, rank.MAX_COUNT) if key else len(texts)), key
+    many = "\n".join(["jane doe"] * (rank.MAX_COUNT + 5))
+    assert rank._count("jane doe", many, rank.MAX_COUNT + 5) == rank.MAX_COUNT
+
+
+def test_byline_one_word_lines_skip_the_name_reading_only_when_no_two_word_name_can_come() -> None:
+    from newsclean.normalize.authors import looks_like_person, split_names
+    from newsclean.stages.byline import rank
+    # one word that split_names cannot split: no name of two words (the name-only reading needs one)
+    for line in ["Home", "Sports", "Impressum", "Übersicht", "e-Paper", "Kontakt:", "jane.doe"]:
+        assert not rank._two_words_possible(line)
+        assert not any(looks_like_person(n) for n in split_names(line)), line
+    # words split_names splits are read: glued to a capital, an entity, brackets, a handle, a URL
+    for line in ["JaneDoe", "ByJane", "Jane&nbsp;Doe", "Jane(x)Doe", "Jane@x", "www.x.comJane", "VonÄrger"]:
+        assert rank._two_words_possible(line), line
+    assert ("name_only", ["Jane Doe"]) in rank._readings("Jane&nbsp;Doe")
+
+
+def test_find_dates_gives_a_fresh_list_each_time() -> None:
+    from newsclean.normalize.dates import find_dates
+    first = find_dates("Published March 5, 2024 at 10:00", limit=1)
+    first.clear()
+    assert len(find_dates("Published March 5, 2024 at 10:00", limit=1)) == 1
+
+
+def test_author_prefilters_never_hide_a_match() -> None:
+    from newsclean.normalize import authors
+    cut, role = authors._word_res()
+    cut_words, role_words = authors._word_lists()
+    texts = ["Jane Doe", "Jane Doe, STAFF WRITER", "Photo: Jane Doe", "Jane Doe Updated", "Jane Doe \u212aelvin",
+             "Jane Doe | Senior Editor", "Redaktion", "jane doe follow", "VIDEO Jane Doe", "Jane Doe Veröffentlicht"]
+    for t in texts:
+        if not authors._may_hold(t, cut_words):
+            assert cut.search(t) is None, t
+        if not authors._may_hold(t, role_words):
+            assert role.search(t) is None, t
+    assert authors._may_hold("Jane Doe \u212a", ("k",))   # non-ASCII text: always searched
+    for t in ["Meg JamesStaff Writer", "Jane DoeMar 5, 2025", "Jane DoeFOXBusiness", "JANE DOE", "Jäne Döe"]:
+        seam = authors._SEAM.search(t) is not None
+        assert seam or all(p.sub(" ", t) == t for p in (authors._GLUED_ROLE, authors._GLUED_MONTH, authors._GLUED_CAPS))
+    for t in ["Jane Doe20 March 2024", "Jane Doe 20 March 2024", "Jane Doe"]:
+        assert authors._DAY_SEAM.search(t) is not None or authors._GLUED_DAY.sub(" ", t) == t
+    assert authors.split_names("Jane DoeJane Doe") == ["Jane Doe"]
+    assert authors.split_names("Meg JamesStaff Writer") == ["Meg James"]
+
+
+def test_letter_count_counts_what_the_letter_class_finds() -> None:
+    from newsclean.features.text import letter_count
+    letter = re.compile(r"[^\W\d_]")
+    for t in ["", "abc", "a_b 12 ٣ é ß", "x²y", "__--", "Straße 7, 東京都 2024年", "it's (AP) — done."]:
+        assert letter_count(t) == len(letter.findall(t)), t
+
+
+def test_promo_phrase_search_finds_what_the_alternation_finds() -> None:
+    from newsclean.features.text import _phrase_patterns, phrases
+    one = _phrase_patterns("promo_phrases")[0]
+    ps = phrases("promo_phrases")
+    for t in ["nothing to see", *ps, *(f"xx {p} yy" for p in ps), *(p[:-1] for p in ps)]:
+        assert (one.search(t) is not None) == any(p in t for p in ps), t
+
+
+def test_title_norm_of_ascii_text_takes_the_short_way_to_the_same_answer() -> None:
+    import unicodedata
+
+    from newsclean.normalize import titles
+    every_ascii = "".join(chr(i) for i in range(128))
+    for t in [every_ascii, "  The \"Big\" Story -- Site's  ", "ÉTÉ “quoted” – dash"]:
+        long_way = unicodedata.normalize("NFKC", t).translate(titles._QUOTES).casefold()
+        assert titles.norm(t) == " ".join(long_way.split()).strip(" \"'."), t

@@ -1,6 +1,10 @@
 """Small helpers on plain strings that loaders, stages and rules share: white space, sentence ends."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import Any
+
 #: what ends a sentence, in Latin and CJK punctuation
 SENTENCE_END = tuple(".!?…。！？")
 #: what may close a sentence after its stop: quotes, brackets, a footnote star ('"… ended."', '(… here.)')
@@ -25,3 +29,33 @@ def ends_like_prose(text: str) -> bool:
     """Looser than :func:`ends_sentence`, for weighing blocks: the last character is a stop or a
     closing quote, bracket or guillemet (a quoted line or a credit in brackets ends prose too)."""
     return text.rstrip().endswith(SENTENCE_END + _PROSE_CLOSERS)
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")   # in ASCII text, the characters str.isdigit accepts
+
+
+def has_digit(text: str) -> bool:
+    """``any(c.isdigit() for c in text)``, in one pass in C for ASCII text (most lines)."""
+    return _ASCII_DIGIT.search(text) is not None if text.isascii() else any(c.isdigit() for c in text)
+
+
+def literal_trie(phrases: Iterable[str]) -> str:
+    """A regex matching any of ``phrases`` literally, as a trie: at each position at most one branch
+    goes on per character (an alternation of the phrases tries each phrase in turn, several times
+    slower on a block of text). Where several phrases match at one place, the longest wins (the
+    optional tails are greedy), as in an alternation sorted longest first."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+    return _trie_branch(trie) or "(?!)"
+
+
+def _trie_branch(node: dict[str, Any]) -> str:
+    alts = [re.escape(ch) + _trie_branch(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body

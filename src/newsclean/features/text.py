@@ -14,10 +14,9 @@ from importlib import resources
 from typing import Any
 
 from newsclean.page import Block
-from newsclean.strings import ends_sentence
+from newsclean.strings import ends_sentence, literal_trie
 
 _WORD = re.compile(r"\w+")
-_LETTER = re.compile(r"[^\W\d_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_INSIDE = re.compile(r"[a-z\u00e0-\u024f0-9%)\"”’][.!?][\"”’]?\s+[A-Z\"“‘(\u00c0-\u024f]")
 
@@ -138,7 +137,7 @@ def _bounded(phrase: str) -> str:
 @cache
 def _phrase_patterns(name: str) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
     ps = phrases(name)
-    one = re.compile("|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True)) if ps else r"(?!)")
+    one = re.compile(literal_trie(ps))   # any of them, as a trie: several times faster on a paragraph
     return one, tuple(re.compile(_bounded(p)) for p in ps)
 
 
@@ -221,6 +220,11 @@ def lower_share_of_words(split: list[str]) -> float:
     return lower / cased if cased else -1.0
 
 
+def letter_count(text: str) -> int:
+    r"""How many letters (``[^\W\d_]``): summed over runs of letters, one string per word, not per letter."""
+    return sum(map(len, LETTERS.findall(text)))
+
+
 def placeholder(text: str) -> bool:
     """Rules, lone glyphs, [image] / [ad] slots and file names: where a picture or an ad was."""
     return len(text) <= 300 and (_ALNUM.search(text) is None or _BRACKETED.fullmatch(text) is not None)
@@ -236,7 +240,7 @@ def _prose(block: Block, min_words: int) -> Prose:
     long_enough = words >= min_words
     sentences = (len(_SENTENCE_INSIDE.findall(text)) if long_enough else 0) + (1 if end else 0)
     alpha_ok = (long_enough or (end and words >= 3)) and \
-        len(_LETTER.findall(text)) >= 0.55 * max(1, len(text) - text.count(" "))
+        letter_count(text) >= 0.55 * max(1, len(text) - text.count(" "))
     prose = block.kind in ("paragraph", "quote", "list_item", "pre") and long_enough and alpha_ok \
         and (end or sentences >= 2)
     promo = promo_hits_of(block) if prose and words < 120 else 0
@@ -250,7 +254,7 @@ def _prose(block: Block, min_words: int) -> Prose:
     elif end and alpha_ok and words >= 3 and block.kind != "list_item":
         score = -1.0  # a short sentence: neutral-ish (short ledes, one-line quotes)
     elif block.kind == "paragraph" and 10 <= words <= 60 and lower_share(text) >= 0.5 \
-            and len(_LETTER.findall(text)) >= 0.55 * max(1, len(text) - text.count(" ")) and not promo_hits_of(block):
+            and letter_count(text) >= 0.55 * max(1, len(text) - text.count(" ")) and not promo_hits_of(block):
         # a line of running text without its full stop (lost with an inline element), or a
         # sentence-case headline: region_scores counts it for the body when it sits next to it
         return Prose(words, end, sentences, False, -(1.0 + 0.25 * min(words, 30)), loose=True)

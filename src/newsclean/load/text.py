@@ -57,9 +57,12 @@ def display_width(s: str) -> int:
 _MAYBE_WIDE = re.compile("[\u1100-\U0010ffff]")
 
 
+_CJK_FROM = _CJK_RANGES[0][0]   # below the first range (most characters of most captures) no look-up
+
+
 def is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return any(lo <= o <= hi for lo, hi in _CJK_RANGES)
+    return o >= _CJK_FROM and any(lo <= o <= hi for lo, hi in _CJK_RANGES)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 
 from newsclean.normalize._data import load_json, month_table
 from newsclean.normalize.dates import find_dates
+from newsclean.strings import has_digit
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -47,13 +48,16 @@ _ODD_CAPS = re.compile(r"^.[^A-Z]*[A-Z][^A-Z]*[A-Z]")   # two capitals after the
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|de|co|uk|io|info|ch|at|fr|es|it|nl|au|ca|in)\b", re.I)
 _TITLE_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+$")
 _NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
-_ASCII_DIGIT = re.compile(r"[0-9]")
 _USER_NAME = re.compile(r"^[^\W\d_]{2,}[\w.-]*$")
 _INNER_BY = re.compile(r"(?<!Photo)(?<!Photos)(?<!Foto)(?<!Fotos)(?<!Image)(?<!Illustration)(?<=\S)\s+By\s+"
                        r"(?=[A-ZÄÖÜ])")
 _NON_WORD = re.compile(r"[^\w]+")
 #: a name printed twice in one line ("Jane Doe Jane Doe", "Jane DoeJane Doe": link text and label run together)
 _DOUBLED = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,3})\s*\1$")
+#: where _GLUED_ROLE, _GLUED_MONTH or _GLUED_CAPS can split: a lower-case letter before an ASCII capital
+_SEAM = re.compile(r"[a-zß-ÿ][A-Z]")
+#: where _GLUED_DAY can split: a lower-case letter before a digit
+_DAY_SEAM = re.compile(r"[a-zß-ÿ]\d")
 _FROM = re.compile(r"^\s*from\b\s*:?\s*", re.I)
 
 
@@ -74,6 +78,23 @@ def _word_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return cut, role
 
 
+@cache
+def _word_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cut words and role words of ``_word_res``, lower-cased (see ``_may_hold``)."""
+    data = load_json("meta_authors.json")
+    return tuple(w.lower() for w in data["cut_words"]), tuple(w.lower() for w in data["role_words"])
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Can a case-blind pattern of ``words`` match in ``text``? In ASCII text a case-blind match is
+    one of the words in the lower-cased text (a substring test per word, in C); other text may hold
+    letters that fold to ASCII ones ("K" for "k"), so it always can."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 def strip_lead_in(text: str) -> str:
     lead_re = _tables()[0]
     prev = None
@@ -86,11 +107,12 @@ def strip_lead_in(text: str) -> str:
 def _is_role(part: str) -> bool:
     roles, creds = _tables()[1], _tables()[2]
     low = part.lower().strip(" .")
-    if low.split() and low.split()[0] in _ROLE_ADJ:
+    split = low.split()
+    if split and split[0] in _ROLE_ADJ:
         return True
-    if low in roles or low in creds or _word_res()[1].search(part):
+    if low in roles or low in creds or (_may_hold(part, _word_lists()[1]) and _word_res()[1].search(part)):
         return True
-    words = [w[:-1] if w.endswith("s") and w[:-1] in roles else w for w in low.split()]
+    words = [w[:-1] if w.endswith("s") and w[:-1] in roles else w for w in split]
     return bool(words) and (words[-1] in roles or " ".join(words[-2:]) in roles) and len(words) <= 4
 
 
@@ -200,10 +222,12 @@ def _split_all(text: str) -> list[str]:
     if "&" in text and ";" in text:
         text = html.unescape(text)
     s = " ".join(text.split())
-    s = _GLUED_ROLE.sub(" ", s)   # "Meg JamesStaff Writer", "Eric SongBy Eric Song"
-    s = _GLUED_MONTH.sub(" ", s)  # "Jane DoeMar 5, 2025": the dateline glued to the name
-    s = _GLUED_CAPS.sub(" ", s)   # "Jane DoeFOXBusiness": the outlet's name glued to the name
-    s = _GLUED_DAY.sub(" ", s)    # "Jane Doe20 March 2024", "Jane Doe19.10.2019": a day glued to the name
+    if _SEAM.search(s):   # (else none of the three can match)
+        s = _GLUED_ROLE.sub(" ", s)   # "Meg JamesStaff Writer", "Eric SongBy Eric Song"
+        s = _GLUED_MONTH.sub(" ", s)  # "Jane DoeMar 5, 2025": the dateline glued to the name
+        s = _GLUED_CAPS.sub(" ", s)   # "Jane DoeFOXBusiness": the outlet's name glued to the name
+    if _DAY_SEAM.search(s):
+        s = _GLUED_DAY.sub(" ", s)    # "Jane Doe20 March 2024", "Jane Doe19.10.2019": a day glued to the name
     if "By" in s:
         s = _INNER_BY.sub(", ", s)
     s = _URL.sub(" ", s)
@@ -212,7 +236,7 @@ def _split_all(text: str) -> list[str]:
         s = _HANDLE.sub(" ", s)
     if "(" in s or "[" in s:
         s = _PARENS.sub(" ", s)
-    if (_ASCII_DIGIT.search(s) is not None) if s.isascii() else any(c.isdigit() for c in s):
+    if has_digit(s):
         found = find_dates(s, limit=1)
         if found and found[0].start > 0:
             s = s[:found[0].start]
@@ -223,14 +247,17 @@ def _split_all(text: str) -> list[str]:
     s = _POSTED_BY.sub("", s, count=1)
     s = strip_lead_in(s)
     s = _CUT.sub("", s)
-    s = _word_res()[0].sub("", s)
+    if _may_hold(s, _word_lists()[0]):
+        s = _word_res()[0].sub("", s)
     if not s.strip():
         return []   # the whole line is a credit or a label ("Photo by ...", "Updated by ...")
     s = strip_lead_in(s)
     out: list[str] = []
     parts = [x for x in _SPLIT.split(s) if x and x.strip()]
     for part in parts:
-        part = _DOUBLED.sub(r"\1", strip_lead_in(part.strip()))
+        part = strip_lead_in(part.strip())
+        if part.find(part[:1], 1) > 0:   # a name printed twice: its first letter comes again
+            part = _DOUBLED.sub(r"\1", part)
         if not part:
             continue
         if _is_role(part) and (out or len(parts) > 1):

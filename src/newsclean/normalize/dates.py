@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import NamedTuple
 
 from newsclean.normalize._data import month_table
@@ -232,11 +233,25 @@ def _cjk_time(text: str, pos: int, dt: datetime) -> tuple[int, datetime]:
 _ASCII_DIGIT = re.compile(r"[0-9]")   # in ASCII text, the characters str.isdigit accepts
 
 
+#: lines whose dates are remembered: a page's stages (byline, title, dates) read the same lines again
+_FOUND_CACHE = 4096
+
+
 def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> list[Found]:
     """Dates written in ``text`` in order of position (at most ``limit``)."""
     if not text or not ((_ASCII_DIGIT.search(text) is not None) if text.isascii()
                         else any(c.isdigit() for c in text)):
         return []
+    return list(_find_dates(text, limit, dayfirst))
+
+
+@lru_cache(maxsize=_FOUND_CACHE)
+def _find_dates(text: str, limit: int, dayfirst: bool | None) -> tuple[Found, ...]:
+    # a pure function of its arguments, and Found is immutable: the cached tuple is copied to a list
+    return tuple(_find_dates_uncached(text, limit, dayfirst))
+
+
+def _find_dates_uncached(text: str, limit: int, dayfirst: bool | None) -> list[Found]:
     hits: list[tuple[int, int, datetime]] = []
     for m in _ISO.finditer(text):
         dt = parse_iso(m.group(0))

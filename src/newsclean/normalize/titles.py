@@ -14,7 +14,8 @@ _NON_WORD = re.compile(r"[^\w]+")
 def norm(text: str | None) -> str:
     if not text:
         return ""
-    t = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    # ASCII text is its own NFKC form, holds none of _QUOTES, and case-folds as it lower-cases
+    t = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     return " ".join(t.split()).strip(" \"'.")
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -14,6 +13,7 @@ from typing import Any, NamedTuple
 
 from newsclean._core import compiled
 from newsclean.page import Block, Page
+from newsclean.strings import literal_trie
 from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
@@ -60,28 +60,6 @@ def promo_pattern() -> re.Pattern[str]:
     """One regex for the promo phrases that mark a short paragraph as an ad for the site itself
     (newsletter, affiliate disclosure, 'follow us on ...'), wherever they stand in it."""
     return re.compile(literal_trie(load_hints().promo_phrases))
-
-
-def literal_trie(phrases: Iterable[str]) -> str:
-    """A regex matching any of ``phrases`` literally, as a trie: at each position at most one branch
-    goes on per character (an alternation of the phrases tries each phrase in turn, several times
-    slower on a block of text). Where several phrases match at one place, the longest wins (the
-    optional tails are greedy), as in an alternation sorted longest first."""
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a phrase ends here
-    return _trie_branch(trie) or "(?!)"
-
-
-def _trie_branch(node: dict[str, Any]) -> str:
-    alts = [re.escape(ch) + _trie_branch(sub) for ch, sub in sorted(node.items()) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 @lru_cache(maxsize=1)

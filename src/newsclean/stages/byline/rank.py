@@ -30,6 +30,7 @@ from newsclean.normalize.authors import (
 from newsclean.normalize.dates import find_dates
 from newsclean.page import Block
 from newsclean.stages.byline.lines import LABELLED, UI_WORDS
+from newsclean.strings import has_digit
 
 WEIGHTS_FILE = "text_byline_rank.json"
 MAX_LINE = 160        # characters: a byline (with its date and share links), not a paragraph of the story
@@ -81,9 +82,30 @@ class Candidate:
     feats: list[float] = field(default_factory=list)
 
 
+_LEADER = re.compile(r"^(?:[\s•□○●◦▪■*>\-–—]+|\[[^\]]{0,40}\]\s*)+")
+#: the characters ``_LEADER`` can start with, besides white space (a line starting otherwise has no leader)
+_LEADER_START = frozenset("•□○●◦▪■*>-–—[")
+#: a substring every match of ``_LEAD_INNER`` holds: a line with none of them is not searched
+_INNER_HINTS = ("by", "By", "von", "Von", "par", "Par", "por", "Por", "door", "Door", "utor", "uthor",
+                "Quelle:", "Source:", "Text:")
+
+
+#: what can turn one word into two inside ``split_names``: an entity, brackets, an address or handle,
+#: a URL (each cut out for a space), or a lower-case letter glued to a capital (split at the seam)
+_MAY_SPLIT = re.compile(r"[&(\[@]|[a-zß-ÿ][A-ZÄÖÜ]|(?i:https?://|www\.)")
+
+
+def _two_words_possible(line: str) -> bool:
+    """Can ``split_names(line)`` give a name of two words or more (what a person's name needs)? Not
+    for one word (most lines of a menu) that nothing in ``split_names`` splits."""
+    return len(line.split(maxsplit=1)) > 1 or _MAY_SPLIT.search(line) is not None
+
+
 def _strip(text: str) -> str:
     """The line without its bullet or image label ("• ", "□ ", "[avatar] ")."""
-    return re.sub(r"^(?:[\s•□○●◦▪■*>\-–—]+|\[[^\]]{0,40}\]\s*)+", "", text).strip()
+    if text[:1] not in _LEADER_START and not text[:1].isspace():
+        return text.strip()
+    return _LEADER.sub("", text).strip()
 
 
 def _readings(text: str) -> list[tuple[str, list[str]]]:
@@ -97,27 +119,28 @@ def _readings(text: str) -> list[tuple[str, list[str]]]:
         for names in (split_names(rest) if rest != line else [], split_names(line)):
             if names and all(names != n for _h, n in out):
                 out.append(("lead", names))
-    for m in _LEAD_INNER.finditer(line):
+    for m in _LEAD_INNER.finditer(line) if any(h in line for h in _INNER_HINTS) else ():
         if m.start() == 0 and out:
             continue   # the line's lead-in, read already
         names = split_names(m.group(1))
         if names:
             out.append(("inner", names))
             break
-    if len(line) <= MAX_NAME_LINE and not any(c.isdigit() for c in line):
+    digits = has_digit(line)
+    if len(line) <= MAX_NAME_LINE and not digits and _two_words_possible(line):
         names = split_names(line)
-        words = [w for w in re.split(r"[\s,;&/|]+", line) if w and w.lower() not in ("and", "und", "et", "y")]
-        used = sum(len(n.split()) for n in names)
-        if names and used >= len(words) - 1 and all(looks_like_person(n) for n in names):
-            out.append(("name_only", names))
-    if any(c.isdigit() for c in line):
+        if names and all(looks_like_person(n) for n in names):
+            words = [w for w in re.split(r"[\s,;&/|]+", line) if w and w.lower() not in ("and", "und", "et", "y")]
+            if sum(len(n.split()) for n in names) >= len(words) - 1:
+                out.append(("name_only", names))
+    if digits:
         found = find_dates(line, limit=1)
         if found:
             before = _SEPARATORS.split(line[:found[0].start].strip())
             after = _SEPARATORS.split(line[found[0].end:].strip())
             for side in (before[-1] if before else "", after[0] if after else ""):
                 side = side.strip(" -–—|•·,:")
-                if not side or len(side.split()) > 5 or any(c.isdigit() for c in side):
+                if not side or len(side.split()) > 5 or has_digit(side):
                     continue
                 names = split_names(side)
                 if names and sum(len(n.split()) for n in names) >= len(side.split()) - 1:
@@ -140,7 +163,7 @@ def _date_near(blocks: list[Block], i: int) -> bool:
     """A short dated line right before or after line ``i`` (a byline sits by the dateline)."""
     for j in (i - 2, i - 1, i + 1, i + 2):
         if 0 <= j < len(blocks) and len(blocks[j].text) <= MAX_NAME_LINE and \
-                any(c.isdigit() for c in blocks[j].text) and find_dates(blocks[j].text, limit=1):
+                has_digit(blocks[j].text) and find_dates(blocks[j].text, limit=1):
             return True
     return False
 
@@ -149,7 +172,7 @@ def _short_neighbours(blocks: list[Block], i: int) -> float:
     """Share of the two lines above and below that are short and undated: a menu, a tag list or a
     teaser grid around the line rather than a byline between a headline and a story."""
     near = [blocks[j].text for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(blocks)]
-    return sum(1 for t in near if len(t) <= SHORT_LINE and not any(c.isdigit() for c in t)) / max(len(near), 1)
+    return sum(1 for t in near if len(t) <= SHORT_LINE and not has_digit(t)) / max(len(near), 1)
 
 
 def _body_below(blocks: list[Block], i: int) -> bool:
@@ -157,8 +180,17 @@ def _body_below(blocks: list[Block], i: int) -> bool:
     return any(len(b.text) >= BODY_LINE for b in blocks[i + 1:i + 1 + 2 * NEAR])
 
 
-def _count(key: str, texts: list[str]) -> int:
-    return sum(1 for t in texts if key in t)
+def _count(key: str, joined: str, lines: int) -> int:
+    """How many of the lines (``joined`` by newlines, ``lines`` of them; none holds a newline) hold
+    ``key``, counted up to ``MAX_COUNT`` (the feature clips there): one search per line that holds it."""
+    if not key:
+        return lines
+    count, at = 0, joined.find(key)
+    while at >= 0 and count < MAX_COUNT:
+        count += 1
+        end = joined.find("\n", at + len(key))
+        at = joined.find(key, end + 1) if end >= 0 else -1
+    return count
 
 
 def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], list[Block], str],
@@ -184,6 +216,8 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     if not merged:
         return []
     texts = [name_key(b.text) for b in blocks[:MAX_BLOCKS] if len(b.text) <= MAX_LINE * 3]
+    joined = "\n".join(texts)   # name keys hold no newline: _NON_WORD turned it into a space
+    counts: dict[str, int] = {}
     lower = _lower_words(blocks)
     title_text = name_key(blocks[title].text) if title is not None else ""
     n = len(blocks)
@@ -210,8 +244,8 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             1.0 if any(" " not in x for x in c.names) else 0.0,
             1.0 if any(x[:1].islower() for x in c.names) else 0.0,
             1.0 if all(x.isupper() for x in c.names) else 0.0,
-            1.0 if any(ch.isdigit() for ch in b.text) and find_dates(b.text, limit=1) else 0.0,
-            math.log1p(min(max(_count(k, texts) for k in keys), MAX_COUNT)) if keys else 0.0,
+            1.0 if has_digit(b.text) and find_dates(b.text, limit=1) else 0.0,
+            math.log1p(min(max(_counted(k, joined, len(texts), counts) for k in keys), MAX_COUNT)) if keys else 0.0,
             1.0 if any(k and k in title_text for k in keys) else 0.0,
             1.0 if _COMMENT.search(b.text) else 0.0, 1.0 if _PHOTO.search(b.text) else 0.0,
             1.0 if _COPYRIGHT.search(b.text) else 0.0, 1.0 if any(_ORG.search(x) for x in c.names) else 0.0,
@@ -224,6 +258,14 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             _short_neighbours(blocks, b.index), 1.0 if _body_below(blocks, b.index) else 0.0, people,
         ]
     return out
+
+
+def _counted(key: str, joined: str, lines: int, memo: dict[str, int]) -> int:
+    """``_count``, once per key and page (candidates share names)."""
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = _count(key, joined, lines)
+    return hit
 
 
 @cache

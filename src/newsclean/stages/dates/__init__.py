@@ -29,6 +29,7 @@ from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.dates import rank as date_rank
 from newsclean.stages.title import is_byline_text, is_dateline_text
+from newsclean.strings import has_digit
 
 # (also glued to the word before, inline elements printed without a space: "Senior AnalystUpdated Sep 17")
 _UPDATED = re.compile(r"(?:\b|(?-i:(?<=[a-zà-ÿ])(?=U)))(?:updated?|aktualisiert|modifi|mis à jour|actualizad|"
@@ -49,7 +50,7 @@ def _ui_line(text: str) -> bool:
     """A share button, counter or image label a capture prints between headline and dateline
     ("Facebook", "[fb_c]", "3.409"): short, no date; it does not use up the search budget."""
     t = text.strip()
-    return len(t) <= 30 and (not any(c.isdigit() for c in t) or not any(c.isalpha() for c in t)
+    return len(t) <= 30 and (not has_digit(t) or not any(c.isalpha() for c in t)
                              or t.startswith("["))
 
 

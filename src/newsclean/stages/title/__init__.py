@@ -28,6 +28,7 @@ from newsclean.normalize.titles import (
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.title import rank as title_rank
+from newsclean.strings import has_digit
 
 _BYLINE_START = re.compile(r"^(?:(?:text|interview|ein beitrag|ein artikel|ein kommentar|erstellt|geschrieben|"
                            r"posted|published|written|reported|blog beitrag|beitrag|artikel)\s+(?:von|by)|by|von|par|"
@@ -89,7 +90,7 @@ _YEARLESS = re.compile(r"^\W*(?:(?:updated|posted|published)\b\s*:?\s*)?(?:[a-z]
 def is_dateline_text(text: str) -> bool:
     """A short line that is mostly a date (and time), maybe behind a label ("Published ...").
     This year's stories often print no year: "Updated Nov 19, 6:55 AM" is a dateline too."""
-    if len(text) > 90 or not any(c.isdigit() for c in text):
+    if len(text) > 90 or not has_digit(text):
         return False
     if _YEARLESS.match(text):
         return True

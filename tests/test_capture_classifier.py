@@ -36,7 +36,7 @@ def test_weights_file_names_the_features_the_code_computes():
     d = json.loads(resources.files("newsclean.data").joinpath("capture_classifier.json").read_text("utf-8"))
     assert d["pass1"]["features"] == list(FEATURES)
     assert d["pass2"]["features"] == list(PASS2_FEATURES)
-    assert len(d["pass1"]["coef"]) == len(FEATURES) and len(d["pass2"]["coef"]) == len(PASS2_FEATURES)
+    assert d["pass1"]["trees"] and len(d["pass2"]["coef"]) == len(PASS2_FEATURES)
     assert 0.0 < d["drop_below"] < 1.0 and 0.0 < d["restore_at"] < 1.0
 
 
@@ -124,9 +124,18 @@ def test_training_is_deterministic_on_a_sample():
     sys.modules[spec.name] = mod
     spec.loader.exec_module(mod)
     data = mod.collect(SHARED, Path("/nonexistent-cache"), limit=4)
-    first = mod.to_json(mod.train(data))
+    model = mod.train(data)
+    first = mod.to_json(model)
     assert first == mod.to_json(mod.train(data))
-    assert json.loads(first)["pass1"]["features"] == list(FEATURES)
+    d = json.loads(first)
+    assert d["pass1"]["features"] == list(FEATURES)
+    # the exported trees score every row as the fitted forest does (leaf values are rounded to 6 digits)
+    import numpy as np
+
+    from newsclean.stages.classify.trees import forest_from_json
+    forest = forest_from_json(d["pass1"]["trees"], d["pass1"]["base"], len(FEATURES), "sample")
+    expected = model["pass1"].decision_function(np.array(data["X"]))
+    assert forest.scores(data["X"]) == pytest.approx(list(expected), abs=1e-4)
 
 
 def test_a_page_of_more_blocks_than_the_budget_keeps_the_rules_decisions():

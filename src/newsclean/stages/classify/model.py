@@ -1,11 +1,12 @@
-"""The learned block model shared by the ``classify`` stage's page kinds: two standardised logistic
-regressions applied in plain Python.
+"""The learned block model of the ``classify`` stage: gradient-boosted trees, then a standardised logistic
+regression, applied in plain Python.
 
-Pass 1 scores every block from its own feature row; pass 2 reads each block's pass-1 logit together with
-the logits around it (``context_rows``: body text comes in runs — a lone "prose" block among chrome is
-suspect, a short line between paragraphs is not). The weights are fitted by the scripts under
-``benchmarks/train/`` and shipped as JSON in ``newsclean/data``; a file whose feature names differ from the
-code's columns is refused (``ConfigError``) rather than silently misread.
+Pass 1 scores every block from its own feature row with a forest of small regression trees (``trees``:
+they learn the interactions a linear score cannot, such as "prose, but after an end marker"); pass 2
+reads each block's pass-1 logit together with the logits around it (``context_rows``: body text comes in
+runs — a lone "prose" block among chrome is suspect, a short line between paragraphs is not). The
+weights are fitted by the scripts under ``benchmarks/train/`` and shipped as JSON in ``newsclean/data``; a
+file whose feature names differ from the code's columns is refused (``ConfigError``) rather than silently misread.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from newsclean.errors import ConfigError
+from newsclean.stages.classify.trees import Forest, forest_from_json
 
 WINDOWS = (1, 3, 8)   # neighbourhoods (blocks on either side) whose mean logit pass 2 reads
 NEAR = 3              # blocks on either side for the max/min summaries
@@ -47,10 +49,11 @@ class LinearModel:
 
 @dataclass(frozen=True)
 class BlockModel:
-    """Two passes and two thresholds: a block the rule stages kept is dropped below ``drop_below``; one
-    they dropped is restored at ``restore_at`` or above (their decision is evidence too)."""
+    """Two passes (pass 1's logit is its forest's raw score, clipped to ``CLIP``) and two thresholds: a
+    block the rule stages kept is dropped below ``drop_below``; one they dropped is restored at
+    ``restore_at`` or above (their decision is evidence too)."""
 
-    pass1: LinearModel
+    pass1: Forest
     pass2: LinearModel
     drop_below: float
     restore_at: float
@@ -67,7 +70,11 @@ def _linear(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearMode
 def load_model(filename: str, features: tuple[str, ...]) -> BlockModel:
     """The model in ``newsclean/data/<filename>``, checked against the code's feature names."""
     d = json.loads(resources.files("newsclean.data").joinpath(filename).read_text(encoding="utf-8"))
-    return BlockModel(_linear(d["pass1"], features, f"{filename} (pass 1)"),
+    first = d["pass1"]
+    if tuple(first.get("features", ())) != features:
+        raise ConfigError(f"{filename} (pass 1) was trained on other features than this code computes; retrain it "
+                          "(benchmarks/train/)")
+    return BlockModel(forest_from_json(first["trees"], first["base"], len(features), f"{filename} (pass 1)"),
                       _linear(d["pass2"], PASS2_FEATURES, f"{filename} (pass 2)"),
                       float(d["drop_below"]), float(d["restore_at"]))
 
@@ -106,5 +113,5 @@ def context_rows(z: list[float], kept: list[bool]) -> list[list[float]]:
 
 def probabilities(model: BlockModel, first: list[list[float]], kept: list[bool]) -> list[float]:
     """P(body text) of every block, from its pass-1 feature row and the rule stages' keep flags."""
-    z = [model.pass1.logit(r) for r in first]
+    z = [max(-CLIP, min(CLIP, s)) for s in model.pass1.scores(first)]
     return [1.0 / (1.0 + math.exp(-model.pass2.logit(r))) for r in context_rows(z, kept)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
 from pathlib import Path
 
@@ -12,7 +13,13 @@ from newsclean.load import load_page
 from newsclean.page import DropKind, Page
 from newsclean.stages.classify import MAX_BLOCKS, WEIGHTS_FILE, CaptureClassifierStage
 from newsclean.stages.classify.features import FEATURES, decision_of, rows
-from newsclean.stages.classify.model import PASS2_FEATURES, context_rows, load_model, probabilities
+from newsclean.stages.classify.model import (
+    PASS2_FEATURES,
+    context_rows,
+    load_model,
+    model_from_dict,
+    probabilities,
+)
 
 BODY = [
     "The ministry said on Monday that exports rose by four percent in the third quarter of the year, more than "
@@ -127,6 +134,34 @@ def test_training_is_deterministic_on_a_sample():
     first = mod.to_json(mod.train(data))
     assert first == mod.to_json(mod.train(data))
     assert json.loads(first)["pass1"]["features"] == list(FEATURES)
+    model = mod.train(data, "trees")
+    first = mod.to_json(model)
+    assert first == mod.to_json(mod.train(data, "trees"))
+    d = json.loads(first)
+    # the exported trees score every row as the fitted forest does (leaf values are rounded to 6 digits)
+    import numpy as np
+
+    from newsclean.stages.classify.trees import forest_from_json
+    forest = forest_from_json(d["pass1"]["trees"], d["pass1"]["base"], len(FEATURES), "sample")
+    expected = model["pass1"].decision_function(np.array(data["X"]))
+    assert forest.scores(data["X"]) == pytest.approx(list(expected), abs=1e-4)
+
+
+def test_a_forest_pass_1_is_read_and_applied():
+    """A weights file whose pass 1 is trees: one tree sending prose to +3 and the rest to -3, and a pass 2
+    that passes the pass-1 logit through."""
+    prose = FEATURES.index("prose")
+    d = {"pass1": {"features": list(FEATURES), "base": 0.0, "trees": [[[prose, 0.5, 1, 2], [-3.0], [3.0]]]},
+         "pass2": {"features": list(PASS2_FEATURES), "mean": [0.0] * len(PASS2_FEATURES),
+                   "scale": [1.0] * len(PASS2_FEATURES),
+                   "coef": [float(f == "z") for f in PASS2_FEATURES], "intercept": 0.0},
+         "drop_below": 0.5, "restore_at": 0.5}
+    page = load_page(capture(), kind="text")
+    table = rows(page.blocks)
+    probs = probabilities(model_from_dict(d, FEATURES, "test"), table, [True] * len(table))
+    expected = [1 / (1 + math.exp(-3.0 if r[prose] > 0.5 else 3.0)) for r in table]
+    assert probs == pytest.approx(expected)
+    assert len(set(probs)) == 2  # the capture has prose and chrome
 
 
 def test_a_page_of_more_blocks_than_the_budget_keeps_the_rules_decisions():

@@ -15,6 +15,7 @@ from newsclean.load.page import has_controls_pure
 from newsclean.load.parse import _END_TAGS, end_tag_span_pure, parse_html
 from newsclean.meta import microdata
 from newsclean.stages.boilerplate.signals import class_words_pure
+from newsclean.stages.classify.trees import forest_from_json, forest_scores_pure
 
 junk_count = _core.compiled("junk_count")
 control_byte_count = _core.compiled("control_byte_count")
@@ -22,6 +23,7 @@ end_tag_span = _core.compiled("end_tag_span")
 has_controls = _core.compiled("has_controls")
 class_words = _core.compiled("class_words")
 author_candidates = _core.compiled("author_candidates")
+forest_scores = _core.compiled("forest_scores")
 pytestmark = pytest.mark.skipif(junk_count is None, reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
 
 #: characters around the edges of what the scans look for
@@ -141,3 +143,42 @@ def test_force_pure_switches_the_scans_too() -> None:
         _core.force_pure(False)
     assert _core.compiled("junk_count") is junk_count
     assert _core.compiled("no_such_scan") is None
+
+
+#: values around a split's threshold (0.5), signed zeros, infinities and NaN (never at or below anything)
+CUTS = [0.5, 0.5 - 1e-16, 0.5 + 1e-16, -0.0, 0.0, 1.0, -1.0, float("inf"), float("-inf"), float("nan")]
+
+
+@st.composite
+def _tree(draw: st.DrawFn, width: int) -> list[list[float]]:
+    """A random tree: splits on columns below ``width``, children after their parent."""
+    nodes: list[list[float]] = []
+
+    def grow(depth: int) -> int:
+        at = len(nodes)
+        if depth == 0 or draw(st.booleans()):
+            nodes.append([draw(st.floats(-4, 4))])
+            return at
+        nodes.append([])
+        left, right = grow(depth - 1), grow(depth - 1)
+        nodes[at] = [draw(st.integers(0, width - 1)), draw(st.sampled_from(CUTS[:-1])), left, right]
+        return at
+
+    grow(3)
+    return nodes
+
+
+@given(st.lists(_tree(3), min_size=1, max_size=6), st.floats(-2, 2),
+       st.lists(st.lists(st.sampled_from(CUTS), min_size=3, max_size=3), max_size=8))
+@settings(max_examples=300)
+def test_forest_scores_twins(trees: list, base: float, table: list[list[float]]) -> None:
+    forest = forest_from_json(trees, base, 3, "test")
+    args = (forest.nodes, forest.roots, forest.base, table)
+    assert forest_scores(*args) == forest_scores_pure(*args)
+
+
+def test_forest_scores_of_a_row_too_short_is_an_error_in_both() -> None:
+    forest = forest_from_json([[[2, 0.5, 1, 2], [1.0], [2.0]]], 0.0, 3, "test")
+    for scores in (forest_scores, forest_scores_pure):
+        with pytest.raises(IndexError):
+            scores(forest.nodes, forest.roots, forest.base, [[0.0, 0.0]])

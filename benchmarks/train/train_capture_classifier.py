@@ -2,6 +2,7 @@
 """Fit the text-capture block classifier (stage ``classify``) on the TUNE split and write its weights.
 
     python benchmarks/train/train_capture_classifier.py [--bench ../shared/bench] [--out PATH] [--check]
+                                                        [--pass1 logistic|trees]
 
 Data: the capture sets of the tuned renderers (w3m and lynx) over ScrapingHub and WCXB articles, tune
 pages only (SPLITS.md); inscriptis, the simulated browser renderers and elinks/links/html2text are never
@@ -10,9 +11,14 @@ block becomes a feature row (``newsclean.stages.classify.features``) labelled *b
 4-token shingles are in the gold text (``capture_labels.py``), weighted by its share of the page's words so
 that every page counts alike (the benchmark averages over pages).
 
-Pass 1 is a standardised logistic regression on the rows; pass 2 one on each block's pass-1 logit and the
-logits around it. Pass-2 training rows use pass-1 logits fitted without the block's own page (5 folds by
-page), so pass 2 learns how far to trust pass 1 on unseen pages. The two thresholds (drop a kept block below
+Pass 1 is a standardised logistic regression on the rows (the shipped model), or with ``--pass1 trees`` a
+small gradient-boosted tree ensemble (scikit-learn's HistGradientBoostingClassifier: ``TREES`` trees of
+depth ``DEPTH`` at most, seeded, one thread, no early stopping) whose trees are exported node by node to the
+weights file and applied at run time in plain Python (``stages/classify/trees.py``) or by the compiled core.
+Pass 2 is a standardised logistic regression on each block's pass-1 logit and the logits around it.
+Pass-2 training rows use pass-1 logits fitted without the block's own page (``FOLDS`` folds by page for the
+logistic pass 1, ``TREE_FOLDS`` for the trees: each fold is one more forest fit), so pass 2 learns how far to
+trust pass 1 on unseen pages. The two thresholds (drop a kept block below
 one, restore a dropped block at the other) maximise the page-averaged word F1 of the cross-fitted pass-2
 probabilities; among pairs within ``TIE`` of the best, the one that overturns the rule stages least wins.
 Everything is seeded and deterministic: the same data and library versions give the same file byte for byte
@@ -26,10 +32,13 @@ import json
 import pickle
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from threadpoolctl import threadpool_limits
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
@@ -49,6 +58,11 @@ BODY = 0.5          # a block is body text when at least half of its shingles ar
 C_PASS1 = 1.0       # inverse regularisation strength (sklearn's default; the fit is not sensitive to it)
 C_PASS2 = 1.0
 FOLDS = 5
+TREES = 100         # boosting rounds of a tree pass 1 (one tree each)
+DEPTH = 4           # tree depth: at most 16 leaves, 4 comparisons per tree and block at run time
+LEARNING_RATE = 0.1  # sklearn's default shrinkage
+TREE_FOLDS = 2      # cross-fitting folds of a tree pass 1
+SEED = 0
 DROP_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)               # thresholds tried
 RESTORE_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.8)   # overturning a rule needs p >= 0.5 at least
 TIE = 0.0005        # proxy F1 differences below this are noise (a page more or less right moves it 0.0008)
@@ -107,6 +121,21 @@ def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
     return {"mean": mean, "scale": scale, "coef": coef, "intercept": 0.0}
 
 
+def fit_forest(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> HistGradientBoostingClassifier:
+    """Pass 1: boosted trees on the rows, weights rescaled to mean 1 (the leaf-size and hessian limits count
+    in those units)."""
+    model = HistGradientBoostingClassifier(max_iter=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
+                                           early_stopping=False, random_state=SEED)
+    with threadpool_limits(1):  # one thread: the same sums in the same order, the same trees on any machine
+        model.fit(X, y, sample_weight=w * len(w) / w.sum())
+    return model
+
+
+def forest_logits(m: HistGradientBoostingClassifier, X: np.ndarray) -> np.ndarray:
+    with threadpool_limits(1):
+        return np.clip(m.decision_function(X), -12.0, 12.0)
+
+
 def logits(m: dict, X: np.ndarray) -> np.ndarray:
     return np.clip(((X - m["mean"]) / m["scale"]) @ m["coef"] + m["intercept"], -12.0, 12.0)
 
@@ -140,17 +169,22 @@ def stage_keep(prob: np.ndarray, kept: np.ndarray, restorable: np.ndarray, group
     return out
 
 
-def train(data: dict) -> dict:
+def train(data: dict, pass1: str = "logistic") -> dict:
     X = np.array(data["X"])
     y = np.array(data["y"])
     w = np.array(data["w"])
     group = np.array(data["group"])
     words = np.array(data["words"], dtype=float)
     # pass 1 on everything; cross-fitted logits for pass 2's training rows
-    m1 = fit(X, y, w, C_PASS1)
     z_cv = np.zeros(len(y))
-    for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(X, y, group):
-        z_cv[test_idx] = logits(fit(X[train_idx], y[train_idx], w[train_idx], C_PASS1), X[test_idx])
+    if pass1 == "trees":
+        m1 = fit_forest(X, y, w)
+        for train_idx, test_idx in GroupKFold(n_splits=TREE_FOLDS).split(X, y, group):
+            z_cv[test_idx] = forest_logits(fit_forest(X[train_idx], y[train_idx], w[train_idx]), X[test_idx])
+    else:
+        m1 = fit(X, y, w, C_PASS1)
+        for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(X, y, group):
+            z_cv[test_idx] = logits(fit(X[train_idx], y[train_idx], w[train_idx], C_PASS1), X[test_idx])
     X2 = second_rows(z_cv, data["kept"], group)
     m2 = fit(X2, y, w, C_PASS2)
     # threshold: cross-fitted pass 2 probabilities, the page-averaged word F1
@@ -180,15 +214,41 @@ def _r(v: float) -> float:
     return float(f"{v:.{DIGITS}g}")
 
 
+def tree_nodes(predictor: Any) -> list[list]:
+    """One fitted tree (sklearn's TreePredictor, whose ``nodes`` array names children and features by index)
+    as the weights file keeps it: ``[feature, threshold, left, right]`` for a split (the threshold as fitted:
+    a row goes left at or below it), ``[value]`` for a leaf (rounded; the learning rate is already in it)."""
+    out: list[list] = []
+    for node in predictor.nodes:
+        if node["is_leaf"]:
+            out.append([_r(float(node["value"]))])
+        else:
+            out.append([int(node["feature_idx"]), float(node["num_threshold"]), int(node["left"]), int(node["right"])])
+    return out
+
+
+TREES_AT = '"@trees@"'  # where the trees go in the file: one line each (the file stays small and diffable)
+
+
 def to_json(model: dict) -> str:
     def linear(m: dict, names: tuple[str, ...]) -> dict:
         return {"features": list(names), "mean": [_r(v) for v in m["mean"]], "scale": [_r(v) for v in m["scale"]],
                 "coef": [_r(v) for v in m["coef"]], "intercept": _r(m["intercept"])}
+    forest = model["pass1"]
+    if isinstance(forest, dict):  # a logistic pass 1
+        first = linear(forest, FEATURES)
+    else:
+        first = {"features": list(FEATURES), "base": _r(float(np.ravel(forest._baseline_prediction)[0])),
+                 "trees": TREES_AT[1:-1]}
     doc = {"about": "newsclean text-capture block classifier; made by benchmarks/train/train_capture_classifier.py "
                     "from the tune split of ScrapingHub and WCXB captures (w3m, lynx)",
-           "pass1": linear(model["pass1"], FEATURES), "pass2": linear(model["pass2"], PASS2_FEATURES),
+           "pass1": first, "pass2": linear(model["pass2"], PASS2_FEATURES),
            "drop_below": model["drop_below"], "restore_at": model["restore_at"]}
-    return json.dumps(doc, indent=1) + "\n"
+    text = json.dumps(doc, indent=1) + "\n"
+    if isinstance(forest, dict):
+        return text
+    trees = ",\n".join("  " + json.dumps(tree_nodes(t), separators=(",", ":")) for (t,) in forest._predictors)
+    return text.replace(TREES_AT, "[\n" + trees + "\n ]")
 
 
 def collected(a: argparse.Namespace) -> dict:
@@ -213,8 +273,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="compare with the file at --out instead of writing it")
     ap.add_argument("--data", type=Path, help="keep the collected rows in this pickle (reused while the feature "
                                                "names are unchanged): for trying training settings quickly")
+    ap.add_argument("--pass1", choices=("logistic", "trees"), default="logistic",
+                    help="pass 1's model (the shipped file: logistic; trees: see TREES, DEPTH)")
     a = ap.parse_args(argv)
-    text = to_json(train(collected(a)))
+    text = to_json(train(collected(a), a.pass1))
     return write_or_check(a.out, text, a.check)
 
 

@@ -226,3 +226,61 @@ def class_words(str raw):
     for i in range(m - 1):
         words.append(words[i] + words[i + 1])
     return tuple(words)
+
+
+def forest_scores(tuple nodes, tuple roots, double base, list table):
+    """Twin of ``stages.classify.trees.forest_scores_pure``: the raw score of every row of ``table`` (lists
+    of floats), ``base`` plus the leaf value each tree sends it to, summed in tree order. ``nodes`` are
+    ``(feature, threshold, left, right)``, a leaf ``(-1, value, 0, 0)``; they are copied to C arrays once
+    per call (a page), each row once per row."""
+    cdef Py_ssize_t n = len(nodes), n_roots = len(roots), i, j, width = 0
+    cdef int f
+    cdef double s, v
+    cdef tuple node
+    cdef list row, out = []
+    cdef int* feat = <int*> malloc(max(n, 1) * sizeof(int))
+    cdef int* left = <int*> malloc(max(n, 1) * sizeof(int))
+    cdef int* right = <int*> malloc(max(n, 1) * sizeof(int))
+    cdef double* thr = <double*> malloc(max(n, 1) * sizeof(double))
+    cdef int* root = <int*> malloc(max(n_roots, 1) * sizeof(int))
+    cdef double* x = NULL
+    try:
+        if feat is NULL or left is NULL or right is NULL or thr is NULL or root is NULL:
+            raise MemoryError()
+        for i in range(n):
+            node = <tuple> nodes[i]
+            feat[i], thr[i], left[i], right[i] = node[0], node[1], node[2], node[3]
+            if feat[i] >= width:
+                width = feat[i] + 1
+            if feat[i] >= 0 and not (0 <= left[i] < n and 0 <= right[i] < n):
+                raise IndexError("tuple index out of range")
+        for i in range(n_roots):
+            root[i] = roots[i]
+            if not 0 <= root[i] < n:
+                raise IndexError("tuple index out of range")
+        x = <double*> malloc(max(width, 1) * sizeof(double))
+        if x is NULL:
+            raise MemoryError()
+        for r in table:
+            row = <list> r
+            if len(row) < width:
+                raise IndexError("list index out of range")
+            for j in range(width):
+                x[j] = row[j]
+            s = base
+            for j in range(n_roots):
+                i = root[j]
+                f = feat[i]
+                while f >= 0:
+                    i = left[i] if x[f] <= thr[i] else right[i]
+                    f = feat[i]
+                s += thr[i]
+            out.append(s)
+    finally:
+        free(feat)
+        free(left)
+        free(right)
+        free(thr)
+        free(root)
+        free(x)
+    return out

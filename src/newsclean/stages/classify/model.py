@@ -1,11 +1,13 @@
-"""The learned block model shared by the ``classify`` stage's page kinds: two standardised logistic
-regressions applied in plain Python.
+"""The learned block model of the ``classify`` stage: two passes applied in plain Python.
 
-Pass 1 scores every block from its own feature row; pass 2 reads each block's pass-1 logit together with
-the logits around it (``context_rows``: body text comes in runs — a lone "prose" block among chrome is
+Pass 1 scores every block from its own feature row, with a standardised logistic regression (the shipped
+model) or a forest of small gradient-boosted regression trees (``trees``; the training script's
+``--pass1 trees``: they learn interactions a linear score cannot, such as "prose, but after an end
+marker"). Pass 2, a standardised logistic regression, reads each block's pass-1 logit together with the
+logits around it (``context_rows``: body text comes in runs — a lone "prose" block among chrome is
 suspect, a short line between paragraphs is not). The weights are fitted by the scripts under
-``benchmarks/train/`` and shipped as JSON in ``newsclean/data``; a file whose feature names differ from the
-code's columns is refused (``ConfigError``) rather than silently misread.
+``benchmarks/train/`` and shipped as JSON in ``newsclean/data``; a file whose feature names differ from
+the code's columns is refused (``ConfigError``) rather than silently misread.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from importlib import resources
 from typing import Any
 
 from newsclean.errors import ConfigError
+from newsclean.stages.classify.trees import Forest, forest_from_json
 
 WINDOWS = (1, 3, 8)   # neighbourhoods (blocks on either side) whose mean logit pass 2 reads
 NEAR = 3              # blocks on either side for the max/min summaries
@@ -44,13 +47,17 @@ class LinearModel:
     def logit(self, x: list[float]) -> float:
         return max(-CLIP, min(CLIP, self.offset + sum(map(operator.mul, self.weights, x))))
 
+    def scores(self, table: list[list[float]]) -> list[float]:
+        return [self.logit(x) for x in table]
+
 
 @dataclass(frozen=True)
 class BlockModel:
-    """Two passes and two thresholds: a block the rule stages kept is dropped below ``drop_below``; one
-    they dropped is restored at ``restore_at`` or above (their decision is evidence too)."""
+    """Two passes (pass 1's logit: a linear score or a forest's raw score, clipped to ``CLIP``) and two
+    thresholds: a block the rule stages kept is dropped below ``drop_below``; one they dropped is restored at
+    ``restore_at`` or above (their decision is evidence too)."""
 
-    pass1: LinearModel
+    pass1: LinearModel | Forest
     pass2: LinearModel
     drop_below: float
     restore_at: float
@@ -63,13 +70,28 @@ def _linear(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearMode
     return LinearModel.standardised(tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]))
 
 
+def _first(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearModel | Forest:
+    """Pass 1 as the file holds it: a forest (``trees``) or a logistic regression (``coef``)."""
+    if "trees" not in d:
+        return _linear(d, names, where)
+    if tuple(d.get("features", ())) != names:
+        raise ConfigError(f"{where} was trained on other features than this code computes; retrain it "
+                          "(benchmarks/train/)")
+    return forest_from_json(d["trees"], d["base"], len(names), where)
+
+
+def model_from_dict(d: dict[str, Any], features: tuple[str, ...], where: str) -> BlockModel:
+    """The model a weights file's JSON describes, checked against the code's feature names."""
+    return BlockModel(_first(d["pass1"], features, f"{where} (pass 1)"),
+                      _linear(d["pass2"], PASS2_FEATURES, f"{where} (pass 2)"),
+                      float(d["drop_below"]), float(d["restore_at"]))
+
+
 @lru_cache(maxsize=4)
 def load_model(filename: str, features: tuple[str, ...]) -> BlockModel:
     """The model in ``newsclean/data/<filename>``, checked against the code's feature names."""
     d = json.loads(resources.files("newsclean.data").joinpath(filename).read_text(encoding="utf-8"))
-    return BlockModel(_linear(d["pass1"], features, f"{filename} (pass 1)"),
-                      _linear(d["pass2"], PASS2_FEATURES, f"{filename} (pass 2)"),
-                      float(d["drop_below"]), float(d["restore_at"]))
+    return model_from_dict(d, features, filename)
 
 
 def context_rows(z: list[float], kept: list[bool]) -> list[list[float]]:
@@ -106,5 +128,5 @@ def context_rows(z: list[float], kept: list[bool]) -> list[list[float]]:
 
 def probabilities(model: BlockModel, first: list[list[float]], kept: list[bool]) -> list[float]:
     """P(body text) of every block, from its pass-1 feature row and the rule stages' keep flags."""
-    z = [model.pass1.logit(r) for r in first]
+    z = [max(-CLIP, min(CLIP, s)) for s in model.pass1.scores(first)]
     return [1.0 / (1.0 + math.exp(-model.pass2.logit(r))) for r in context_rows(z, kept)]

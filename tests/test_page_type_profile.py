@@ -70,12 +70,12 @@ def test_source_tag_and_price_counts() -> None:
     assert plain["src_figure"] == plain["src_img"] == plain["src_price"] == 0.0
 
 
-def test_url_date_tag_path_and_slug_hyphens() -> None:
+def test_url_date_and_tag_path() -> None:
     body = f"<p>{PARA}</p>"
     dated = _f(body, "https://news.example.org/2024/05/12/new-ferry-terminal-to-open-in-the-spring")
-    assert dated["url_date_path"] == 1.0 and dated["url_tagcat"] == 0.0 and dated["url_slug_hyphens"] == 7.0
+    assert dated["url_date_path"] == 1.0 and dated["url_tagcat"] == 0.0
     tag = _f(body, "https://news.example.org/tag/harbour/")
-    assert tag["url_date_path"] == 0.0 and tag["url_tagcat"] == 1.0 and tag["url_slug_hyphens"] == 0.0
+    assert tag["url_date_path"] == 0.0 and tag["url_tagcat"] == 1.0
     assert _f(body, "https://shop.example.org/search?q=socks")["url_tagcat"] == 1.0
     assert not any(k.startswith("url_") for k in _f(body))  # no URL: no URL signal
 

@@ -29,9 +29,9 @@ SHORT_SECTION_WORDS = 40
 LINK_BLOCK = 0.5
 #: the source is scanned this far for tag counts (as for schema.org types: cheap on huge pages)
 SOURCE_SCAN_CHARS = 400_000
-#: source tags counted (log-scaled): figures and images go with articles, ``<code>`` with docs, ``<svg>``
-#: icons with landing pages, ``<h2>`` with sectioned pages
-SOURCE_TAGS = ("figure", "img", "svg", "video", "code", "h2")
+#: source tags counted (log-scaled): figures and images go with articles, ``<code>`` with docs, ``<h2>`` with
+#: sectioned pages (``<svg>`` was tried: it counts a site template's icons, not the page's type)
+SOURCE_TAGS = ("figure", "img", "video", "code", "h2")
 #: a price in the source's markup: ``itemprop="price"`` or a JSON ``"price"`` key
 PRICE_KEYS = ('itemprop="price"', '"price"')
 #: the h1 count is capped here (a page of many h1s is as odd as one of four)

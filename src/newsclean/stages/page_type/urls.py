@@ -1,5 +1,5 @@
 """URL signals for ``page_type``: path words that name a page type (``/tag/``, ``/products/``, ``/docs/``,
-a forum's host), the path's depth, a long slug, a date in the path.
+a forum's host), the path's depth, a long slug, a date in the path, a tag/category/search path.
 
 Split from ``features``; it only measures. A page without a URL gets ``url_none`` and no URL signal (the
 model then reads each as its training mean).
@@ -11,9 +11,8 @@ from urllib.parse import urlsplit
 
 #: path depth is capped here (six levels deep is as deep as it gets for the type)
 DEPTH_CAP = 6
-#: words of the last segment and its hyphens are capped here (a slug of 12 words is as long as it gets)
+#: words of the last segment are capped here (a slug of 12 words is as long as it gets)
 SLUG_CAP = 12
-SLUG_HYPHENS_CAP = 12
 
 _DATE_PATH = re.compile(r"/(?:19|20)\d\d[/-](?:[01]?\d)(?:[/-]|$)|/\d{8}(?:/|$)")
 _TAG_OR_SEARCH = re.compile(r"/(?:tags?|category|categories|topics?|search|archives?|author|authors)(?:/|$|\?)"
@@ -66,8 +65,7 @@ def url_features(url: str | None, f: dict[str, float]) -> None:
         f[f"url_{name}"] = 1.0 if hit else 0.0
     f["url_date_path"] = 1.0 if _DATE_PATH.search(path) else 0.0
     f["url_tagcat"] = 1.0 if _TAG_OR_SEARCH.search(path + query) else 0.0
-    f["url_slug_hyphens"] = float(min(last.count("-"), SLUG_HYPHENS_CAP))
 
 #: every signal this module may set (left out, with ``url_none``, when the page has no URL)
-URL_SIGNALS = frozenset({"url_depth", "url_root", "url_slug_words", "url_digits", "url_date_path", "url_tagcat",
-                         "url_slug_hyphens"} | {f"url_{g}" for g in URL_PATTERNS})
+URL_SIGNALS = frozenset({"url_depth", "url_root", "url_slug_words", "url_digits", "url_date_path", "url_tagcat"}
+                        | {f"url_{g}" for g in URL_PATTERNS})

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 import re
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
 
 from newsclean.page import Block, Page
+from newsclean.stages.page_type.profile import PROFILE_HTML_ONLY, profile_features
+from newsclean.stages.page_type.urls import URL_SIGNALS, url_features
 
 #: a page's source is scanned for schema.org types only this far (types sit in the head or near
 #: the top of the body; the scan must stay cheap on multi-megabyte pages)
@@ -49,26 +50,6 @@ TYPE_GROUPS: dict[str, frozenset[str]] = {
                           "offercatalog", "event"}),
 }
 
-_URL_PATTERNS: dict[str, re.Pattern[str]] = {
-    "listing": re.compile(r"/(?:tags?|category|categories|topics?|section|sections|archives?|search|author|"
-                          r"authors|news|latest|page/\d+|issues|blog|blogs|stories|articles)(?:/|$|\?)|[?&](?:s|q|"
-                          r"query|page|tag|category)=", re.IGNORECASE),
-    "collection": re.compile(r"/(?:collections?|shop|store|c|cat|catalog|catalogue|department|browse|"
-                             r"products?)(?:/|$)|/(?:all|all-products|view-all)(?:/|$)", re.IGNORECASE),
-    "product": re.compile(r"/(?:products?|p|dp|item|items|gp/product|sku)/[^/]+|\d{5,}\.html?$|/[\w-]+-p-?\d+",
-                          re.IGNORECASE),
-    "forum": re.compile(r"/(?:t|threads?|topics?|questions?|forums?|discussions?|community|viewtopic|"
-                        r"showthread|comments|r/\w+/comments)(?:[/.?]|$)|^(?:forums?|community|discuss|discussion|"
-                        r"answers|boards?)\.|stackexchange|stackoverflow|reddit", re.IGNORECASE),
-    "documentation": re.compile(r"/(?:docs?|documentation|api|reference|ref|guides?|manual|userguide|"
-                                r"usersguide|learn|tutorials?|wiki|handbook|kb|glossary)(?:/|$|\.)|^(?:docs?|"
-                                r"developer|developers|wiki|learn|api)\.|readthedocs|gitbook|github\.io",
-                                re.IGNORECASE),
-    "service": re.compile(r"/(?:pricing|plans?|about(?:-us)?|contact(?:-us)?|services?|solutions?|features?|"
-                          r"careers|jobs|team|why-us|testimonials|reviews|programs?|courses?|offers?|"
-                          r"enterprise|support)(?:/|$|-)", re.IGNORECASE),
-    "article": re.compile(r"/(?:19|20)\d\d/(?:[01]?\d/)?|/\d{4}-\d\d-\d\d|[a-z]+(?:-[a-z0-9]+){4,}", re.IGNORECASE),
-}
 #: phrases counted in the page's lower-cased text (plain substring counts: one fast scan each, no regex)
 PHRASES: dict[str, tuple[str, ...]] = {
     "cart": ("add to cart", "add to bag", "add to basket", "in stock", "sold out", "quantity", "wishlist"),
@@ -131,30 +112,6 @@ def schema_types(page: Page) -> list[str]:
                 out.append(name)
             i = src.find(key, end, limit)
     return out
-
-
-def _url_features(url: str | None, f: dict[str, float]) -> None:
-    if not url:
-        f["url_none"] = 1.0
-        return
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        f["url_none"] = 1.0
-        return
-    host = (parts.hostname or "").lower()
-    path = parts.path or "/"
-    query = ("?" + parts.query) if parts.query else ""
-    segments = [s for s in path.split("/") if s]
-    f["url_depth"] = float(min(len(segments), 6))
-    f["url_root"] = 1.0 if not segments else 0.0
-    last = segments[-1] if segments else ""
-    f["url_slug_words"] = float(min(len(re.findall(r"[a-z]+", last.lower())), 12))
-    f["url_digits"] = 1.0 if re.search(r"\d{4,}", path) else 0.0
-    for name, rx in _URL_PATTERNS.items():
-        target = host if name in ("forum", "documentation") else ""
-        hit = rx.search(path + query) or (target and rx.search(target + "/"))
-        f[f"url_{name}"] = 1.0 if hit else 0.0
 
 
 def _schema_features(page: Page, f: dict[str, float], signals: list[str]) -> None:
@@ -258,6 +215,7 @@ def _block_features(page: Page, f: dict[str, float]) -> str:
     f["headline_links"] = _log(cards.headline_links)
     f["blurbs_after_links"] = _log(cards.blurbs)
     _repeat_and_hint_features(blocks, denom, f)
+    profile_features(blocks, page.source if page.kind == "html" else "", f)
     return _scan_text(blocks)
 
 
@@ -389,8 +347,7 @@ HTML_ONLY = frozenset({
     "blurbs_after_links", "repeated_share", "repeat_groups", "prose_concentration", "ld_any", "ld_breadcrumb",
     "ld_website_only", "og_article", "og_product", "og_website", "meta_published", "ld_main_article",
     "ld_n_articles", "cand_published", "cand_authors", "published_in_text", "dropped_share",
-} | {f"ld_{g}" for g in TYPE_GROUPS} | {f"hint_{g}" for g in _HINT_GROUPS})
-URL_SIGNALS = frozenset({"url_depth", "url_root", "url_slug_words", "url_digits"} | {f"url_{g}" for g in _URL_PATTERNS})
+} | {f"ld_{g}" for g in TYPE_GROUPS} | {f"hint_{g}" for g in _HINT_GROUPS} | PROFILE_HTML_ONLY)
 
 
 def page_features(page: Page) -> tuple[dict[str, float], list[str]]:
@@ -399,7 +356,7 @@ def page_features(page: Page) -> tuple[dict[str, float], list[str]]:
     reads a missing signal as "as usual" (its training mean), not as zero."""
     f: dict[str, float] = {}
     signals: list[str] = []
-    _url_features(page.url or page.get("url"), f)
+    url_features(page.url or page.get("url"), f)
     _schema_features(page, f, signals)
     text = _block_features(page, f)
     _text_features(text, f)

@@ -104,21 +104,3 @@ def test_a_name_line_is_told_from_a_menu_entry_by_its_first_name_and_its_bio():
     assert _feature(cands, "bio", "Laura Penwick") == 1.0
     assert _feature(cands, "bio", "Key Takeaways") == 0.0
     assert extract("\n".join(lines), kind="text").authors == ("Laura Penwick",)
-
-
-def test_names_beside_a_date_skip_the_time_and_keep_a_list():
-    assert ("dated", ["Jane Doe"]) in rank._readings("Jane Doe   06 PM | 18 Mai 2009")
-    assert ("dated", ["Markus M. Haefliger", "Beat Bumbacher"]) in rank._readings(
-        "Markus M. Haefliger, London, Beat Bumbacher 19.10.2019, 23:38 Uhr")
-    assert ("dated", ["Jane Doe", "John Roe"]) in rank._readings("Jane Doe and John Roe | March 3, 2024")
-
-
-def test_a_person_in_a_copyright_line_is_a_candidate():
-    assert ("owner", ["Gregory Szorc"]) in rank._readings(
-        "Copyright (c) 2012- Gregory Szorc. All rights reserved. Design by CSS Templates.")
-    assert ("owner", ["Jane Doe"]) in rank._readings("© 2024 Jane Doe")
-    assert not any(how == "owner" for how, _n in rank._readings("© 2024 all rights reserved"))
-
-
-def test_a_trailing_author_label_is_no_part_of_the_name():
-    assert split_names("Harald Bauer Autor") == ["Harald Bauer"]

@@ -26,7 +26,6 @@ from newsclean.normalize.authors import (
     looks_like_person,
     month_words,
     name_key,
-    normalize_authors,
     split_names,
 )
 from newsclean.normalize.dates import find_dates
@@ -44,8 +43,6 @@ BODY_LINE = 200       # characters: a paragraph of the story
 NEAR = 3              # lines: "right under the headline"
 BIO_LINE = 80         # characters: a sentence about the author, not a name line
 BIO_WORDS = 4         # words of a name a bio opens with, at most
-MAX_SIDE_WORDS = 5    # words of the piece beside a date read as one name
-MAX_LIST_WORDS = 12   # words of a list of names beside a date ("A B, C D and E F")
 MAX_COUNT = 8         # how often a name is printed: clipped here (a commenter's name repeats too)
 
 _LEAD_WORDS = (r"by|von|vom|par|por|door|di|da|de|från|av|af|autor|autorin|author|auteur|autore|quelle|source|"
@@ -63,12 +60,6 @@ _LEAD_INNER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[a-zß-ÿ\d]))(?:by|By|von|Von|
                          r"((?:[A-ZÀ-Þ][\w'’.-]*|[\w][\w.-]*\d[\w.-]*|[a-zß-ÿ][\w.-]{2,})"
                          r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la|del)){0,4})")
 _WORD = re.compile(r"[^\W\d_]+")
-#: a time of day beside a date ("06 PM", "23:38 Uhr", "10.30 h"): no name
-_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h)\b\.?|\b\d{1,2}:\d{2}\b", re.I)
-#: what parts a list of names from a date or other names ("|", " - ", a wide gap), not the comma
-_LIST_SEPARATORS = re.compile(r"\s*(?:[|·•;/]|\s[-–—]\s|\s{3,})\s*")
-_OWNER = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?)?\s*,?\s*"
-                    r"(?:by\s+)?([^\W\d_][^|•·.,]{2,60}?)\s*(?:[.|•·,]|all rights|alle rechte|$)", re.I)
 _SEPARATORS = re.compile(r"\s*(?:[|·•,;/]|\s[-–—]\s|\s{3,})\s*")
 _COMMENT = re.compile(r"\b(?:reply|antworten|says|sagt|said|schreibt|kommentar\w*|comments?|responder|répondre|"
                       r"dice|ha detto|zegt|svarar|replies)\b", re.I)
@@ -84,7 +75,7 @@ FEATURES = ("lead", "inner", "name_only", "dated", "rule", "rule_byline", "after
             "title_dist", "no_title", "rel_pos", "line_len", "n_names", "person", "one_word", "lower", "caps",
             "has_date", "count", "in_title", "comment", "photo", "copyright", "org", "kept", "list_item",
             "label_above", "order", "ui_word", "common_words", "near3", "near10", "date_near",
-            "short_neighbours", "body_below", "n_people", "first_name", "bio", "owner")
+            "short_neighbours", "body_below", "n_people", "first_name", "bio")
 
 
 @dataclass
@@ -126,44 +117,19 @@ def _readings(text: str) -> list[tuple[str, list[str]]]:
         if names and used >= len(words) - 1 and all(looks_like_person(n) for n in names):
             out.append(("name_only", names))
     if any(c.isdigit() for c in line):
-        out.extend(("dated", names) for names in _dated_readings(line))
-        names = _owner_names(line)
-        if names:
-            out.append(("owner", names))
+        found = find_dates(line, limit=1)
+        if found:
+            before = _SEPARATORS.split(line[:found[0].start].strip())
+            after = _SEPARATORS.split(line[found[0].end:].strip())
+            for side in (before[-1] if before else "", after[0] if after else ""):
+                side = side.strip(" -–—|•·,:")
+                if not side or len(side.split()) > 5 or any(c.isdigit() for c in side):
+                    continue
+                names = split_names(side)
+                if names and sum(len(n.split()) for n in names) >= len(side.split()) - 1:
+                    out.append(("dated", names))
+                    break
     return out
-
-
-def _dated_readings(line: str) -> list[list[str]]:
-    """The names beside the line's date: the piece next to it ("Jane Doe | 3 May 2024"), times skipped
-    ("Jane Doe   06 PM | 18 Mai"), and the whole list up to the next separator ("Markus M. Haefliger,
-    London, Beat Bumbacher 19.10.2019": both authors, the place dropped)."""
-    found = find_dates(line, limit=1)
-    if not found:
-        return []
-    out: list[list[str]] = []
-    for side, pick in ((line[:found[0].start], -1), (line[found[0].end:], 0)):
-        side = _TIME.sub(" ", side).strip()
-        for seps, max_words in ((_SEPARATORS, MAX_SIDE_WORDS), (_LIST_SEPARATORS, MAX_LIST_WORDS)):
-            parts = [p for p in (x.strip(" -–—|•·,:") for x in seps.split(side)) if p]
-            piece = parts[pick] if parts else ""
-            if not piece or len(piece.split()) > max_words or any(c.isdigit() for c in piece):
-                continue
-            names = normalize_authors(piece)
-            if names and sum(len(n.split()) for n in names) >= len(piece.split()) - 1 and names not in out:
-                out.append(names)
-        if out:
-            break
-    return out
-
-
-def _owner_names(line: str) -> list[str]:
-    """A person named in a copyright line ("Copyright (c) 2012- Gregory Szorc. All rights reserved."):
-    on a personal blog, the author."""
-    m = _OWNER.search(line)
-    if not m:
-        return []
-    names = split_names(m.group(1))
-    return names if names and all(looks_like_person(n) for n in names) else []
 
 
 def _lower_words(blocks: list[Block]) -> set[str]:
@@ -294,8 +260,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             1.0 if _date_near(blocks, b.index) else 0.0,
             _short_neighbours(blocks, b.index), 1.0 if _body_below(blocks, b.index) else 0.0, people,
         ]
-        c.feats += [first_name_share(c.names), 1.0 if any(k in bios for k in keys) else 0.0,
-                    1.0 if "owner" in c.kinds else 0.0]
+        c.feats += [first_name_share(c.names), 1.0 if any(k in bios for k in keys) else 0.0]
     return out
 
 

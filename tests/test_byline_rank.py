@@ -66,3 +66,41 @@ def test_retraining_reproduces_the_weights_byte_for_byte():
     done = subprocess.run([sys.executable, str(root / "benchmarks" / "train" / "byline_rank.py"), "--check"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr[-500:]
+
+
+def test_a_lead_word_inside_a_word_is_no_lead_in():
+    # "De|cember", "Par|is", "ex|por|ted", "Im|por|tant": no byline reading made of a word's tail
+    for line in ("December 19, 2025", "Paris, France: June 17-20, 2026", "Images get exported",
+                 "Why Is Mobile UX Design Important?", "*With optional dongle, sold separately"):
+        assert all(how not in ("lead", "inner") for how, _n in rank._readings(line)), line
+    assert ("inner", ["Chris Jung"]) in rank._readings("Veröffentlicht am 3. Mai vonChris Jung")
+    assert ("lead", ["Jane Doe"]) in rank._readings("By: Jane Doe")
+
+
+def test_first_names_from_the_lexicon():
+    assert rank.first_name_share(["Jane Doe"]) == 1.0
+    assert rank.first_name_share(["Key Takeaways"]) == 0.0
+    assert rank.first_name_share(["Mary-Ann Roe", "Get Started"]) == 0.5
+
+
+def _feature(cands: list, name: str, text: str) -> float:
+    i = rank.FEATURES.index(name)
+    return next(c.feats[i] for c in cands if c.block.text == text)
+
+
+def test_a_name_line_is_told_from_a_menu_entry_by_its_first_name_and_its_bio():
+    from newsclean import Pipeline
+    from newsclean.stages import DEFAULT_STAGE_NAMES
+    from newsclean.stages.byline import BylineStage
+
+    lines = ["Town News", "", "Get Started", "", "Council argues over the budget until midnight", "", _BODY, "",
+             _BODY2, "", "Laura Penwick", "",
+             "Laura Penwick is a reporter who covers the town council and its budget for Town News readers.", "",
+             "Key Takeaways"]
+    pipe = Pipeline(DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")])
+    cands = BylineStage().text_candidates(pipe.process("\n".join(lines), kind="text"))[3]
+    assert _feature(cands, "first_name", "Laura Penwick") == 1.0
+    assert _feature(cands, "first_name", "Key Takeaways") == 0.0
+    assert _feature(cands, "bio", "Laura Penwick") == 1.0
+    assert _feature(cands, "bio", "Key Takeaways") == 0.0
+    assert extract("\n".join(lines), kind="text").authors == ("Laura Penwick",)

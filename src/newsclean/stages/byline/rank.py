@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from newsclean.features.text import phrases
 from newsclean.normalize._data import load_json
 from newsclean.normalize.authors import (
     explicit_byline,
@@ -41,17 +42,22 @@ MAX_NAMES = 4         # a byline names a few people; more is a list of people (a
 SHORT_LINE = 30       # characters: a menu entry or a tag, not a sentence
 BODY_LINE = 200       # characters: a paragraph of the story
 NEAR = 3              # lines: "right under the headline"
+BIO_LINE = 80         # characters: a sentence about the author, not a name line
+BIO_WORDS = 4         # words of a name a bio opens with, at most
 MAX_COUNT = 8         # how often a name is printed: clipped here (a commenter's name repeats too)
 
 _LEAD_WORDS = (r"by|von|vom|par|por|door|di|da|de|från|av|af|autor|autorin|author|auteur|autore|quelle|source|"
                r"text|texto|redaktion|redacción|verfasser|escrito por|scritto da|publicado por|publié par|"
                r"geschrieben von|veröffentlicht von|erstellt von|gepostet von|posted by|written by|"
                r"text & fotos|text und fotos|text/fotos|bericht|reportage|interview")
-#: a lead-in at the line's start, maybe behind a bullet or an image label
-_LEAD_START = re.compile(r"^(?:[\W_]*|\[[^\]]*\]\s*)(?:" + _LEAD_WORDS + r")\s*[:\-–—]?\s*(?=[^\W\d_])", re.I)
-#: a lead-in inside the line, glued or not ("vonChris Jung", "ByJ.R. Stone"), then the name's words
+#: a lead-in at the line's start, maybe behind a bullet or an image label; a whole word, or glued to a
+#: capital ("vonElisa"), never a word's head ("De|cember", "Par|is")
+_LEAD_START = re.compile(r"^(?:[\W_]*|\[[^\]]*\]\s*)(?:" + _LEAD_WORDS + r")"
+                         r"(?:(?![^\W\d_])|(?-i:(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])))\s*[:\-–—]?\s*(?=[^\W\d_])", re.I)
+#: a lead-in inside the line, glued or not ("vonChris Jung", "ByJ.R. Stone"), then the name's words; a
+#: lead-in glued to what follows needs a capital there ("exported" is no "por" + "ted")
 _LEAD_INNER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[a-zß-ÿ\d]))(?:by|By|von|Von|par|Par|por|Por|door|Door|"
-                         r"[Aa]utor(?:in)?:?|[Aa]uthor:?|Quelle:|Source:|Text:)\s*"
+                         r"[Aa]utor(?:in)?:?|[Aa]uthor:?|Quelle:|Source:|Text:)(?:\s+|(?<=:)|(?=[A-ZÀ-Þ]))"
                          r"((?:[A-ZÀ-Þ][\w'’.-]*|[\w][\w.-]*\d[\w.-]*|[a-zß-ÿ][\w.-]{2,})"
                          r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la|del)){0,4})")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -70,7 +76,7 @@ FEATURES = ("lead", "inner", "name_only", "dated", "rule", "rule_byline", "after
             "title_dist", "no_title", "rel_pos", "line_len", "n_names", "person", "one_word", "lower", "caps",
             "has_date", "count", "in_title", "comment", "photo", "copyright", "org", "kept", "list_item",
             "label_above", "order", "ui_word", "common_words", "near3", "near10", "date_near",
-            "short_neighbours", "body_below", "n_people")
+            "short_neighbours", "body_below", "n_people", "first_name", "bio")
 
 
 @dataclass
@@ -180,6 +186,36 @@ def _body_below(blocks: list[Block], i: int) -> bool:
     return any(len(b.text) >= BODY_LINE for b in blocks[i + 1:i + 1 + 2 * NEAR])
 
 
+@cache
+def _first_names() -> frozenset[str]:
+    """Common first names (data/text_first_names.txt, from public-domain census tables)."""
+    return frozenset(phrases("first_names"))
+
+
+def first_name_share(names: list[str]) -> float:
+    """Share of the names whose first word is a common first name ("Jane Doe", "Jean-Luc Picard"
+    yes; "Key Takeaways", "Get Started" no): a person rather than a menu entry or a heading."""
+    known = _first_names()
+    hits = 0
+    for name in names:
+        words = name.split()
+        first = words[0].strip(".").casefold() if words else ""
+        if first in known or first.split("-")[0] in known:
+            hits += 1
+    return hits / max(len(names), 1)
+
+
+def _bio_openers(blocks: list[Block]) -> set[str]:
+    """The first two to four words (as name keys) of every paragraph: an author's bio opens with the
+    name ("Jane Doe is a reporter ...", "Jane Doe: Jane covers ...")."""
+    out: set[str] = set()
+    for b in blocks[:MAX_BLOCKS]:
+        if len(b.text) >= BIO_LINE:
+            words = name_key(b.text[:MAX_NAME_LINE]).split()
+            out.update(" ".join(words[:k]) for k in range(2, BIO_WORDS + 1) if len(words) > k)
+    return out
+
+
 def _count(key: str, joined: str, lines: int) -> int:
     """How many of the lines (``joined`` by newlines, ``lines`` of them; none holds a newline) hold
     ``key``, counted up to ``MAX_COUNT`` (the feature clips there): one search per line that holds it."""
@@ -219,6 +255,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     joined = "\n".join(texts)   # name keys hold no newline: _NON_WORD turned it into a space
     counts: dict[str, int] = {}
     lower = _lower_words(blocks)
+    bios = _bio_openers(blocks)
     title_text = name_key(blocks[title].text) if title is not None else ""
     n = len(blocks)
     out = list(merged.values())
@@ -257,6 +294,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             1.0 if _date_near(blocks, b.index) else 0.0,
             _short_neighbours(blocks, b.index), 1.0 if _body_below(blocks, b.index) else 0.0, people,
         ]
+        c.feats += [first_name_share(c.names), 1.0 if any(k in bios for k in keys) else 0.0]
     return out
 
 

@@ -20,6 +20,7 @@ from newsclean.stages.classify.model import (
     model_from_dict,
     probabilities,
 )
+from tests.scripts import load_script
 
 BODY = [
     "The ministry said on Monday that exports rose by four percent in the third quarter of the year, more than "
@@ -120,16 +121,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench"
 
 @pytest.mark.skipif(not (SHARED / "captures").is_dir(), reason="needs ../shared/bench (benchmark data)")
 def test_training_is_deterministic_on_a_sample():
-    import importlib.util
-    import sys
 
     pytest.importorskip("sklearn")
-    script = Path(__file__).resolve().parents[1] / "benchmarks" / "train" / "train_capture_classifier.py"
-    spec = importlib.util.spec_from_file_location("nc_train_capture", script)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
+    mod = load_script("benchmarks/train/train_capture_classifier.py", "nc_train_capture")
     data = mod.collect(SHARED, Path("/nonexistent-cache"), limit=4)
     first = mod.to_json(mod.train(data))
     assert first == mod.to_json(mod.train(data))

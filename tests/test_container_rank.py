@@ -2,21 +2,13 @@
 (issue 13's oracle measurement), on small made-up pages."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from newsclean.load.page import load_page
 from newsclean.stages.boilerplate import html as boilerplate_html
+from tests.scripts import load_script
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "train" / "container_candidates.py"
-_spec = importlib.util.spec_from_file_location("container_candidates", _PATH)
-assert _spec and _spec.loader
-container_rank = importlib.util.module_from_spec(_spec)
-sys.modules["container_candidates"] = container_rank
-_spec.loader.exec_module(container_rank)
+container_rank = load_script("benchmarks/train/container_candidates.py", "container_candidates")
 
 P = "Body paragraph number {} tells the story in plain words, with commas, clauses and an end."
 

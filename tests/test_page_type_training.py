@@ -2,11 +2,11 @@
 for byte (checked on a small sample; skipped without ../shared/bench or scikit-learn)."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench"
@@ -17,12 +17,7 @@ pytestmark = pytest.mark.skipif(not (BENCH / "wcxb" / "dev-other" / "ground-trut
 
 def _train_module():
     pytest.importorskip("sklearn")
-    spec = importlib.util.spec_from_file_location("page_type_train", ROOT / "benchmarks" / "train" / "page_type.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["page_type_train"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/train/page_type.py", "page_type_train")
 
 
 def test_training_twice_on_a_sample_gives_the_same_file() -> None:

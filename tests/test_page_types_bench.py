@@ -1,23 +1,17 @@
 """benchmarks/page_types.py --true-type: the page's true type is set after the model, with confidence 1."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from newsclean import Pipeline
 from tests.page_type_pages import ARTICLE, COLLECTION
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _bench_module():
-    spec = importlib.util.spec_from_file_location("page_types_bench", ROOT / "benchmarks" / "page_types.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["page_types_bench"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/page_types.py", "page_types_bench")
 
 
 def test_forced_type_sets_the_true_type_and_the_extraction_follows_it() -> None:

@@ -56,6 +56,7 @@ if _major_minor(COMPILED_LXML) != tuple(_etree.LXML_VERSION[:2]) \
 
 cetree.import_lxml__etree()
 
+from newsclean.load import element_hints as _element_hints
 from newsclean.load import html as _pure
 from newsclean.load.limits import COMPACT_PIECES
 from newsclean.page import Block
@@ -76,14 +77,14 @@ cdef object _PARA_SPLIT = _pure._PARA_BREAK.split
 cdef object _squash_long = _pure._squash
 cdef object _HEADINGS = _pure.HEADINGS
 cdef Py_ssize_t _SQUASH_IN_ONE = 1_000_000  # the pure _squash's limit for one split()
-cdef object _split_hints = _pure._split_hints
-cdef object _unseen_class = _pure._unseen_class
-cdef object _is_hidden = _pure._is_hidden
+cdef object _split_hints = _element_hints.split_hints
+cdef object _unseen_class = _element_hints.unseen_class
+cdef object _is_hidden = _element_hints.is_hidden
 cdef object _wraps_content = _pure._wraps_content
-cdef object _is_data_table = _pure._is_data_table
+cdef object _is_data_table = _element_hints.is_data_table
 cdef object _emit_table = _pure._emit_table
 cdef object _MAY_WRAP = frozenset(_pure.SOFT_SKIP_TAGS - {"noscript", "template"})
-cdef object _UNSEEN_WORDS = _pure._UNSEEN_WORDS
+cdef object _UNSEEN_WORDS = _element_hints.UNSEEN_WORDS
 #: frames kept for reuse (more than any real page's depth of nested blocks)
 cdef Py_ssize_t _SPARE_FRAMES = 64
 cdef tuple _NO_HINTS = ()

@@ -7,12 +7,15 @@ ancestors ("hints"), how much of its text is inside links, and its position.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from newsclean._core import compiled_walker
+from newsclean.load.element_hints import hints as _hints
+from newsclean.load.element_hints import is_data_table as _is_data_table
+from newsclean.load.element_hints import is_hidden as _is_hidden
+from newsclean.load.element_hints import unseen_class as _unseen_class
 from newsclean.load.element_text import text_of
 from newsclean.load.limits import COMPACT_PIECES, DEFAULT_MAX_BLOCKS
 from newsclean.page import Block
@@ -39,51 +42,8 @@ SOFT_SKIP_TAGS = frozenset({
 })
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _WS = re.compile(r"\s+")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"([a-z])([A-Z])")  # imageEmbedCaption -> image Embed Caption
-
-
-def _hints(el: Any) -> tuple[str, ...]:
-    """Lower-cased words of an element's class and id (e.g. 'article-body' → 'article', 'body')."""
-    cls = el.get("class")
-    ident = el.get("id")
-    if not cls and not ident:
-        return ()
-    return _split_hints(f"{cls or ''} {ident or ''}")
-
-
-@lru_cache(maxsize=8192)
-def _split_hints(raw: str) -> tuple[str, ...]:
-    """Pure and cached: pages repeat the same class strings many times."""
-    if not raw.islower():  # (most class strings are lower-case already: no regex for them)
-        raw = _CAMEL.sub(r"\1 \2", raw).lower()
-    return tuple(w for w in _WORD_SPLIT.split(raw) if w)
-
-
-def _is_hidden(el: Any) -> bool:
-    """Hidden by attribute or inline style, unless it holds a page's worth of paragraphs (streamed
-    pages ship their whole content in a hidden element that a script reveals)."""
-    if el.get("hidden") is None:
-        style = el.get("style")
-        if not (style and _HIDDEN_STYLE.search(style)):
-            return False
-    return el.find(".//p") is None or len(text_of(el)) < 1500
-
-
-_UNSEEN_WORDS = frozenset({"sronly", "srtext", "screenreader", "screenreadertext", "visuallyhidden",
-                           "tooltip", "tooltiptext", "popover", "hovercard"})
 #: blocks of running text, where an unseen inline insert would glue words into a sentence
 _TEXT_FRAMES = frozenset({"p", "li", "dd", "dt", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"})
-
-
-@lru_cache(maxsize=4096)
-def _unseen_class(cls: str) -> bool:
-    """Inline text that readers never see in the flow: screen-reader-only labels, tooltips and
-    hover cards (shown on hover, next to the word they explain)."""
-    words = [w for w in _WORD_SPLIT.split(_CAMEL.sub(r"\1 \2", cls).lower()) if w]
-    joined = {a + b for a, b in zip(words, words[1:])} | {a + b + c for a, b, c in zip(words, words[1:], words[2:])}
-    return not _UNSEEN_WORDS.isdisjoint(words) or not _UNSEEN_WORDS.isdisjoint(joined)
 
 
 def _wraps_content(el: Any, tag: str) -> bool:
@@ -93,20 +53,6 @@ def _wraps_content(el: Any, tag: str) -> bool:
     if next(el.iter("p", "div"), None) is None:
         return False
     return len(text_of(el)) > 500
-
-
-def _is_data_table(table: Any) -> bool:
-    """A table of short cells (data), not a layout table wrapping paragraphs or whole pages."""
-    for tag in ("p", "div", "table", "ul", "ol", "blockquote", "h1", "h2", "h3"):
-        if table.find(f".//{tag}") is not None:
-            return False
-    rows = table.findall(".//tr")
-    if not rows or len(rows) > 500:
-        return False
-    for td in table.iter("td", "th"):
-        if len(text_of(td)) > 400:
-            return False
-    return True
 
 
 class _Frame:

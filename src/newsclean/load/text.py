@@ -16,10 +16,10 @@ dashes are text, not bullets), the wrap column is measured, not assumed, and unw
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from newsclean.load.char_width import char_width, display_width, is_cjk
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.longlines import split_over_long_lines
 from newsclean.load.text_tables import merge_tables
@@ -37,34 +37,6 @@ _GLUED = re.compile(r"(?<![\w@#/\\=.])([^\W\d_][^\s_]*)((?:_[^\s_]+)+)")
 _NOT_PROSE_PART = re.compile(r"[/\\=@]|\.(?:jpe?g|png|gif|webp|svg|html?|php|js|css)\b", re.I)
 _UNDERLINE = re.compile(r"^(=+|-+)$")
 _END_PUNCT = tuple(".!?:;…\"”’)»。！？")
-_CJK_RANGES = (
-    (0x1100, 0x11FF), (0x2E80, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF),
-    (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFF60), (0xFFE0, 0xFFE6), (0x20000, 0x3FFFD),
-)
-
-
-def char_width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def display_width(s: str) -> int:
-    if s.isascii():
-        return len(s)
-    # only characters from U+1100 on can be wide: the rest count one column without a table look-up
-    return len(s) + sum(1 for c in _MAYBE_WIDE.findall(s) if char_width(c) == 2)
-
-
-_MAYBE_WIDE = re.compile("[\u1100-\U0010ffff]")
-
-
-_CJK_FROM = _CJK_RANGES[0][0]   # below the first range (most characters of most captures) no look-up
-
-
-def is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return o >= _CJK_FROM and any(lo <= o <= hi for lo, hi in _CJK_RANGES)
-
-
 @dataclass
 class Line:
     number: int

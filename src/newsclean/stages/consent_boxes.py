@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsclean.load.element_hints import hints
 from newsclean.page import Page
 
 #: class/id words of consent managers' wrappers and cookie notices
@@ -28,15 +29,11 @@ MAX_SHARE = 0.8
 #: what a consent notice says: cookies, and what is asked about them
 NOTICE = (re.compile(r"\bcookies?\b", re.IGNORECASE),
           re.compile(r"\b(consent|privacy|partners|preferences|personal data|accept)", re.IGNORECASE))
-_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"([a-z])([A-Z])")
 
 
 def _names_consent(el: Any) -> bool:
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if not raw.strip():
-        return False
-    return not CONSENT_WORDS.isdisjoint(_SPLIT.split(_CAMEL.sub(r"\1 \2", raw).lower()))
+    """The element's class/id words (the walk's own, cached split) name consent or cookies."""
+    return not CONSENT_WORDS.isdisjoint(hints(el))
 
 
 def consent_blocks(page: Page) -> set[int]:

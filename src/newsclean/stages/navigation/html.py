@@ -23,7 +23,12 @@ from newsclean.stages.boilerplate.signals import (
     read_also_pattern,
     unmemoised_chain,
 )
-from newsclean.stages.navigation.sections import drop_contents_lists, drop_orphan_headings
+from newsclean.stages.navigation.sections import (
+    drop_contents_lists,
+    drop_linked_tail_headings,
+    drop_orphan_headings,
+    drop_trailing_headings,
+)
 from newsclean.stages.navigation.tree import descends, subtree_sums
 from newsclean.urls import site_of
 
@@ -261,6 +266,8 @@ def _drop_navigation(page: Page, options: Any, stage: str) -> None:
     _drop_boxes(page, ctx, stage)
     drop_contents_lists(page, stage)
     drop_orphan_headings(page, stage)
+    drop_linked_tail_headings(page, stage)
+    drop_trailing_headings(page, stage)
 
 
 def _link_heavy(b: Block, ld: float, n: int, max_ld: float, host: str) -> bool:

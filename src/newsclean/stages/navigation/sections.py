@@ -71,8 +71,6 @@ def drop_orphan_headings(page: Page, stage: str) -> None:
                 break
         if had_any and not kept_any:
             page.drop(b, stage, "heading of a dropped section")
-    drop_linked_tail_headings(page, stage)
-    drop_trailing_headings(page, stage)
 
 
 def drop_linked_tail_headings(page: Page, stage: str) -> None:

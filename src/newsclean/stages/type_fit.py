@@ -27,12 +27,14 @@ words, so it is not applied to documentation either.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from newsclean import handoffs
 from newsclean.page import DropKind, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.consent_boxes import consent_blocks
 from newsclean.stages.item_groups import item_groups, item_text
+from newsclean.stages.type_region import title_region
 
 #: elements that hold a site's chrome, never a listing's items
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
@@ -46,6 +48,15 @@ KEEP_DROPPED = frozenset({DropKind.HEADLINE, DropKind.KICKER, DropKind.REPEAT, D
 #: cart", a forum's "Quote" or "Report post") is chrome after its first copy; on documentation and
 #: service pages the repeats are content (table cells, plan features), and word-F1 fell there (tune)
 REPEAT_TYPES = frozenset({"listing", "collection", "product", "forum"})
+#: the page types whose region is chosen again around the title when the container misses it (``type_region``;
+#: tune: product 0.584 -> 0.616, pages whose container was a refund policy or the footer's fine print; on
+#: service and documentation pages the title is a hero's slogan or a page heading apart from the copy, and
+#: 5 tune pages fell by 0.5-0.9)
+REGION_TYPES = frozenset({"product", "collection", "forum", "listing"})
+#: ... of which those where a container near the title is widened to hold it; elsewhere only a container far
+#: from the title (meeting it at ``<body>``) is replaced (tune: widening cost forums 0.792 -> 0.751, a
+#: forum's posts sit apart from the thread's title; replacing a far one lifted 5 forum and collection pages)
+WIDEN_TYPES = frozenset({"product"})
 #: the page types whose repeated items carry per-item chrome ("Add to wishlist", "Select size")
 ITEM_REPEAT_TYPES = frozenset({"listing", "collection", "product"})
 #: a line found in this many items of a group at least, whatever the share, before it counts as item chrome
@@ -93,6 +104,8 @@ class TypeFitStage(Stage):
     def run(self, page: Page) -> None:
         kind = page.get("page_type")
         confidence = page.get("page_type_confidence") or 0.0
+        if kind in REGION_TYPES and confidence >= self.options.min_confidence:
+            self._rechoose_region(page, kind)
         floor = self.options.listing_min_confidence if kind == "listing" else self.options.min_confidence
         if kind in ITEM_TYPES and confidence >= floor:
             self._restore_items(page, kind)
@@ -104,6 +117,27 @@ class TypeFitStage(Stage):
         self._drop_repeats(page, kind, confidence)
         if kind in ITEM_REPEAT_TYPES and confidence >= self.options.min_confidence and self.options.drop_consent:
             self._drop_consent(page, kind)
+
+    def _rechoose_region(self, page: Page, kind: str) -> None:
+        """When the chosen container misses the page's title, the region around the title replaces it: what
+        the container choice dropped inside it comes back, what is kept outside it goes."""
+        region = title_region(page, widen=kind in WIDEN_TYPES)
+        if region is None:
+            return
+        memo: dict[Any, bool] = {}
+        restored = dropped = 0
+        for block in page.blocks:
+            inside = block.element is not None and _inside(block.element, region, memo)
+            if inside and block.outside_main and block.drop_kind is DropKind.OTHER:
+                page.restore(block, self.name, f"inside the region holding the title of a {kind} page")
+                restored += 1
+            elif not inside and block.kept:
+                page.drop(block, self.name, f"outside the region holding the title of a {kind} page",
+                          outside_main=True)
+                dropped += 1
+        page.handoffs.html_container = region
+        page.note(self.name, f"{kind} page: region chosen again around the title ({restored} blocks back, "
+                             f"{dropped} dropped)")
 
     def _drop_consent(self, page: Page, kind: str) -> None:
         """The blocks of a cookie or consent box are not the page's content."""
@@ -175,3 +209,21 @@ class TypeFitStage(Stage):
                 seen.add(key)
         if dropped:
             page.note(self.name, f"{kind} page: {dropped} repeated lines dropped (their first copy kept)")
+
+
+def _inside(el: Any, holder: Any, memo: dict[Any, bool]) -> bool:
+    """``el`` is ``holder`` or below it (memoised along the way up)."""
+    chain = []
+    found = False
+    while el is not None:
+        if el is holder:
+            found = True
+            break
+        if el in memo:
+            found = memo[el]
+            break
+        chain.append(el)
+        el = el.getparent()
+    for e in chain:
+        memo[e] = found
+    return found

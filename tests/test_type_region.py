@@ -57,3 +57,14 @@ def test_container_holding_the_title_is_kept() -> None:
     page = Pipeline().remove("type_fit").remove("page_type").process(PRODUCT, url=URL)
     page.handoffs.html_container = page.tree.find(".//main")
     assert title_region(page) is None
+
+
+def test_far_container_that_names_the_title_is_kept() -> None:
+    """A container far from the title whose text names the product is about the product: it stays."""
+    page = Pipeline().remove("type_fit").remove("page_type").process(PRODUCT, url=URL)
+    page.handoffs.html_container = page.tree.find(".//div[@class='modal']")
+    assert title_region(page, widen=False) is not None
+    for block in page.kept():
+        block.text = "The harbour rain jacket: " + block.text
+        break
+    assert title_region(page, widen=False) is None

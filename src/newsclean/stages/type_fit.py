@@ -48,15 +48,16 @@ KEEP_DROPPED = frozenset({DropKind.HEADLINE, DropKind.KICKER, DropKind.REPEAT, D
 #: cart", a forum's "Quote" or "Report post") is chrome after its first copy; on documentation and
 #: service pages the repeats are content (table cells, plan features), and word-F1 fell there (tune)
 REPEAT_TYPES = frozenset({"listing", "collection", "product", "forum"})
-#: the page types whose region is chosen again around the title when the container misses it (``type_region``;
-#: tune: product 0.584 -> 0.616, pages whose container was a refund policy or the footer's fine print; on
-#: service and documentation pages the title is a hero's slogan or a page heading apart from the copy, and
-#: 5 tune pages fell by 0.5-0.9)
+#: the page types whose region is chosen again around the title when the container misses it, meets it only at
+#: <body> and does not name it (``type_region``; tune: product 0.584 -> 0.598, collection 0.655 -> 0.664, forum
+#: 0.792 -> 0.810; check: forum 0.641 -> 0.644, the others unchanged). On service and documentation pages
+#: the title is a hero's slogan or a heading apart from the copy (5 tune pages fell by 0.5-0.9 without the
+#: naming test)
 REGION_TYPES = frozenset({"product", "collection", "forum", "listing"})
-#: ... of which those where a container near the title is widened to hold it; elsewhere only a container far
-#: from the title (meeting it at ``<body>``) is replaced (tune: widening cost forums 0.792 -> 0.751, a
-#: forum's posts sit apart from the thread's title; replacing a far one lifted 5 forum and collection pages)
-WIDEN_TYPES = frozenset({"product"})
+#: ... of which those where a container near the title (meeting it below <body>) is widened to hold it: none
+#: (tune product 0.616 with it, but check product 0.556 -> 0.527; on forums 0.792 -> 0.751 on tune: a
+#: forum's posts sit apart from the thread's title)
+WIDEN_TYPES: frozenset[str] = frozenset()
 #: the page types whose repeated items carry per-item chrome ("Add to wishlist", "Select size")
 ITEM_REPEAT_TYPES = frozenset({"listing", "collection", "product"})
 #: a line found in this many items of a group at least, whatever the share, before it counts as item chrome

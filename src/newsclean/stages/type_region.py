@@ -6,12 +6,14 @@ is a refund policy in a pop-up or the footer's fine print, far from the product.
 title stage's heading, else its first ``<h1>``) says where the product is. When the chosen container does
 not hold the title: if the two meet below ``<body>`` (the container was one part of the product's region,
 its description or specifications), the element where they meet becomes the region (``widen``); if they
-meet only at ``<body>``, the region is the largest ancestor of the title that holds none of the site's
+meet only at ``<body>`` and what was kept does not name the title's subject (under half of its words), the
+region is the largest ancestor of the title that holds none of the site's
 chrome (no block under a ``<header>`` or ``<footer>`` that the title itself is not under), below ``<body>``
 and never above a ``<main>``. Plain data out: ``title_region`` gives the element, ``type_fit`` decides.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsclean.page import Block, Page
@@ -21,6 +23,13 @@ from newsclean.page import Block, Page
 CHROME_TAGS = frozenset({"header", "footer"})
 #: elements a region never is (they hold the whole page)
 PAGE_TAGS = frozenset({"body", "html"})
+#: a title word this long says something of the page's subject ("the", "for", "and" do not)
+TITLE_WORD_CHARS = 4
+#: a container far from the title whose kept text holds this share of the title's words is about the page's
+#: subject all the same and stays (tune: a collection's grid under a heading apart from its <h1>, service and
+#: documentation pages whose <h1> sits apart from the copy)
+MENTION_SHARE = 0.5
+_WORD = re.compile(r"\w+")
 #: ancestors looked at above the title (a title is seldom nested deeper than this below its region)
 MAX_UP = 30
 
@@ -65,7 +74,21 @@ def title_region(page: Page, widen: bool = True) -> Any:
         e = e.getparent()
     if e is not None:  # below <body> (or the <main>) that holds the title: widen the container to hold it
         return e if widen else None
+    if _mentions_title(page, title):
+        return None  # what was kept talks about the page's subject: a part of it, not a pop-up or fine print
     return _clean_region(page, title, chain, level)
+
+
+def _mentions_title(page: Page, title: Block) -> bool:
+    """At least ``MENTION_SHARE`` of the title's words (of ``TITLE_WORD_CHARS`` letters or more) are in the
+    kept text (a title without such words counts as mentioned: nothing to go by)."""
+    words = {w for w in _WORD.findall(title.text.lower()) if len(w) >= TITLE_WORD_CHARS}
+    if not words:
+        return True
+    kept: set[str] = set()
+    for b in page.kept():
+        kept.update(_WORD.findall(b.text.lower()))
+    return len(words & kept) >= MENTION_SHARE * len(words)
 
 
 def _ancestors(el: Any) -> list[Any]:

@@ -251,3 +251,10 @@ def test_by_and_a_gerund_is_no_byline():
     from newsclean.normalize.authors import split_names
     assert split_names("By clicking Subscribe you agree") == []
     assert split_names("By Jane Doe") == ["Jane Doe"]
+
+
+def test_a_handle_glued_to_the_name_and_a_last_updated_tail_are_cut():
+    from newsclean.normalize.authors import split_names
+    assert split_names("By Cora Vinton@CoraVinton") == ["Cora Vinton"]
+    assert split_names("By Cora Vinton Last updated Nov 8, 2023") == ["Cora Vinton"]
+    assert split_names("cora@example.com") == []

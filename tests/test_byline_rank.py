@@ -104,3 +104,49 @@ def test_a_name_line_is_told_from_a_menu_entry_by_its_first_name_and_its_bio():
     assert _feature(cands, "bio", "Laura Penwick") == 1.0
     assert _feature(cands, "bio", "Key Takeaways") == 0.0
     assert extract("\n".join(lines), kind="text").authors == ("Laura Penwick",)
+
+
+def test_a_name_by_a_date_is_read_when_a_separator_stands_between_them():
+    # the separator next to the date left an empty side: "Kim Vale ·" split into ["Kim Vale", ""]
+    assert ("dated", ["Kim Vale"]) in rank._readings("Kim Vale · March 3, 2021 · Travel · 4 comments")
+    assert ("dated", ["Kim Vale"]) in rank._readings("May 9, 2020 | Kim Vale")
+
+
+def test_a_label_and_a_colon_before_the_names_is_a_reading():
+    # any short label in any language: "WORDS & IMAGES:", "Artikel von:", "EDITING:"
+    assert ("label", ["Corin"]) in rank._readings("WORDS & IMAGES: Corin")
+    assert ("label", ["Jessa Moor"]) in rank._readings("Artikel von: Jessa Moor")
+    assert rank._label_reading("The council said this about the plan: we wait", []) == []   # a sentence
+    assert rank._label_reading("Note: see the map below", []) == []   # no names after the colon
+
+
+def test_names_before_a_separator_are_a_reading():
+    assert ("segment", ["Tilda Brenn"]) in rank._readings("Tilda Brenn   06 PM | 18 Mai")
+    assert ("segment", ["Ada Quill", "Ben Marsh"]) in rank._readings("Ada Quill and Ben Marsh  |  Guest Columnists")
+    assert rank._segment_reading("Home | News | Sports", []) == []
+
+
+def test_one_word_under_the_headline_is_a_candidate():
+    from newsclean import Pipeline
+    from newsclean.stages import DEFAULT_STAGE_NAMES
+    from newsclean.stages.byline import BylineStage
+
+    lines = ["Town News", "", "Council argues over the budget until midnight", "", "Benno", "", _BODY, "",
+             _BODY2, "", "Menu"]
+    pipe = Pipeline(DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")])
+    cands = BylineStage().text_candidates(pipe.process("\n".join(lines), kind="text"))[3]
+    assert any(c.names == ["Benno"] and "name_only" in c.kinds for c in cands)
+    assert not any(c.names == ["Menu"] for c in cands)
+
+
+def test_the_first_explicit_byline_after_the_headline_is_marked():
+    from newsclean import Pipeline
+    from newsclean.stages import DEFAULT_STAGE_NAMES
+    from newsclean.stages.byline import BylineStage
+
+    lines = ["Town News", "", "Council argues over the budget until midnight", "", "By Jane Doe", "", _BODY, "",
+             _BODY2, "", "Photo: John Roe", "", "Ann Lee"]
+    pipe = Pipeline(DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")])
+    cands = BylineStage().text_candidates(pipe.process("\n".join(lines), kind="text"))[3]
+    assert _feature(cands, "first_explicit", "By Jane Doe") == 1.0
+    assert _feature(cands, "first_explicit", "Ann Lee") == 0.0

@@ -7,7 +7,9 @@ the stages before 'byline'; every candidate the byline stage weighs (``BylineSta
 is labelled 1 when its names match the gold names with a name-F1 of at least LABEL_F1 by the set's own
 scorer, else 0. A logistic regression (scikit-learn, training time only, fixed seed) on standardised
 features gives the weights; the acceptance threshold is the grid value with the best micro name-F1 on
-the same pages. Numbers are rounded and written as JSON, so retraining reproduces the file byte for byte.
+held-out folds of the same pages (grouped by page id, so a page's w3m and lynx captures stay in one
+fold: the threshold is chosen on scores the model did not fit). Numbers are rounded and written as
+JSON, so retraining reproduces the file byte for byte.
 
   python benchmarks/train/byline_rank.py            # write the weights
   python benchmarks/train/byline_rank.py --check    # exit 1 if retraining would change the file
@@ -15,6 +17,7 @@ the same pages. Numbers are rounded and written as JSON, so retraining reproduce
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -36,6 +39,7 @@ SEED = 13
 C = 1.0          # inverse regularisation strength (sklearn's default)
 DIGITS = 6       # rounding of the shipped numbers: stable across platforms, plenty for a ranking
 LABEL_F1 = 0.5   # a candidate naming at least about half of the gold authors (and few others) is a good one
+FOLDS = 5        # grouped cross-validation folds for the threshold
 THRESHOLDS = [round(-3.0 + 0.25 * i, 2) for i in range(17)]   # acceptance grid on the model's score
 
 
@@ -46,11 +50,17 @@ def _f1(pred: set[str], gold: set[str]) -> float:
 
 def dataset(bench: Path) -> list[tuple[set[str], list[tuple[set[str], list[float], int]]]]:
     """Per capture: the gold names and its candidates (names, features, label)."""
+    return [(gs, rows) for _pid, gs, rows in dataset_by_page(bench)]
+
+
+def dataset_by_page(bench: Path, pages=None) -> list[tuple[str, set[str], list[tuple[set[str], list[float], int]]]]:
+    """Per capture: its page id, the gold names and its candidates (names, features, label);
+    ``pages`` (page id, gold record, page run up to the byline stage) instead of running the bench."""
     scorer = load_module("score_meta", bench / "score_meta.py")
     stage = BylineStage()
     out = []
     stages = DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")]
-    for _pid, gold, page in tune_meta_captures(bench, "authors", RENDERERS, stages):
+    for pid, gold, page in pages if pages is not None else tune_meta_captures(bench, "authors", RENDERERS, stages):
         gs = {x for x in (scorer.norm_name(a) for a in gold["authors"]) if x}
         if not gs:
             continue
@@ -58,8 +68,40 @@ def dataset(bench: Path) -> list[tuple[set[str], list[tuple[set[str], list[float
         for c in stage.text_candidates(page)[3]:
             ps = scorer.norm_authors(c.names)
             rows.append((ps, c.feats, 1 if _f1(ps, gs) >= LABEL_F1 else 0))
-        out.append((gs, rows))
+        out.append((pid, gs, rows))
     return out
+
+
+def _fold(pid: str) -> int:
+    """The page's cross-validation fold: from its id's hash, so both renderers of a page share it."""
+    return int(hashlib.sha1(pid.encode("utf-8")).hexdigest()[1:9], 16) % FOLDS
+
+
+def cv_threshold(data: list) -> tuple[float, dict[float, float]]:
+    """The grid threshold with the best micro name-F1 on held-out folds (grouped by page), and the
+    held-out F1 of every grid value."""
+    held: list = []
+    for k in range(FOLDS):
+        train = [(gs, rows) for pid, gs, rows in data if _fold(pid) != k]
+        test = [(gs, rows) for pid, gs, rows in data if _fold(pid) == k]
+        model = fit(train)
+        w, m, s = np.array(model["weights"]), np.array(model["mean"]), np.array(model["scale"])
+        for gs, rows in test:
+            scores = ((np.array([f for _p, f, _y in rows]) - m) / s) @ w + model["bias"] if rows else []
+            held.append((gs, [(p, float(sc)) for (p, _f, _y), sc in zip(rows, scores)]))
+    f1s = {t: _micro_f1_scored(held, t) for t in THRESHOLDS}
+    return max(THRESHOLDS, key=lambda t: (round(f1s[t], 6), -t)), f1s
+
+
+def _micro_f1_scored(held: list, threshold: float) -> float:
+    tp = fp = fn = 0
+    for gs, rows in held:
+        best = max(rows, key=lambda r: r[1]) if rows else None
+        ps = best[0] if best is not None and best[1] >= threshold else set()
+        tp += len(ps & gs)
+        fp += len(ps - gs)
+        fn += len(gs - ps)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def fit(data: list) -> dict:
@@ -103,10 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DATA / rank.WEIGHTS_FILE)
     ap.add_argument("--check", action="store_true", help="do not write; exit 1 if the file would change")
     a = ap.parse_args(argv)
-    data = dataset(a.bench)
+    by_page = dataset_by_page(a.bench)
+    data = [(gs, rows) for _pid, gs, rows in by_page]
     model = fit(data)
+    model["threshold"], held = cv_threshold(by_page)
     scores = {t: micro_f1(data, model, t) for t in THRESHOLDS}
-    model["threshold"] = max(THRESHOLDS, key=lambda t: (round(scores[t], 6), -t))
+    print(f"held-out micro name-F1 at threshold {model['threshold']}: {held[model['threshold']]:.3f}",
+          file=sys.stderr)
     n_rows = sum(len(rows) for _g, rows in data)
     n_pos = sum(y for _g, rows in data for *_r, y in rows)
     reach = sum(any(y for *_r, y in rows) for _g, rows in data)

@@ -12,13 +12,16 @@ from newsclean.strings import has_digit
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
+#: a social handle glued to the name it follows ("Eric Levitz@EricLevitz"); an e-mail address is cut first
+_GLUED_HANDLE = re.compile(r"(?<=[a-zß-ÿ])@[A-Za-z_]\w*(?![\w.@])")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _DATEISH = re.compile(r"\d")
 # the short joiners ("e", "y", "et", "en", "u.") only in lower case: "Sarah E. Needleman" is one name
 _SPLIT = re.compile(r"\s*(?:;|\||/|&|\+|,|\band\b|\bund\b|(?-i:\bet\b|\by\b|\be\b|\ben\b|\bu\.)|\bsowie\b|"
                     r"\bwith\b|\bmit\b)\s*", re.IGNORECASE)
-_CUT = re.compile(r"\s+(?:[-–—|•·⋅:]\s+|\bupdated\b|\bpublished\b|\baktualisiert\b|\bveröffentlicht\b|"
+_CUT = re.compile(r"\s+(?:[-–—|•·⋅:]\s+|\blast\s+updated\b|\bzuletzt\s+aktualisiert\b|\bupdated\b|\bpublished\b|"
+                  r"\baktualisiert\b|\bveröffentlicht\b|"
                   r"\bposted\b|\bon\s+(?=[A-Z][a-z]+\s+\d)|\bam\s+\d|\bvom\s+\d|\bin\s+[A-Z]\w+\s*$).*$",
                   re.IGNORECASE)
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin",
@@ -234,6 +237,7 @@ def _split_all(text: str) -> list[str]:
     if "@" in s:
         s = _EMAIL.sub(" ", s)
         s = _HANDLE.sub(" ", s)
+        s = _GLUED_HANDLE.sub(" ", s)
     if "(" in s or "[" in s:
         s = _PARENS.sub(" ", s)
     if has_digit(s):

@@ -76,7 +76,8 @@ FEATURES = ("lead", "inner", "name_only", "dated", "rule", "rule_byline", "after
             "title_dist", "no_title", "rel_pos", "line_len", "n_names", "person", "one_word", "lower", "caps",
             "has_date", "count", "in_title", "comment", "photo", "copyright", "org", "kept", "list_item",
             "label_above", "order", "ui_word", "common_words", "near3", "near10", "date_near",
-            "short_neighbours", "body_below", "n_people", "first_name", "bio")
+            "short_neighbours", "body_below", "n_people", "first_name", "bio", "label", "segment",
+            "first_explicit")
 
 
 @dataclass
@@ -142,8 +143,9 @@ def _readings(text: str) -> list[tuple[str, list[str]]]:
     if digits:
         found = find_dates(line, limit=1)
         if found:
-            before = _SEPARATORS.split(line[:found[0].start].strip())
-            after = _SEPARATORS.split(line[found[0].end:].strip())
+            # (the separator next to the date goes first: "Paddy · April 19, 2019 · 7 comments")
+            before = _SEPARATORS.split(line[:found[0].start].strip(_SIDE_MARKS))
+            after = _SEPARATORS.split(line[found[0].end:].strip(_SIDE_MARKS))
             for side in (before[-1] if before else "", after[0] if after else ""):
                 side = side.strip(" -–—|•·,:")
                 if not side or len(side.split()) > 5 or has_digit(side):
@@ -152,7 +154,54 @@ def _readings(text: str) -> list[tuple[str, list[str]]]:
                 if names and sum(len(n.split()) for n in names) >= len(side.split()) - 1:
                     out.append(("dated", names))
                     break
+    out += _label_reading(line, out) + _segment_reading(line, out)
     return out
+
+
+_SIDE_MARKS = " -–—|•·,:;/"
+#: "WORDS & IMAGES: Katerina", "Artikel von: Jessie", "EDITING: Maria": a short label of up to
+#: ``MAX_LABEL_WORDS`` words, a colon, then the names (any label, in any language)
+_COLON_LABEL = re.compile(r"^([^\W\d_][^:：\d]{0,28}?)\s*[:：]\s*(\S.{0,48})$")
+MAX_LABEL_WORDS = 3   # a role or a credit ("Text und Bild"), not a sentence that holds a colon
+
+
+def _label_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """A line "<label>: <names>" whose names part is only names; not when another reading of the
+    line gave the same names already."""
+    m = _COLON_LABEL.match(line)
+    if not m or len(m.group(1).split()) > MAX_LABEL_WORDS:
+        return []
+    names = split_names(m.group(2))
+    if not names or not all(n[:1].isupper() or has_digit(n) for n in names) or any(names == n for _h, n in out):
+        return []
+    return [("label", names)]
+
+
+def _segment_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The first part of a line cut by separators ("|", "·", wide gaps), when it is only the names of
+    people and something follows ("Patrick Danowski   06 PM | 18 Mai", "Jane Doe and John Roe  |
+    Guest Columnists"); not when another reading gave the same names."""
+    parts = [x for x in _SEPARATORS.split(line) if x]
+    if len(parts) < 2 or has_digit(parts[0]) or len(parts[0]) > MAX_NAME_LINE:
+        return []
+    names = split_names(parts[0])
+    words = [w for w in parts[0].split() if w.lower() not in ("and", "und", "et", "y", "&")]
+    if not names or not all(looks_like_person(n) for n in names) or \
+            sum(len(n.split()) for n in names) < len(words) or any(names == n for _h, n in out):
+        return []
+    return [("segment", names)]
+
+
+#: one word that can be a user name or a first name printed alone as the byline ("Benni", "karstenruppert")
+_ONE_WORD = re.compile(r"^[^\W\d_][\w.-]{2,24}$")
+
+
+def _one_word_name(text: str) -> list[str]:
+    """A line right under the headline that is one name-like word, not a menu or month word."""
+    line = _strip(text)
+    if not _ONE_WORD.match(line) or line.lower() in UI_WORDS or line.lower() in month_words():
+        return []
+    return split_names(line)
 
 
 def _lower_words(blocks: list[Block]) -> set[str]:
@@ -246,6 +295,9 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             if c is None:
                 c = merged[key] = Candidate(names, b)
             c.kinds.add(how)
+        if title is not None and 0 < b.index - title <= NEAR and (one := _one_word_name(b.text)):
+            key = (b.index, tuple(name_key(n) for n in one))
+            merged.setdefault(key, Candidate(one, b)).kinds.add("name_only")
     rule_keys = {name_key(n) for n in rule}
     if rule and rule_lines and not any({name_key(n) for n in c.names} == rule_keys for c in merged.values()):
         merged[(-1, ())] = Candidate(list(rule), rule_lines[0])   # a byline split over lines
@@ -294,8 +346,22 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             1.0 if _date_near(blocks, b.index) else 0.0,
             _short_neighbours(blocks, b.index), 1.0 if _body_below(blocks, b.index) else 0.0, people,
         ]
-        c.feats += [first_name_share(c.names), 1.0 if any(k in bios for k in keys) else 0.0]
+        c.feats += [first_name_share(c.names), 1.0 if any(k in bios for k in keys) else 0.0,
+                    1.0 if "label" in c.kinds else 0.0, 1.0 if "segment" in c.kinds else 0.0]
+    _add_page_relative(out, title)
     return out
+
+
+_EXPLICIT = frozenset({"lead", "inner", "label"})
+
+
+def _add_page_relative(cands: list[Candidate], title: int | None) -> None:
+    """A feature that compares a candidate with the page's others: is it the first explicit byline
+    ("By ...", "Author: ...", "... von Jane Doe") after the headline (the whole page without one)?"""
+    after = sorted((c for c in cands if title is None or c.block.index > title), key=lambda c: c.block.index)
+    first = next((c for c in after if c.kinds & _EXPLICIT), None)
+    for c in cands:
+        c.feats.append(1.0 if c is first else 0.0)
 
 
 def _counted(key: str, joined: str, lines: int, memo: dict[str, int]) -> int:

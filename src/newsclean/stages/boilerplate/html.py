@@ -78,8 +78,7 @@ class ElInfo(NamedTuple):
 
 def _weights(blocks: list[Block], teasers: set[int]) -> list[float]:
     """Each block's signed weight (``teasers``: indexes of the blocks in teaser cards)."""
-    model = block_weights.load_model()
-    return [block_weights.weight(b, i in teasers, model) for i, b in enumerate(blocks)]
+    return block_weights.weights(blocks, teasers, block_weights.load_model())
 
 
 class _Scores:

@@ -2,7 +2,7 @@
 # boilerplate's block weights). Each is the twin of a pure-Python function named in its docstring, which
 # callers run when ``newsclean._core.compiled(name)`` is None; both give identical results
 # (tests/test_core_scans_sphtml.py compares them on made-up inputs).
-from libc.math cimport log1p as _c_log1p, tanh as _c_tanh
+from libc.math cimport fabs, log1p as _c_log1p, tanh as _c_tanh
 from cpython.mem cimport PyMem_Malloc, PyMem_Free
 
 # letters from the most to the least frequent in text; a needle is looked for by its rarest character
@@ -206,3 +206,163 @@ def block_weights(list blocks, object teasers, tuple coef, double const, double 
         v = n * (_bw_cjk_chars if cjk else 1.0) * _c_tanh(z / 2.0)
         out[i] = v * (gain_for if v > 0 else gain_against)
     return out
+
+
+def aggregate_mass(dict parent, dict own, list order, dict info, double keep, double weak_share,
+                   double damping, double offset):
+    """Twin of ``stages.boilerplate.mass.aggregate_mass_pure`` (its constants passed in): (positive mass,
+    total, negative elements, blocked) of every element, the sums on C arrays indexed in ``parent``'s order."""
+    cdef Py_ssize_t n = len(parent), m = len(order), i, k, p
+    cdef double all_pos, v
+    cdef object el, inf
+    cdef dict at = {}
+    cdef list els = list(parent)
+    for i in range(n):
+        at[els[i]] = i
+    if m != n:
+        raise ValueError("aggregate_mass: order must hold every element once")
+    cdef Py_ssize_t* par = <Py_ssize_t*> PyMem_Malloc(2 * n * sizeof(Py_ssize_t) + 1)
+    cdef double* nums = <double*> PyMem_Malloc(2 * n * sizeof(double) + 1)
+    cdef unsigned char* flags = <unsigned char*> PyMem_Malloc(n + 1)  # bits: clean, holds, negative, weak, blocked
+    if par is NULL or nums is NULL or flags is NULL:
+        PyMem_Free(par)
+        PyMem_Free(nums)
+        PyMem_Free(flags)
+        raise MemoryError()
+    cdef Py_ssize_t* ordi = par + n
+    cdef double* pos = nums
+    cdef double* sums = nums + n
+    cdef unsigned char* level = <unsigned char*> PyMem_Malloc(n + 1)
+    try:
+        if level is NULL:
+            raise MemoryError()
+        for i in range(n):
+            el = parent[els[i]]
+            par[i] = -1 if el is None else <Py_ssize_t> at[el]
+            pos[i] = 0.0
+            sums[i] = 0.0
+        for el, v in own.items():
+            i = at[el]
+            sums[i] = v
+            if v > 0:
+                pos[i] = v
+        for k in range(m):
+            el = order[k]
+            i = at[el]
+            ordi[k] = i
+            inf = info[el]
+            level[i] = <unsigned char> <int> inf[1]
+            flags[i] = 1 if inf[2] else 0
+        for k in range(m):  # bottom-up: positive mass, which elements hold a clean content container
+            i = ordi[k]
+            p = par[i]
+            if p >= 0:
+                pos[p] += pos[i]
+                if flags[i] & 3:
+                    flags[p] |= 2
+        all_pos = 0.0
+        for i in range(n):
+            if i == 0 or pos[i] > all_pos:
+                all_pos = pos[i]
+        if all_pos == 0.0:
+            all_pos = 1.0
+        negative = set()
+        for k in range(m):
+            i = ordi[k]
+            if level[i] == 2 and (pos[i] < keep * all_pos or not (flags[i] & 2)):
+                flags[i] |= 4
+                negative.add(order[k])
+            elif level[i] == 1 and pos[i] < weak_share * all_pos:
+                flags[i] |= 8
+        for k in range(m):
+            i = ordi[k]
+            v = sums[i]
+            if flags[i] & 4:
+                v = -fabs(v) * damping - offset
+            p = par[i]
+            if p >= 0:
+                sums[p] += v
+        blocked = {}
+        for k in range(m - 1, -1, -1):  # parents first
+            i = ordi[k]
+            p = par[i]
+            if (flags[i] & 12) or (p >= 0 and (flags[p] & 16)):
+                flags[i] |= 16
+            blocked[order[k]] = bool(flags[i] & 16)
+        pos_out = {}
+        total_out = {}
+        for i in range(n):
+            el = els[i]
+            pos_out[el] = pos[i]
+            total_out[el] = sums[i]
+    finally:
+        PyMem_Free(par)
+        PyMem_Free(nums)
+        PyMem_Free(flags)
+        PyMem_Free(level)
+    return pos_out, total_out, negative, blocked
+
+
+def element_infos(list order, object info_of):
+    """Twin of ``stages.boilerplate.html.element_infos_pure``: ``{el: info_of(tag, class, id, itemprop)}`` for
+    the elements of ``order``, their tag and attributes read from libxml2's nodes (an element the walker
+    would not read itself, or a document with a DTD, is asked through lxml as in the twin)."""
+    cdef dict out = {}
+    cdef cetree._Element e
+    cdef xmlNode* node
+    cdef int plain = -1  # whether the document's nodes can be read directly (decided on the first element)
+    for el in order:
+        if isinstance(el, cetree._Element):
+            e = <cetree._Element> el
+            node = e._c_node
+            if plain < 0 and node is not NULL:
+                plain = 0 if node.doc is NULL or _exotic_doc(node.doc) else 1
+            if plain == 1 and node is not NULL and node.type == tree.XML_ELEMENT_NODE and node.ns is NULL:
+                try:
+                    out[el] = info_of(PyUnicode_DecodeUTF8(<const char*> node.name, strlen(<const char*> node.name),
+                                                           NULL),
+                                      _get(node, b"class"), _get(node, b"id"), _get(node, b"itemprop"))
+                    continue
+                except _Fallback:
+                    pass
+        tag = el.tag
+        get = el.get
+        out[el] = info_of(tag if isinstance(tag, str) else "", get("class"), get("id"), get("itemprop"))
+    return out
+
+
+cdef inline bint _element_like(xmlNode* n) noexcept:
+    """What lxml's ``getparent`` returns a proxy for (an element, comment, entity reference or PI)."""
+    return n is not NULL and (n.type == tree.XML_ELEMENT_NODE or n.type == tree.XML_COMMENT_NODE
+                              or n.type == tree.XML_ENTITY_REF_NODE or n.type == tree.XML_PI_NODE)
+
+
+def link_ancestors(list blocks, list weights, dict parent, dict total, dict depth):
+    """Twin of ``stages.boilerplate.html.link_ancestors_pure``: fills ``total`` (each block element's own
+    weight), ``parent`` and ``depth`` for every ancestor of a block, the parents found from libxml2's nodes
+    (their proxies made as lxml's ``getparent`` makes them)."""
+    cdef Py_ssize_t i, nb = min(len(blocks), len(weights)), d, k
+    cdef cetree._Element ce
+    cdef xmlNode* up
+    cdef list chain
+    for i in range(nb):
+        el = blocks[i].element
+        if el is None:
+            continue
+        total[el] = total.get(el, 0.0) + weights[i]
+        chain = []
+        e = el
+        while e is not None and e not in parent:  # new ancestors, up to one already known
+            chain.append(e)
+            if isinstance(e, cetree._Element) and (<cetree._Element> e)._c_node is not NULL:
+                ce = <cetree._Element> e
+                up = ce._c_node.parent
+                p = cetree.elementFactory(ce._doc, up) if _element_like(up) else None
+            else:
+                p = e.getparent()
+            parent[e] = p
+            e = p
+        d = depth[e] if e is not None else -1
+        for k in range(len(chain) - 1, -1, -1):
+            d += 1
+            depth[chain[k]] = d

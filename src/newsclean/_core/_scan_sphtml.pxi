@@ -42,12 +42,14 @@ def count_strings(str text, Py_ssize_t end, tuple needles):
     counts = [0] * k
     if k == 0:
         return counts
-    cdef Py_ssize_t* anchor = <Py_ssize_t*> PyMem_Malloc(4 * k * sizeof(Py_ssize_t))
+    cdef Py_ssize_t* anchor = <Py_ssize_t*> PyMem_Malloc(5 * k * sizeof(Py_ssize_t))
     if anchor is NULL:
         raise MemoryError()
     cdef Py_ssize_t* next_ok = anchor + k      # where the needle's next match may start
     cdef Py_ssize_t* found = anchor + 2 * k
     cdef Py_ssize_t* done = anchor + 3 * k     # 1 once the needle's anchor character was scanned for
+    cdef Py_ssize_t* group = anchor + 4 * k    # the needles of the anchor character being scanned for
+    cdef Py_ssize_t ng, q
     try:
         for j in range(k):
             needle = needles[j]
@@ -62,10 +64,13 @@ def count_strings(str text, Py_ssize_t end, tuple needles):
             if done[g]:
                 continue
             c = PyUnicode_READ(PyUnicode_KIND(needles[g]), PyUnicode_DATA(needles[g]), anchor[g])
+            ng = 0
             for j in range(g, k):
                 needle = needles[j]
                 if not done[j] and PyUnicode_READ(PyUnicode_KIND(needle), PyUnicode_DATA(needle), anchor[j]) == c:
-                    done[j] = g + 1
+                    done[j] = 1
+                    group[ng] = j
+                    ng += 1
             if (kind == 1 and <unsigned int> c > 0xFF) or (kind == 2 and <unsigned int> c > 0xFFFF):
                 continue  # (a character the text cannot hold: no match)
             pos = 0
@@ -77,9 +82,8 @@ def count_strings(str text, Py_ssize_t end, tuple needles):
                 pos = (idx + 1) * kind
                 if PyUnicode_READ(kind, <void*> data, idx) != c:
                     continue  # (a byte of another character)
-                for j in range(g, k):
-                    if done[j] != g + 1:
-                        continue
+                for q in range(ng):
+                    j = group[q]
                     needle = needles[j]
                     m = PyUnicode_GET_LENGTH(needle)
                     s = idx - anchor[j]

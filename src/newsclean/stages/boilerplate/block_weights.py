@@ -15,9 +15,9 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
-from operator import mul
 from typing import Any, NamedTuple
 
+from newsclean._core import compiled
 from newsclean.page import Block
 from newsclean.strings import ends_like_prose
 
@@ -103,9 +103,27 @@ def weight(b: Block, teaser_card: bool, model: BlockModel) -> float:
     if b.kind == "heading":
         return 0.0
     f = features(b, teaser_card)
-    z = model.const + sum(map(mul, model.coef, f))
+    acc = 0.0  # (summed in order, as the compiled twin does: ``sum`` of floats rounds otherwise on 3.12+)
+    for c, x in zip(model.coef, f):
+        acc += c * x
+    z = model.const + acc
     v = len(b.text) * (CJK_CHARS if f[_CJK_AT] else 1.0) * math.tanh(z / 2.0)
     return v * (model.gain_for if v > 0 else model.gain_against)
 
 
 _CJK_AT = FEATURES.index("cjk")
+
+
+def weights(blocks: list[Block], teasers: set[int], model: BlockModel) -> list[float]:
+    """Every block's :func:`weight` (``teasers``: indexes of the blocks in teaser cards); the compiled
+    core's ``block_weights`` when it runs."""
+    fast = compiled("block_weights")
+    if fast is None:
+        return weights_pure(blocks, teasers, model)
+    out: list[float] = fast(blocks, teasers, model.coef, model.const, model.gain_for, model.gain_against)
+    return out
+
+
+def weights_pure(blocks: list[Block], teasers: set[int], model: BlockModel) -> list[float]:
+    """``weights`` in Python (the compiled core's twin)."""
+    return [weight(b, i in teasers, model) for i, b in enumerate(blocks)]

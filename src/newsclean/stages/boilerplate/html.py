@@ -14,12 +14,13 @@ import logging
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from newsclean._core import compiled
 from newsclean.page import Block, Page
 from newsclean.stages.boilerplate import block_weights
+from newsclean.stages.boilerplate.mass import aggregate_mass
 from newsclean.stages.boilerplate.signals import (
     NO_CHROME,
     STRONG_CHROME,
-    WEAK_CHROME,
     ClassInfo,
     class_info,
     describe,
@@ -39,11 +40,7 @@ _NEGATIVE_TAGS = frozenset({"nav", "footer", "aside"})
 
 # (block weights: fitted, in block_weights.py and data/html_block_weights.json)
 
-# --- aggregation: chrome-named elements (class/id words, <nav>/<aside>/<footer>)
-_STRONG_CHROME_KEEP = 0.6    # a strong-chrome element holding this share of the best mass is a wrapper
-_WEAK_CHROME_SHARE = 0.15    # a weak-chrome element under this share is a small share/promo box
-_NEGATIVE_DAMPING = 0.25     # a negative element passes up only a quarter of its mass, as a cost ...
-_NEGATIVE_OFFSET = 20.0      # ... plus this, so an empty comment box still counts against its parent
+# (aggregation, chrome-named elements as costs: in mass.py)
 
 # --- container choice: a bonus multiplies an element's total
 _BODY_MARKED_BONUS = 1.35    # itemprop=articleBody / text: the page names its body
@@ -78,8 +75,7 @@ class ElInfo(NamedTuple):
 
 def _weights(blocks: list[Block], teasers: set[int]) -> list[float]:
     """Each block's signed weight (``teasers``: indexes of the blocks in teaser cards)."""
-    model = block_weights.load_model()
-    return [block_weights.weight(b, i in teasers, model) for i, b in enumerate(blocks)]
+    return block_weights.weights(blocks, teasers, block_weights.load_model())
 
 
 class _Scores:
@@ -100,54 +96,26 @@ def _aggregate(blocks: list[Block], weights: list[float]) -> _Scores:
     """Sum block weights into every ancestor element (each element visited once)."""
     sc = _Scores()
     order = sc.order = _link_ancestors(blocks, weights, sc)
-    parent = sc.parent
-    info = sc.info
-    sums: dict[Any, float] = dict.fromkeys(parent, 0.0)
-    sums.update(sc.total)
-    pos: dict[Any, float] = dict.fromkeys(parent, 0.0)
-    for el, v in sc.total.items():
-        if v > 0:
-            pos[el] = v
-    # bottom-up: what each element says, positive mass, and which elements hold a clean content container
-    holds_content: set[Any] = set()
-    for el in order:
-        tag = el.tag
-        get = el.get
-        inf = info[el] = _info_of(tag if isinstance(tag, str) else "", get("class"), get("id"), get("itemprop"))
-        p = parent[el]
-        if p is not None:
-            pos[p] += pos[el]
-            if inf.clean or el in holds_content:
-                holds_content.add(p)
-    all_pos = max(pos.values(), default=0.0) or 1.0
-    sc.pos = pos
-    negative, weak = set(), set()
-    for el, inf in info.items():  # (filled in ``order``)
-        level = inf.level
-        if level == STRONG_CHROME and (pos[el] < _STRONG_CHROME_KEEP * all_pos or el not in holds_content):
-            negative.add(el)  # (a big one holding the article is a page wrapper or an unclosed tag)
-        elif level == WEAK_CHROME and pos[el] < _WEAK_CHROME_SHARE * all_pos:
-            weak.add(el)  # a small share/promo/related box: never the container, counts as is
-    for el in order:
-        v = sums[el]
-        if el in negative:  # (its blocks are dropped even inside the chosen container)
-            v = -abs(v) * _NEGATIVE_DAMPING - _NEGATIVE_OFFSET
-        p = parent[el]
-        if p is not None:
-            sums[p] += v
-    sc.negative = negative
-    blocked = sc.blocked
-    for el in reversed(order):  # parents first
-        p = parent[el]
-        blocked[el] = el in negative or el in weak or (p is not None and blocked[p])
-    sc.total = sums
+    info = sc.info = element_infos(order)
+    sc.pos, sc.total, sc.negative, sc.blocked = aggregate_mass(sc.parent, sc.total, order, info)
     return sc
 
 
 def _link_ancestors(blocks: list[Block], weights: list[float], sc: _Scores) -> list[Any]:
     """Fill ``sc.total`` (each block element's own weight), ``sc.parent`` and ``sc.depth`` for every
-    ancestor of a block; return the elements deepest first."""
-    parent, total, depth = sc.parent, sc.total, sc.depth
+    ancestor of a block (the compiled core's ``link_ancestors`` when it runs); return the elements
+    deepest first."""
+    fast = compiled("link_ancestors")
+    if fast is None:
+        link_ancestors_pure(blocks, weights, sc.parent, sc.total, sc.depth)
+    else:
+        fast(blocks, weights, sc.parent, sc.total, sc.depth)
+    return sorted(sc.parent, key=sc.depth.__getitem__, reverse=True)
+
+
+def link_ancestors_pure(blocks: list[Block], weights: list[float], parent: dict[Any, Any], total: dict[Any, float],
+                        depth: dict[Any, int]) -> None:
+    """The filling of ``_link_ancestors`` in Python (the compiled core's twin)."""
     for b, w in zip(blocks, weights):
         el = b.element
         if el is None:
@@ -164,7 +132,25 @@ def _link_ancestors(blocks: list[Block], weights: list[float], sc: _Scores) -> l
         for x in reversed(chain):
             d += 1
             depth[x] = d
-    return sorted(parent, key=depth.__getitem__, reverse=True)
+
+
+def element_infos(elements: list[Any]) -> dict[Any, ElInfo]:
+    """What each element's tag and class/id say (the compiled core's ``element_infos`` when it runs)."""
+    fast = compiled("element_infos")
+    if fast is None:
+        return element_infos_pure(elements)
+    infos: dict[Any, ElInfo] = fast(elements, _info_of)
+    return infos
+
+
+def element_infos_pure(elements: list[Any]) -> dict[Any, ElInfo]:
+    """``element_infos`` in Python (the compiled core's twin)."""
+    info = {}
+    for el in elements:
+        tag = el.tag
+        get = el.get
+        info[el] = _info_of(tag if isinstance(tag, str) else "", get("class"), get("id"), get("itemprop"))
+    return info
 
 
 @lru_cache(maxsize=4096)

@@ -12,6 +12,7 @@ import re
 from typing import Any, NamedTuple
 
 from newsclean.page import Block, Page
+from newsclean.stages.page_type.counts import count_strings
 from newsclean.stages.page_type.profile import PROFILE_HTML_ONLY, profile_features
 from newsclean.stages.page_type.urls import URL_SIGNALS, url_features
 
@@ -80,6 +81,9 @@ _HINT_GROUPS: dict[str, frozenset[str]] = {
     "article": frozenset({"article", "story", "byline", "author", "dateline", "entry", "content", "body",
                           "post", "single", "headline"}),
 }
+
+#: every word of the hint groups
+_HINT_WORDS = frozenset().union(*_HINT_GROUPS.values())
 
 
 def _log(n: float) -> float:
@@ -193,7 +197,11 @@ def _block_features(page: Page, f: dict[str, float]) -> str:
     ``TEXT_SCAN_CHARS``, for the phrase counts."""
     blocks = page.blocks[:SCAN_BLOCKS]
     denom = max(len(blocks), 1)
-    size, kinds, prose, cards = _sizes(blocks), _kinds(blocks), _prose(blocks), _cards(blocks)
+    # each block's words and link density, measured once for every signal below
+    nws = [b.text.count(" ") + 1 for b in blocks]
+    lds = [b.features.get("link_density") or 0.0 for b in blocks]
+    size, kinds = _sizes(blocks, nws, lds), _kinds(blocks)
+    prose, cards = _prose(blocks, nws, lds), _cards(blocks, nws)
     words = size.words
     f["n_blocks"] = _log(len(page.blocks))
     f["n_words"] = _log(words)
@@ -215,19 +223,18 @@ def _block_features(page: Page, f: dict[str, float]) -> str:
     f["headline_links"] = _log(cards.headline_links)
     f["blurbs_after_links"] = _log(cards.blurbs)
     _repeat_and_hint_features(blocks, denom, f)
-    profile_features(blocks, page.source if page.kind == "html" else "", f)
+    profile_features(blocks, page.source if page.kind == "html" else "", f, nws, lds)
     return _scan_text(blocks)
 
 
-def _sizes(blocks: list[Block]) -> _Sizes:
-    words = chars = 0
+def _sizes(blocks: list[Block], nws: list[int], lds: list[float]) -> _Sizes:
+    chars = 0
     link_chars = 0.0
-    for b in blocks:
+    for b, ld in zip(blocks, lds):
         size = len(b.text)
-        words += b.text.count(" ") + 1
         chars += size
-        link_chars += (b.features.get("link_density") or 0.0) * size
-    return _Sizes(words, chars, link_chars)
+        link_chars += ld * size
+    return _Sizes(sum(nws), chars, link_chars)
 
 
 def _kinds(blocks: list[Block]) -> _Kinds:
@@ -249,14 +256,12 @@ def _kinds(blocks: list[Block]) -> _Kinds:
     return _Kinds(headings, linked_headings, pres, tables, items, code)
 
 
-def _prose(blocks: list[Block]) -> _Prose:
+def _prose(blocks: list[Block], nws: list[int], lds: list[float]) -> _Prose:
     """Prose blocks, their words, the longest run of them (headings and short lines between them do not
     break a run; a block of links does) and how much of the prose one parent element holds."""
     count = words = run = best_run = 0
     by_parent: dict[Any, int] = {}
-    for b in blocks:
-        nw = b.text.count(" ") + 1
-        ld = b.features.get("link_density") or 0.0
+    for b, nw, ld in zip(blocks, nws, lds):
         if nw >= PROSE_WORDS and ld < PROSE_MAX_LINKS and b.kind != "heading":
             count += 1
             words += nw
@@ -271,13 +276,12 @@ def _prose(blocks: list[Block]) -> _Prose:
     return _Prose(count, words, best_run, max(by_parent.values()) if by_parent else 0)
 
 
-def _cards(blocks: list[Block]) -> _Cards:
+def _cards(blocks: list[Block], nws: list[int]) -> _Cards:
     """Teaser cards: headline links, with their blurbs in the same block or right after."""
     teasers = headline_links = blurbs = 0
     lo, hi = HEADLINE_WORDS
     prev_headline = False
-    for b in blocks:
-        nw = b.text.count(" ") + 1
+    for b, nw in zip(blocks, nws):
         in_link = b.features.get("in_link", False)
         lead = b.features.get("lead_link") or 0
         if lead and len(b.text) > lead + TEASER_BLURB_CHARS:
@@ -311,7 +315,9 @@ def _repeat_and_hint_features(blocks: list[Block], denom: int, f: dict[str, floa
                 hint_tuples[key] = hints
     hint_hits = dict.fromkeys(_HINT_GROUPS, 0)
     for key, count in hint_count.items():  # distinct ancestor word lists: far fewer than blocks
-        hs = set(hint_tuples[key])
+        hs = _HINT_WORDS.intersection(hint_tuples[key])  # (the few hint words there: cheaper than set(words))
+        if not hs:
+            continue
         for g, group_words in _HINT_GROUPS.items():
             if not group_words.isdisjoint(hs):
                 hint_hits[g] += count
@@ -334,11 +340,18 @@ def _scan_text(blocks: list[Block]) -> str:
     return "\n".join(out)[:TEXT_SCAN_CHARS]
 
 
+#: every string counted in the text (price marks, then each group's phrases), for one ``count_strings``
+_TEXT_NEEDLES = _PRICE_MARKS + tuple(p for phrases in PHRASES.values() for p in phrases)
+
+
 def _text_features(text: str, f: dict[str, float]) -> None:
     low = text.lower()
-    f["prices"] = _log(sum(low.count(m) for m in _PRICE_MARKS))
+    counts = count_strings(low, len(low), _TEXT_NEEDLES)
+    f["prices"] = _log(sum(counts[:len(_PRICE_MARKS)]))
+    at = len(_PRICE_MARKS)
     for group, phrases in PHRASES.items():
-        f[f"words_{group}"] = _log(sum(low.count(p) for p in phrases))
+        f[f"words_{group}"] = _log(sum(counts[at:at + len(phrases)]))
+        at += len(phrases)
 
 
 #: signals only HTML shows (markup, links, class words, element nesting): a text capture leaves them unknown

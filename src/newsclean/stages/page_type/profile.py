@@ -12,6 +12,7 @@ import math
 import re
 
 from newsclean.page import Block
+from newsclean.stages.page_type.counts import count_strings
 
 #: blocks measured before and after the title for a byline or a date: the "article header"
 TITLE_BEFORE, TITLE_AFTER = 3, 8
@@ -34,6 +35,7 @@ SOURCE_SCAN_CHARS = 400_000
 SOURCE_TAGS = ("figure", "img", "video", "code", "h2")
 #: a price in the source's markup: ``itemprop="price"`` or a JSON ``"price"`` key
 PRICE_KEYS = ('itemprop="price"', '"price"')
+_SOURCE_NEEDLES = tuple(f"<{tag}" for tag in SOURCE_TAGS) + PRICE_KEYS
 #: the h1 count is capped here (a page of many h1s is as odd as one of four)
 H1_CAP = 4
 
@@ -42,14 +44,6 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DATE_TEXT = re.compile(rf"\b{_MONTHS}[a-z]*\.? \d{{1,2}}\b|\b\d{{1,2}} {_MONTHS}|\b(?:19|20)\d\d-\d\d-\d\d\b"
                         r"|\b\d+ (?:min|minutes|hours?|days?) ago\b", re.IGNORECASE)
 _BY_LINE = re.compile(r"^(?:by|von|par|por|door|di)\s+\S", re.IGNORECASE)
-
-
-def _words(b: Block) -> int:
-    return b.text.count(" ") + 1
-
-
-def _links(b: Block) -> float:
-    return b.features.get("link_density") or 0.0
 
 
 def title_area(blocks: list[Block], f: dict[str, float]) -> None:
@@ -71,15 +65,15 @@ def title_area(blocks: list[Block], f: dict[str, float]) -> None:
     f["h1_count"] = float(min(len(h1), H1_CAP))
 
 
-def prose_profile(blocks: list[Block], f: dict[str, float]) -> None:
-    """Sentences per paragraph, and the share of all words in paragraphs of several sentences."""
+def prose_profile(blocks: list[Block], f: dict[str, float], nws: list[int], lds: list[float]) -> None:
+    """Sentences per paragraph, and the share of all words in paragraphs of several sentences (``nws``,
+    ``lds``: each block's words and link density)."""
     sentences: list[int] = []
     multi_words = 0
     total = 0
-    for b in blocks:
-        nw = _words(b)
+    for b, nw, ld in zip(blocks, nws, lds):
         total += nw
-        if b.kind == "paragraph" and nw >= SENTENCE_PAR_WORDS and _links(b) < SENTENCE_MAX_LINKS:
+        if b.kind == "paragraph" and nw >= SENTENCE_PAR_WORDS and ld < SENTENCE_MAX_LINKS:
             n = len(_SENTENCE_END.findall(b.text)) + 1
             sentences.append(n)
             if n >= MULTI_SENTENCES:
@@ -88,9 +82,9 @@ def prose_profile(blocks: list[Block], f: dict[str, float]) -> None:
     f["multi_sent_share"] = multi_words / max(total, 1)
 
 
-def section_shapes(blocks: list[Block], f: dict[str, float]) -> None:
+def section_shapes(blocks: list[Block], f: dict[str, float], nws: list[int]) -> None:
     """Headings followed by a short unlinked text (feature cards, plans, FAQ entries), as a share of the
-    headings; and headings that ask a question."""
+    headings; and headings that ask a question (``nws``: each block's words)."""
     headings = short = questions = 0
     for i, b in enumerate(blocks):
         if b.kind != "heading":
@@ -99,21 +93,20 @@ def section_shapes(blocks: list[Block], f: dict[str, float]) -> None:
         if b.text.rstrip().endswith("?"):
             questions += 1
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is not None and nxt.kind != "heading" and _words(nxt) < SHORT_SECTION_WORDS \
+        if nxt is not None and nxt.kind != "heading" and nws[i + 1] < SHORT_SECTION_WORDS \
                 and not nxt.features.get("in_link"):
             short += 1
     f["short_section_share"] = short / max(headings, 1)
     f["question_headings"] = math.log1p(questions)
 
 
-def link_profile(blocks: list[Block], f: dict[str, float]) -> None:
+def link_profile(blocks: list[Block], f: dict[str, float], lds: list[float]) -> None:
     """The link density of what the cleaning kept (an article's body has few links, a listing's teasers
-    many) and the longest run of link blocks."""
+    many) and the longest run of link blocks (``lds``: each block's link density)."""
     kept_chars = 0
     kept_links = 0.0
     run = best = 0
-    for b in blocks:
-        ld = _links(b)
+    for b, ld in zip(blocks, lds):
         if b.dropped_by is None:
             kept_chars += len(b.text)
             kept_links += ld * len(b.text)
@@ -125,10 +118,10 @@ def link_profile(blocks: list[Block], f: dict[str, float]) -> None:
 
 def source_counts(source: str, f: dict[str, float]) -> None:
     """Counts of a few tags (and price keys) in the start of the source (log-scaled)."""
-    end = min(len(source), SOURCE_SCAN_CHARS)
-    for tag in SOURCE_TAGS:
-        f[f"src_{tag}"] = math.log1p(source.count(f"<{tag}", 0, end))
-    f["src_price"] = math.log1p(sum(source.count(k, 0, end) for k in PRICE_KEYS))
+    counts = count_strings(source, SOURCE_SCAN_CHARS, _SOURCE_NEEDLES)
+    for tag, n in zip(SOURCE_TAGS, counts):
+        f[f"src_{tag}"] = math.log1p(n)
+    f["src_price"] = math.log1p(sum(counts[len(SOURCE_TAGS):]))
 
 
 #: the signals of this module that only HTML shows (markup, links, element roles)
@@ -138,10 +131,12 @@ PROFILE_HTML_ONLY = frozenset({
 } | {f"src_{t}" for t in SOURCE_TAGS})
 
 
-def profile_features(blocks: list[Block], source: str, f: dict[str, float]) -> None:
-    """All the signals of this module into ``f``."""
+def profile_features(blocks: list[Block], source: str, f: dict[str, float], nws: list[int],
+                     lds: list[float]) -> None:
+    """All the signals of this module into ``f`` (``nws``, ``lds``: each block's words, as spaces + 1,
+    and link density, measured once by the caller)."""
     title_area(blocks, f)
-    prose_profile(blocks, f)
-    section_shapes(blocks, f)
-    link_profile(blocks, f)
+    prose_profile(blocks, f, nws, lds)
+    section_shapes(blocks, f, nws)
+    link_profile(blocks, f, lds)
     source_counts(source, f)

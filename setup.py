@@ -32,7 +32,7 @@ def extensions() -> list:
         print(f"newsclean: building without the compiled core ({exc})", file=sys.stderr)
         return []
     ext = Extension("newsclean._core._walk", ["src/newsclean/_core/_walk.pyx"],
-                    depends=["src/newsclean/_core/_scan.pxi"],  # included by _walk.pyx
+                    depends=["src/newsclean/_core/_scan.pxi", "src/newsclean/_core/_scan_cls.pxi"],  # included by _walk.pyx
                     include_dirs=lxml.get_include(), optional=True)
     try:
         return cythonize([ext], compiler_directives={"language_level": 3}, quiet=True)

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+from newsclean._core import compiled
 from newsclean.normalize._data import load_json
 from newsclean.normalize.authors import looks_like_person
 from newsclean.normalize.dates import find_dates, with_day_bullet
@@ -254,9 +255,16 @@ def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], f
     return tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"])
 
 
+def standard_score_pure(mean: tuple[float, ...], scale: tuple[float, ...], weights: tuple[float, ...], bias: float,
+                        feats: list[float]) -> float:
+    """A standardised linear score, ``bias + sum(w * (x - m) / s)`` (the compiled core's twin is
+    ``_core/_scan_cls.pxi``'s ``standard_score``)."""
+    return bias + sum(w * (x - m) / s for x, m, s, w in zip(feats, mean, scale, weights))
+
+
 def score(feats: list[float]) -> float:
     mean, scale, weights, bias = _model()
-    return bias + sum(w * (x - m) / s for x, m, s, w in zip(feats, mean, scale, weights))
+    return (compiled("standard_score") or standard_score_pure)(mean, scale, weights, bias, feats)
 
 
 def _wanted(blocks: list[Block], rule_pick: int | None) -> Callable[[Block], bool]:

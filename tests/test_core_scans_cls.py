@@ -1,0 +1,82 @@
+"""The compiled core's classifier and ranker functions (newsclean/_core/_scan_cls.pxi) and their pure-Python
+twins give identical floats, on made-up inputs and on the shipped models.
+
+Skipped when the extension is not built (or NEWSCLEAN_PURE is set)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean import _core
+from newsclean.stages.classify import WEIGHTS_FILE
+from newsclean.stages.classify.features import FEATURES
+from newsclean.stages.classify.model import (
+    CLIP,
+    NEAR,
+    WINDOWS,
+    context_probabilities_pure,
+    linear_logits_pure,
+    load_model,
+)
+from newsclean.stages.title.rank import _model, standard_score_pure
+
+linear_logits = _core.compiled("linear_logits")
+context_probabilities = _core.compiled("context_probabilities")
+standard_score = _core.compiled("standard_score")
+pytestmark = pytest.mark.skipif(linear_logits is None,
+                                reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+
+floats = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+# values around the clip and sums that cancel: where the order of additions shows
+edgy = st.one_of(floats, st.sampled_from([0.0, -0.0, CLIP, -CLIP, 1e-17, 1e16, -1e16, 0.1, 1 / 3]))
+
+
+@settings(max_examples=300)
+@given(st.lists(edgy, min_size=0, max_size=12), edgy,
+       st.lists(st.lists(edgy, min_size=0, max_size=14), max_size=6))
+def test_linear_logits_twins(weights: list[float], offset: float, table: list[list[float]]) -> None:
+    w = tuple(weights)
+    assert linear_logits(w, offset, table, CLIP) == linear_logits_pure(w, offset, table, CLIP)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.floats(min_value=-CLIP, max_value=CLIP), st.booleans()), max_size=40),
+       st.lists(edgy, min_size=15, max_size=15), edgy)
+def test_context_probabilities_twins(zk: list[tuple[float, bool]], weights: list[float], offset: float) -> None:
+    z, kept = [v for v, _ in zk], [k for _, k in zk]
+    args = (z, kept, tuple(weights), offset, WINDOWS, NEAR, CLIP)
+    assert context_probabilities(*args) == context_probabilities_pure(*args)
+
+
+def test_twins_on_the_shipped_classifier() -> None:
+    model = load_model(WEIGHTS_FILE, FEATURES)
+    table = [[((i * 7 + j * 13) % 17 - 8) / 3 for j in range(len(FEATURES))] for i in range(60)]
+    kept = [i % 3 != 0 for i in range(60)]
+    z = linear_logits(model.pass1.weights, model.pass1.offset, table, CLIP)
+    assert z == linear_logits_pure(model.pass1.weights, model.pass1.offset, table, CLIP)
+    args = (z, kept, model.pass2.weights, model.pass2.offset, WINDOWS, NEAR, CLIP)
+    assert context_probabilities(*args) == context_probabilities_pure(*args)
+
+
+def test_context_probabilities_refuses_other_shapes() -> None:
+    with pytest.raises(ValueError):
+        context_probabilities([0.0, 1.0], [True], (0.0,) * 15, 0.0, WINDOWS, NEAR, CLIP)
+    with pytest.raises(ValueError):
+        context_probabilities([0.0], [True], (0.0,) * 15, 0.0, (1, 3), NEAR, CLIP)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(edgy, edgy, st.floats(min_value=0.01, max_value=1e3), edgy), max_size=45), edgy)
+def test_standard_score_twins(cols: list[tuple[float, float, float, float]], bias: float) -> None:
+    feats = [c[0] for c in cols]
+    mean, scale, weights = (tuple(c[k] for c in cols) for k in (1, 2, 3))
+    assert standard_score(mean, scale, weights, bias, feats) == standard_score_pure(mean, scale, weights, bias, feats)
+
+
+def test_standard_score_on_the_shipped_ranker() -> None:
+    mean, scale, weights, bias = _model()
+    for i in range(30):
+        feats = [((i * 5 + j * 11) % 13) / 4 for j in range(len(mean))]
+        assert standard_score(mean, scale, weights, bias, feats) == standard_score_pure(mean, scale, weights, bias,
+                                                                                        feats)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsclean import _core
 from newsclean.stages.classify import WEIGHTS_FILE
-from newsclean.stages.classify.features import FEATURES
+from newsclean.stages.classify.features import DECISIONS, FEATURES, LAYOUT, OWN, feature_rows_pure
 from newsclean.stages.classify.model import (
     CLIP,
     NEAR,
@@ -80,3 +80,60 @@ def test_standard_score_on_the_shipped_ranker() -> None:
         feats = [((i * 5 + j * 11) % 13) / 4 for j in range(len(mean))]
         assert standard_score(mean, scale, weights, bias, feats) == standard_score_pure(mean, scale, weights, bias,
                                                                                         feats)
+
+
+feature_rows = _core.compiled("feature_rows")
+_OWN_PATTERNS = [[((j * 7 + p) % 5) / 3 - 0.5 for j in range(len(OWN))] for p in range(4)] + [[-0.0] * len(OWN)]
+KIND_NAMES = ("paragraph", "heading", "list_item", "quote", "table", "pre", "caption", "other")
+
+
+@st.composite
+def _pages(draw: st.DrawFn) -> tuple:
+    n = draw(st.integers(min_value=0, max_value=30))
+    # rows from a few patterns, the columns the context reads (end marker, in menu, comment head) drawn
+    marks = draw(st.lists(st.tuples(st.booleans(), st.booleans(), st.sampled_from([0.0, 1.0, -0.0])),
+                          min_size=n, max_size=n))
+    own = []
+    for k, (marker, menu, comment) in enumerate(marks):
+        row = list(_OWN_PATTERNS[k % len(_OWN_PATTERNS)])
+        row[OWN.index("end_marker")], row[OWN.index("in_menu")] = float(marker), float(menu)
+        row[OWN.index("comment_head")] = comment
+        own.append(row)
+    words = draw(st.lists(st.integers(min_value=0, max_value=400), min_size=n, max_size=n))
+    is_prose = draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    kept = draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    kinds = draw(st.lists(st.sampled_from(KIND_NAMES), min_size=n, max_size=n))
+    decisions = draw(st.lists(st.integers(min_value=-1, max_value=len(DECISIONS)), min_size=n, max_size=n))
+    keys = draw(st.lists(st.sampled_from(["", "a b", "c", "a b c"]), min_size=n, max_size=n))
+    return own, words, is_prose, kept, kinds, decisions, keys
+
+
+@settings(max_examples=300)
+@given(_pages())
+def test_feature_rows_twins(page: tuple) -> None:
+    own, *rest = page
+    got = feature_rows([list(r) for r in own], *rest, LAYOUT)
+    want = feature_rows_pure([list(r) for r in own], *rest, LAYOUT)
+    assert got == want
+    assert [[str(v) for v in r] for r in got] == [[str(v) for v in r] for r in want]   # -0.0 too
+
+
+def test_feature_rows_on_a_real_page() -> None:
+    from newsclean import Pipeline
+    from newsclean.stages.classify.features import rows
+
+    text = "\n\n".join(["Home", "News", "Sport", "A Headline Over The Story", "By Jane Doe", "March 5, 2024"]
+                       + [f"Paragraph {i} of the story runs on for a while, as stories do, and then it ends."
+                          for i in range(12)] + ["Related articles", "Another story", "Comments", "Jane says:"])
+    page = Pipeline().load(text.encode(), kind="text")
+    _core.force_pure(True)
+    try:
+        want = rows(page.blocks)
+    finally:
+        _core.force_pure(False)
+    assert rows(page.blocks) == want and len(want) == len(page.blocks)
+
+
+def test_feature_rows_refuses_lists_of_other_lengths() -> None:
+    with pytest.raises(ValueError):
+        feature_rows([[0.0] * len(OWN)], [1, 2], [True], [True], ["paragraph"], [-1], ["a"], LAYOUT)

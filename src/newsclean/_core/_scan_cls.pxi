@@ -6,7 +6,7 @@
 # Identical floats: the pure twins sum with the builtin ``sum`` (plain addition in order up to Python 3.11,
 # Neumaier's compensated sum from 3.12), so ``_Sum`` does what the running Python's ``sum`` does; ``min``,
 # ``max`` and the clip keep Python's first-wins comparisons.
-from libc.math cimport fabs, exp, isfinite
+from libc.math cimport fabs, exp, isfinite, log1p
 
 cdef extern from *:
     """
@@ -190,3 +190,156 @@ def standard_score(tuple mean, tuple scale, tuple weights, double bias, list fea
     for j in range(k):
         _sum_add(&s, <double> weights[j] * (<double> feats[j] - <double> mean[j]) / <double> scale[j])
     return bias + _sum_total(&s)
+
+
+cdef enum:
+    _CONTEXT_WIDTH = 14   # stages.classify.features.CONTEXT
+    _RUN_CAP = 10         # the run of same-kind blocks before a block is counted up to this many
+
+
+def feature_rows(list own, list words, list is_prose, list kept, list kinds, list decisions, list keys,
+                 tuple layout):
+    """Twin of ``stages.classify.features.feature_rows_pure``: the classifier's feature rows from every
+    block's own values, words, prose flag, keep flag, kind, decision column (-1: kept) and repeat key."""
+    cdef tuple kind_names = layout[0], cross_at = layout[1]
+    cdef Py_ssize_t near = layout[2], menu_col = layout[3], comment_col = layout[4], marker_col = layout[5]
+    cdef double marker_prose = layout[6], marker_words = layout[7]
+    cdef Py_ssize_t n_decisions = layout[8]
+    cdef Py_ssize_t n = len(own), n_kinds = len(kind_names), n_cross = len(cross_at), width_own = -1
+    cdef Py_ssize_t i, j, k, lo, hi, others, run, last_marker = -1, width, at
+    cdef long long seen = 0, total = 0
+    cdef double me_prose, me_kept, bar
+    cdef double ctx[_CONTEXT_WIDTH]
+    cdef list row, own_row, out = []
+    cdef set seen_texts = set()
+    cdef dict ids = {}
+    cdef Py_ssize_t* kid = NULL
+    cdef Py_ssize_t* kcol = NULL
+    cdef Py_ssize_t* runs = NULL
+    cdef Py_ssize_t* cx = NULL
+    cdef long long* nwords = NULL
+    cdef double* prose_sum = NULL
+    cdef double* kept_sum = NULL
+    cdef double* comment_sum = NULL
+    cdef double* vals = NULL
+    if not (len(words) == len(is_prose) == len(kept) == len(kinds) == len(decisions) == len(keys) == n):
+        raise ValueError("the per-block lists differ in length")
+    try:
+        kid = <Py_ssize_t*> malloc(max(n, 1) * sizeof(Py_ssize_t))
+        kcol = <Py_ssize_t*> malloc(max(n, 1) * sizeof(Py_ssize_t))
+        runs = <Py_ssize_t*> malloc(max(n, 1) * sizeof(Py_ssize_t))
+        cx = <Py_ssize_t*> malloc(max(2 * n_cross, 1) * sizeof(Py_ssize_t))
+        nwords = <long long*> malloc(max(n, 1) * sizeof(long long))
+        prose_sum = <double*> malloc((n + 1) * sizeof(double))
+        kept_sum = <double*> malloc((n + 1) * sizeof(double))
+        comment_sum = <double*> malloc((n + 1) * sizeof(double))
+        if kid is NULL or kcol is NULL or runs is NULL or cx is NULL or nwords is NULL or prose_sum is NULL \
+                or kept_sum is NULL or comment_sum is NULL:
+            raise MemoryError()
+        for k in range(n_cross):
+            cx[2 * k], cx[2 * k + 1] = cross_at[k][0], cross_at[k][1]
+        prose_sum[0] = kept_sum[0] = comment_sum[0] = 0.0
+        for i in range(n):
+            own_row = <list> own[i]
+            if width_own < 0:
+                width_own = len(own_row)
+            elif len(own_row) != width_own:
+                raise ValueError("own rows differ in length")
+            nwords[i] = words[i]
+            if is_prose[i]:
+                total += nwords[i]
+            prose_sum[i + 1] = prose_sum[i] + (1.0 if is_prose[i] else 0.0)
+            kept_sum[i + 1] = kept_sum[i] + (1.0 if kept[i] else 0.0)
+            comment_sum[i + 1] = comment_sum[i] + <double> own_row[comment_col]
+            kid[i] = ids.setdefault(kinds[i], len(ids))
+            kcol[i] = -1
+            for k in range(n_kinds):
+                if kinds[i] == kind_names[k]:
+                    kcol[i] = k
+                    break
+        if total == 0:
+            total = 1
+        i = 0
+        while i < n:
+            j = i
+            while j + 1 < n and kid[j + 1] == kid[i]:
+                j += 1
+            for k in range(i, j + 1):
+                runs[k] = j - i + 1
+            i = j + 1
+        width = 1 + max(width_own, 0) + n_kinds + _CONTEXT_WIDTH + n_decisions
+        vals = <double*> malloc((width + n_cross) * sizeof(double))
+        if vals is NULL:
+            raise MemoryError()
+        bar = marker_prose * <double> total
+        if marker_words < bar:
+            bar = marker_words
+        for i in range(n):
+            own_row = <list> own[i]
+            lo, hi = max(0, i - near), min(n, i + near + 1)
+            others = max(1, hi - lo - 1)
+            me_prose = 1.0 if is_prose[i] else 0.0
+            me_kept = 1.0 if kept[i] else 0.0
+            run = 1
+            while i - run >= 0 and kid[i - run] == kid[i] and run < _RUN_CAP:
+                run += 1
+            ctx[0] = <double> i / <double> max(1, n - 1)
+            ctx[1] = <double> seen / <double> total
+            ctx[2] = 1.0 if i > 0 and is_prose[i - 1] else 0.0
+            ctx[3] = 1.0 if i + 1 < n and is_prose[i + 1] else 0.0
+            ctx[4] = _log1p(<double> nwords[i - 1]) if i else 0.0
+            ctx[5] = _log1p(<double> nwords[i + 1]) if i + 1 < n else 0.0
+            ctx[6] = (prose_sum[hi] - prose_sum[lo] - me_prose) / others
+            ctx[7] = (kept_sum[hi] - kept_sum[lo] - me_kept) / others
+            ctx[8] = <double> run / 10.0
+            ctx[9] = _log1p(<double> runs[i]) / 3.0
+            key = keys[i]
+            ctx[10] = 1.0 if key in seen_texts else 0.0
+            ctx[11] = 1.0 if last_marker >= 0 else 0.0
+            ctx[12] = _log1p(<double> (i - last_marker)) / 5.0 if last_marker >= 0 else 0.0
+            ctx[13] = (comment_sum[hi] - comment_sum[lo] - <double> own_row[comment_col]) / 3.0
+            if is_prose[i]:
+                seen += nwords[i]
+            if own_row[marker_col] and not own_row[menu_col] and <double> seen >= bar:
+                last_marker = i
+            seen_texts.add(key)
+            vals[0] = 1.0
+            at = 1
+            for k in range(width_own):
+                vals[at + k] = <double> own_row[k]
+            at += width_own
+            for k in range(n_kinds):
+                vals[at + k] = 1.0 if kcol[i] == k else 0.0
+            at += n_kinds
+            for k in range(_CONTEXT_WIDTH):
+                vals[at + k] = ctx[k]
+            at += _CONTEXT_WIDTH
+            for k in range(n_decisions):
+                vals[at + k] = 0.0
+            k = decisions[i]
+            if k >= 0:
+                if k >= n_decisions:
+                    raise IndexError("list assignment index out of range")
+                vals[at + k] = 1.0
+            for k in range(n_cross):
+                if not (0 <= cx[2 * k] < width and 0 <= cx[2 * k + 1] < width):
+                    raise IndexError("list index out of range")
+                vals[width + k] = vals[cx[2 * k]] * vals[cx[2 * k + 1]]
+            row = [vals[k] for k in range(width + n_cross)]
+            out.append(row)
+    finally:
+        free(kid)
+        free(kcol)
+        free(runs)
+        free(cx)
+        free(nwords)
+        free(prose_sum)
+        free(kept_sum)
+        free(comment_sum)
+        free(vals)
+    return out
+
+
+cdef inline double _log1p(double x) noexcept:
+    """``math.log1p`` (which gives a zero back as it is, sign and all)."""
+    return x if x == 0.0 else log1p(x)

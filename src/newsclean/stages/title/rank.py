@@ -113,7 +113,13 @@ class _Body:
 
     def __init__(self, blocks: list[Block]) -> None:
         self.starts = [b.index for b in blocks if _is_prose(b)]
-        self.norms = {i: norm(blocks[i].text) for i in self.starts}
+        norms = [norm(blocks[i].text) for i in self.starts]
+        # every prose line's normalised text in one, apart by line feeds (which no normalised line holds), and
+        # where each starts: a line is printed inside a prose line from the k-th on when it is found from there
+        self.joined = "\n".join(norms)
+        self.offsets = [0]
+        for t in norms:
+            self.offsets.append(self.offsets[-1] + len(t) + 1)
         self.last: dict[str, int] = {}     # content word -> index of the last prose line that has it
         for i in self.starts:
             for w in _pieces(blocks[i].text):
@@ -126,8 +132,10 @@ class _Body:
     def repeats(self, i: int, key: str) -> float:
         """1 when a body prose line below line ``i`` prints the line word for word (a dek or lead sentence
         the story opens with; a headline is rarely repeated inside the text)."""
-        return 1.0 if len(key) >= MIN_QUOTED and any(key in self.norms[j] for j in self.starts[self._after(i):]) \
-            else 0.0
+        if len(key) < MIN_QUOTED:
+            return 0.0
+        k = self._after(i)
+        return 1.0 if k < len(self.starts) and self.joined.find(key, self.offsets[k]) >= 0 else 0.0
 
     def below(self, i: int, words: set[str]) -> int:
         """How many of ``words`` body prose below line ``i`` repeats."""
@@ -171,7 +179,8 @@ class Signals:
 
 def printed(b: Block) -> str:
     """The line as the capture prints it (a day number the loader read as a list number put back)."""
-    return with_day_bullet(b.text, b.features.get("bullet"))
+    bullet = b.features.get("bullet")
+    return with_day_bullet(b.text, bullet) if bullet else b.text   # (most lines have no bullet)
 
 
 def is_candidate(b: Block, sig: Signals) -> bool:

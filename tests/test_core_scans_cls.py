@@ -10,7 +10,16 @@ from hypothesis import strategies as st
 
 from newsclean import _core
 from newsclean.stages.classify import WEIGHTS_FILE
-from newsclean.stages.classify.features import DECISIONS, FEATURES, LAYOUT, OWN, feature_rows_pure
+from newsclean.stages.classify.features import (
+    _WE,
+    _YOU,
+    DECISIONS,
+    FEATURES,
+    LAYOUT,
+    OWN,
+    feature_rows_pure,
+    text_shape_pure,
+)
 from newsclean.stages.classify.model import (
     CLIP,
     NEAR,
@@ -137,3 +146,24 @@ def test_feature_rows_on_a_real_page() -> None:
 def test_feature_rows_refuses_lists_of_other_lengths() -> None:
     with pytest.raises(ValueError):
         feature_rows([[0.0] * len(OWN)], [1, 2], [True], [True], ["paragraph"], [-1], ["a"], LAYOUT)
+
+
+text_shape = _core.compiled("text_shape")
+#: spaces of every kind, digits of other scripts, letters that change length or case oddly when lower-cased
+SHAPE_CHARS = " \t\n\x0b\x0c\x1c\x85\xa0\u2028\u3000:?!.0123456789\u0663\uff11aAzZéÉßİKǅΣςWeOurYOUunsereIhrnous"
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(SHAPE_CHARS), max_size=40) |
+       st.lists(st.sampled_from(sorted(_WE | _YOU) + ["We", "OUR", "İhr", "Kelvin", "us:", "x"]), max_size=12)
+       .map(" ".join), st.integers(min_value=0, max_value=12))
+def test_text_shape_twins(text: str, words: int) -> None:
+    got = text_shape(text, words, 8, _WE, _YOU)
+    want = text_shape_pure(text, words, 8, _WE, _YOU)
+    assert got == want and [type(v) for v in got] == [type(v) for v in want]
+
+
+def test_text_shape_every_first_character() -> None:
+    for c in range(0x3000):
+        text = f" {chr(c)}x we you {chr(c)}:"
+        assert text_shape(text, 9, 8, _WE, _YOU) == text_shape_pure(text, 9, 8, _WE, _YOU), hex(c)

@@ -343,3 +343,63 @@ def feature_rows(list own, list words, list is_prose, list kept, list kinds, lis
 cdef inline double _log1p(double x) noexcept:
     """``math.log1p`` (which gives a zero back as it is, sign and all)."""
     return x if x == 0.0 else log1p(x)
+
+
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISLOWER(Py_UCS4 ch) nogil
+    bint Py_UNICODE_ISUPPER(Py_UCS4 ch) nogil
+    object PyUnicode_Substring(object text, Py_ssize_t start, Py_ssize_t end)
+
+cdef enum:
+    _LONGEST_PRONOUN = 6   # characters of the longest "we"/"you" word ("unsere"): lower() never shortens a word
+
+
+def text_shape(str text, Py_ssize_t words, Py_ssize_t pronoun_words, frozenset we, frozenset you):
+    """Twin of ``stages.classify.features.text_shape_pure``: (lower share of the words, digit share,
+    capitalised start, ends with ":", ends with "?", "we" share, "you" share) in one pass over ``text``."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, start = -1, first = -1, last = -1
+    cdef Py_ssize_t n_words = 0, lower = 0, cased = 0, digits = 0, n_we = 0, n_you = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    cdef bint space, shares = words >= pronoun_words
+    cdef double ls, digit_share, we_share = 0.0, you_share = 0.0
+    for i in range(n + 1):
+        space = i == n or Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))
+        if not space:
+            c = PyUnicode_READ(kind, data, i)
+            if 48 <= c <= 57:
+                digits += 1
+            if first < 0:
+                first = i
+            last = i
+            if start < 0:
+                start = i
+                n_words += 1
+                if Py_UNICODE_ISLOWER(c):
+                    lower += 1
+                    cased += 1
+                elif Py_UNICODE_ISUPPER(c):
+                    cased += 1
+        elif start >= 0:
+            if shares and i - start <= _LONGEST_PRONOUN:
+                w = PyUnicode_Substring(text, start, i).lower()
+                if w in we:
+                    n_we += 1
+                if w in you:
+                    n_you += 1
+            start = -1
+    ls = <double> lower / <double> cased if cased else -1.0
+    digit_share = 0.0
+    if digits:
+        digit_share = <double> digits / <double> max(1, n) * 5.0
+        if 1.0 < digit_share:
+            digit_share = 1.0
+    if shares and n_words:
+        we_share = <double> (5 * n_we) / <double> n_words
+        you_share = <double> (5 * n_you) / <double> n_words
+        we_share = we_share if we_share < 1.0 else 1.0
+        you_share = you_share if you_share < 1.0 else 1.0
+    c = PyUnicode_READ(kind, data, last) if last >= 0 else 0
+    return (ls, digit_share, first >= 0 and Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, first)),
+            last >= 0 and c == 58, last >= 0 and c == 63, we_share, you_share)

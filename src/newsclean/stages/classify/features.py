@@ -92,9 +92,8 @@ def _own(block: Block) -> list[float]:
     text = block.text
     p = prose_of(block)
     words = words_of(block)
-    split = text.split()
-    ls = lower_share_of_words(split)
-    stripped = text.strip()
+    ls, digits, upper_start, ends_colon, question, we, you = \
+        (compiled("text_shape") or text_shape_pure)(text, words, _PRONOUN_WORDS, _WE, _YOU)
     # the pattern tests are asked only of blocks they can fit (they cost most of a row)
     linkish = ("http" in text or "www." in text or "@" in text) and bool(_LINK.search(text))
     return [
@@ -103,11 +102,23 @@ def _own(block: Block) -> list[float]:
         float(is_end_marker(block)), float(is_end_marker(block, "insert_markers")), 0.0,  # in_menu: set by rows()
         float(words <= 6 and is_ui_label(block)), float(placeholder(text)), max(ls, 0.0), float(ls < 0),
         float(words <= 25 and link_line(text)), float(words <= 60 and caption_like(text[-_TAIL:])),
-        float(words <= 80 and contact_like(text)), _digit_share(text),
-        float(stripped[:1].isupper()), float(stripped.endswith(":")), float(words >= _LONG_WORDS),
-        float(stripped.endswith("?")), *(_pronoun_shares(split) if words >= _PRONOUN_WORDS else (0.0, 0.0)),
-        float(linkish), float(words <= 12 and _comment_head(stripped)),
+        float(words <= 80 and contact_like(text)), digits, float(upper_start), float(ends_colon),
+        float(words >= _LONG_WORDS), float(question), we, you, float(linkish),
+        float(words <= 12 and _comment_head(text.strip())),
     ]
+
+
+def text_shape_pure(text: str, words: int, pronoun_words: int, we: frozenset[str],
+                    you: frozenset[str]) -> tuple[float, float, bool, bool, bool, float, float]:
+    """What ``_own`` reads of a text's characters: the lower share of its words (-1: none cased), the digit
+    share, whether it starts capitalised, ends with ":" or "?", and (for ``words >= pronoun_words``) the
+    shares of ``we`` and ``you`` words (the compiled core's twin is ``_core/_scan_cls.pxi``'s
+    ``text_shape``, one pass over the characters)."""
+    split = text.split()
+    stripped = text.strip()
+    we_share, you_share = _pronoun_shares(split, we, you) if words >= pronoun_words else (0.0, 0.0)
+    return (lower_share_of_words(split), _digit_share(text), stripped[:1].isupper(), stripped.endswith(":"),
+            stripped.endswith("?"), we_share, you_share)
 
 
 def _digit_share(text: str) -> float:
@@ -122,13 +133,13 @@ def _comment_head(text: str) -> bool:
     return _COMMENT_WORDS.search(low) is not None and bool(_COMMENT_HEAD.search(text))
 
 
-def _pronoun_shares(split: list[str]) -> tuple[float, float]:
+def _pronoun_shares(split: list[str], we: frozenset[str], you: frozenset[str]) -> tuple[float, float]:
     """Shares of "we/our" and "you/your" words: high in a company's promotion of itself."""
     words = [w.lower() for w in split]
     if not words:
         return 0.0, 0.0
     n = len(words)
-    return (min(1.0, 5 * sum(map(_WE.__contains__, words)) / n), min(1.0, 5 * sum(map(_YOU.__contains__, words)) / n))
+    return (min(1.0, 5 * sum(map(we.__contains__, words)) / n), min(1.0, 5 * sum(map(you.__contains__, words)) / n))
 
 
 def _repeat_key(text: str) -> str:

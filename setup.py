@@ -24,6 +24,13 @@ class OptionalBuildExt(build_ext):
             print(f"newsclean: building without the compiled core ({exc})", file=sys.stderr)
 
 
+#: the .pxi files _walk.pyx includes (one extension, one C compile)
+PXI = ["_scan.pxi", "_scan_sphtml.pxi", "_scan_cls.pxi"]
+#: the compiled twins must add and multiply floats exactly as Python does: no fused multiply-add
+#: (gcc contracts a*b+c into one rounding where the target has FMA; MSVC does not by default)
+NO_FMA = [] if sys.platform == "win32" else ["-ffp-contract=off"]
+
+
 def extensions() -> list:
     try:
         import lxml
@@ -32,8 +39,8 @@ def extensions() -> list:
         print(f"newsclean: building without the compiled core ({exc})", file=sys.stderr)
         return []
     ext = Extension("newsclean._core._walk", ["src/newsclean/_core/_walk.pyx"],
-                    depends=["src/newsclean/_core/_scan.pxi", "src/newsclean/_core/_scan_sphtml.pxi"],  # included by _walk.pyx
-                    include_dirs=lxml.get_include(), optional=True)
+                    depends=[f"src/newsclean/_core/{name}" for name in PXI],  # included by _walk.pyx
+                    include_dirs=lxml.get_include(), extra_compile_args=NO_FMA, optional=True)
     try:
         return cythonize([ext], compiler_directives={"language_level": 3}, quiet=True)
     except Exception as exc:  # noqa: BLE001  (a Cython that cannot compile the .pyx: the pure core runs)

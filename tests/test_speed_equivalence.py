@@ -181,3 +181,11 @@ def test_title_norm_of_ascii_text_takes_the_short_way_to_the_same_answer() -> No
     for t in [every_ascii, "  The \"Big\" Story -- Site's  ", "ÉTÉ “quoted” – dash"]:
         long_way = unicodedata.normalize("NFKC", t).translate(titles._QUOTES).casefold()
         assert titles.norm(t) == " ".join(long_way.split()).strip(" \"'."), t
+
+
+def test_title_unquote_is_the_translation_table() -> None:
+    from newsclean.normalize import titles
+    every = "".join(chr(c) for c in range(0x3000))
+    samples = [every, every[::-1], "„Zitat“ – ‚so‘ »ja« — nein‑doch‐\u00a0", "", "plain"]
+    for t in samples:
+        assert titles._unquote(t) == t.translate(titles._QUOTES)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from newsclean._core import compiled
 from newsclean.features.text import (
     any_of,
     in_menu_of,
@@ -91,9 +92,8 @@ def _own(block: Block) -> list[float]:
     text = block.text
     p = prose_of(block)
     words = words_of(block)
-    split = text.split()
-    ls = lower_share_of_words(split)
-    stripped = text.strip()
+    ls, digits, upper_start, ends_colon, question, we, you = \
+        (compiled("text_shape") or text_shape_pure)(text, words, _PRONOUN_WORDS, _WE, _YOU)
     # the pattern tests are asked only of blocks they can fit (they cost most of a row)
     linkish = ("http" in text or "www." in text or "@" in text) and bool(_LINK.search(text))
     return [
@@ -102,11 +102,23 @@ def _own(block: Block) -> list[float]:
         float(is_end_marker(block)), float(is_end_marker(block, "insert_markers")), 0.0,  # in_menu: set by rows()
         float(words <= 6 and is_ui_label(block)), float(placeholder(text)), max(ls, 0.0), float(ls < 0),
         float(words <= 25 and link_line(text)), float(words <= 60 and caption_like(text[-_TAIL:])),
-        float(words <= 80 and contact_like(text)), _digit_share(text),
-        float(stripped[:1].isupper()), float(stripped.endswith(":")), float(words >= _LONG_WORDS),
-        float(stripped.endswith("?")), *(_pronoun_shares(split) if words >= _PRONOUN_WORDS else (0.0, 0.0)),
-        float(linkish), float(words <= 12 and _comment_head(stripped)),
+        float(words <= 80 and contact_like(text)), digits, float(upper_start), float(ends_colon),
+        float(words >= _LONG_WORDS), float(question), we, you, float(linkish),
+        float(words <= 12 and _comment_head(text.strip())),
     ]
+
+
+def text_shape_pure(text: str, words: int, pronoun_words: int, we: frozenset[str],
+                    you: frozenset[str]) -> tuple[float, float, bool, bool, bool, float, float]:
+    """What ``_own`` reads of a text's characters: the lower share of its words (-1: none cased), the digit
+    share, whether it starts capitalised, ends with ":" or "?", and (for ``words >= pronoun_words``) the
+    shares of ``we`` and ``you`` words (the compiled core's twin is ``_core/_scan_cls.pxi``'s
+    ``text_shape``, one pass over the characters)."""
+    split = text.split()
+    stripped = text.strip()
+    we_share, you_share = _pronoun_shares(split, we, you) if words >= pronoun_words else (0.0, 0.0)
+    return (lower_share_of_words(split), _digit_share(text), stripped[:1].isupper(), stripped.endswith(":"),
+            stripped.endswith("?"), we_share, you_share)
 
 
 def _digit_share(text: str) -> float:
@@ -121,13 +133,13 @@ def _comment_head(text: str) -> bool:
     return _COMMENT_WORDS.search(low) is not None and bool(_COMMENT_HEAD.search(text))
 
 
-def _pronoun_shares(split: list[str]) -> tuple[float, float]:
+def _pronoun_shares(split: list[str], we: frozenset[str], you: frozenset[str]) -> tuple[float, float]:
     """Shares of "we/our" and "you/your" words: high in a company's promotion of itself."""
     words = [w.lower() for w in split]
     if not words:
         return 0.0, 0.0
     n = len(words)
-    return (min(1.0, 5 * sum(map(_WE.__contains__, words)) / n), min(1.0, 5 * sum(map(_YOU.__contains__, words)) / n))
+    return (min(1.0, 5 * sum(map(we.__contains__, words)) / n), min(1.0, 5 * sum(map(you.__contains__, words)) / n))
 
 
 def _repeat_key(text: str) -> str:
@@ -136,13 +148,13 @@ def _repeat_key(text: str) -> str:
     return " ".join(text.lower().split()[:_REPEAT_WORDS])
 
 
-def _runs(blocks: list[Block]) -> list[int]:
+def _runs(kinds: list[str]) -> list[int]:
     """The length of the run of same-kind blocks each block belongs to."""
-    out = [0] * len(blocks)
+    out = [0] * len(kinds)
     i = 0
-    while i < len(blocks):
+    while i < len(kinds):
         j = i
-        while j + 1 < len(blocks) and blocks[j + 1].kind == blocks[i].kind:
+        while j + 1 < len(kinds) and kinds[j + 1] == kinds[i]:
             j += 1
         for k in range(i, j + 1):
             out[k] = j - i + 1
@@ -157,56 +169,73 @@ def _prefix(values: list[float]) -> list[float]:
     return out
 
 
+_MENU_COL, _COMMENT_COL, _MARKER_COL = OWN.index("in_menu"), OWN.index("comment_head"), OWN.index("end_marker")
+_DECISION_COLS = {d[1]: k for k, d in enumerate(DECISIONS)} | {_OTHER_DROP: len(DECISIONS)}
+#: what ``feature_rows_pure`` and its compiled twin read besides the blocks' values: the kinds, the crosses,
+#: the neighbourhood, the columns of own values they read, the end marker's prose share and words, the
+#: number of decision columns
+LAYOUT = (KINDS, _CROSS_AT, NEAR, _MENU_COL, _COMMENT_COL, _MARKER_COL, _MARKER_PROSE, _MARKER_WORDS,
+          len(DECISIONS) + 1)
+
+
 def rows(blocks: list[Block]) -> list[list[float]]:
     """The feature rows of ``blocks`` (all of a page's blocks, dropped ones included, in order)."""
     n = len(blocks)
     own = [_own(b) for b in blocks]
-    menu_col, comment_col, marker_col = OWN.index("in_menu"), OWN.index("comment_head"), OWN.index("end_marker")
     tight = tight_pairs(blocks)
     for i in range(n):
-        own[i][menu_col] = float(in_menu_of(tight, i))
+        own[i][_MENU_COL] = float(in_menu_of(tight, i))
     prose = [prose_of(b) for b in blocks]
-    total = sum(p.words for p in prose if p.prose) or 1
+    decisions = [-1 if (d := decision_of(b)) is None else _DECISION_COLS[d] for b in blocks]
+    fast = compiled("feature_rows")
+    return (fast or feature_rows_pure)(own, [p.words for p in prose], [p.prose for p in prose],
+                                       [b.dropped_by is None for b in blocks], [b.kind for b in blocks], decisions,
+                                       [_repeat_key(b.text) for b in blocks], LAYOUT)
+
+
+def feature_rows_pure(own: list[list[float]], words: list[int], is_prose: list[bool], kept: list[bool],
+                      kinds: list[str], decisions: list[int], keys: list[str], layout: tuple) -> list[list[float]]:
+    """The rows of ``rows`` from every block's own values (``_own``, its in_menu set), words, prose flag, keep
+    flag, kind, decision column (-1: kept) and repeat key (the compiled core's twin is
+    ``_core/_scan_cls.pxi``'s ``feature_rows``)."""
+    kind_names, cross_at, near, menu_col, comment_col, marker_col, marker_prose, marker_words, n_decisions = layout
+    n = len(own)
+    total = sum(w for w, p in zip(words, is_prose) if p) or 1
     # window sums over the neighbours (the block itself left out) from prefix sums
-    prose_sum = _prefix([float(p.prose) for p in prose])
-    kept_sum = _prefix([float(b.dropped_by is None) for b in blocks])
+    prose_sum = _prefix([float(p) for p in is_prose])
+    kept_sum = _prefix([float(k) for k in kept])
     comment_sum = _prefix([r[comment_col] for r in own])
-    runs = _runs(blocks)
-    keys = [_repeat_key(b.text) for b in blocks]
-    decision_cols = {d[1]: k for k, d in enumerate(DECISIONS)} | {_OTHER_DROP: len(DECISIONS)}
+    runs = _runs(kinds)
     seen_texts: set[str] = set()
     seen = 0
     last_marker = -1
     out = []
-    for i, b in enumerate(blocks):
-        lo, hi = max(0, i - NEAR), min(n, i + NEAR + 1)
+    for i in range(n):
+        lo, hi = max(0, i - near), min(n, i + near + 1)
         others = max(1, hi - lo - 1)
-        me_prose, me_kept = float(prose[i].prose), float(b.dropped_by is None)
+        me_prose, me_kept = float(is_prose[i]), float(kept[i])
         run = 1
-        while i - run >= 0 and blocks[i - run].kind == b.kind and run < 10:
+        while i - run >= 0 and kinds[i - run] == kinds[i] and run < 10:
             run += 1
-        prev, nxt = (prose[i - 1] if i else None), (prose[i + 1] if i + 1 < n else None)
         context = [
             i / max(1, n - 1), seen / total,
-            float(prev is not None and prev.prose), float(nxt is not None and nxt.prose),
-            math.log1p(prev.words) if prev else 0.0, math.log1p(nxt.words) if nxt else 0.0,
+            float(i > 0 and is_prose[i - 1]), float(i + 1 < n and is_prose[i + 1]),
+            math.log1p(words[i - 1]) if i else 0.0, math.log1p(words[i + 1]) if i + 1 < n else 0.0,
             (prose_sum[hi] - prose_sum[lo] - me_prose) / others,
             (kept_sum[hi] - kept_sum[lo] - me_kept) / others, run / 10, math.log1p(runs[i]) / 3,
             float(keys[i] in seen_texts), float(last_marker >= 0),
             math.log1p(i - last_marker) / 5 if last_marker >= 0 else 0.0,
             (comment_sum[hi] - comment_sum[lo] - own[i][comment_col]) / 3,
         ]
-        if prose[i].prose:
-            seen += prose[i].words
-        if own[i][marker_col] and not own[i][menu_col] and seen >= min(_MARKER_PROSE * total, _MARKER_WORDS):
+        if is_prose[i]:
+            seen += words[i]
+        if own[i][marker_col] and not own[i][menu_col] and seen >= min(marker_prose * total, marker_words):
             last_marker = i
         seen_texts.add(keys[i])
-        decisions = [0.0] * (len(DECISIONS) + 1)
-        decision = decision_of(b)
-        if decision is not None:
-            decisions[decision_cols[decision]] = 1.0
-        kinds = [float(b.kind == k) for k in KINDS]
-        row = [1.0] + own[i] + kinds + context + decisions
-        row += [row[x] * row[y] for x, y in _CROSS_AT]
+        decision = [0.0] * n_decisions
+        if decisions[i] >= 0:
+            decision[decisions[i]] = 1.0
+        row = [1.0] + own[i] + [float(kinds[i] == k) for k in kind_names] + context + decision
+        row += [row[x] * row[y] for x, y in cross_at]
         out.append(row)
     return out

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsclean._core import compiled
 from newsclean.errors import ConfigError
 from newsclean.stages.classify.trees import Forest, forest_from_json
 
@@ -48,7 +49,15 @@ class LinearModel:
         return max(-CLIP, min(CLIP, self.offset + sum(map(operator.mul, self.weights, x))))
 
     def scores(self, table: list[list[float]]) -> list[float]:
-        return [self.logit(x) for x in table]
+        fast = compiled("linear_logits")
+        return (fast or linear_logits_pure)(self.weights, self.offset, table, CLIP)
+
+
+def linear_logits_pure(weights: tuple[float, ...], offset: float, table: list[list[float]],
+                       clip: float) -> list[float]:
+    """Every row's ``offset + sum(weight * value)``, clipped to ``[-clip, clip]`` (``LinearModel.logit``; the
+    compiled core's twin is ``_core/_scan_cls.pxi``'s ``linear_logits``)."""
+    return [max(-clip, min(clip, offset + sum(map(operator.mul, weights, x)))) for x in table]
 
 
 @dataclass(frozen=True)
@@ -126,7 +135,20 @@ def context_rows(z: list[float], kept: list[bool]) -> list[list[float]]:
     return out
 
 
+def context_probabilities_pure(z: list[float], kept: list[bool], weights: tuple[float, ...], offset: float,
+                               windows: tuple[int, ...], near: int, clip: float) -> list[float]:
+    """The second pass: P(body text) of every block from the rows of ``context_rows`` and pass 2's folded
+    weights (the compiled core's twin is ``_core/_scan_cls.pxi``'s ``context_probabilities``, which reads
+    ``windows``, ``near`` and ``clip``: the module's constants here)."""
+    pass2 = LinearModel(weights, offset)
+    return [1.0 / (1.0 + math.exp(-pass2.logit(r))) for r in context_rows(z, kept)]
+
+
 def probabilities(model: BlockModel, first: list[list[float]], kept: list[bool]) -> list[float]:
     """P(body text) of every block, from its pass-1 feature row and the rule stages' keep flags."""
-    z = [max(-CLIP, min(CLIP, s)) for s in model.pass1.scores(first)]
-    return [1.0 / (1.0 + math.exp(-model.pass2.logit(r))) for r in context_rows(z, kept)]
+    z = model.pass1.scores(first)
+    if isinstance(model.pass1, Forest):
+        z = [max(-CLIP, min(CLIP, s)) for s in z]   # (a linear pass 1 clips its logits itself)
+    fast = compiled("context_probabilities")
+    return (fast or context_probabilities_pure)(z, kept, model.pass2.weights, model.pass2.offset, WINDOWS, NEAR,
+                                                CLIP)

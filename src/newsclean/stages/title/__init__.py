@@ -109,6 +109,11 @@ def _name_line(text: str) -> bool:
     words = text.split()
     if any(w[:1].islower() and w not in ("and", "und", "et", "y", "e") for w in words):
         return False
+    # the line starts with its first name, of two capitalised words at least (``looks_like_person``; a
+    # lower-case particle word returned above): a line whose first two words are not both capitalised has
+    # none, without splitting it into names
+    if len(words) < 2 or not (words[0][:1].isupper() and words[1][:1].isupper()):
+        return False
     names = split_names(text)
     return bool(names) and looks_like_person(names[0]) and text.startswith(names[0])
 
@@ -191,11 +196,13 @@ def _split_kicker(blocks: list[Block], text: str) -> tuple[str | None, str]:
     if len(words) < MIN_REST_WORDS + 1:
         return None, text
     others = [b.text for b in blocks[:3000] if len(b.text) <= 400 and b.text != text]
+    # one text of them all, apart by line feeds: a needle without one is in a line when it is in that text
+    shown, joined = set(others), "\n".join(others)
     for k in range(1, min(MAX_KICKER_WORDS, len(words) - MIN_REST_WORDS) + 1):
         kicker, rest = " ".join(words[:k]), " ".join(words[k:])
         if not kicker[:1].isupper() or not rest[:1].isupper() or kicker.endswith((":", ",", "-")):
             continue
-        if any(o == rest for o in others) or any(kicker + s + rest in o for o in others for s in _KICKER_SEP):
+        if rest in shown or any(kicker + s + rest in joined for s in _KICKER_SEP):
             return kicker, rest
     return None, text
 

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+from newsclean._core import compiled
 from newsclean.normalize._data import load_json
 from newsclean.normalize.authors import looks_like_person
 from newsclean.normalize.dates import find_dates, with_day_bullet
@@ -112,7 +113,13 @@ class _Body:
 
     def __init__(self, blocks: list[Block]) -> None:
         self.starts = [b.index for b in blocks if _is_prose(b)]
-        self.norms = {i: norm(blocks[i].text) for i in self.starts}
+        norms = [norm(blocks[i].text) for i in self.starts]
+        # every prose line's normalised text in one, apart by line feeds (which no normalised line holds), and
+        # where each starts: a line is printed inside a prose line from the k-th on when it is found from there
+        self.joined = "\n".join(norms)
+        self.offsets = [0]
+        for t in norms:
+            self.offsets.append(self.offsets[-1] + len(t) + 1)
         self.last: dict[str, int] = {}     # content word -> index of the last prose line that has it
         for i in self.starts:
             for w in _pieces(blocks[i].text):
@@ -125,8 +132,10 @@ class _Body:
     def repeats(self, i: int, key: str) -> float:
         """1 when a body prose line below line ``i`` prints the line word for word (a dek or lead sentence
         the story opens with; a headline is rarely repeated inside the text)."""
-        return 1.0 if len(key) >= MIN_QUOTED and any(key in self.norms[j] for j in self.starts[self._after(i):]) \
-            else 0.0
+        if len(key) < MIN_QUOTED:
+            return 0.0
+        k = self._after(i)
+        return 1.0 if k < len(self.starts) and self.joined.find(key, self.offsets[k]) >= 0 else 0.0
 
     def below(self, i: int, words: set[str]) -> int:
         """How many of ``words`` body prose below line ``i`` repeats."""
@@ -170,7 +179,8 @@ class Signals:
 
 def printed(b: Block) -> str:
     """The line as the capture prints it (a day number the loader read as a list number put back)."""
-    return with_day_bullet(b.text, b.features.get("bullet"))
+    bullet = b.features.get("bullet")
+    return with_day_bullet(b.text, bullet) if bullet else b.text   # (most lines have no bullet)
 
 
 def is_candidate(b: Block, sig: Signals) -> bool:
@@ -254,9 +264,16 @@ def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], f
     return tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"])
 
 
+def standard_score_pure(mean: tuple[float, ...], scale: tuple[float, ...], weights: tuple[float, ...], bias: float,
+                        feats: list[float]) -> float:
+    """A standardised linear score, ``bias + sum(w * (x - m) / s)`` (the compiled core's twin is
+    ``_core/_scan_cls.pxi``'s ``standard_score``)."""
+    return bias + sum(w * (x - m) / s for x, m, s, w in zip(feats, mean, scale, weights))
+
+
 def score(feats: list[float]) -> float:
     mean, scale, weights, bias = _model()
-    return bias + sum(w * (x - m) / s for x, m, s, w in zip(feats, mean, scale, weights))
+    return (compiled("standard_score") or standard_score_pure)(mean, scale, weights, bias, feats)
 
 
 def _wanted(blocks: list[Block], rule_pick: int | None) -> Callable[[Block], bool]:

@@ -280,3 +280,76 @@ def test_text_title_ranker_weighs_the_slug_line_instead_of_obeying_it() -> None:
     url = "https://news.example.com/2024/03/03/council-budget-vote-mayor-parks-roads-night"
     art = extract(capture, url=url, kind="text")
     assert art.title == "City council approves new budget after long night of debate"
+
+
+def test_title_ranker_trees_rerank_the_linear_finalists(monkeypatch) -> None:
+    """Boosted trees shipped beside the linear weights re-rank the linear score's best lines: a tree that
+    favours a line ending with "?" makes it the headline over the line the linear score prefers; a line
+    outside the finalists is never lifted by the trees."""
+    from newsclean.page import Block
+    from newsclean.stages.title import SIGNALS
+    from newsclean.stages.title import rank as title_rank
+    texts = ["Example Gazette", "Council closes old bridge for two years of repairs",
+             "Will the bridge open again?", _LEAD]
+    blocks = [Block(index=i, text=t, kind="paragraph") for i, t in enumerate(texts)]
+    n = len(title_rank.FEATURES)
+    q, words = title_rank.FEATURES.index("ends_q"), title_rank.FEATURES.index("n_words")
+    # linear: the more words the better (the 9-word line beats the 5-word question)
+    mean, scale, weights = (0.0,) * n, (1.0,) * n, tuple(1.0 if k == words else 0.0 for k in range(n))
+    linear_only = (mean, scale, weights, 0.0, 1.0, ())
+    monkeypatch.setattr(title_rank, "_model", lambda: linear_only)
+    assert title_rank.best(blocks, None, SIGNALS).text == texts[1]
+    tree = ((q, -1, -1), (0.5, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, 0.0, 100.0))   # ends_q > 0.5: +100
+    monkeypatch.setattr(title_rank, "_model", lambda: (mean, scale, weights, 0.0, 1.0, (tree,)))
+    assert title_rank.tree_score([0.0] * n) == 0.0
+    assert title_rank.best(blocks, None, SIGNALS).text == texts[2]
+    monkeypatch.setattr(title_rank, "FINALISTS", 1)
+    assert title_rank.best(blocks, None, SIGNALS).text == texts[1]
+
+
+def test_shipped_title_model_has_trees_over_known_features() -> None:
+    from newsclean.normalize._data import load_json
+    from newsclean.stages.title import rank as title_rank
+    data = load_json(title_rank.WEIGHTS_FILE)
+    assert data["trees"] and 0 < data["linear_share"]
+    for t in data["trees"]:
+        assert len(t["feature"]) == len(t["threshold"]) == len(t["left"]) == len(t["right"]) == len(t["value"])
+        assert all(-1 <= f < len(title_rank.FEATURES) for f in t["feature"])
+
+
+def test_shipped_title_trees_read_no_line_shape() -> None:
+    """The trees re-ranking the finalists see only how a line relates to the story and the other lines, never
+    how a renderer draws it (bullets, underlines, blank lines, link marks, its position among menus): the
+    trees fitted on every feature learned the tuned renderers' shapes and did not carry to others."""
+    from newsclean.normalize._data import load_json
+    from newsclean.stages.title import rank as title_rank
+    data = load_json(title_rank.WEIGHTS_FILE)
+    shape = {"list_item", "heading", "blank_around", "linked", "first_line", "all_upper", "kept", "rel_pos",
+             "log_pos", "doubled"}
+    read = {title_rank.FEATURES[f] for t in data["trees"] for f in t["feature"] if f >= 0}
+    assert read and not read & shape
+    assert set(data["tree_inputs"]) == set(title_rank.FEATURES) - shape
+
+
+def test_title_trees_are_fitted_on_each_pages_linear_finalists() -> None:
+    """train_rankers.py fits the trees on the rows the run time re-ranks: each page's FINALISTS best lines by
+    the shipped linear score (ties to the higher line), not on every candidate."""
+    import sys
+
+    import numpy as np
+
+    from newsclean.stages.title import rank as title_rank
+    from tests.scripts import ROOT, load_script
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    mod = load_script("benchmarks/train_rankers.py", "nc_train_rankers")
+    n, k = len(title_rank.FEATURES), title_rank.FINALISTS
+    rows = 2 * k + 3
+    x = np.zeros((rows, n))
+    x[:, 0] = np.arange(rows)   # the linear score: feature 0, so a later row scores higher
+    model = {"mean": [0.0] * n, "scale": [1.0] * n, "weights": [1.0] + [0.0] * (n - 1), "bias": 0.0}
+    y = np.zeros(rows, dtype=int)
+    y[0] = 1                    # the worst line of page 0: no finalist
+    groups = [0] * (k + 3) + [1] * k
+    z, yz = mod.finalist_rows(x, y, groups, model)
+    assert len(z) == 2 * k and not yz.any()
+    assert list(z[:k, 0]) == list(range(k + 2, 2, -1))   # page 0: its k best lines, best first

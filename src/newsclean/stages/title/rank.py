@@ -7,8 +7,10 @@ paragraph and the kept body below it repeat (the article's own headline shares i
 a teaser of another story does not); whether other lines quote it; whether the hand rules of
 ``title.py`` pick it). A linear model fitted on the tune pages of the metadata set's w3m and lynx
 captures (``benchmarks/train_rankers.py``, seeded; retraining rewrites ``data/text_title_rank.json``
-byte for byte) weighs them; the best-scoring line is the headline. Plain Python at run time: a dot
-product per candidate line."""
+byte for byte) weighs them; its best few lines (``FINALISTS``) are re-ranked by the linear score plus
+small boosted trees fitted on the tune pages' finalists, blind to the line-shape features (shipped in the
+same file), and the best of them is the headline.
+Plain Python at run time: a dot product per candidate line, a walk down each tree per finalist."""
 from __future__ import annotations
 
 import math
@@ -256,12 +258,18 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
     return out
 
 
+Tree = tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]]
+
+
 @cache
-def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], float]:
+def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], float, float, tuple[Tree, ...]]:
     data = load_json(WEIGHTS_FILE)
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{WEIGHTS_FILE} was fitted on other features; retrain it")
-    return tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"])
+    trees = tuple((tuple(t["feature"]), tuple(t["threshold"]), tuple(t["left"]), tuple(t["right"]), tuple(t["value"]))
+                  for t in data.get("trees", ()))
+    return (tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"]),
+            float(data.get("linear_share", 1.0)), trees)
 
 
 def standard_score_pure(mean: tuple[float, ...], scale: tuple[float, ...], weights: tuple[float, ...], bias: float,
@@ -272,8 +280,23 @@ def standard_score_pure(mean: tuple[float, ...], scale: tuple[float, ...], weigh
 
 
 def score(feats: list[float]) -> float:
-    mean, scale, weights, bias = _model()
+    """The linear ranker's score of a candidate line."""
+    mean, scale, weights, bias = _model()[:4]
     return (compiled("standard_score") or standard_score_pure)(mean, scale, weights, bias, feats)
+
+
+def _leaf(tree: Tree, feats: list[float]) -> float:
+    feature, threshold, left, right, value = tree
+    node = 0
+    while feature[node] >= 0:
+        node = left[node] if feats[feature[node]] <= threshold[node] else right[node]
+    return value[node]
+
+
+def tree_score(feats: list[float]) -> float:
+    """The boosted trees' score of a finalist (0 without trees): they see what a weighted sum cannot, e.g. a
+    line sharing the story's words counts for less when a dek below shares more."""
+    return sum(_leaf(t, feats) for t in _model()[5])
 
 
 def _wanted(blocks: list[Block], rule_pick: int | None) -> Callable[[Block], bool]:
@@ -295,7 +318,27 @@ def ranked_candidates(blocks: list[Block], rule_pick: int | None, sig: Signals) 
     return candidates(blocks, rule_pick, sig, _wanted(blocks, rule_pick))
 
 
+FINALISTS = 8   # lines the trees re-rank: the linear score's best few (the gold line is in them on 99% of pages)
+
+
 def best(blocks: list[Block], rule_pick: int | None, sig: Signals) -> Block | None:
-    """The highest-scoring headline candidate, or None when the capture has none."""
-    scored = [(score(f), -b.index, b) for b, f in ranked_candidates(blocks, rule_pick, sig)]
-    return max(scored, key=lambda t: (t[0], t[1]))[2] if scored else None
+    """The highest-scoring headline candidate, or None when the capture has none: the linear score picks the
+    finalists, the linear score plus the boosted trees' ranks them."""
+    return pick_finalist([(b, f) for b, f in ranked_candidates(blocks, rule_pick, sig)])
+
+
+def finalists(cands: list[tuple[Block, list[float]]]) -> list[tuple[Block, list[float], float]]:
+    """(line, features, linear score) of the linear score's best ``FINALISTS`` lines, best first (ties: the
+    higher line)."""
+    scored = sorted(((score(f), -b.index, b, f) for b, f in cands), key=lambda t: (t[0], t[1]),
+                    reverse=True)[:FINALISTS]
+    return [(b, f, s) for s, _i, b, f in scored]
+
+
+def pick_finalist(cands: list[tuple[Block, list[float]]]) -> Block | None:
+    """The finalist with the best linear score (times its share) plus trees' score."""
+    fin = finalists(cands)
+    if not fin:
+        return None
+    share = _model()[4]
+    return max(((share * s + tree_score(f), -b.index, b) for b, f, s in fin), key=lambda t: (t[0], t[1]))[2]

@@ -29,6 +29,7 @@ from newsclean.normalize.authors import (
     split_names,
 )
 from newsclean.normalize.dates import find_dates
+from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.page import Block
 from newsclean.stages.byline.lines import LABELLED, UI_WORDS
 from newsclean.strings import has_digit
@@ -60,6 +61,10 @@ _LEAD_INNER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[a-zß-ÿ\d]))(?:by|By|von|Von|
                          r"[Aa]utor(?:in)?:?|[Aa]uthor:?|Quelle:|Source:|Text:)(?:\s+|(?<=:)|(?=[A-ZÀ-Þ]))"
                          r"((?:[A-ZÀ-Þ][\w'’.-]*|[\w][\w.-]*\d[\w.-]*|[a-zß-ÿ][\w.-]{2,})"
                          r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la|del)){0,4})")
+#: the lead-ins of ``_LEAD_START`` for ``prefilter.may_begin``: a line starting with an ASCII letter or
+#: digit has its lead-in right there (the optional leader, ``[\W_]*`` or a bracket, is then empty)
+_LEAD_PREFIXES = ascii_prefixes(_LEAD_WORDS.split("|"))
+_LEAD_LONGEST = max(len(w) for w in _LEAD_WORDS.split("|"))
 _WORD = re.compile(r"[^\W\d_]+")
 _SEPARATORS = re.compile(r"\s*(?:[|·•,;/]|\s[-–—]\s|\s{3,})\s*")
 _COMMENT = re.compile(r"\b(?:reply|antworten|says|sagt|said|schreibt|kommentar\w*|comments?|responder|répondre|"
@@ -107,6 +112,25 @@ def _two_words_possible(line: str) -> bool:
     return len(line.split(maxsplit=1)) > 1 or _MAY_SPLIT.search(line) is not None
 
 
+#: the labels ``LABELLED`` starts with
+_LABELS = ("autor", "autorin", "author", "text", "verfasser", "verfasst von", "written by")
+_LABEL_PREFIXES = ascii_prefixes(_LABELS)
+_LABEL_LONGEST = max(map(len, _LABELS))
+_NAME_SPLIT = re.compile(r"[\s,;&/|]+")
+
+
+def _lead_start(line: str) -> bool:
+    """``_LEAD_START.match(line)``, the regex spared where no lead-in can start."""
+    if line[:1].isascii() and line[:1].isalnum() and not may_begin(line, _LEAD_PREFIXES, _LEAD_LONGEST):
+        return False
+    return _LEAD_START.match(line) is not None
+
+
+def _labelled(line: str) -> bool:
+    """``LABELLED.match(line)``, the regex spared where no label can start."""
+    return may_begin(line, _LABEL_PREFIXES, _LABEL_LONGEST) and LABELLED.match(line) is not None
+
+
 def _strip(text: str) -> str:
     """The line without its bullet or image label ("• ", "□ ", "[avatar] ")."""
     if text[:1] not in _LEADER_START and not text[:1].isspace():
@@ -120,12 +144,13 @@ def _readings(text: str) -> list[tuple[str, list[str]]]:
     line = _strip(text)
     if not line:
         return out
-    if _LEAD_START.match(line) or explicit_byline(line) or LABELLED.match(line):
-        rest = _LEAD_START.sub("", line, count=1)
+    lead = _lead_start(line)
+    if lead or explicit_byline(line) or _labelled(line):
+        rest = _LEAD_START.sub("", line, count=1) if lead else line
         for names in (split_names(rest) if rest != line else [], split_names(line)):
             if names and all(names != n for _h, n in out):
                 out.append(("lead", names))
-    for m in _LEAD_INNER.finditer(line) if any(h in line for h in _INNER_HINTS) else ():
+    for m in _LEAD_INNER.finditer(line) if any(map(line.__contains__, _INNER_HINTS)) else ():
         if m.start() == 0 and out:
             continue   # the line's lead-in, read already
         names = split_names(m.group(1))
@@ -136,7 +161,7 @@ def _readings(text: str) -> list[tuple[str, list[str]]]:
     if len(line) <= MAX_NAME_LINE and not digits and _two_words_possible(line):
         names = split_names(line)
         if names and all(looks_like_person(n) for n in names):
-            words = [w for w in re.split(r"[\s,;&/|]+", line) if w and w.lower() not in ("and", "und", "et", "y")]
+            words = [w for w in _NAME_SPLIT.split(line) if w and w.lower() not in ("and", "und", "et", "y")]
             if sum(len(n.split()) for n in names) >= len(words) - 1:
                 out.append(("name_only", names))
     if digits:

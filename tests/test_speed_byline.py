@@ -105,3 +105,19 @@ def test_may_hold_is_any_word_in_the_lower_cased_text(text: str) -> None:
             assert prefilter.may_hold(text, words) == any(w in text.lower() for w in words)
         else:
             assert prefilter.may_hold(text, words)
+
+
+def test_duplicates_reads_each_blocks_tokens_once(monkeypatch) -> None:
+    from newsclean.load import load_page
+    from newsclean.stages import duplicates
+    calls: list[str] = []
+    plain = duplicates.tokens
+    monkeypatch.setattr(duplicates, "tokens", lambda text: calls.append(text) or plain(text))
+    teasers = [f"Teaser number {i} tells a story about the town hall" for i in range(4)]
+    page = load_page("\n\n".join(teasers + ["A body paragraph of the story, long enough to read."] + teasers),
+                     kind="text")
+    for b in page.blocks[:4]:
+        page.drop(b, "test", "a list dropped elsewhere")
+    duplicates.DuplicatesStage().run(page)
+    assert sorted(calls) == sorted(b.text for b in page.blocks)   # each block's text tokenized once
+    assert sum(1 for b in page.blocks[-4:] if not b.kept) == 4    # the copied list still goes

@@ -240,7 +240,7 @@ _FOUND_CACHE = 4096
 def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> list[Found]:
     """Dates written in ``text`` in order of position (at most ``limit``)."""
     if not text or not ((_ASCII_DIGIT.search(text) is not None) if text.isascii()
-                        else any(c.isdigit() for c in text)):
+                        else any(map(str.isdigit, text))):
         return []
     return list(_find_dates(text, limit, dayfirst))
 

@@ -186,7 +186,7 @@ def _lower_words(blocks: list[Block]) -> set[str]:
     out: set[str] = set()
     for b in blocks[:MAX_BLOCKS]:
         if len(b.text) > MAX_NAME_LINE:
-            out.update(w for w in _WORD.findall(b.text) if w[:1].islower())
+            out.update([w for w in _WORD.findall(b.text) if w[:1].islower()])
     return out
 
 
@@ -285,6 +285,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     n = len(blocks)
     out = list(merged.values())
     people = math.log1p(sum(1 for c in out if "name_only" in c.kinds))
+    months = month_words()
     after = 0
     for c in sorted(out, key=lambda c: c.block.index):
         b = c.block
@@ -313,7 +314,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             1.0 if _COPYRIGHT.search(b.text) else 0.0, 1.0 if any(_ORG.search(x) for x in c.names) else 0.0,
             1.0 if b.kept else 0.0, 1.0 if b.kind == "list_item" else 0.0,
             1.0 if _BARE_LABEL.match(prev) else 0.0, min(after, NEAR_TITLE) / NEAR_TITLE if dist > 0 else 1.0,
-            1.0 if any(w.lower() in UI_WORDS or w.lower() in month_words() for w in words) else 0.0,
+            1.0 if any(w.lower() in UI_WORDS or w.lower() in months for w in words) else 0.0,
             sum(1 for w in words if w.lower() in lower) / max(len(words), 1),
             1.0 if 0 < dist <= NEAR else 0.0, 1.0 if 0 < dist <= 2 * NEAR + 4 else 0.0,
             1.0 if _date_near(blocks, b.index) else 0.0,

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 
 from newsclean.normalize._data import load_json, month_table
 from newsclean.normalize.dates import find_dates
+from newsclean.normalize.prefilter import Prefixes, ascii_prefixes, ascii_word_set, may_begin, may_hold
 from newsclean.strings import has_digit
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -18,8 +19,12 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _DATEISH = re.compile(r"\d")
 # the short joiners ("e", "y", "et", "en", "u.") only in lower case: "Sarah E. Needleman" is one name
-_SPLIT = re.compile(r"\s*(?:;|\||/|&|\+|,|\band\b|\bund\b|(?-i:\bet\b|\by\b|\be\b|\ben\b|\bu\.)|\bsowie\b|"
-                    r"\bwith\b|\bmit\b)\s*", re.IGNORECASE)
+# (the look-ahead names every character a match can start with: the search skips other places at
+# once; the word boundary is tested once for all the words; tests/test_speed_byline.py checks
+# that it splits as "\s*(?:;|\||/|&|\+|,|\band\b|\bund\b|(?-i:\bet\b|\by\b|\be\b|\ben\b|\bu\.)|
+# \bsowie\b|\bwith\b|\bmit\b)\s*" did)
+_SPLIT = re.compile(r"(?=[\s;|/&+,aemsuwy])\s*(?:[;|/&+,]|\b(?:(?:and|und|sowie|with|mit)\b|(?-i:(?:et|y|e|en)\b|u\.)))"
+                    r"\s*", re.IGNORECASE)
 _CUT = re.compile(r"\s+(?:[-–—|•·⋅:]\s+|\blast\s+updated\b|\bzuletzt\s+aktualisiert\b|\bupdated\b|\bpublished\b|"
                   r"\baktualisiert\b|\bveröffentlicht\b|"
                   r"\bposted\b|\bon\s+(?=[A-Z][a-z]+\s+\d)|\bam\s+\d|\bvom\s+\d|\bin\s+[A-Z]\w+\s*$).*$",
@@ -62,6 +67,32 @@ _SEAM = re.compile(r"[a-zß-ÿ][A-Z]")
 #: where _GLUED_DAY can split: a lower-case letter before a digit
 _DAY_SEAM = re.compile(r"[a-zß-ÿ]\d")
 _FROM = re.compile(r"^\s*from\b\s*:?\s*", re.I)
+#: what ``_GLUED_BY`` needs after the white space it skips
+_GLUED_BY_WORDS = ("By", "Von", "Par", "Por")
+#: words ``_POSTED_BY`` needs (one of them, then "by")
+_POSTED_WORDS = ("posted", "written", "filed", "published", "submitted")
+#: what ``_CUT`` needs in ASCII text whose only white space is the space: a space, then a mark or a word
+_CUT_MARKS = (" -", " |", " :")
+_CUT_WORDS = (" updated", " published", " aktualisiert", " posted", " on ", " am ", " vom ", " in ")
+
+
+def _may_post(text: str) -> bool:
+    """Can ``_POSTED_BY`` (case-blind) match? In ASCII text it needs "by" and one of its words."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "by" in low and any(w in low for w in _POSTED_WORDS)
+
+
+def _may_cut(text: str) -> bool:
+    """Can ``_CUT`` (case-blind) match? In printable ASCII text (its only white space is the space)
+    it needs a space before one of its marks or words."""
+    if not (text.isascii() and text.isprintable()):
+        return True
+    if any(m in text for m in _CUT_MARKS):
+        return True
+    low = text.lower()
+    return any(w in low for w in _CUT_WORDS)
 
 
 @cache
@@ -71,6 +102,37 @@ def _tables() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], frozense
     lead_re = re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in leads) + r")(?:\s*:\s*|\s+|$)", re.IGNORECASE)
     return (lead_re, frozenset(data["roles"]), frozenset(data["credentials"]),
             frozenset(data["not_names"]))
+
+
+@cache
+def _lead_prefixes() -> tuple[Prefixes | None, int]:
+    """The lead-ins of ``_tables`` for ``prefilter.may_begin``, and the longest one's length."""
+    leads = load_json("meta_authors.json")["lead_ins"]
+    return ascii_prefixes(leads), max(map(len, leads), default=0)
+
+
+def _may_lead(text: str) -> bool:
+    """Can a lead-in of ``_tables`` start the text?"""
+    prefixes, longest = _lead_prefixes()
+    return may_begin(text, prefixes, longest)
+
+
+def _lead_match(text: str) -> bool:
+    """``_tables()[0].match(text)``, the regex spared where no lead-in can start."""
+    return _may_lead(text) and _tables()[0].match(text) is not None
+
+
+@cache
+def _role_set() -> frozenset[str] | None:
+    return ascii_word_set(load_json("meta_authors.json")["role_words"])
+
+
+def _role_word(word: str) -> bool:
+    """``_word_res()[1].fullmatch(word)``: for an ASCII word, a look-up of the lower-cased word."""
+    words = _role_set()
+    if words is not None and word.isascii():
+        return word.lower() in words
+    return _word_res()[1].fullmatch(word) is not None
 
 
 @cache
@@ -89,19 +151,16 @@ def _word_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _may_hold(text: str, words: tuple[str, ...]) -> bool:
-    """Can a case-blind pattern of ``words`` match in ``text``? In ASCII text a case-blind match is
-    one of the words in the lower-cased text (a substring test per word, in C); other text may hold
-    letters that fold to ASCII ones ("K" for "k"), so it always can."""
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(w in low for w in words)
+    """Can a case-blind pattern of ``words`` match in ``text``? (``prefilter.may_hold``)"""
+    return may_hold(text, words)
 
 
 def strip_lead_in(text: str) -> str:
     lead_re = _tables()[0]
     prev = None
     while prev != text:
+        if not _may_lead(text):
+            return text   # (no lead-in starts the text: the regex would leave it as it is)
         prev = text
         text = lead_re.sub("", text, count=1)
     return text
@@ -131,7 +190,8 @@ def _weekdays() -> frozenset[str]:
 def explicit_byline(text: str) -> bool:
     """Does the text name its author with a lead-in ("By ...", "Posted in X by ...", "von ...")?"""
     t = text.strip()
-    return bool(_POSTED_BY.match(t) or _GLUED_BY.match(t) or _tables()[0].match(t))
+    return bool(_may_post(t) and _POSTED_BY.match(t) or t.startswith(_GLUED_BY_WORDS) and _GLUED_BY.match(t)
+                or _lead_match(t))
 
 
 def _is_credential(word: str, creds: frozenset[str]) -> bool:
@@ -161,14 +221,13 @@ def _clean_name(part: str) -> str | None:
         return None  # "By using this site ...", "By clicking ...": a gerund after "By", not a name
     if _desk_name(words):
         return p if len(p) <= 60 else None
-    role_re = _word_res()[1]
     for i in range(2, len(words)):  # "Will Judd Former Deputy Tech Editor"
-        if words[i].lower().strip(".,") in _ROLE_ADJ or role_re.fullmatch(words[i].strip(".,")):
+        if words[i].lower().strip(".,") in _ROLE_ADJ or _role_word(words[i].strip(".,")):
             words = words[:i]
             break
     while len(words) > 1 and (_is_credential(words[-1], creds) or words[-1].lower().strip(".,") in _weekdays() or
                               (not words[-1].isupper() and bool(_ODD_CAPS.match(words[-1]))) or
-                              (len(words) > 2 and role_re.fullmatch(words[-1].strip(".,")))):
+                              (len(words) > 2 and _role_word(words[-1].strip(".,")))):
         words.pop()
     for i in range(1, len(words)):
         w = words[i]
@@ -181,11 +240,11 @@ def _clean_name(part: str) -> str | None:
     if not p or len(p) < 2 or len(p) > 60:
         return None
     low = p.lower()
-    if _DOMAIN.search(p) and " " not in p:
+    if " " not in p and _DOMAIN.search(p):
         return None   # "Cleveland.com": the site, not a person
     if low in not_names or low in roles or (len(words) == 1 and (low in _STOP_CUT or low in month_words()
                                                                  or low in _weekdays()
-                                                                 or _tables()[0].match(low + " "))):
+                                                                 or _lead_match(low + " "))):
         return None
     if _DATEISH.search(p) and (len(words) > 1 or not _USER_NAME.match(p)):
         return None  # digits only in a user name ("marianne1"), never in a date or a count
@@ -233,7 +292,8 @@ def _split_all(text: str) -> list[str]:
         s = _GLUED_DAY.sub(" ", s)    # "Jane Doe20 March 2024", "Jane Doe19.10.2019": a day glued to the name
     if "By" in s:
         s = _INNER_BY.sub(", ", s)
-    s = _URL.sub(" ", s)
+    if "://" in s or "." in s and (not s.isascii() or "www." in s.lower()):   # (what _URL needs)
+        s = _URL.sub(" ", s)
     if "@" in s:
         s = _EMAIL.sub(" ", s)
         s = _HANDLE.sub(" ", s)
@@ -247,10 +307,13 @@ def _split_all(text: str) -> list[str]:
         elif found:
             s = s[found[0].end:].lstrip(" ,|•·⋅-–—")  # "Dec 17, 2025 Julian K. Arni"
         s = _DIGIT_WORD.sub("", s)
-    s = _GLUED_BY.sub(r"\1 ", s)
-    s = _POSTED_BY.sub("", s, count=1)
+    if s.lstrip().startswith(_GLUED_BY_WORDS):
+        s = _GLUED_BY.sub(r"\1 ", s)
+    if _may_post(s):
+        s = _POSTED_BY.sub("", s, count=1)
     s = strip_lead_in(s)
-    s = _CUT.sub("", s)
+    if _may_cut(s):
+        s = _CUT.sub("", s)
     if _may_hold(s, _word_lists()[0]):
         s = _word_res()[0].sub("", s)
     if not s.strip():

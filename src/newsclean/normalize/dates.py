@@ -240,7 +240,7 @@ _FOUND_CACHE = 4096
 def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> list[Found]:
     """Dates written in ``text`` in order of position (at most ``limit``)."""
     if not text or not ((_ASCII_DIGIT.search(text) is not None) if text.isascii()
-                        else any(c.isdigit() for c in text)):
+                        else any(map(str.isdigit, text))):
         return []
     return list(_find_dates(text, limit, dayfirst))
 
@@ -251,41 +251,49 @@ def _find_dates(text: str, limit: int, dayfirst: bool | None) -> tuple[Found, ..
     return tuple(_find_dates_uncached(text, limit, dayfirst))
 
 
+#: what every pattern but ``_DMY_DOT`` and ``_SLASH`` needs: a four-digit year (``\d`` as they read it)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _find_dates_uncached(text: str, limit: int, dayfirst: bool | None) -> list[Found]:
     hits: list[tuple[int, int, datetime]] = []
-    for m in _ISO.finditer(text):
+    # a pattern that needs what the text lacks (a four-digit year, a "-", "." or "/") is not run: it
+    # would find nothing (the order of the patterns is kept: hits of one span keep their order)
+    year = _FOUR_DIGITS.search(text) is not None
+    dot, slash = "." in text, "/" in text
+    for m in _ISO.finditer(text) if year and "-" in text else ():
         dt = parse_iso(m.group(0))
         if dt:
             hits.append((m.start(), m.end(), dt))
-    for m in (*_MONTH_FIRST.finditer(text), *_MONTH_FIRST_GLUED.finditer(text)):
+    for m in (*_MONTH_FIRST.finditer(text), *_MONTH_FIRST_GLUED.finditer(text)) if year else ():
         mo = _month(m.group(1))
         if mo:
             dt = _make(int(m.group(3)), mo, _leading_number(m.group(2)))
             if dt:
                 hits.append((m.start(), m.end(), dt))
-    for m in _DAY_FIRST.finditer(text):
+    for m in _DAY_FIRST.finditer(text) if year else ():
         mo = _month(m.group(2))
         if mo:
             dt = _make(int(m.group(3).lstrip("'")), mo, int(m.group(1)))
             if dt:
                 hits.append((m.start(), m.end(), dt))
-    for m in _DMY_DOT.finditer(text):
+    for m in _DMY_DOT.finditer(text) if dot else ():
         if len(m.group(3)) == 2 and len(m.group(1)) == 1 and len(m.group(2)) == 1:
             continue
         dt = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if dt:
             hits.append((m.start(), m.end(), dt))
-    for m in _YMD.finditer(text):
+    for m in _YMD.finditer(text) if year and (dot or slash) else ():
         dt = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if dt:
             hits.append((m.start(), m.end(), dt))
-    if not text.isascii():
+    if year and not text.isascii():
         for m in _CJK.finditer(text):
             dt = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if dt:
                 end, dt = _cjk_time(text, m.end(), dt)
                 hits.append((m.start(), end, dt))
-    for m in _SLASH.finditer(text):
+    for m in _SLASH.finditer(text) if slash else ():
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if len(m.group(3)) == 2 and not (a > 12 or dayfirst is not None):
             continue

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -127,13 +128,21 @@ class DuplicatesStage(Stage):
 
     def run(self, page: Page) -> None:
         opts = self.options
+        memo: dict[int, list[str]] = {}   # a block's tokens, read once (its text does not change here)
+
+        def toks_once(b: Block) -> list[str]:
+            t = memo.get(b.index)
+            if t is None:
+                t = memo[b.index] = tokens(b.text)
+            return t
+
         if page.kind == "text":
-            self._copied_list(page)
+            self._copied_list(page, toks=toks_once)
             self._alt_captions(page)
         # (a block of over 40 characters per allowed token has more tokens than max_block_tokens and is
         # never compared: not tokenizing it spares a list of millions of strings on a one-paragraph page)
         longest = 40 * opts.max_block_tokens
-        toks_of: dict[int, list[str]] = {b.index: tokens(b.text) if len(b.text) <= longest else []
+        toks_of: dict[int, list[str]] = {b.index: toks_once(b) if len(b.text) <= longest else []
                                          for b in page.kept()}
         self._second_copy(page, toks_of)
         blocks = [b for b in page.kept()]
@@ -246,19 +255,21 @@ class DuplicatesStage(Stage):
             if key:
                 first[key] = kept[i].index
 
-    def _copied_list(self, page: Page, min_run: int = 3) -> None:
+    def _copied_list(self, page: Page, min_run: int = 3, toks: Callable[[Block], list[str]] | None = None) -> None:
         """A run of kept blocks that each repeat, word for word, a block dropped elsewhere on the page
-        (a teaser list or news ticker printed twice, once inside the body region): the run goes."""
+        (a teaser list or news ticker printed twice, once inside the body region): the run goes.
+        ``toks`` gives a block's tokens (``tokens`` of its text, maybe remembered)."""
+        toks = toks or (lambda b: tokens(b.text))
         kept = list(page.kept())
         if len(kept) < min_run:
             return
         elsewhere = {" ".join(t) for b in page.blocks if not b.kept and b.drop_kind is not DropKind.REPEAT
-                     and len(t := tokens(b.text)) >= self.options.min_tokens}
+                     and len(t := toks(b)) >= self.options.min_tokens}
         if not elsewhere:
             return
         run: list[Block] = []
         for b in kept + [None]:
-            if b is not None and " ".join(tokens(b.text)) in elsewhere:
+            if b is not None and " ".join(toks(b)) in elsewhere:
                 run.append(b)
                 continue
             if len(run) >= min_run:

@@ -29,6 +29,7 @@ from newsclean.normalize.authors import (
     split_names,
 )
 from newsclean.normalize.dates import find_dates
+from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.page import Block
 from newsclean.stages.byline.lines import LABELLED, UI_WORDS
 from newsclean.strings import has_digit
@@ -60,6 +61,10 @@ _LEAD_INNER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[a-zß-ÿ\d]))(?:by|By|von|Von|
                          r"[Aa]utor(?:in)?:?|[Aa]uthor:?|Quelle:|Source:|Text:)(?:\s+|(?<=:)|(?=[A-ZÀ-Þ]))"
                          r"((?:[A-ZÀ-Þ][\w'’.-]*|[\w][\w.-]*\d[\w.-]*|[a-zß-ÿ][\w.-]{2,})"
                          r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la|del)){0,4})")
+#: the lead-ins of ``_LEAD_START`` for ``prefilter.may_begin``: a line starting with an ASCII letter or
+#: digit has its lead-in right there (the optional leader, ``[\W_]*`` or a bracket, is then empty)
+_LEAD_PREFIXES = ascii_prefixes(_LEAD_WORDS.split("|"))
+_LEAD_LONGEST = max(len(w) for w in _LEAD_WORDS.split("|"))
 _WORD = re.compile(r"[^\W\d_]+")
 _SEPARATORS = re.compile(r"\s*(?:[|·•,;/]|\s[-–—]\s|\s{3,})\s*")
 _COMMENT = re.compile(r"\b(?:reply|antworten|says|sagt|said|schreibt|kommentar\w*|comments?|responder|répondre|"
@@ -108,6 +113,25 @@ def _two_words_possible(line: str) -> bool:
     return len(line.split(maxsplit=1)) > 1 or _MAY_SPLIT.search(line) is not None
 
 
+#: the labels ``LABELLED`` starts with
+_LABELS = ("autor", "autorin", "author", "text", "verfasser", "verfasst von", "written by")
+_LABEL_PREFIXES = ascii_prefixes(_LABELS)
+_LABEL_LONGEST = max(map(len, _LABELS))
+_NAME_SPLIT = re.compile(r"[\s,;&/|]+")
+
+
+def _lead_start(line: str) -> bool:
+    """``_LEAD_START.match(line)``, the regex spared where no lead-in can start."""
+    if line[:1].isascii() and line[:1].isalnum() and not may_begin(line, _LEAD_PREFIXES, _LEAD_LONGEST):
+        return False
+    return _LEAD_START.match(line) is not None
+
+
+def _labelled(line: str) -> bool:
+    """``LABELLED.match(line)``, the regex spared where no label can start."""
+    return may_begin(line, _LABEL_PREFIXES, _LABEL_LONGEST) and LABELLED.match(line) is not None
+
+
 def _strip(text: str) -> str:
     """The line without its bullet or image label ("• ", "□ ", "[avatar] ")."""
     if text[:1] not in _LEADER_START and not text[:1].isspace():
@@ -121,12 +145,13 @@ def _readings(text: str) -> list[tuple[str, list[str]]]:
     line = _strip(text)
     if not line:
         return out
-    if _LEAD_START.match(line) or explicit_byline(line) or LABELLED.match(line):
-        rest = _LEAD_START.sub("", line, count=1)
+    lead = _lead_start(line)
+    if lead or explicit_byline(line) or _labelled(line):
+        rest = _LEAD_START.sub("", line, count=1) if lead else line
         for names in (split_names(rest) if rest != line else [], split_names(line)):
             if names and all(names != n for _h, n in out):
                 out.append(("lead", names))
-    for m in _LEAD_INNER.finditer(line) if any(h in line for h in _INNER_HINTS) else ():
+    for m in _LEAD_INNER.finditer(line) if any(map(line.__contains__, _INNER_HINTS)) else ():
         if m.start() == 0 and out:
             continue   # the line's lead-in, read already
         names = split_names(m.group(1))
@@ -137,7 +162,7 @@ def _readings(text: str) -> list[tuple[str, list[str]]]:
     if len(line) <= MAX_NAME_LINE and not digits and _two_words_possible(line):
         names = split_names(line)
         if names and all(looks_like_person(n) for n in names):
-            words = [w for w in re.split(r"[\s,;&/|]+", line) if w and w.lower() not in ("and", "und", "et", "y")]
+            words = [w for w in _NAME_SPLIT.split(line) if w and w.lower() not in ("and", "und", "et", "y")]
             if sum(len(n.split()) for n in names) >= len(words) - 1:
                 out.append(("name_only", names))
     if digits:
@@ -210,7 +235,7 @@ def _lower_words(blocks: list[Block]) -> set[str]:
     out: set[str] = set()
     for b in blocks[:MAX_BLOCKS]:
         if len(b.text) > MAX_NAME_LINE:
-            out.update(w for w in _WORD.findall(b.text) if w[:1].islower())
+            out.update([w for w in _WORD.findall(b.text) if w[:1].islower()])
     return out
 
 
@@ -312,6 +337,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     n = len(blocks)
     out = list(merged.values())
     people = math.log1p(sum(1 for c in out if "name_only" in c.kinds))
+    months = month_words()
     after = 0
     for c in sorted(out, key=lambda c: c.block.index):
         b = c.block
@@ -340,7 +366,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             1.0 if _COPYRIGHT.search(b.text) else 0.0, 1.0 if any(_ORG.search(x) for x in c.names) else 0.0,
             1.0 if b.kept else 0.0, 1.0 if b.kind == "list_item" else 0.0,
             1.0 if _BARE_LABEL.match(prev) else 0.0, min(after, NEAR_TITLE) / NEAR_TITLE if dist > 0 else 1.0,
-            1.0 if any(w.lower() in UI_WORDS or w.lower() in month_words() for w in words) else 0.0,
+            1.0 if any(w.lower() in UI_WORDS or w.lower() in months for w in words) else 0.0,
             sum(1 for w in words if w.lower() in lower) / max(len(words), 1),
             1.0 if 0 < dist <= NEAR else 0.0, 1.0 if 0 < dist <= 2 * NEAR + 4 else 0.0,
             1.0 if _date_near(blocks, b.index) else 0.0,

@@ -184,26 +184,3 @@ def test_in_menu_from_pairs_is_in_menu():
     assert [in_menu_of(tight, i) for i in range(len(page.blocks))] == \
         [in_menu(page.blocks, i) for i in range(len(page.blocks))]
     assert any(in_menu_of(tight, i) for i in range(len(page.blocks)))
-
-
-@pytest.mark.parametrize(("text", "bio"), [
-    ("Jane Doe, PhD, is a food writer who covers nutrition and health.", True),
-    ("Karina holds an MBA from a business school and runs a cleaning company.", True),
-    ("Omar founded the studio in 2014 to share his love of design.", True),
-    ("The council is expected to vote on the plan next week.", False),
-    ("It was the coldest night of the year in the city.", False),
-    ("Analysts had expected a smaller rise in exports.", False),
-])
-def test_bio_open_column_marks_a_paragraph_about_a_person(text, bio):
-    page = load_page(text + "\n", kind="text")
-    assert rows(page.blocks)[0][FEATURES.index("bio_open")] == float(bio)
-
-
-@pytest.mark.parametrize(("text", "cut"), [
-    ("Two senior officers listened to the voice note in which a woman accuses...", True),
-    ("The distribution of 1,500 hampers went ahead on Tuesday despite the rain…", True),
-    ("The distribution of 1,500 hampers went ahead on Tuesday despite the rain.", False),
-])
-def test_cut_short_column_marks_a_teaser_stopped_by_the_site(text, cut):
-    page = load_page(text + "\n", kind="text")
-    assert rows(page.blocks)[0][FEATURES.index("cut_short")] == float(cut)

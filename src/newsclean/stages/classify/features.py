@@ -43,7 +43,7 @@ _OTHER_DROP = "drop_other"
 OWN = ("log_words", "sentence_end", "sentences", "prose", "loose", "prose_score", "promo", "end_marker",
        "insert_marker", "in_menu", "ui_label", "placeholder", "lower_share", "no_case", "link_line", "caption",
        "contact", "digits", "upper_start", "ends_colon", "long_line", "question", "we_share", "you_share",
-       "link_or_email", "comment_head", "bio_open", "cut_short")
+       "link_or_email", "comment_head")
 CONTEXT = ("position", "prose_before", "prev_prose", "next_prose", "prev_words", "next_words", "prose_near",
            "kept_near", "same_kind_run", "run_length", "repeat", "after_marker", "since_marker", "comments_near")
 BASE: tuple[str, ...] = ("bias",) + OWN + tuple(f"kind_{k}" for k in KINDS) + CONTEXT + \
@@ -70,16 +70,6 @@ _COMMENT_HEAD = re.compile(
     r"(\b(says|said|wrote|schrieb|dit|escribió)\s*:?\s*$|^(reply|antworten|répondre|responder|report|"
     r"like|likes?\s*\d*|\d+\s+(likes?|replies|points))$|\bat \d{1,2}:\d\d\s*(am|pm)?\s*$|"
     r"\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?) ago$)", re.I)
-# a paragraph about a person (an author's or staff bio box): one to three capitalised name words, perhaps an
-# appositive, then a verb such a paragraph opens with ("Jane Doe, PhD, is a …", "Karina holds a …")
-_BIO_OPEN = re.compile(
-    r"^(?!(?:The|This|That|These|Those|It|Its|A|An|He|She|They|We|I|In|On|At|But|And|Our|His|Her|Their|"
-    r"There|What|When|If|As|For|So)\b)(?:[A-ZÀ-Þ][\w'’.-]*\s+){0,2}[A-ZÀ-Þ][\w'’-]+(?:,[^,.]{1,60},)?\s+(?:is|was|has|holds|writes|covers|"
-    r"joined|serves|lives|leads|founded|specializes|specialises|brings|earned|graduated|loves|enjoys|"
-    r"comes|began|started|works|worked)\b")
-_BIO_WORDS = 120  # a bio box is a paragraph or two; a longer block is running text that opens with a name
-# a teaser cut short by the site: its text stops on "..." or "…" (a card's summary)
-_CUT = ("...", "…", "[…]", "[...]")
 # words one of ``_COMMENT_HEAD``'s patterns needs (case-folded; ":" for a time of day): a cheap test first
 _COMMENT_WORDS = any_of("says", "said", "wrote", "schrieb", "dit", "escribió", "reply", "antworten", "répondre",
                   "responder", "report", "like", "replies", "points", ":", "ago")
@@ -116,7 +106,6 @@ def _own(block: Block) -> list[float]:
         float(stripped[:1].isupper()), float(stripped.endswith(":")), float(words >= _LONG_WORDS),
         float(stripped.endswith("?")), *(_pronoun_shares(split) if words >= _PRONOUN_WORDS else (0.0, 0.0)),
         float(linkish), float(words <= 12 and _comment_head(stripped)),
-        float(words <= _BIO_WORDS and _BIO_OPEN.match(stripped) is not None), float(stripped.endswith(_CUT)),
     ]
 
 

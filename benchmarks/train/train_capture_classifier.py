@@ -42,6 +42,7 @@ from threadpoolctl import threadpool_limits
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
+from capture_augment import restyle, styles_for  # noqa: E402
 from capture_labels import WORD, labels  # noqa: E402
 from weights_io import write_or_check  # noqa: E402
 
@@ -66,6 +67,8 @@ SEED = 0
 DROP_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)               # thresholds tried
 RESTORE_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.8)   # overturning a rule needs p >= 0.5 at least
 TIE = 0.0005        # proxy F1 differences below this are noise (a page more or less right moves it 0.0008)
+AUGMENT = 0         # restyled prints of each tune capture added to the rows (capture_augment.py)
+AUG_WEIGHT = 1.0    # a restyled print's weight against its original page's
 DIGITS = 6          # significant digits kept in the weights file (enough for identical decisions)
 
 
@@ -74,8 +77,24 @@ def rule_stages() -> list[str]:
     return names[:names.index("classify")]
 
 
-def collect(bench: Path, cache: Path, limit: int | None = None) -> dict[str, list]:
-    """Feature rows, labels, weights, page groups and word counts of every tune capture page."""
+def page_rows(pipe: Pipeline, text: str, gold: str) -> dict[str, list] | None:
+    """One capture through the rule stages: its feature rows, labels, word weights and rule decisions."""
+    page = pipe.load(text, kind="text")
+    for stage in pipe:
+        if stage.applies_to(page):
+            stage.run(page)
+    if not page.blocks:
+        return None
+    share = labels([b.text for b in page.blocks], gold)
+    n_words = [max(1, len(WORD.findall(b.text))) for b in page.blocks]
+    total = sum(n_words)
+    return {"X": rows(page.blocks), "y": [int(s >= BODY) for s in share], "w": [n / total for n in n_words],
+            "words": n_words, "kept": [b.dropped_by is None for b in page.blocks]}
+
+
+def collect(bench: Path, cache: Path, limit: int | None = None, augment: int = 0) -> dict[str, list]:
+    """Feature rows, labels, weights, page groups and word counts of every tune capture page, and of
+    ``augment`` restyled prints of each (``capture_augment``; in the same cross-fitting fold as their page)."""
     sets = all_sets(bench, cache)
     pipe = Pipeline(rule_stages())
     X: list[list[float]] = []
@@ -85,29 +104,36 @@ def collect(bench: Path, cache: Path, limit: int | None = None) -> dict[str, lis
     words: list[int] = []
     kept: list[bool] = []
     gold_words: list[int] = []
+    fold_ids: list[str] = []
+    fold: list[int] = []
+    variant: list[int] = []  # per page: 0 for a capture as shipped, k for its k-th restyled print
     page_no = 0
     for corpus in CORPORA:
         for renderer in TUNED_RENDERERS:
             docs = [d for d in sets[f"cap:{corpus}:{renderer}"].docs() if not is_check(d.id)]
             for d in docs[:limit]:
-                page = pipe.load(d.load(), kind="text")
-                for stage in pipe:
-                    if stage.applies_to(page):
-                        stage.run(page)
-                if not page.blocks:
-                    continue
-                share = labels([b.text for b in page.blocks], str(d.gold))
-                n_words = [max(1, len(WORD.findall(b.text))) for b in page.blocks]
-                total = sum(n_words)
-                X += rows(page.blocks)
-                y += [int(s >= BODY) for s in share]
-                w += [n / total for n in n_words]
-                words += n_words
-                kept += [b.dropped_by is None for b in page.blocks]
-                group += [page_no] * len(page.blocks)
-                gold_words.append(len(WORD.findall(str(d.gold))))
-                page_no += 1
-    return {"X": X, "y": y, "w": w, "group": group, "words": words, "kept": kept, "gold_words": gold_words}
+                raw, gold = d.load(), str(d.gold)
+                texts = [raw]
+                if augment:
+                    loaded = pipe.load(raw, kind="text").blocks
+                    texts += [restyle(loaded, s) for s in styles_for(f"{corpus}:{renderer}:{d.id}", augment)]
+                for n, text in enumerate(texts):
+                    r = page_rows(pipe, text, gold)
+                    if r is None:
+                        continue
+                    X += r["X"]
+                    y += r["y"]
+                    w += [v * (AUG_WEIGHT if n else 1.0) for v in r["w"]]
+                    words += r["words"]
+                    kept += r["kept"]
+                    group += [page_no] * len(r["y"])
+                    fold += [len(fold_ids)] * len(r["y"])
+                    gold_words.append(len(WORD.findall(gold)))
+                    variant.append(n)
+                    page_no += 1
+                fold_ids.append(f"{corpus}:{d.id}")
+    return {"X": X, "y": y, "w": w, "group": group, "fold": fold, "words": words, "kept": kept,
+            "gold_words": gold_words, "variant": variant}
 
 
 def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
@@ -174,22 +200,23 @@ def train(data: dict, pass1: str = "logistic") -> dict:
     y = np.array(data["y"])
     w = np.array(data["w"])
     group = np.array(data["group"])
+    fold = np.array(data.get("fold", data["group"]))  # a page and its restyled prints share a fold
     words = np.array(data["words"], dtype=float)
     # pass 1 on everything; cross-fitted logits for pass 2's training rows
     z_cv = np.zeros(len(y))
     if pass1 == "trees":
         m1 = fit_forest(X, y, w)
-        for train_idx, test_idx in GroupKFold(n_splits=TREE_FOLDS).split(X, y, group):
+        for train_idx, test_idx in GroupKFold(n_splits=TREE_FOLDS).split(X, y, fold):
             z_cv[test_idx] = forest_logits(fit_forest(X[train_idx], y[train_idx], w[train_idx]), X[test_idx])
     else:
         m1 = fit(X, y, w, C_PASS1)
-        for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(X, y, group):
+        for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(X, y, fold):
             z_cv[test_idx] = logits(fit(X[train_idx], y[train_idx], w[train_idx], C_PASS1), X[test_idx])
     X2 = second_rows(z_cv, data["kept"], group)
     m2 = fit(X2, y, w, C_PASS2)
     # threshold: cross-fitted pass 2 probabilities, the page-averaged word F1
     p_cv = np.zeros(len(y))
-    for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(X2, y, group):
+    for train_idx, test_idx in GroupKFold(n_splits=FOLDS).split(X2, y, fold):
         m = fit(X2[train_idx], y[train_idx], w[train_idx], C_PASS2)
         p_cv[test_idx] = 1 / (1 + np.exp(-logits(m, X2[test_idx])))
     kept = np.array(data["kept"], dtype=bool)
@@ -255,12 +282,13 @@ def collected(a: argparse.Namespace) -> dict:
     if a.data and a.data.exists():
         with a.data.open("rb") as f:
             data = pickle.load(f)
-        if data.get("features") == list(FEATURES) and data.get("limit") == a.limit:
+        if data.get("features") == list(FEATURES) and data.get("limit") == a.limit \
+                and data.get("augment", 0) == a.augment:
             return data
-    data = collect(a.bench, a.cache, a.limit)
+    data = collect(a.bench, a.cache, a.limit, a.augment)
     if a.data:
         with a.data.open("wb") as f:
-            pickle.dump({**data, "features": list(FEATURES), "limit": a.limit}, f)
+            pickle.dump({**data, "features": list(FEATURES), "limit": a.limit, "augment": a.augment}, f)
     return data
 
 
@@ -275,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
                                                "names are unchanged): for trying training settings quickly")
     ap.add_argument("--pass1", choices=("logistic", "trees"), default="logistic",
                     help="pass 1's model (the shipped file: logistic; trees: see TREES, DEPTH)")
+    ap.add_argument("--augment", type=int, default=AUGMENT, help="restyled prints per tune capture (0-5)")
     a = ap.parse_args(argv)
     text = to_json(train(collected(a), a.pass1))
     return write_or_check(a.out, text, a.check)

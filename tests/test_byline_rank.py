@@ -2,7 +2,7 @@
 names printed twice or glued to a date."""
 from newsclean import extract
 from newsclean.normalize.authors import split_names
-from newsclean.stages.byline import rank
+from newsclean.stages.byline import rank, readings
 
 _BODY = ("The council met on Tuesday evening to discuss the new budget for the coming year, and the debate "
          "ran long into the night as members argued over every line of the plan. ")
@@ -24,7 +24,7 @@ def test_a_day_glued_to_the_name_is_cut_off():
 
 def test_lines_are_read_as_bylines_in_several_shapes():
     def reads(line: str, how: str, names: list[str]) -> bool:
-        return (how, names) in rank._readings(line)
+        return (how, names) in readings.readings(line)
 
     assert reads("Text & Fotos: Ivan Valetny [icn_commen] 0", "lead", ["Ivan Valetny"])
     assert reads("Christoph von Ritter 24. April 2020", "dated", ["Christoph von Ritter"])
@@ -72,9 +72,9 @@ def test_a_lead_word_inside_a_word_is_no_lead_in():
     # "De|cember", "Par|is", "ex|por|ted", "Im|por|tant": no byline reading made of a word's tail
     for line in ("December 19, 2025", "Paris, France: June 17-20, 2026", "Images get exported",
                  "Why Is Mobile UX Design Important?", "*With optional dongle, sold separately"):
-        assert all(how not in ("lead", "inner") for how, _n in rank._readings(line)), line
-    assert ("inner", ["Chris Jung"]) in rank._readings("Veröffentlicht am 3. Mai vonChris Jung")
-    assert ("lead", ["Jane Doe"]) in rank._readings("By: Jane Doe")
+        assert all(how not in ("lead", "inner") for how, _n in readings.readings(line)), line
+    assert ("inner", ["Chris Jung"]) in readings.readings("Veröffentlicht am 3. Mai vonChris Jung")
+    assert ("lead", ["Jane Doe"]) in readings.readings("By: Jane Doe")
 
 
 def test_first_names_from_the_lexicon():
@@ -108,22 +108,22 @@ def test_a_name_line_is_told_from_a_menu_entry_by_its_first_name_and_its_bio():
 
 def test_a_name_by_a_date_is_read_when_a_separator_stands_between_them():
     # the separator next to the date left an empty side: "Kim Vale ·" split into ["Kim Vale", ""]
-    assert ("dated", ["Kim Vale"]) in rank._readings("Kim Vale · March 3, 2021 · Travel · 4 comments")
-    assert ("dated", ["Kim Vale"]) in rank._readings("May 9, 2020 | Kim Vale")
+    assert ("dated", ["Kim Vale"]) in readings.readings("Kim Vale · March 3, 2021 · Travel · 4 comments")
+    assert ("dated", ["Kim Vale"]) in readings.readings("May 9, 2020 | Kim Vale")
 
 
 def test_a_label_and_a_colon_before_the_names_is_a_reading():
     # any short label in any language: "WORDS & IMAGES:", "Artikel von:", "EDITING:"
-    assert ("label", ["Corin"]) in rank._readings("WORDS & IMAGES: Corin")
-    assert ("label", ["Jessa Moor"]) in rank._readings("Artikel von: Jessa Moor")
-    assert rank._label_reading("The council said this about the plan: we wait", []) == []   # a sentence
-    assert rank._label_reading("Note: see the map below", []) == []   # no names after the colon
+    assert ("label", ["Corin"]) in readings.readings("WORDS & IMAGES: Corin")
+    assert ("label", ["Jessa Moor"]) in readings.readings("Artikel von: Jessa Moor")
+    assert readings.label_reading("The council said this about the plan: we wait", []) == []   # a sentence
+    assert readings.label_reading("Note: see the map below", []) == []   # no names after the colon
 
 
 def test_names_before_a_separator_are_a_reading():
-    assert ("segment", ["Tilda Brenn"]) in rank._readings("Tilda Brenn   06 PM | 18 Mai")
-    assert ("segment", ["Ada Quill", "Ben Marsh"]) in rank._readings("Ada Quill and Ben Marsh  |  Guest Columnists")
-    assert rank._segment_reading("Home | News | Sports", []) == []
+    assert ("segment", ["Tilda Brenn"]) in readings.readings("Tilda Brenn   06 PM | 18 Mai")
+    assert ("segment", ["Ada Quill", "Ben Marsh"]) in readings.readings("Ada Quill and Ben Marsh  |  Guest Columnists")
+    assert readings.segment_reading("Home | News | Sports", []) == []
 
 
 def test_one_word_under_the_headline_is_a_candidate():

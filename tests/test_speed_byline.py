@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from newsclean.normalize import authors, dates, prefilter
 from newsclean.normalize._data import load_json
-from newsclean.stages.byline import lines, rank
+from newsclean.stages.byline import lines, readings
 
 #: characters around the edges of what the checks read: case folds to ASCII (Kelvin sign, long s,
 #: dotted and dotless i), white space of every kind, marks the patterns name, digits of other scripts
@@ -46,8 +46,8 @@ def test_lead_in_checks_never_hide_a_match(text: str) -> None:
     assert authors._lead_match(text) == (lead_re.match(text) is not None)
     assert authors.strip_lead_in(text) == _plain_strip_lead_in(text)
     line = text.strip()
-    assert rank._lead_start(line) == (rank._LEAD_START.match(line) is not None)
-    assert rank._labelled(line) == (lines.LABELLED.match(line) is not None)
+    assert readings.lead_start(line) == (readings.LEAD_START.match(line) is not None)
+    assert readings.labelled(line) == (lines.LABELLED.match(line) is not None)
     if authors._POSTED_BY.match(text):
         assert authors._may_post(text)
     if authors._CUT.search(text):

@@ -119,15 +119,15 @@ def test_byline_count_counts_lines_holding_the_key_up_to_the_clip() -> None:
 
 def test_byline_one_word_lines_skip_the_name_reading_only_when_no_two_word_name_can_come() -> None:
     from newsclean.normalize.authors import looks_like_person, split_names
-    from newsclean.stages.byline import rank
+    from newsclean.stages.byline import readings
     # one word that split_names cannot split: no name of two words (the name-only reading needs one)
     for line in ["Home", "Sports", "Impressum", "Übersicht", "e-Paper", "Kontakt:", "jane.doe"]:
-        assert not rank._two_words_possible(line)
+        assert not readings.two_words_possible(line)
         assert not any(looks_like_person(n) for n in split_names(line)), line
     # words split_names splits are read: glued to a capital, an entity, brackets, a handle, a URL
     for line in ["JaneDoe", "ByJane", "Jane&nbsp;Doe", "Jane(x)Doe", "Jane@x", "www.x.comJane", "VonÄrger"]:
-        assert rank._two_words_possible(line), line
-    assert ("name_only", ["Jane Doe"]) in rank._readings("Jane&nbsp;Doe")
+        assert readings.two_words_possible(line), line
+    assert ("name_only", ["Jane Doe"]) in readings.readings("Jane&nbsp;Doe")
 
 
 def test_find_dates_gives_a_fresh_list_each_time() -> None:

@@ -6,11 +6,11 @@ von gizzmo"), a name beside a date ("Janic Cathomen, 01.12.2021"), or a line tha
 short line is read in those four ways; every reading that gives names is a candidate, described by a
 few numbers (how it was read, where it sits relative to the headline, how the names look, how often
 the page prints them, whether the line looks like a comment, a photo credit or a copyright line, and
-whether the hand-written rules of the byline stage chose it). A logistic model fitted on the tune
-pages of the metadata set's w3m and lynx captures (``benchmarks/train/byline_rank.py``, seeded;
-retraining rewrites ``data/text_byline_rank.json`` byte for byte) gives each candidate the chance that
-it names the page's authors; the best one is taken when that chance is high enough. Plain Python at
-run time."""
+whether the hand-written rules of the byline stage chose it; the readings are in ``readings.py``).
+A logistic model fitted on the tune pages of the metadata set's w3m and lynx captures
+(``benchmarks/train/byline_rank.py``, seeded; retraining rewrites ``data/text_byline_rank.json`` byte
+for byte) gives each candidate the chance that it names the page's authors; the best one is taken when
+that chance is high enough. Plain Python at run time."""
 from __future__ import annotations
 
 import math
@@ -22,21 +22,18 @@ from functools import cache
 from newsclean.features.text import phrases
 from newsclean.normalize._data import load_json
 from newsclean.normalize.authors import (
-    explicit_byline,
     looks_like_person,
     month_words,
     name_key,
-    split_names,
 )
 from newsclean.normalize.dates import find_dates
-from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.page import Block
-from newsclean.stages.byline.lines import LABELLED, UI_WORDS
+from newsclean.stages.byline.lines import UI_WORDS
+from newsclean.stages.byline.readings import MAX_NAME_LINE, one_word_name, readings
 from newsclean.strings import has_digit
 
 WEIGHTS_FILE = "text_byline_rank.json"
 MAX_LINE = 160        # characters: a byline (with its date and share links), not a paragraph of the story
-MAX_NAME_LINE = 60    # characters: a line read as names only is short
 MAX_BLOCKS = 3000     # lines looked at
 NEAR_TITLE = 50       # lines: distances to the headline are clipped here
 MAX_NAMES = 4         # a byline names a few people; more is a list of people (a team page, a menu)
@@ -47,26 +44,7 @@ BIO_LINE = 80         # characters: a sentence about the author, not a name line
 BIO_WORDS = 4         # words of a name a bio opens with, at most
 MAX_COUNT = 8         # how often a name is printed: clipped here (a commenter's name repeats too)
 
-_LEAD_WORDS = (r"by|von|vom|par|por|door|di|da|de|från|av|af|autor|autorin|author|auteur|autore|quelle|source|"
-               r"text|texto|redaktion|redacción|verfasser|escrito por|scritto da|publicado por|publié par|"
-               r"geschrieben von|veröffentlicht von|erstellt von|gepostet von|posted by|written by|"
-               r"text & fotos|text und fotos|text/fotos|bericht|reportage|interview")
-#: a lead-in at the line's start, maybe behind a bullet or an image label; a whole word, or glued to a
-#: capital ("vonElisa"), never a word's head ("De|cember", "Par|is")
-_LEAD_START = re.compile(r"^(?:[\W_]*|\[[^\]]*\]\s*)(?:" + _LEAD_WORDS + r")"
-                         r"(?:(?![^\W\d_])|(?-i:(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])))\s*[:\-–—]?\s*(?=[^\W\d_])", re.I)
-#: a lead-in inside the line, glued or not ("vonChris Jung", "ByJ.R. Stone"), then the name's words; a
-#: lead-in glued to what follows needs a capital there ("exported" is no "por" + "ted")
-_LEAD_INNER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[a-zß-ÿ\d]))(?:by|By|von|Von|par|Par|por|Por|door|Door|"
-                         r"[Aa]utor(?:in)?:?|[Aa]uthor:?|Quelle:|Source:|Text:)(?:\s+|(?<=:)|(?=[A-ZÀ-Þ]))"
-                         r"((?:[A-ZÀ-Þ][\w'’.-]*|[\w][\w.-]*\d[\w.-]*|[a-zß-ÿ][\w.-]{2,})"
-                         r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la|del)){0,4})")
-#: the lead-ins of ``_LEAD_START`` for ``prefilter.may_begin``: a line starting with an ASCII letter or
-#: digit has its lead-in right there (the optional leader, ``[\W_]*`` or a bracket, is then empty)
-_LEAD_PREFIXES = ascii_prefixes(_LEAD_WORDS.split("|"))
-_LEAD_LONGEST = max(len(w) for w in _LEAD_WORDS.split("|"))
 _WORD = re.compile(r"[^\W\d_]+")
-_SEPARATORS = re.compile(r"\s*(?:[|·•,;/]|\s[-–—]\s|\s{3,})\s*")
 _COMMENT = re.compile(r"\b(?:reply|antworten|says|sagt|said|schreibt|kommentar\w*|comments?|responder|répondre|"
                       r"dice|ha detto|zegt|svarar|replies)\b", re.I)
 _PHOTO = re.compile(r"\b(?:photo|photos|foto|fotos|bild|bilder|image|images|picture|getty|imago|"
@@ -93,140 +71,6 @@ class Candidate:
     kinds: set[str] = field(default_factory=set)
     feats: list[float] = field(default_factory=list)
 
-
-_LEADER = re.compile(r"^(?:[\s•□○●◦▪■*>\-–—]+|\[[^\]]{0,40}\]\s*)+")
-#: the characters ``_LEADER`` can start with, besides white space (a line starting otherwise has no leader)
-_LEADER_START = frozenset("•□○●◦▪■*>-–—[")
-#: a substring every match of ``_LEAD_INNER`` holds: a line with none of them is not searched
-_INNER_HINTS = ("by", "By", "von", "Von", "par", "Par", "por", "Por", "door", "Door", "utor", "uthor",
-                "Quelle:", "Source:", "Text:")
-
-
-#: what can turn one word into two inside ``split_names``: an entity, brackets, an address or handle,
-#: a URL (each cut out for a space), or a lower-case letter glued to a capital (split at the seam)
-_MAY_SPLIT = re.compile(r"[&(\[@]|[a-zß-ÿ][A-ZÄÖÜ]|(?i:https?://|www\.)")
-
-
-def _two_words_possible(line: str) -> bool:
-    """Can ``split_names(line)`` give a name of two words or more (what a person's name needs)? Not
-    for one word (most lines of a menu) that nothing in ``split_names`` splits."""
-    return len(line.split(maxsplit=1)) > 1 or _MAY_SPLIT.search(line) is not None
-
-
-#: the labels ``LABELLED`` starts with
-_LABELS = ("autor", "autorin", "author", "text", "verfasser", "verfasst von", "written by")
-_LABEL_PREFIXES = ascii_prefixes(_LABELS)
-_LABEL_LONGEST = max(map(len, _LABELS))
-_NAME_SPLIT = re.compile(r"[\s,;&/|]+")
-
-
-def _lead_start(line: str) -> bool:
-    """``_LEAD_START.match(line)``, the regex spared where no lead-in can start."""
-    if line[:1].isascii() and line[:1].isalnum() and not may_begin(line, _LEAD_PREFIXES, _LEAD_LONGEST):
-        return False
-    return _LEAD_START.match(line) is not None
-
-
-def _labelled(line: str) -> bool:
-    """``LABELLED.match(line)``, the regex spared where no label can start."""
-    return may_begin(line, _LABEL_PREFIXES, _LABEL_LONGEST) and LABELLED.match(line) is not None
-
-
-def _strip(text: str) -> str:
-    """The line without its bullet or image label ("• ", "□ ", "[avatar] ")."""
-    if text[:1] not in _LEADER_START and not text[:1].isspace():
-        return text.strip()
-    return _LEADER.sub("", text).strip()
-
-
-def _readings(text: str) -> list[tuple[str, list[str]]]:
-    """(how, names) for every way this line can be read as a byline."""
-    out: list[tuple[str, list[str]]] = []
-    line = _strip(text)
-    if not line:
-        return out
-    lead = _lead_start(line)
-    if lead or explicit_byline(line) or _labelled(line):
-        rest = _LEAD_START.sub("", line, count=1) if lead else line
-        for names in (split_names(rest) if rest != line else [], split_names(line)):
-            if names and all(names != n for _h, n in out):
-                out.append(("lead", names))
-    for m in _LEAD_INNER.finditer(line) if any(map(line.__contains__, _INNER_HINTS)) else ():
-        if m.start() == 0 and out:
-            continue   # the line's lead-in, read already
-        names = split_names(m.group(1))
-        if names:
-            out.append(("inner", names))
-            break
-    digits = has_digit(line)
-    if len(line) <= MAX_NAME_LINE and not digits and _two_words_possible(line):
-        names = split_names(line)
-        if names and all(looks_like_person(n) for n in names):
-            words = [w for w in _NAME_SPLIT.split(line) if w and w.lower() not in ("and", "und", "et", "y")]
-            if sum(len(n.split()) for n in names) >= len(words) - 1:
-                out.append(("name_only", names))
-    if digits:
-        found = find_dates(line, limit=1)
-        if found:
-            # (the separator next to the date goes first: "Paddy · April 19, 2019 · 7 comments")
-            before = _SEPARATORS.split(line[:found[0].start].strip(_SIDE_MARKS))
-            after = _SEPARATORS.split(line[found[0].end:].strip(_SIDE_MARKS))
-            for side in (before[-1] if before else "", after[0] if after else ""):
-                side = side.strip(" -–—|•·,:")
-                if not side or len(side.split()) > 5 or has_digit(side):
-                    continue
-                names = split_names(side)
-                if names and sum(len(n.split()) for n in names) >= len(side.split()) - 1:
-                    out.append(("dated", names))
-                    break
-    out += _label_reading(line, out) + _segment_reading(line, out)
-    return out
-
-
-_SIDE_MARKS = " -–—|•·,:;/"
-#: "WORDS & IMAGES: Katerina", "Artikel von: Jessie", "EDITING: Maria": a short label of up to
-#: ``MAX_LABEL_WORDS`` words, a colon, then the names (any label, in any language)
-_COLON_LABEL = re.compile(r"^([^\W\d_][^:：\d]{0,28}?)\s*[:：]\s*(\S.{0,48})$")
-MAX_LABEL_WORDS = 3   # a role or a credit ("Text und Bild"), not a sentence that holds a colon
-
-
-def _label_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """A line "<label>: <names>" whose names part is only names; not when another reading of the
-    line gave the same names already."""
-    m = _COLON_LABEL.match(line)
-    if not m or len(m.group(1).split()) > MAX_LABEL_WORDS:
-        return []
-    names = split_names(m.group(2))
-    if not names or not all(n[:1].isupper() or has_digit(n) for n in names) or any(names == n for _h, n in out):
-        return []
-    return [("label", names)]
-
-
-def _segment_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """The first part of a line cut by separators ("|", "·", wide gaps), when it is only the names of
-    people and something follows ("Patrick Danowski   06 PM | 18 Mai", "Jane Doe and John Roe  |
-    Guest Columnists"); not when another reading gave the same names."""
-    parts = [x for x in _SEPARATORS.split(line) if x]
-    if len(parts) < 2 or has_digit(parts[0]) or len(parts[0]) > MAX_NAME_LINE:
-        return []
-    names = split_names(parts[0])
-    words = [w for w in parts[0].split() if w.lower() not in ("and", "und", "et", "y", "&")]
-    if not names or not all(looks_like_person(n) for n in names) or \
-            sum(len(n.split()) for n in names) < len(words) or any(names == n for _h, n in out):
-        return []
-    return [("segment", names)]
-
-
-#: one word that can be a user name or a first name printed alone as the byline ("Benni", "karstenruppert")
-_ONE_WORD = re.compile(r"^[^\W\d_][\w.-]{2,24}$")
-
-
-def _one_word_name(text: str) -> list[str]:
-    """A line right under the headline that is one name-like word, not a menu or month word."""
-    line = _strip(text)
-    if not _ONE_WORD.match(line) or line.lower() in UI_WORDS or line.lower() in month_words():
-        return []
-    return split_names(line)
 
 
 def _lower_words(blocks: list[Block]) -> set[str]:
@@ -312,7 +156,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     for b in blocks[:MAX_BLOCKS]:
         if len(b.text) > MAX_LINE:
             continue
-        for how, names in _readings(b.text):
+        for how, names in readings(b.text):
             names = [n for n in names if not is_site(n)] or names
             names = names[:MAX_NAMES]
             key = (b.index, tuple(name_key(n) for n in names))
@@ -320,7 +164,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             if c is None:
                 c = merged[key] = Candidate(names, b)
             c.kinds.add(how)
-        if title is not None and 0 < b.index - title <= NEAR and (one := _one_word_name(b.text)):
+        if title is not None and 0 < b.index - title <= NEAR and (one := one_word_name(b.text)):
             key = (b.index, tuple(name_key(n) for n in one))
             merged.setdefault(key, Candidate(one, b)).kinds.add("name_only")
     rule_keys = {name_key(n) for n in rule}

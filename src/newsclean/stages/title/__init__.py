@@ -28,6 +28,7 @@ from newsclean.normalize.titles import (
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.title import rank as title_rank
+from newsclean.stages.title.kicker import split_kicker, without_kicker
 from newsclean.strings import has_digit
 
 _BYLINE_START = re.compile(r"^(?:(?:text|interview|ein beitrag|ein artikel|ein kommentar|erstellt|geschrieben|"
@@ -40,29 +41,6 @@ _SLUG_WORD = re.compile(r"[a-z0-9äöüß]+")
 _META_RANK = ("jsonld:headline", "itemprop:headline", "meta:og:title", "meta:twitter:title", "meta:dc.title",
               "meta:dcterms.title", "meta:parsely-title", "meta:sailthru.title", "meta:headline",
               "meta:citation_title", "meta:title", "title")
-
-
-_KICKER_CLASS = re.compile(r"kicker|dachzeile|topline|overline|eyebrow|roofline|supertitle|overtitle|"
-                           r"spitzmarke|headline-intro|label|rubric|category", re.I)
-
-
-def _without_kicker(block: Block) -> str:
-    """An <h1>'s text without a kicker span inside it ("<span class=kicker>Brexit</span>: Headline")."""
-    el = block.element
-    text = block.text
-    if el is None or not hasattr(el, "iterdescendants"):
-        return text
-    try:
-        for sub in el.iterdescendants():
-            cls = (sub.get("class") or "") if isinstance(sub.tag, str) else ""
-            if cls and _KICKER_CLASS.search(cls):
-                kick = " ".join(" ".join(sub.itertext()).split())
-                if kick and text.startswith(kick) and len(kick) < len(text) * 0.6:
-                    rest = text[len(kick):].lstrip(" :|-–—")
-                    return rest or text
-    except (ValueError, TypeError):
-        return text
-    return text
 
 
 # line tests below are pure functions of the text, asked again and again of the same lines (a line is a
@@ -178,35 +156,6 @@ def _wrapped(blocks: list[Block], block: Block) -> list[Block]:
 
 
 MIN_BLOCKS_FOR_RANKING = 3   # a headline sits above a story: a one- or two-line capture has none
-MAX_KICKER_WORDS = 6    # a kicker ("Kind krank", "Auftragshoch bei FACC") is a label of a few words
-MIN_REST_WORDS = 5      # ... before a headline of a sentence's length (a short rest may be title-cased words)
-_KICKER_SEP = (": ", " - ", " – ", " | ")
-
-
-def _split_kicker(blocks: list[Block], text: str) -> tuple[str | None, str]:
-    """A headline line printed with its kicker in front, from two elements: "Auftragshoch bei FACC :
-    Luftfahrtbranche hebt ..." (a space before the colon: a renderer joining two elements), or
-    "Lübeck So lief die Auktion ..." when the capture also prints the rest alone or the two with a
-    separator ("Grenzschließungen: Deutschland, ..."). "Kicker: Headline" written as one string stays
-    whole (sites and annotators treat it as the title)."""
-    head, sep, tail = text.partition(" : ")
-    if sep and len(head.split()) <= MAX_KICKER_WORDS and len(tail.split()) >= MIN_REST_WORDS - 2:
-        return head, tail
-    words = text.split()
-    if len(words) < MIN_REST_WORDS + 1:
-        return None, text
-    others = [b.text for b in blocks[:3000] if len(b.text) <= 400 and b.text != text]
-    # one text of them all, apart by line feeds: a needle without one is in a line when it is in that text
-    shown, joined = set(others), "\n".join(others)
-    for k in range(1, min(MAX_KICKER_WORDS, len(words) - MIN_REST_WORDS) + 1):
-        kicker, rest = " ".join(words[:k]), " ".join(words[k:])
-        if not kicker[:1].isupper() or not rest[:1].isupper() or kicker.endswith((":", ",", "-")):
-            continue
-        if rest in shown or any(kicker + s + rest in joined for s in _KICKER_SEP):
-            return kicker, rest
-    return None, text
-
-
 SIGNALS = title_rank.Signals(headline_like, is_byline_text, is_dateline_text, _name_line, _sits_on_byline)
 
 
@@ -226,7 +175,7 @@ class TitleStage(Stage):
         chosen: tuple[str, str] | None = None
         block: Block | None = None
         for b in h1s:
-            text = _without_kicker(b)
+            text = without_kicker(b)
             for src, v in stated:
                 clean = strip_site(v, site, url)
                 if same_title(text, v) or same_title(text, clean) or \
@@ -245,7 +194,7 @@ class TitleStage(Stage):
         if chosen is None and len(h1s) == 1 and stated and headline_like(h1s[0].text) \
                 and word_overlap(h1s[0].text, strip_site(stated[0][1], site, url)) >= 0.4:
             block = h1s[0]
-            chosen = (_without_kicker(block), "h1")   # the printed headline over an SEO title
+            chosen = (without_kicker(block), "h1")   # the printed headline over an SEO title
         if chosen is None and stated:
             src, v = stated[0]
             chosen = (strip_site(v, site, url), src)
@@ -253,7 +202,7 @@ class TitleStage(Stage):
         if chosen is None and h1s:
             kept = [b for b in h1s if b.kept] or h1s
             block = kept[0]
-            chosen = (_without_kicker(block), "h1")
+            chosen = (without_kicker(block), "h1")
         if chosen is None:
             for b in page.blocks[:200]:
                 if b.kind == "heading" and headline_like(b.text):
@@ -301,7 +250,7 @@ class TitleStage(Stage):
             return
         parts = _wrapped(blocks, block)
         text = _undecorate(" ".join(b.text for b in parts))
-        kicker, text = _split_kicker(blocks, text)
+        kicker, text = split_kicker(blocks, text)
         page.set_field("title", text, source, self.name)
         for b in parts:
             self._mark(page, b)

@@ -1,0 +1,59 @@
+"""The kicker printed with a headline: a label of a few words ("Brexit", "Kind krank") set above or in
+front of it. HTML: a kicker span inside the <h1>; text captures: a kicker joined to the headline line by
+the renderer. Both give the headline without it."""
+from __future__ import annotations
+
+import re
+
+from newsclean.page import Block
+
+_KICKER_CLASS = re.compile(r"kicker|dachzeile|topline|overline|eyebrow|roofline|supertitle|overtitle|"
+                           r"spitzmarke|headline-intro|label|rubric|category", re.I)
+
+
+def without_kicker(block: Block) -> str:
+    """An <h1>'s text without a kicker span inside it ("<span class=kicker>Brexit</span>: Headline")."""
+    el = block.element
+    text = block.text
+    if el is None or not hasattr(el, "iterdescendants"):
+        return text
+    try:
+        for sub in el.iterdescendants():
+            cls = (sub.get("class") or "") if isinstance(sub.tag, str) else ""
+            if cls and _KICKER_CLASS.search(cls):
+                kick = " ".join(" ".join(sub.itertext()).split())
+                if kick and text.startswith(kick) and len(kick) < len(text) * 0.6:
+                    rest = text[len(kick):].lstrip(" :|-–—")
+                    return rest or text
+    except (ValueError, TypeError):
+        return text
+    return text
+
+
+MAX_KICKER_WORDS = 6    # a kicker ("Kind krank", "Auftragshoch bei FACC") is a label of a few words
+MIN_REST_WORDS = 5      # ... before a headline of a sentence's length (a short rest may be title-cased words)
+_KICKER_SEP = (": ", " - ", " – ", " | ")
+
+
+def split_kicker(blocks: list[Block], text: str) -> tuple[str | None, str]:
+    """A headline line printed with its kicker in front, from two elements: "Auftragshoch bei FACC :
+    Luftfahrtbranche hebt ..." (a space before the colon: a renderer joining two elements), or
+    "Lübeck So lief die Auktion ..." when the capture also prints the rest alone or the two with a
+    separator ("Grenzschließungen: Deutschland, ..."). "Kicker: Headline" written as one string stays
+    whole (sites and annotators treat it as the title)."""
+    head, sep, tail = text.partition(" : ")
+    if sep and len(head.split()) <= MAX_KICKER_WORDS and len(tail.split()) >= MIN_REST_WORDS - 2:
+        return head, tail
+    words = text.split()
+    if len(words) < MIN_REST_WORDS + 1:
+        return None, text
+    others = [b.text for b in blocks[:3000] if len(b.text) <= 400 and b.text != text]
+    # one text of them all, apart by line feeds: a needle without one is in a line when it is in that text
+    shown, joined = set(others), "\n".join(others)
+    for k in range(1, min(MAX_KICKER_WORDS, len(words) - MIN_REST_WORDS) + 1):
+        kicker, rest = " ".join(words[:k]), " ".join(words[k:])
+        if not kicker[:1].isupper() or not rest[:1].isupper() or kicker.endswith((":", ",", "-")):
+            continue
+        if rest in shown or any(kicker + s + rest in joined for s in _KICKER_SEP):
+            return kicker, rest
+    return None, text

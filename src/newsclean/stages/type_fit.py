@@ -32,6 +32,7 @@ from typing import Any
 from newsclean import handoffs
 from newsclean.page import DropKind, Page
 from newsclean.stages.base import Stage
+from newsclean.stages.boilerplate.signals import inside
 from newsclean.stages.consent_boxes import consent_blocks
 from newsclean.stages.item_groups import item_groups, item_text
 from newsclean.stages.type_region import title_region
@@ -128,11 +129,11 @@ class TypeFitStage(Stage):
         memo: dict[Any, bool] = {}
         restored = dropped = 0
         for block in page.blocks:
-            inside = block.element is not None and _inside(block.element, region, memo)
-            if inside and block.outside_main and block.drop_kind is DropKind.OTHER:
+            held = block.element is not None and inside(block.element, region, memo)
+            if held and block.outside_main and block.drop_kind is DropKind.OTHER:
                 page.restore(block, self.name, f"inside the region holding the title of a {kind} page")
                 restored += 1
-            elif not inside and block.kept:
+            elif not held and block.kept:
                 page.drop(block, self.name, f"outside the region holding the title of a {kind} page",
                           outside_main=True)
                 dropped += 1
@@ -211,20 +212,3 @@ class TypeFitStage(Stage):
         if dropped:
             page.note(self.name, f"{kind} page: {dropped} repeated lines dropped (their first copy kept)")
 
-
-def _inside(el: Any, holder: Any, memo: dict[Any, bool]) -> bool:
-    """``el`` is ``holder`` or below it (memoised along the way up)."""
-    chain = []
-    found = False
-    while el is not None:
-        if el is holder:
-            found = True
-            break
-        if el in memo:
-            found = memo[el]
-            break
-        chain.append(el)
-        el = el.getparent()
-    for e in chain:
-        memo[e] = found
-    return found

@@ -24,6 +24,7 @@ from newsclean.stages.boilerplate.signals import (
     ClassInfo,
     class_info,
     describe,
+    inside,
     is_body_marked,
     jsonld_vocab,
     match_share,
@@ -221,7 +222,7 @@ def _pool(sc: _Scores, scope: Any) -> list[tuple[Any, float]]:
     for el, v in sc.total.items():
         if v <= 0 or sc.blocked.get(el):
             continue
-        if scope is not None and not (_inside(el, scope, memo)
+        if scope is not None and not (inside(el, scope, memo)
                                       and sc.depth[el] - sc.depth[scope] <= _PICK_MAX_DEPTH):
             continue
         out.append((el, v * sc.info[el].bonus))
@@ -287,23 +288,6 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
 measure: Any = None
 
 
-def _inside(el: Any, container: Any, memo: dict[Any, bool]) -> bool:
-    chain = []
-    e = el
-    res = False
-    while e is not None:
-        if e is container:
-            res = True
-            break
-        if e in memo:
-            res = memo[e]
-            break
-        chain.append(e)
-        e = e.getparent()
-    for x in chain:
-        memo[x] = res
-    return res
-
 
 def select_main(page: Page, options: Any, stage: str) -> None:
     if page.tree is None or not page.blocks:
@@ -323,10 +307,10 @@ def select_main(page: Page, options: Any, stage: str) -> None:
     memo: dict[Any, bool] = {}
     reason = f"outside main content (container {name})"
     # comment sections, sidebars, <nav>/<aside>/<footer> inside the container go too
-    inner_bad = {el for el in negative if el is not container and _inside(el, container, {})}
+    inner_bad = {el for el in negative if el is not container and inside(el, container, {})}
     bad_memo: dict[Any, Any] = {}
     for b in page.blocks:
-        if b.element is None or not _inside(b.element, container, memo):
+        if b.element is None or not inside(b.element, container, memo):
             page.drop(b, stage, reason, outside_main=True)
         elif inner_bad:
             box = _inside_any(b.element, container, inner_bad, bad_memo)

@@ -234,6 +234,25 @@ def within(el: Any, anc: Any, levels: int) -> bool:
     return el is anc
 
 
+def inside(el: Any, holder: Any, memo: dict[Any, bool]) -> bool:
+    """Is ``el`` ``holder`` or below it? ``memo`` (one per holder) keeps the answer for every element
+    passed on the way up, so asking it of every block of a page climbs each branch once."""
+    chain = []
+    found = False
+    while el is not None:
+        if el is holder:
+            found = True
+            break
+        if el in memo:
+            found = memo[el]
+            break
+        chain.append(el)
+        el = el.getparent()
+    for e in chain:
+        memo[e] = found
+    return found
+
+
 def links_home(el: Any, host: str) -> bool:
     """Whether the first link in ``el`` points to another page of the same site."""
     for a in el.iter("a"):

@@ -296,11 +296,12 @@ def test_title_ranker_trees_rerank_the_linear_finalists(monkeypatch) -> None:
     q, words = title_rank.FEATURES.index("ends_q"), title_rank.FEATURES.index("n_words")
     # linear: the more words the better (the 9-word line beats the 5-word question)
     mean, scale, weights = (0.0,) * n, (1.0,) * n, tuple(1.0 if k == words else 0.0 for k in range(n))
-    linear_only = (mean, scale, weights, 0.0, 1.0, ())
+    linear_only = (mean, scale, weights, 0.0, 1.0, title_rank.trees_to_forest(()))
     monkeypatch.setattr(title_rank, "_model", lambda: linear_only)
     assert title_rank.best(blocks, None, SIGNALS).text == texts[1]
     tree = ((q, -1, -1), (0.5, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, 0.0, 100.0))   # ends_q > 0.5: +100
-    monkeypatch.setattr(title_rank, "_model", lambda: (mean, scale, weights, 0.0, 1.0, (tree,)))
+    forest = title_rank.trees_to_forest((tree,))
+    monkeypatch.setattr(title_rank, "_model", lambda: (mean, scale, weights, 0.0, 1.0, forest))
     assert title_rank.tree_score([0.0] * n) == 0.0
     assert title_rank.best(blocks, None, SIGNALS).text == texts[2]
     monkeypatch.setattr(title_rank, "FINALISTS", 1)

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from newsclean.page import Block, Page
+from newsclean.stages.boilerplate.signals import inside
 
 #: elements that hold a site's chrome: a region holding one of them holds more than the page's subject
 #: (``<nav>`` is not one: a breadcrumb trail in a ``<nav>`` often sits right above a product's title)
@@ -47,14 +48,6 @@ def title_block(page: Page) -> Block | None:
     return first_h1
 
 
-def _inside(el: Any, holder: Any) -> bool:
-    while el is not None:
-        if el is holder:
-            return True
-        el = el.getparent()
-    return False
-
-
 def title_region(page: Page, widen: bool = True) -> Any:
     """The element to use as the page's region when the chosen container misses the title, else None: with
     ``widen``, the lowest element holding both when that is below ``<body>`` (the container was a part of
@@ -63,7 +56,7 @@ def title_region(page: Page, widen: bool = True) -> Any:
     (``_clean_region``)."""
     container = page.handoffs.html_container
     title = title_block(page)
-    if container is None or title is None or _inside(title.element, container):
+    if container is None or title is None or inside(title.element, container, {}):
         return None
     chain = _ancestors(title.element)
     if not chain:

@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 from newsclean._core import compiled
@@ -26,6 +26,7 @@ from newsclean.normalize.authors import looks_like_person
 from newsclean.normalize.dates import find_dates, with_day_bullet
 from newsclean.normalize.titles import norm
 from newsclean.page import Block
+from newsclean.stages.classify.trees import Forest, forest_from_json
 
 WEIGHTS_FILE = "text_title_rank.json"
 MAX_CANDIDATES = 1200     # lines looked at: a capture may print long menus (hundreds of lines) before the story
@@ -258,18 +259,26 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
     return out
 
 
+#: one tree as the trainer writes it: per node its feature (-1 at a leaf), threshold, left and right child
+#: and leaf value
 Tree = tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]]
 
 
+def trees_to_forest(trees: Iterable[Tree]) -> Forest:
+    """The trees as the capture classifier's ``Forest`` (checked, with its compiled twin): a split reads
+    one of ``FEATURES``, a leaf holds its value."""
+    flat = [[[f, t, lo, hi] if f >= 0 else [v] for f, t, lo, hi, v in zip(*tree)] for tree in trees]
+    return forest_from_json(flat, 0.0, len(FEATURES), WEIGHTS_FILE)
+
+
 @cache
-def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], float, float, tuple[Tree, ...]]:
+def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], float, float, Forest]:
     data = load_json(WEIGHTS_FILE)
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{WEIGHTS_FILE} was fitted on other features; retrain it")
-    trees = tuple((tuple(t["feature"]), tuple(t["threshold"]), tuple(t["left"]), tuple(t["right"]), tuple(t["value"]))
-                  for t in data.get("trees", ()))
+    trees = ((t["feature"], t["threshold"], t["left"], t["right"], t["value"]) for t in data.get("trees", ()))
     return (tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"]),
-            float(data.get("linear_share", 1.0)), trees)
+            float(data.get("linear_share", 1.0)), trees_to_forest(trees))
 
 
 def standard_score_pure(mean: tuple[float, ...], scale: tuple[float, ...], weights: tuple[float, ...], bias: float,
@@ -285,18 +294,10 @@ def score(feats: list[float]) -> float:
     return (compiled("standard_score") or standard_score_pure)(mean, scale, weights, bias, feats)
 
 
-def _leaf(tree: Tree, feats: list[float]) -> float:
-    feature, threshold, left, right, value = tree
-    node = 0
-    while feature[node] >= 0:
-        node = left[node] if feats[feature[node]] <= threshold[node] else right[node]
-    return value[node]
-
-
 def tree_score(feats: list[float]) -> float:
     """The boosted trees' score of a finalist (0 without trees): they see what a weighted sum cannot, e.g. a
     line sharing the story's words counts for less when a dek below shares more."""
-    return sum(_leaf(t, feats) for t in _model()[5])
+    return _model()[5].scores([feats])[0]
 
 
 def _wanted(blocks: list[Block], rule_pick: int | None) -> Callable[[Block], bool]:
@@ -340,5 +341,6 @@ def pick_finalist(cands: list[tuple[Block, list[float]]]) -> Block | None:
     fin = finalists(cands)
     if not fin:
         return None
-    share = _model()[4]
-    return max(((share * s + tree_score(f), -b.index, b) for b, f, s in fin), key=lambda t: (t[0], t[1]))[2]
+    share, forest = _model()[4:]
+    trees = forest.scores([f for _b, f, _s in fin])
+    return max(((share * s + t, -b.index, b) for (b, _f, s), t in zip(fin, trees)), key=lambda t: (t[0], t[1]))[2]

@@ -7,6 +7,12 @@ import re
 
 from newsclean.page import Block
 
+#: a kicker span is the smaller part of the <h1>'s text: a longer one is the headline itself
+KICKER_SHARE = 0.6
+#: lines searched for the headline printed alone or with a separator (a capture's head, past its menus)
+MAX_LINES = 3000
+#: characters: a line that long is a paragraph, never a headline printed again
+MAX_LINE = 400
 _KICKER_CLASS = re.compile(r"kicker|dachzeile|topline|overline|eyebrow|roofline|supertitle|overtitle|"
                            r"spitzmarke|headline-intro|label|rubric|category", re.I)
 
@@ -22,7 +28,7 @@ def without_kicker(block: Block) -> str:
             cls = (sub.get("class") or "") if isinstance(sub.tag, str) else ""
             if cls and _KICKER_CLASS.search(cls):
                 kick = " ".join(" ".join(sub.itertext()).split())
-                if kick and text.startswith(kick) and len(kick) < len(text) * 0.6:
+                if kick and text.startswith(kick) and len(kick) < len(text) * KICKER_SHARE:
                     rest = text[len(kick):].lstrip(" :|-–—")
                     return rest or text
     except (ValueError, TypeError):
@@ -47,7 +53,7 @@ def split_kicker(blocks: list[Block], text: str) -> tuple[str | None, str]:
     words = text.split()
     if len(words) < MIN_REST_WORDS + 1:
         return None, text
-    others = [b.text for b in blocks[:3000] if len(b.text) <= 400 and b.text != text]
+    others = [b.text for b in blocks[:MAX_LINES] if len(b.text) <= MAX_LINE and b.text != text]
     # one text of them all, apart by line feeds: a needle without one is in a line when it is in that text
     shown, joined = set(others), "\n".join(others)
     for k in range(1, min(MAX_KICKER_WORDS, len(words) - MIN_REST_WORDS) + 1):

@@ -55,10 +55,9 @@ def junk_count(str text):
     cdef void* data = PyUnicode_DATA(text)
     if kind == 1:  # (Latin-1 text holds no U+FFFD: the control bytes are the junk)
         return _control_bytes(<const unsigned char*> data, n)
-    for i in range(n):
-        if _junk_char(PyUnicode_READ(kind, data, i)):
-            count += 1
-    return count
+    if kind == 2:  # (typed reads: see _scan_sphtml2.pxi)
+        return _junk_ucs2(data, n)
+    return _junk_ucs4(data, n)
 
 
 def has_controls(str text):
@@ -112,18 +111,10 @@ def end_tag_span(str text):
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, end
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
-    cdef const char* base
-    cdef const char* hit
     while i < n:
-        if kind == 1:  # (most pages: one byte per character, where memchr finds each "<")
-            base = <const char*> data
-            hit = <const char*> memchr(base + i, 60, n - i)
-            if hit is NULL:
-                return None
-            i = hit - base
-        elif PyUnicode_READ(kind, data, i) != 60:
-            i += 1
-            continue
+        i = _find_ascii(kind, data, n, i, 60)  # (memchr finds each "<", in strings of any kind)
+        if i >= n:
+            return None
         end = _end_tag_at(kind, data, n, i)
         if end >= 0:
             return (i, end)

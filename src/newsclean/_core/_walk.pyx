@@ -881,3 +881,4 @@ cdef int _walk(_Walker w, xmlNode* root, Py_ssize_t max_blocks) except -1:
 include "_scan.pxi"
 include "_scan_sphtml.pxi"
 include "_scan_cls.pxi"
+include "_scan_sphtml2.pxi"

@@ -42,15 +42,28 @@ def count_strings(str text, Py_ssize_t end, tuple needles):
     counts = [0] * k
     if k == 0:
         return counts
-    cdef Py_ssize_t* anchor = <Py_ssize_t*> PyMem_Malloc(5 * k * sizeof(Py_ssize_t))
+    cdef Py_ssize_t* anchor = <Py_ssize_t*> PyMem_Malloc(8 * k * sizeof(Py_ssize_t))
     if anchor is NULL:
+        raise MemoryError()
+    cdef void** ndatas = <void**> PyMem_Malloc(k * sizeof(void*))
+    if ndatas is NULL:
+        PyMem_Free(anchor)
         raise MemoryError()
     cdef Py_ssize_t* next_ok = anchor + k      # where the needle's next match may start
     cdef Py_ssize_t* found = anchor + 2 * k
     cdef Py_ssize_t* done = anchor + 3 * k     # 1 once the needle's anchor character was scanned for
     cdef Py_ssize_t* group = anchor + 4 * k    # the needles of the anchor character being scanned for
-    cdef Py_ssize_t ng, q
+    # each needle read once (the tuple holds them for the call): length, kind, and one character beside
+    # its anchor (offset, or -1 for a one-character needle) compared before the whole needle
+    cdef Py_ssize_t* nlen = anchor + 5 * k
+    cdef Py_ssize_t* nkinds = anchor + 6 * k
+    cdef Py_ssize_t* beside = anchor + 7 * k
+    cdef Py_UCS4* beside_char = NULL
+    cdef Py_ssize_t ng, q, b
     try:
+        beside_char = <Py_UCS4*> PyMem_Malloc(k * sizeof(Py_UCS4))
+        if beside_char is NULL:
+            raise MemoryError()
         for j in range(k):
             needle = needles[j]
             if not needle:
@@ -59,6 +72,12 @@ def count_strings(str text, Py_ssize_t end, tuple needles):
             next_ok[j] = 0
             found[j] = 0
             done[j] = 0
+            nlen[j] = PyUnicode_GET_LENGTH(needle)
+            nkinds[j] = PyUnicode_KIND(needle)
+            ndatas[j] = PyUnicode_DATA(needle)
+            b = anchor[j] + 1 if anchor[j] + 1 < nlen[j] else anchor[j] - 1
+            beside[j] = b
+            beside_char[j] = PyUnicode_READ(<int> nkinds[j], ndatas[j], b) if b >= 0 else 0
         limit = n * kind
         for g in range(k):  # one memchr pass per distinct anchor character: it checks every needle it anchors
             if done[g]:
@@ -84,13 +103,14 @@ def count_strings(str text, Py_ssize_t end, tuple needles):
                     continue  # (a byte of another character)
                 for q in range(ng):
                     j = group[q]
-                    needle = needles[j]
-                    m = PyUnicode_GET_LENGTH(needle)
+                    m = nlen[j]
                     s = idx - anchor[j]
                     if s < next_ok[j] or s < 0 or s + m > n:
                         continue
-                    nkind = PyUnicode_KIND(needle)
-                    ndata = PyUnicode_DATA(needle)
+                    if beside[j] >= 0 and PyUnicode_READ(kind, <void*> data, s + beside[j]) != beside_char[j]:
+                        continue  # (most candidates differ right beside the anchor)
+                    nkind = <int> nkinds[j]
+                    ndata = ndatas[j]
                     same = True
                     for t in range(m):
                         if PyUnicode_READ(kind, <void*> data, s + t) != PyUnicode_READ(nkind, ndata, t):
@@ -103,6 +123,8 @@ def count_strings(str text, Py_ssize_t end, tuple needles):
             counts[j] = found[j]
     finally:
         PyMem_Free(anchor)
+        PyMem_Free(ndatas)
+        PyMem_Free(beside_char)
     return counts
 
 

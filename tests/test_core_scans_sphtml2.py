@@ -1,6 +1,7 @@
-"""The compiled scans helped by _core/_scan_sphtml2.pxi (``end_tag_span`` and ``junk_count`` on 2- and
-4-byte strings) give what their pure twins give, where the byte search could be fooled: characters
-holding the byte of "<" (0x3C) or of a control character inside them (U+013C, U+3C00, U+1F63C...).
+"""The compiled functions of _core/_scan_sphtml2.pxi give what their pure twins give: ``end_tag_span``
+and ``junk_count`` on 2- and 4-byte strings, where the byte search could be fooled (characters holding
+the byte of "<" (0x3C) or of a control character: U+013C, U+3C00, U+1F63C...), and the climbs up the
+tree (``within``, ``inside_flags``) on every pair of elements of made-up pages.
 
 Skipped when the extension is not built (or NEWSCLEAN_PURE is set)."""
 from __future__ import annotations
@@ -11,11 +12,15 @@ from hypothesis import strategies as st
 
 from newsclean import _core
 from newsclean.load import binary
-from newsclean.load.parse import end_tag_span_pure
+from newsclean.load.parse import end_tag_span_pure, parse_html
+from newsclean.stages.boilerplate.signals import inside_flags_pure, within_pure
 
 end_tag_span = _core.compiled("end_tag_span")
 junk_count = _core.compiled("junk_count")
-pytestmark = pytest.mark.skipif(end_tag_span is None, reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+within = _core.compiled("within")
+inside_flags = _core.compiled("inside_flags")
+pytestmark = pytest.mark.skipif(end_tag_span is None,
+                                reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
 
 #: characters one of whose bytes is 0x3C ("<"), 0x01 or 0x7F, in 2- and 4-byte strings
 LOOKALIKES = ["\u013c", "\u3c00", "\u3c3c", "\u3c2f", "\u0101", "\u7f7f", "\u017f", "\U0001f63c", "\U00013c00",
@@ -41,3 +46,50 @@ def test_end_tag_after_lookalikes(wide: str) -> None:
     text = wide * 5 + "<p>" + wide + "</body>" + wide
     assert end_tag_span(text) == end_tag_span_pure(text) == (9, 16)
     assert end_tag_span(wide * 3) is None
+
+
+PAGES = [
+    "<html><body><div id=a><p>one</p><div><ul><li>two <a href=x>link</a></li></ul></div></div>"
+    "<aside><p>three</p></aside><!-- c --><footer><p>four<b>five</b></p></footer></body></html>",
+    "<p>a bare paragraph<table><tr><td>cell<span>in</span></td></tr></table>",
+    "<div>" * 40 + "<p>deep</p>" + "</div>" * 40 + "<p>after</p>",
+]
+
+
+@pytest.mark.parametrize("markup", PAGES)
+def test_within_every_pair(markup: str) -> None:
+    root = parse_html(markup)
+    els = list(root.iter()) + [None]
+    for el in els:
+        for anc in els[:-1]:
+            for levels in (0, 1, 2, 8, 29, 60):
+                assert within(el, anc, levels) == within_pure(el, anc, levels), (el, anc, levels)
+
+
+@pytest.mark.parametrize("markup", PAGES)
+def test_inside_flags_every_holder(markup: str) -> None:
+    root = parse_html(markup)
+    els = list(root.iter())
+    elements = els + [None] + els[::-1]
+    for holder in els:
+        assert inside_flags(elements, holder) == inside_flags_pure(elements, holder)
+    assert inside_flags(elements, root) == [el is not None for el in elements]
+
+
+def test_climbs_leave_other_objects_to_the_twins() -> None:
+    """Objects that are not lxml elements (a holder of None, a made-up node) get the pure answer."""
+    class Node:
+        def __init__(self, parent: object = None) -> None:
+            self.parent = parent
+
+        def getparent(self) -> object:
+            return self.parent
+
+    top = Node()
+    mid = Node(top)
+    low = Node(mid)
+    assert within(low, top, 2) is within_pure(low, top, 2) is True
+    assert within(low, top, 1) is within_pure(low, top, 1) is False
+    assert inside_flags([low, None, top], mid) == inside_flags_pure([low, None, top], mid) == [True, False, False]
+    root = parse_html("<div><p>x</p></div>")
+    assert inside_flags([root], None) == inside_flags_pure([root], None) == [False]

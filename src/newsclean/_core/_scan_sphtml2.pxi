@@ -51,3 +51,58 @@ cdef Py_ssize_t _junk_ucs4(void* data, Py_ssize_t n) noexcept:
         if (c < 0x20 or c == 0x7f or c == 0xfffd) and _junk_char(c):
             count += 1
     return count
+
+
+# --- climbing the tree by libxml2's parent pointers (no lxml proxy per ancestor) ---------------------
+cdef inline xmlNode* _parent_element(xmlNode* n) noexcept:
+    """lxml's ``getparent()``: the parent when it is element-like, else NULL (the document node)."""
+    cdef xmlNode* p = n.parent
+    if p is NULL or not _is_element_like(p):
+        return NULL
+    return p
+
+
+def within(el, anc, Py_ssize_t levels):
+    """Twin of ``stages.boilerplate.signals.within_pure``: is ``anc`` ``el`` or one of its ancestors at
+    most ``levels`` levels up? Elements that are not lxml's (and None for ``anc``) go to the twin."""
+    if not isinstance(anc, cetree._Element) or not (el is None or isinstance(el, cetree._Element)):
+        from newsclean.stages.boilerplate.signals import within_pure
+        return within_pure(el, anc, levels)
+    cdef xmlNode* a = (<cetree._Element> anc)._c_node
+    cdef xmlNode* e = NULL if el is None else (<cetree._Element> el)._c_node
+    cdef Py_ssize_t k
+    for k in range(levels):
+        if e is NULL:
+            return False
+        if e is a:
+            return True
+        e = _parent_element(e)
+    return e is a
+
+
+def inside_flags(list elements, holder):
+    """Twin of ``stages.boilerplate.signals.inside_flags_pure``: for each of ``elements``, whether it is
+    ``holder`` or below it (None: False). Elements that are not lxml's go to the twin."""
+    cdef Py_ssize_t i, n = len(elements)
+    cdef xmlNode* h
+    cdef xmlNode* e
+    if not isinstance(holder, cetree._Element):
+        from newsclean.stages.boilerplate.signals import inside_flags_pure
+        return inside_flags_pure(elements, holder)
+    for i in range(n):
+        el = elements[i]
+        if el is not None and not isinstance(el, cetree._Element):
+            from newsclean.stages.boilerplate.signals import inside_flags_pure
+            return inside_flags_pure(elements, holder)
+    h = (<cetree._Element> holder)._c_node
+    out = [False] * n
+    for i in range(n):
+        el = elements[i]
+        if el is None:
+            continue
+        e = (<cetree._Element> el)._c_node
+        while e is not NULL and e is not h:
+            e = _parent_element(e)
+        if e is not NULL:
+            out[i] = True
+    return out

@@ -25,6 +25,7 @@ from newsclean.stages.boilerplate.signals import (
     class_info,
     describe,
     inside,
+    inside_flags,
     is_body_marked,
     jsonld_vocab,
     match_share,
@@ -304,13 +305,13 @@ def select_main(page: Page, options: Any, stage: str) -> None:
     page.handoffs.html_container = container
     name = describe(container)
     page.note(stage, f"main content: {name} ({why})")
-    memo: dict[Any, bool] = {}
     reason = f"outside main content (container {name})"
     # comment sections, sidebars, <nav>/<aside>/<footer> inside the container go too
     inner_bad = {el for el in negative if el is not container and inside(el, container, {})}
     bad_memo: dict[Any, Any] = {}
-    for b in page.blocks:
-        if b.element is None or not inside(b.element, container, memo):
+    held = inside_flags([b.element for b in page.blocks], container)
+    for b, ok in zip(page.blocks, held):
+        if not ok:
             page.drop(b, stage, reason, outside_main=True)
         elif inner_bad:
             box = _inside_any(b.element, container, inner_bad, bad_memo)

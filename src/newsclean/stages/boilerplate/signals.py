@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -224,7 +225,20 @@ def unmemoised_chain(el: Any, stop: Any, memo: dict[Any, Any], default: Any) -> 
 
 
 def within(el: Any, anc: Any, levels: int) -> bool:
-    """Is ``anc`` ``el`` or one of its ancestors at most ``levels`` levels up?"""
+    """Is ``anc`` ``el`` or one of its ancestors at most ``levels`` levels up? (The compiled core's
+    ``within`` when it runs: see :func:`within_fn`.)"""
+    fast = compiled("within")
+    return bool(fast(el, anc, levels)) if fast is not None else within_pure(el, anc, levels)
+
+
+def within_fn() -> Callable[[Any, Any, int], bool]:
+    """``within`` for a loop of calls: the compiled core's when it runs, else :func:`within_pure`."""
+    fast: Callable[[Any, Any, int], bool] | None = compiled("within")
+    return fast if fast is not None else within_pure
+
+
+def within_pure(el: Any, anc: Any, levels: int) -> bool:
+    """``within`` in Python (the compiled core's twin)."""
     for _ in range(levels):
         if el is None:
             return False
@@ -251,6 +265,20 @@ def inside(el: Any, holder: Any, memo: dict[Any, bool]) -> bool:
     for e in chain:
         memo[e] = found
     return found
+
+
+def inside_flags(elements: list[Any], holder: Any) -> list[bool]:
+    """For each of ``elements``, whether it is ``holder`` or below it (None: False); the compiled
+    core's ``inside_flags`` when it runs."""
+    fast = compiled("inside_flags")
+    flags: list[bool] = fast(elements, holder) if fast is not None else inside_flags_pure(elements, holder)
+    return flags
+
+
+def inside_flags_pure(elements: list[Any], holder: Any) -> list[bool]:
+    """``inside_flags`` in Python (the compiled core's twin)."""
+    memo: dict[Any, bool] = {}
+    return [el is not None and inside(el, holder, memo) for el in elements]
 
 
 def links_home(el: Any, host: str) -> bool:
@@ -291,6 +319,7 @@ def teaser_blocks(blocks: list[Block], url: str | None = None) -> set[int]:
     out: set[int] = set()
     host = site_of(url)
     roles = [_card_role(b) for b in blocks]  # (once per block, not once per summary looking back)
+    within = within_fn()
     for i, b in enumerate(blocks):
         if b.kind not in ("paragraph", "list_item") or len(b.text) >= 600 or b.element is None:
             continue

@@ -38,3 +38,13 @@ def test_a_repaired_text_is_encoded_again() -> None:
     stale = b"<html><body><p>not the page</p></body></html>"  # (bytes that do not match: never read)
     tree = parse_html(early, utf8=stale)
     assert "late words" in etree.tostring(tree, encoding="unicode")
+
+
+def test_nul_and_escape_found_in_the_bytes_as_in_the_text() -> None:
+    """The loader looks for NUL and ESC in the UTF-8 bytes when it has them (a 2-byte string is slow to
+    search for them): the page reads the same from its bytes as from its text."""
+    for extra in ("\x00", "\x1b[31m", "\x00\x1b", ""):
+        page = PAGE.replace("and more", f"and{extra} more")
+        from_bytes, from_text = load_page(page.encode("utf-8")), load_page(page)
+        assert [b.text for b in from_bytes.blocks] == [b.text for b in from_text.blocks]
+        assert "\x00" not in from_bytes.source and "\x1b" not in from_bytes.blocks[0].text

@@ -35,6 +35,15 @@ def clean_controls(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+def _holds(text: str, utf8: bytes | None, char: str) -> bool:
+    """Whether ``text`` holds the ASCII character ``char``, read from ``utf8`` (the text's UTF-8, or
+    None) when there is one: the same answer (an ASCII byte in UTF-8 is only ever that character),
+    where a 2-byte string would be searched code unit by code unit for a NUL or an escape."""
+    if utf8 is not None:
+        return char.encode("ascii") in utf8
+    return char in text
+
+
 def load_page(page: object, *, url: str | None = None, kind: str | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES, max_blocks: int = DEFAULT_MAX_BLOCKS) -> Page:
     """Read ``page`` (str, bytes, Path, or a parsed bs4 / lxml tree), decide its kind unless given,
@@ -47,7 +56,7 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
             raise InputError("a parsed tree is HTML: kind='text' does not apply to it")
         page, kind = tree_markup(page), "html"
     text, utf8 = read_input_utf8(page, max_bytes=max_bytes)
-    if "\x00" in text:
+    if _holds(text, utf8, "\x00"):
         text, utf8 = text.replace("\x00", ""), None
     kind = kind or sniff_kind(text)
     if kind == "html":
@@ -59,7 +68,7 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
             doc.note("load", "almost no text outside <noscript>: its content read as the page")
         # control characters: checked once over the blocks' text, which is far smaller than the page
         has_controls = compiled("has_controls") or has_controls_pure
-        if has_controls("".join(b.text for b in doc.blocks)) or "\x1b" in text:
+        if has_controls("".join(b.text for b in doc.blocks)) or _holds(text, utf8, "\x1b"):
             for b in doc.blocks:
                 b.text = clean_controls(b.text).strip()
             doc.blocks = [b for b in doc.blocks if b.text]

@@ -42,7 +42,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; CJK runs are cut into single characters (no spaces to split on)."""
     low = text.lower()
-    if not _CJK.search(low):
+    if low.isascii() or not _CJK.search(low):  # (isascii: one flag read; most blocks need no search)
         return _TOKEN.findall(low)
     out: list[str] = []
     for tok in _TOKEN.findall(low):

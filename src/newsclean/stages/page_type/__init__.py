@@ -15,6 +15,7 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from typing import Any
 
 from newsclean import handoffs
@@ -51,10 +52,13 @@ def classify(features: dict[str, float], model: dict[str, Any] | None = None
     m = model if model is not None else load_model()
     names: list[str] = m["features"]
     z = []
+    get = features.get
     for name, mean, scale in zip(names, m["mean"], m["scale"]):
-        v = (features.get(name, mean) - mean) / scale
-        z.append(max(-Z_CLIP, min(Z_CLIP, v)))
-    logits = [b + sum(w * x for w, x in zip(row, z)) for row, b in zip(m["coef"], m["intercept"])]
+        v = (get(name, mean) - mean) / scale
+        v = v if v < Z_CLIP else Z_CLIP  # (as max(-Z_CLIP, min(Z_CLIP, v)), NaN included, without two calls)
+        z.append(v if v > -Z_CLIP else -Z_CLIP)
+    # (sum over map(mul): the same products added in the same order as a generator of w * x, in C)
+    logits = [b + sum(map(mul, row, z)) for row, b in zip(m["coef"], m["intercept"])]
     top = max(logits)
     exps = [math.exp(v - top) for v in logits]
     total = sum(exps)

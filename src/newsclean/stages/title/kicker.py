@@ -41,12 +41,34 @@ MIN_REST_WORDS = 5      # ... before a headline of a sentence's length (a short 
 _KICKER_SEP = (": ", " - ", " – ", " | ")
 
 
+MIN_ECHO_WORDS = 3      # words of the headline's start another line must print: two words begin many lines
+
+
+def _echoed(kicker: str, rest: str, shown: set[str], joined: str) -> bool:
+    """Does the capture print the headline ``rest`` without the ``kicker`` glued in front: alone, or with the
+    kicker behind a separator ("Lübeck: So lief ..."), or a line (a teaser, a short title, a breadcrumb) that
+    begins like it, with its first words ("Weihnachten nicht zunehmen: 10 Tipps" above "Abnehm-Tricks
+    Weihnachten nicht zunehmen: 10 Tipps für ...") or after the kicker and a separator ("Kind krank: Was
+    Arbeitgeber wissen müssen")?"""
+    if rest in shown or any(kicker + s + rest in joined for s in _KICKER_SEP):
+        return True
+    head = rest.split()[:MIN_ECHO_WORDS]
+    if len(head) < MIN_ECHO_WORDS:
+        return False
+    start = " ".join(head)
+    # a line beginning like the headline (a line feed starts every line of ``joined`` but the first)
+    if joined.startswith(start) or "\n" + start in joined:
+        return True
+    first = " ".join(head[:MIN_ECHO_WORDS - 1])
+    return any(("\n" + kicker + s + first) in "\n" + joined for s in _KICKER_SEP)
+
+
 def split_kicker(blocks: list[Block], text: str) -> tuple[str | None, str]:
     """A headline line printed with its kicker in front, from two elements: "Auftragshoch bei FACC :
     Luftfahrtbranche hebt ..." (a space before the colon: a renderer joining two elements), or
-    "Lübeck So lief die Auktion ..." when the capture also prints the rest alone or the two with a
-    separator ("Grenzschließungen: Deutschland, ..."). "Kicker: Headline" written as one string stays
-    whole (sites and annotators treat it as the title)."""
+    "Lübeck So lief die Auktion ..." when the capture also prints the rest without the kicker or the two
+    with a separator (``_echoed``). "Kicker: Headline" written as one string stays whole (sites and
+    annotators treat it as the title)."""
     head, sep, tail = text.partition(" : ")
     if sep and len(head.split()) <= MAX_KICKER_WORDS and len(tail.split()) >= MIN_REST_WORDS - 2:
         return head, tail
@@ -60,6 +82,6 @@ def split_kicker(blocks: list[Block], text: str) -> tuple[str | None, str]:
         kicker, rest = " ".join(words[:k]), " ".join(words[k:])
         if not kicker[:1].isupper() or not rest[:1].isupper() or kicker.endswith((":", ",", "-")):
             continue
-        if rest in shown or any(kicker + s + rest in joined for s in _KICKER_SEP):
+        if _echoed(kicker, rest, shown, joined):
             return kicker, rest
     return None, text

@@ -158,6 +158,10 @@ def test_text_kicker_glued_without_separator_split_when_a_line_begins_like_the_r
              "Von Anna Beispiel", "12.03.2024, 10:15 Uhr", "", _LEAD]
     assert extract("\n".join(lines), kind="text").title == \
         "Stadtrat schließt die alte Brücke für zwei Jahre zur Reparatur"
+    # a title-cased headline: a subheading beginning like its tail marks no kicker
+    lines = ["Example Guides", "", "The 16 Best Clothing Subscription Boxes in 2025", "", "Von Anna Beispiel",
+             "12.03.2024, 10:15 Uhr", "", _LEAD, "", "Best Clothing Subscription Boxes", "", _LEAD]
+    assert extract("\n".join(lines), kind="text").title == "The 16 Best Clothing Subscription Boxes in 2025"
     # no such line: the headline stays whole
     lines = ["Example Gazette", "", "Lokales Stadtrat schließt die alte Brücke für zwei Jahre zur Reparatur", "",
              _LEAD]

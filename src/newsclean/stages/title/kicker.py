@@ -42,22 +42,30 @@ _KICKER_SEP = (": ", " - ", " – ", " | ")
 
 
 MIN_ECHO_WORDS = 3      # words of the headline's start another line must print: two words begin many lines
+#: share of capitalised words above which a headline is title-cased ("Best Clothing Subscription Boxes in 2025"):
+#: a capital letter then marks no start of a headline, and a line beginning like its tail is a subheading
+TITLE_CASE = 0.6
+
+
+def _title_cased(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) > TITLE_CASE * len(words)
 
 
 def _echoed(kicker: str, rest: str, shown: set[str], joined: str) -> bool:
     """Does the capture print the headline ``rest`` without the ``kicker`` glued in front: alone, or with the
-    kicker behind a separator ("Lübeck: So lief ..."), or a line (a teaser, a short title, a breadcrumb) that
-    begins like it, with its first words ("Weihnachten nicht zunehmen: 10 Tipps" above "Abnehm-Tricks
-    Weihnachten nicht zunehmen: 10 Tipps für ...") or after the kicker and a separator ("Kind krank: Was
-    Arbeitgeber wissen müssen")?"""
+    kicker behind a separator ("Lübeck: So lief ..."); or, in a headline not title-cased, a line (a teaser, a
+    short title, a breadcrumb) that is its beginning ("Weihnachten nicht zunehmen: 10 Tipps" above
+    "Abnehm-Tricks für Weihnachten Weihnachten nicht zunehmen: 10 Tipps für ...") or the kicker and a
+    separator before its first words ("Kind krank: Was Arbeitgeber wissen müssen")?"""
     if rest in shown or any(kicker + s + rest in joined for s in _KICKER_SEP):
         return True
     head = rest.split()[:MIN_ECHO_WORDS]
-    if len(head) < MIN_ECHO_WORDS:
+    if len(head) < MIN_ECHO_WORDS or _title_cased(rest):
         return False
     start = " ".join(head)
-    # a line beginning like the headline (a line feed starts every line of ``joined`` but the first)
-    if joined.startswith(start) or "\n" + start in joined:
+    # a line that is the headline's beginning, three words or more of it
+    if any(line.startswith(start) and rest.startswith(line) for line in shown):
         return True
     first = " ".join(head[:MIN_ECHO_WORDS - 1])
     return any(("\n" + kicker + s + first) in "\n" + joined for s in _KICKER_SEP)

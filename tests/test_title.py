@@ -144,6 +144,31 @@ def test_text_kicker_printed_before_headline_split_off():
     assert extract("\n".join(lines), kind="text").title == "So schließt der Stadtrat die alte Brücke für zwei Jahre"
 
 
+def test_text_kicker_glued_without_separator_split_when_a_line_begins_like_the_rest():
+    # the capture prints a short teaser that begins like the headline without its kicker
+    lines = ["Example Gazette", "", "  • Start", "  • Brücken in Not: 10 Fakten", "",
+             "Sanierung im Stadtrat Brücken in Not: 10 Fakten über die alte Brücke am Fluss", "",
+             "Von Anna Beispiel", "12.03.2024, 10:15 Uhr", "", _LEAD]
+    art = extract("\n".join(lines), kind="text")
+    assert art.title == "Brücken in Not: 10 Fakten über die alte Brücke am Fluss"
+    assert art.section == "Sanierung im Stadtrat"
+    # ... or the kicker with a separator before the headline's first words (a shorter teaser title)
+    lines = ["Example Gazette", "", "  • Start", "  • Lokales: Stadtrat schließt Brücke", "",
+             "Lokales Stadtrat schließt die alte Brücke für zwei Jahre zur Reparatur", "",
+             "Von Anna Beispiel", "12.03.2024, 10:15 Uhr", "", _LEAD]
+    assert extract("\n".join(lines), kind="text").title == \
+        "Stadtrat schließt die alte Brücke für zwei Jahre zur Reparatur"
+    # a title-cased headline: a subheading beginning like its tail marks no kicker
+    lines = ["Example Guides", "", "The 16 Best Clothing Subscription Boxes in 2025", "", "Von Anna Beispiel",
+             "12.03.2024, 10:15 Uhr", "", _LEAD, "", "Best Clothing Subscription Boxes", "", _LEAD]
+    assert extract("\n".join(lines), kind="text").title == "The 16 Best Clothing Subscription Boxes in 2025"
+    # no such line: the headline stays whole
+    lines = ["Example Gazette", "", "Lokales Stadtrat schließt die alte Brücke für zwei Jahre zur Reparatur", "",
+             _LEAD]
+    assert extract("\n".join(lines), kind="text").title == \
+        "Lokales Stadtrat schließt die alte Brücke für zwei Jahre zur Reparatur"
+
+
 def test_text_title_with_colon_in_one_string_stays_whole():
     lines = ["Example Gazette", "", "Bridge repairs: council closes the old crossing for two years", "", _LEAD]
     title = extract("\n".join(lines), kind="text").title

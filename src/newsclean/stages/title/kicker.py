@@ -41,12 +41,42 @@ MIN_REST_WORDS = 5      # ... before a headline of a sentence's length (a short 
 _KICKER_SEP = (": ", " - ", " – ", " | ")
 
 
+MIN_ECHO_WORDS = 3      # words of the headline's start another line must print: two words begin many lines
+#: share of capitalised words above which a headline is title-cased ("Best Clothing Subscription Boxes in 2025"):
+#: a capital letter then marks no start of a headline, and a line beginning like its tail is a subheading
+TITLE_CASE = 0.6
+
+
+def _title_cased(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) > TITLE_CASE * len(words)
+
+
+def _echoed(kicker: str, rest: str, shown: set[str], joined: str) -> bool:
+    """Does the capture print the headline ``rest`` without the ``kicker`` glued in front: alone, or with the
+    kicker behind a separator ("Lübeck: So lief ..."); or, in a headline not title-cased, a line (a teaser, a
+    short title, a breadcrumb) that is its beginning ("Weihnachten nicht zunehmen: 10 Tipps" above
+    "Abnehm-Tricks für Weihnachten Weihnachten nicht zunehmen: 10 Tipps für ...") or the kicker and a
+    separator before its first words ("Kind krank: Was Arbeitgeber wissen müssen")?"""
+    if rest in shown or any(kicker + s + rest in joined for s in _KICKER_SEP):
+        return True
+    head = rest.split()[:MIN_ECHO_WORDS]
+    if len(head) < MIN_ECHO_WORDS or _title_cased(rest):
+        return False
+    start = " ".join(head)
+    # a line that is the headline's beginning, three words or more of it
+    if any(line.startswith(start) and rest.startswith(line) for line in shown):
+        return True
+    first = " ".join(head[:MIN_ECHO_WORDS - 1])
+    return any(("\n" + kicker + s + first) in "\n" + joined for s in _KICKER_SEP)
+
+
 def split_kicker(blocks: list[Block], text: str) -> tuple[str | None, str]:
     """A headline line printed with its kicker in front, from two elements: "Auftragshoch bei FACC :
     Luftfahrtbranche hebt ..." (a space before the colon: a renderer joining two elements), or
-    "Lübeck So lief die Auktion ..." when the capture also prints the rest alone or the two with a
-    separator ("Grenzschließungen: Deutschland, ..."). "Kicker: Headline" written as one string stays
-    whole (sites and annotators treat it as the title)."""
+    "Lübeck So lief die Auktion ..." when the capture also prints the rest without the kicker or the two
+    with a separator (``_echoed``). "Kicker: Headline" written as one string stays whole (sites and
+    annotators treat it as the title)."""
     head, sep, tail = text.partition(" : ")
     if sep and len(head.split()) <= MAX_KICKER_WORDS and len(tail.split()) >= MIN_REST_WORDS - 2:
         return head, tail
@@ -60,6 +90,6 @@ def split_kicker(blocks: list[Block], text: str) -> tuple[str | None, str]:
         kicker, rest = " ".join(words[:k]), " ".join(words[k:])
         if not kicker[:1].isupper() or not rest[:1].isupper() or kicker.endswith((":", ",", "-")):
             continue
-        if rest in shown or any(kicker + s + rest in joined for s in _KICKER_SEP):
+        if _echoed(kicker, rest, shown, joined):
             return kicker, rest
     return None, text

@@ -194,3 +194,30 @@ def test_a_page_whose_wrapper_names_cookies_is_not_a_consent_box() -> None:
     after = Pipeline().extract(html, url=url)
     assert after.page_type == "listing"
     assert all(f"Council votes on the harbour budget, part {i}" in after.text for i in range(1, 16))
+
+
+def test_listing_and_collection_drop_blocks_in_elements_named_as_chrome() -> None:
+    """A menu, a filter panel and a footer set as <div class=...> (not <nav>/<footer>) are not items; the
+    same words far up (a wrapper of the whole grid) do not count."""
+    cards = "".join(f"<div class='card'><h3><a href='/products/rug-{i}'>Kilim rug number {i}</a></h3>"
+                    f"<p>Hand-woven wool, pattern {i} in {('red', 'blue', 'green')[i % 3]}</p></div>"
+                    for i in range(10))
+    chrome = ("<div class='site-menu'><ul><li><a href='/a'>Rugs and runners for every room</a></li>"
+              "<li><a href='/b'>Cushions and throws for the sofa</a></li></ul></div>"
+              "<div class='filter-panel'><div class='group'><p>Colour</p><p>Red (4)</p><p>Blue (3)</p>"
+              "<p>Green (3)</p></div></div>"
+              "<div class='site-footer'><p>Our shop ships from Leeds to the whole of Europe every weekday.</p></div>")
+    html, url = _collection(cards)
+    html = html.replace("<div class='grid'>", chrome + "<div class='filters-layout'><div class='x'><div class='y'>"
+                        "<div class='z'><div class='grid'>", 1).replace("</body>", "</div></div></div></div></body>")
+    for kind in ("collection", "listing"):
+        pipe = Pipeline().add(TypeIs(kind), after="page_type")
+        before = pipe.configure("type_fit", drop_chrome_hints=False).extract(html, url=url)
+        after = Pipeline().add(TypeIs(kind), after="page_type").extract(html, url=url)
+        assert "Our shop ships from Leeds" in before.text and "Red (4)" in before.text, kind
+        for line in ("Our shop ships from Leeds", "Red (4)", "Colour", "Rugs and runners"):
+            assert line not in after.text, (kind, line)
+        assert all(f"Kilim rug number {i}" in after.text for i in range(10)), kind  # 'filters' 5 levels up
+        assert "Every rug here goes in the washing machine" in after.text, kind
+    product = Pipeline().add(TypeIs("product"), after="page_type").extract(html, url=url)
+    assert "Our shop ships from Leeds" in product.text or "Red (4)" in product.text  # other types: left alone

@@ -154,10 +154,14 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     stage's rules read (names, their first line, the rule's name), one candidate too."""
     rule, rule_lines, rule_source = rules
     merged: dict[tuple[int, tuple[str, ...]], Candidate] = {}
+    read: dict[str, list[tuple[str, list[str]]]] = {}   # a line printed again (menus, share bars) is read once
     for b in blocks[:MAX_BLOCKS]:
         if len(b.text) > MAX_LINE:
             continue
-        for how, names in readings(b.text):
+        got = read.get(b.text)
+        if got is None:
+            got = read[b.text] = readings(b.text)
+        for how, names in got:
             names = [n for n in names if not is_site(n)] or names
             names = names[:MAX_NAMES]
             key = (b.index, tuple(name_key(n) for n in names))

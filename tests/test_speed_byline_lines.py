@@ -52,7 +52,8 @@ def _blocks(texts: list[str]) -> list[Block]:
 
 
 @settings(max_examples=200)
-@given(st.lists(st.one_of(_texts(), _texts().map(lambda t: (t + " ") * 12)), max_size=14), st.lists(_texts(), max_size=6))
+@given(st.lists(st.one_of(_texts(), _texts().map(lambda t: (t + " ") * 12)), max_size=14),
+       st.lists(_texts(), max_size=6))
 @example(["jane doe", "by Jane-Doe, jane doe", "Jane\nDoe", "x" * 500 + " jane doe", "about Jane Doe!"] +
          ["Jane Doe"] * (rank.MAX_COUNT + 3), ["Jane Doe", "jane", "", "e j", "doe", "straße"])
 def test_page_lines_answer_as_the_plain_reads(texts: list[str], asked: list[str]) -> None:

@@ -213,7 +213,8 @@ def _desk_name(words: list[str]) -> bool:
     return words[0].lower() in _DESK_OPENERS and words[-1].lower().strip(".,") in _DESK_WORDS
 
 
-def _clean_name(part: str) -> str | None:
+def _clean_name(part: str, digits: bool = True) -> str | None:
+    """The name in one part of a byline, or None; ``digits``: False when the part holds no digit."""
     roles, creds, not_names = _tables()[1], _tables()[2], _tables()[3]
     p = part.strip(" \t\n.,;:-–—|•·*\"'“”‘’")
     words = p.split()
@@ -246,7 +247,7 @@ def _clean_name(part: str) -> str | None:
                                                                  or low in _weekdays()
                                                                  or _lead_match(low + " "))):
         return None
-    if _DATEISH.search(p) and (len(words) > 1 or not _USER_NAME.match(p)):
+    if digits and _DATEISH.search(p) and (len(words) > 1 or not _USER_NAME.match(p)):
         return None  # digits only in a user name ("marianne1"), never in a date or a count
     if not _NAMEISH.match(p):
         return None
@@ -284,11 +285,12 @@ def _split_all(text: str) -> list[str]:
     if "&" in text and ";" in text:
         text = html.unescape(text)
     s = " ".join(text.split())
+    digits = has_digit(s)   # (what follows adds no digit: without one now, there is none later)
     if _SEAM.search(s):   # (else none of the three can match)
         s = _GLUED_ROLE.sub(" ", s)   # "Meg JamesStaff Writer", "Eric SongBy Eric Song"
         s = _GLUED_MONTH.sub(" ", s)  # "Jane DoeMar 5, 2025": the dateline glued to the name
         s = _GLUED_CAPS.sub(" ", s)   # "Jane DoeFOXBusiness": the outlet's name glued to the name
-    if _DAY_SEAM.search(s):
+    if digits and _DAY_SEAM.search(s):
         s = _GLUED_DAY.sub(" ", s)    # "Jane Doe20 March 2024", "Jane Doe19.10.2019": a day glued to the name
     if "By" in s:
         s = _INNER_BY.sub(", ", s)
@@ -300,7 +302,7 @@ def _split_all(text: str) -> list[str]:
         s = _GLUED_HANDLE.sub(" ", s)
     if "(" in s or "[" in s:
         s = _PARENS.sub(" ", s)
-    if has_digit(s):
+    if digits and has_digit(s):
         found = find_dates(s, limit=1)
         if found and found[0].start > 0:
             s = s[:found[0].start]
@@ -329,7 +331,7 @@ def _split_all(text: str) -> list[str]:
             continue
         if _is_role(part) and (out or len(parts) > 1):
             continue  # "Jane Doe, Staff Writer" / "Licensed Q Grader, Jane Doe"
-        name = _clean_name(part)
+        name = _clean_name(part, digits)
         if name:
             out.append(name)
     return out
@@ -341,7 +343,16 @@ def swap_last_first(value: str) -> str:
     return f"{m.group(2)} {m.group(1)}" if m else value
 
 
+#: ``bytes.translate``'s table for ASCII text: A-Z lower-cased (casefold, for ASCII), every other character
+#: ``_NON_WORD`` matches made a space; a run of them is then a run of spaces, which splitting squeezes
+#: (a few instructions a character, where the regex takes about a hundred)
+ASCII_KEY = bytes((c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() or c == 95 else 32 for c in range(256))
+
+
 def name_key(name: str) -> str:
+    """The name casefolded, each run of non-word characters one space, ends stripped."""
+    if name.isascii():
+        return b" ".join(name.encode().translate(ASCII_KEY).split()).decode()
     return _NON_WORD.sub(" ", name.casefold()).strip()
 
 

@@ -15,6 +15,7 @@ import re
 from newsclean import handoffs
 from newsclean.meta import microdata
 from newsclean.normalize.authors import (
+    ASCII_KEY,
     explicit_byline,
     looks_like_person,
     month_words,
@@ -52,8 +53,15 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 
 def _is_site(name: str, page: Page) -> bool:
-    sites = site_words(page.get("site_name"), page.get("url") or page.url)
-    key = _NON_WORD.sub("", name.casefold())
+    return _site_hit(name, site_words(page.get("site_name"), page.get("url") or page.url))
+
+
+def _site_hit(name: str, sites: set[str]) -> bool:
+    """Is the name (squashed) one of the site's names, or does it hold one of four letters or more?"""
+    if name.isascii():   # (as in name_key: every non-word character a space, then none)
+        key = b"".join(name.encode().translate(ASCII_KEY).split()).decode()
+    else:
+        key = _NON_WORD.sub("", name.casefold())
     return any(key == s or (len(s) >= 4 and s in key) for s in sites)
 
 
@@ -282,8 +290,9 @@ class BylineStage(Stage):
         """The rules' reading (names, their lines, source) and every candidate the ranker weighs,
         the rules' reading among them."""
         names, used, source = self._rule_authors(page)
+        sites = site_words(page.get("site_name"), page.get("url") or page.url)   # (once a page)
         cands = rank.candidates(page.blocks, page.handoffs.title_block, (names, used[:1], source),
-                                lambda n: _is_site(n, page))
+                                lambda n: _site_hit(n, sites))
         return names, used, source, cands
 
     def _rule_authors(self, page: Page) -> tuple[list[str], list[Block], str]:

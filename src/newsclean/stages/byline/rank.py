@@ -29,6 +29,7 @@ from newsclean.normalize.authors import (
 from newsclean.normalize.dates import find_dates
 from newsclean.page import Block
 from newsclean.stages.byline.lines import UI_WORDS
+from newsclean.stages.byline.page_lines import page_lines
 from newsclean.stages.byline.readings import MAX_NAME_LINE, one_word_name, readings
 from newsclean.strings import has_digit
 
@@ -153,10 +154,14 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     stage's rules read (names, their first line, the rule's name), one candidate too."""
     rule, rule_lines, rule_source = rules
     merged: dict[tuple[int, tuple[str, ...]], Candidate] = {}
+    read: dict[str, list[tuple[str, list[str]]]] = {}   # a line printed again (menus, share bars) is read once
     for b in blocks[:MAX_BLOCKS]:
         if len(b.text) > MAX_LINE:
             continue
-        for how, names in readings(b.text):
+        got = read.get(b.text)
+        if got is None:
+            got = read[b.text] = readings(b.text)
+        for how, names in got:
             names = [n for n in names if not is_site(n)] or names
             names = names[:MAX_NAMES]
             key = (b.index, tuple(name_key(n) for n in names))
@@ -172,24 +177,24 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
         merged[(-1, ())] = Candidate(list(rule), rule_lines[0])   # a byline split over lines
     if not merged:
         return []
-    texts = [name_key(b.text) for b in blocks[:MAX_BLOCKS] if len(b.text) <= MAX_LINE * 3]
-    joined = "\n".join(texts)   # name keys hold no newline: _NON_WORD turned it into a space
-    counts: dict[str, int] = {}
-    lower = _lower_words(blocks)
-    bios = _bio_openers(blocks)
+    lines = page_lines(blocks, MAX_BLOCKS, MAX_LINE * 3, MAX_NAME_LINE + 1, MAX_COUNT)
+    bios = lines.bio_openers(BIO_LINE, MAX_NAME_LINE, 2, BIO_WORDS)
     title_text = name_key(blocks[title].text) if title is not None else ""
     n = len(blocks)
     out = list(merged.values())
     people = math.log1p(sum(1 for c in out if "name_only" in c.kinds))
     months = month_words()
     after = 0
+    facts: dict[int, tuple[float, ...]] = {}   # what depends on the line only, once per line
     for c in sorted(out, key=lambda c: c.block.index):
         b = c.block
         keys = [name_key(x) for x in c.names]
         dist = (b.index - title) if title is not None else 0
         if dist > 0:
             after += 1
-        prev = blocks[b.index - 1].text if b.index > 0 else ""
+        line = facts.get(b.index)
+        if line is None:
+            line = facts[b.index] = _line_facts(blocks, b)
         words = [w for x in c.names for w in x.split()]
         c.feats = [
             1.0 if "lead" in c.kinds else 0.0, 1.0 if "inner" in c.kinds else 0.0,
@@ -203,23 +208,34 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             1.0 if any(" " not in x for x in c.names) else 0.0,
             1.0 if any(x[:1].islower() for x in c.names) else 0.0,
             1.0 if all(x.isupper() for x in c.names) else 0.0,
-            1.0 if has_digit(b.text) and find_dates(b.text, limit=1) else 0.0,
-            math.log1p(min(max(_counted(k, joined, len(texts), counts) for k in keys), MAX_COUNT)) if keys else 0.0,
+            line[0],
+            math.log1p(min(max(lines.count(k) for k in keys), MAX_COUNT)) if keys else 0.0,
             1.0 if any(k and k in title_text for k in keys) else 0.0,
-            1.0 if _COMMENT.search(b.text) else 0.0, 1.0 if _PHOTO.search(b.text) else 0.0,
-            1.0 if _COPYRIGHT.search(b.text) else 0.0, 1.0 if any(_ORG.search(x) for x in c.names) else 0.0,
-            1.0 if b.kept else 0.0, 1.0 if b.kind == "list_item" else 0.0,
-            1.0 if _BARE_LABEL.match(prev) else 0.0, min(after, NEAR_TITLE) / NEAR_TITLE if dist > 0 else 1.0,
+            line[1], line[2], line[3], 1.0 if any(_ORG.search(x) for x in c.names) else 0.0,
+            line[4], line[5], line[6], min(after, NEAR_TITLE) / NEAR_TITLE if dist > 0 else 1.0,
             1.0 if any(w.lower() in UI_WORDS or w.lower() in months for w in words) else 0.0,
-            sum(1 for w in words if w.lower() in lower) / max(len(words), 1),
+            sum(1 for w in words if lines.lower_word(w)) / max(len(words), 1),
             1.0 if 0 < dist <= NEAR else 0.0, 1.0 if 0 < dist <= 2 * NEAR + 4 else 0.0,
-            1.0 if _date_near(blocks, b.index) else 0.0,
-            _short_neighbours(blocks, b.index), 1.0 if _body_below(blocks, b.index) else 0.0, people,
+            line[7], line[8], line[9], people,
         ]
         c.feats += [first_name_share(c.names), 1.0 if any(k in bios for k in keys) else 0.0,
                     1.0 if "label" in c.kinds else 0.0, 1.0 if "segment" in c.kinds else 0.0]
     _add_page_relative(out, title)
     return out
+
+
+def _line_facts(blocks: list[Block], b: Block) -> tuple[float, ...]:
+    """The features of a candidate that depend on its line only (candidates of one line share them):
+    a date in it, a comment, photo or copyright word, kept, a bullet, a bare label above it, a dated
+    line near, short neighbours, a paragraph below."""
+    text, i = b.text, b.index
+    prev = blocks[i - 1].text if i > 0 else ""
+    return (1.0 if has_digit(text) and find_dates(text, limit=1) else 0.0,
+            1.0 if _COMMENT.search(text) else 0.0, 1.0 if _PHOTO.search(text) else 0.0,
+            1.0 if _COPYRIGHT.search(text) else 0.0, 1.0 if b.kept else 0.0,
+            1.0 if b.kind == "list_item" else 0.0, 1.0 if _BARE_LABEL.match(prev) else 0.0,
+            1.0 if _date_near(blocks, i) else 0.0, _short_neighbours(blocks, i),
+            1.0 if _body_below(blocks, i) else 0.0)
 
 
 _EXPLICIT = frozenset({"lead", "inner", "label"})
@@ -232,14 +248,6 @@ def _add_page_relative(cands: list[Candidate], title: int | None) -> None:
     first = next((c for c in after if c.kinds & _EXPLICIT), None)
     for c in cands:
         c.feats.append(1.0 if c is first else 0.0)
-
-
-def _counted(key: str, joined: str, lines: int, memo: dict[str, int]) -> int:
-    """``_count``, once per key and page (candidates share names)."""
-    hit = memo.get(key)
-    if hit is None:
-        hit = memo[key] = _count(key, joined, lines)
-    return hit
 
 
 @cache

@@ -35,7 +35,18 @@ _LEAD_INNER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[a-zß-ÿ\d]))(?:by|By|von|Von|
 #: digit has its lead-in right there (the optional leader, ``[\W_]*`` or a bracket, is then empty)
 _LEAD_PREFIXES = ascii_prefixes(_LEAD_WORDS.split("|"))
 _LEAD_LONGEST = max(len(w) for w in _LEAD_WORDS.split("|"))
-_SEPARATORS = re.compile(r"\s*(?:[|·•,;/]|\s[-–—]\s|\s{3,})\s*")
+#: (the look-ahead names every character a match can start with: the search skips other places at once)
+_SEPARATORS = re.compile(r"(?=[\s|·•,;/])\s*(?:[|·•,;/]|\s[-–—]\s|\s{3,})\s*")
+#: the marks one of ``_SEPARATORS``' cuts holds (or three white spaces in a row)
+_SEPARATOR_MARKS = re.compile(r"[|·•,;/\-–—]")
+
+
+def may_separate(line: str) -> bool:
+    """Can ``_SEPARATORS`` cut the line? Not without one of its marks and without three white
+    spaces in a row (in printable ASCII text the only white space is the space)."""
+    if _SEPARATOR_MARKS.search(line) is not None:
+        return True
+    return "   " in line if line.isascii() and line.isprintable() else True
 
 _LEADER = re.compile(r"^(?:[\s•□○●◦▪■*>\-–—]+|\[[^\]]{0,40}\]\s*)+")
 #: the characters ``_LEADER`` can start with, besides white space (a line starting otherwise has no leader)
@@ -65,9 +76,35 @@ _NAME_SPLIT = re.compile(r"[\s,;&/|]+")
 
 def lead_start(line: str) -> bool:
     """``LEAD_START.match(line)``, the regex spared where no lead-in can start."""
-    if line[:1].isascii() and line[:1].isalnum() and not may_begin(line, _LEAD_PREFIXES, _LEAD_LONGEST):
+    if not line[:1].isalnum() and line[:1] != "[":
+        # the leader ``[\W_]*`` runs up to the first letter or digit, where the lead-in must start
+        # (a rule of "━━━━" would cost the regex one try of every lead-in per character)
+        k = next((i for i, ch in enumerate(line) if ch.isalnum()), len(line))
+        return k < len(line) and (not line[k].isascii() or _may_lead_word(line[k:])) and \
+            LEAD_START.match(line) is not None
+    if line[:1].isascii() and line[:1].isalnum() and not _may_lead_word(line):
         return False
     return LEAD_START.match(line) is not None
+
+
+def _may_lead_word(line: str) -> bool:
+    """For a line starting with an ASCII letter or digit (no leader then): does one of ``LEAD_START``'s
+    lead-ins start it, as a whole word or glued to a capital? (A lead-in that is a word's head,
+    "De|sign", "Par|is", cannot match.) True when the line's head is not ASCII (the regex decides)."""
+    if _LEAD_PREFIXES is None:
+        return True
+    if not may_begin(line, _LEAD_PREFIXES, _LEAD_LONGEST):
+        return False
+    head = line[:_LEAD_LONGEST + 1]
+    if not head.isascii():
+        return True
+    low = head.lower()
+    for word in _LEAD_PREFIXES.get(low[:1], ()):
+        if low.startswith(word):
+            nxt = head[len(word):len(word) + 1]
+            if not nxt.isalpha() or (nxt.isupper() and head[len(word) - 1].islower()):
+                return True
+    return False
 
 
 def labelled(line: str) -> bool:
@@ -136,7 +173,7 @@ MAX_LABEL_WORDS = 3   # a role or a credit ("Text und Bild"), not a sentence tha
 def label_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
     """A line "<label>: <names>" whose names part is only names; not when another reading of the
     line gave the same names already."""
-    m = _COLON_LABEL.match(line)
+    m = _COLON_LABEL.match(line) if ":" in line or "：" in line else None   # (the pattern needs one)
     if not m or len(m.group(1).split()) > MAX_LABEL_WORDS:
         return []
     names = split_names(m.group(2))
@@ -149,6 +186,8 @@ def segment_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[s
     """The first part of a line cut by separators ("|", "·", wide gaps), when it is only the names of
     people and something follows ("Patrick Danowski   06 PM | 18 Mai", "Jane Doe and John Roe  |
     Guest Columnists"); not when another reading gave the same names."""
+    if not may_separate(line):
+        return []   # one part
     parts = [x for x in _SEPARATORS.split(line) if x]
     if len(parts) < 2 or has_digit(parts[0]) or len(parts[0]) > MAX_NAME_LINE:
         return []

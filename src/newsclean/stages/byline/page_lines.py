@@ -1,0 +1,105 @@
+"""Text captures: what the byline ranker asks of a page's lines as a whole, answered only for what it asks.
+
+How many lines print a name (``count``), whether a word is printed in lower case inside the page's
+sentences (``lower_word``) and how paragraphs open (``bio_openers``). The plain way reads line by line
+(a name key per line, a regex call per long line); here a name's count searches the page's text for
+the name's longest word and reads only the lines that hold it, and the words and openers are read
+from all the long lines joined, in one regex pass. The answers are those of ``rank._count``,
+``rank._lower_words`` and ``rank._bio_openers`` (tests/test_speed_byline.py compares them).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from newsclean.normalize.authors import name_key
+from newsclean.page import Block
+
+_WORD = re.compile(r"[^\W\d_]+")
+#: every ASCII character but the letters, made a space: an ASCII text's runs of letters (what ``_WORD``
+#: finds) are then its words, split at the spaces without a regex (a regex costs about a hundred
+#: instructions a character, splitting a few)
+_ASCII_NON_LETTER_TO_SPACE = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(256))
+
+
+class PageLines:
+    """The lines of a capture the ranker counts names in (``texts``: each at most a few hundred
+    characters) and its long lines (``long_texts``: where a word printed in lower case is an ordinary word)."""
+
+    def __init__(self, texts: list[str], long_texts: list[str], max_count: int) -> None:
+        self.texts = texts
+        self.max_count = max_count
+        # name keys keep every run of word characters as it is casefolded: a key's word is in the
+        # casefolded line when the key is in the line's name key (newlines inside a line made spaces)
+        body = "\n".join(texts)
+        if body.count("\n") != len(texts) - 1:
+            body = "\n".join(t.replace("\n", " ") for t in texts)
+        self.folded = body.casefold()
+        starts, at = [0], self.folded.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = self.folded.find("\n", at + 1)
+        self.starts = starts
+        self.keys: dict[int, str] = {}
+        self.counts: dict[str, int] = {}
+        self.long_texts = long_texts
+        self.lowers: set[str] | None = None
+
+    def _key(self, line: int) -> str:
+        key = self.keys.get(line)
+        if key is None:
+            key = self.keys[line] = name_key(self.texts[line])
+        return key
+
+    def count(self, key: str) -> int:
+        """How many lines hold ``key`` (a name key) in their name key, counted up to ``max_count``;
+        all of them for an empty key (``rank._count``)."""
+        if not key:
+            return len(self.texts)
+        hit = self.counts.get(key)
+        if hit is not None:
+            return hit
+        word = max(key.split(), key=len)
+        folded, starts = self.folded, self.starts
+        count, at = 0, folded.find(word)
+        last = len(starts) - 1
+        while at >= 0 and count < self.max_count:
+            line = bisect_right(starts, at) - 1
+            end = starts[line + 1] if line < last else len(folded)
+            # (the key as it is in the casefolded line is in its name key too: its single spaces
+            # stand between word characters)
+            if folded.find(key, starts[line], end) >= 0 or key in self._key(line):
+                count += 1
+            at = folded.find(word, end) if line < last else -1
+        self.counts[key] = count
+        return count
+
+    def lower_word(self, word: str) -> bool:
+        """Is ``word`` lower-cased one of the runs of letters of the long lines that start in lower
+        case (``word.lower() in rank._lower_words(blocks)``)? (The runs are read once, in one pass.)"""
+        if self.lowers is None:
+            # a newline is no letter: no run of the joined lines crosses from one line to the next
+            plain = "\n".join(t for t in self.long_texts if t.isascii()).encode()
+            runs = set(plain.translate(_ASCII_NON_LETTER_TO_SPACE).decode().split())
+            runs.update(_WORD.findall("\n".join(t for t in self.long_texts if not t.isascii())))
+            self.lowers = {w for w in runs if w[:1].islower()}
+        return word.lower() in self.lowers
+
+    def bio_openers(self, min_len: int, head: int, least: int, most: int) -> set[str]:
+        """The first ``least`` to ``most`` words (as name keys) of the first ``head`` characters of
+        every long line of ``min_len`` characters or more, each with a word after it
+        (``rank._bio_openers``)."""
+        out: set[str] = set()
+        for t in self.long_texts:
+            if len(t) >= min_len:
+                words = name_key(t[:head]).split()
+                out.update(" ".join(words[:k]) for k in range(least, most + 1) if len(words) > k)
+        return out
+
+
+def page_lines(blocks: list[Block], max_blocks: int, max_line: int, long_line: int, max_count: int) -> PageLines:
+    """The ``PageLines`` of a capture's first ``max_blocks`` blocks: lines of at most ``max_line``
+    characters counted, lines of ``long_line`` characters or more read for words."""
+    head = blocks[:max_blocks]
+    return PageLines([b.text for b in head if len(b.text) <= max_line],
+                     [b.text for b in head if len(b.text) >= long_line], max_count)

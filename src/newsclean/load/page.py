@@ -9,6 +9,7 @@ from newsclean.load.decode import DEFAULT_MAX_BYTES, read_input_utf8
 from newsclean.load.html import html_blocks
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.noscript import noscript_content
+from newsclean.load.streamed import place_segments
 from newsclean.load.parse import parse_html
 from newsclean.load.sniff import sniff_kind
 from newsclean.load.text import text_blocks
@@ -53,6 +54,9 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
     if kind == "html":
         root = parse_html(text, max_blocks, utf8)
         doc = Page(kind="html", source=text, url=url, tree=root)
+        moved = place_segments(root, text)
+        if moved:
+            doc.note("load", f"{moved} streamed segments put where the page's script would put them")
         doc.blocks = html_blocks(root, max_blocks)
         if noscript_content(root, doc.blocks):
             doc.blocks = html_blocks(root, max_blocks)

@@ -39,3 +39,9 @@ def test_hidden_segment_without_a_template_stays_hidden() -> None:
 def test_page_without_segments_is_read_as_before() -> None:
     html = f"<html><body><p>{PARA}</p><template id=\"B:0\"></template><p>{LATE}</p></body></html>"
     assert _texts(html) == [PARA, LATE]
+
+
+def test_template_inside_its_own_segment_is_left_alone() -> None:
+    html = (f"<html><body><p>{PARA}</p><div hidden id=\"S:0\"><p>{LATE}</p><template id=\"B:0\"></template>"
+            "</div><script>$RC(\"B:0\",\"S:0\")</script></body></html>")
+    assert _texts(html) == [PARA]  # no crash, no move into itself: the segment stays hidden

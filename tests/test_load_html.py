@@ -162,3 +162,10 @@ def test_page_with_its_text_only_inside_noscript_is_read() -> None:
                       "in a short note on its website.</p>" * 6 + "<noscript><p>Please enable JavaScript to use "
                       "this site, it needs it for many things to work.</p></noscript></body></html>")
     assert not any("enable JavaScript" in b.text for b in other.blocks)
+
+
+def test_soft_hyphens_inside_words_are_removed() -> None:
+    html = ("<html><body><p>Schon im Mit&shy;tel&shy;al&shy;ter war der St. Mag&#173;da&#xAD;le&shy;ner "
+            "ein ge&shy;schätz&shy;ter Wein aus Bozen.</p></body></html>")
+    texts = [b.text for b in load_page(html, kind="html").blocks]
+    assert texts == ["Schon im Mittelalter war der St. Magdalener ein geschätzter Wein aus Bozen."]

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean import NewscleanError, Pipeline
-from newsclean.load.page import clean_controls
+from newsclean.load.page import SOFT_HYPHEN, clean_controls
 
 PIPELINE = Pipeline()
 WORD = re.compile(r"\w+")
@@ -54,8 +54,9 @@ def test_random_html_trees_never_crash_or_invent_words(body):
         return
     # every output word occurs in the page's text (tags and whitespace removed)
     # (NUL characters are not text: the loader removes them)
-    # (inline tags join the words around them; control characters are not text: the loader removes them)
-    visible = "".join(clean_controls(re.sub(r"<[^>]*>", "", page)).split())
+    # (inline tags join the words around them; control characters are not text and soft hyphens are
+    # invisible: the loader removes both)
+    visible = "".join(clean_controls(re.sub(r"<[^>]*>", "", page)).replace(SOFT_HYPHEN, "").split())
     for word in WORD.findall(art.text):
         assert word in visible
 

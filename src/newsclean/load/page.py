@@ -11,9 +11,10 @@ from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.noscript import noscript_content
 from newsclean.load.parse import parse_html
 from newsclean.load.sniff import sniff_kind
+from newsclean.load.streamed import place_segments
 from newsclean.load.text import text_blocks
 from newsclean.load.trees import is_tree, tree_markup
-from newsclean.page import Page
+from newsclean.page import Block, Page
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
@@ -23,6 +24,18 @@ def has_controls_pure(text: str) -> bool:
     """Whether ``text`` holds a character ``clean_controls`` removes (the compiled core's
     ``has_controls`` is its twin)."""
     return _CONTROLS.search(text) is not None
+
+
+#: a soft hyphen (``&shy;``) marks where a browser may break a word at a line end; it is invisible otherwise,
+#: and left in the text it cuts words in two ("Mit\xadtel\xadal\xadter" is "Mittelalter" on screen)
+SOFT_HYPHEN = "\u00ad"
+
+
+def drop_soft_hyphens(blocks: list[Block]) -> None:
+    """Remove the soft hyphens inside the blocks' text (the walk strips them only at a block's ends)."""
+    for b in blocks:
+        if SOFT_HYPHEN in b.text:
+            b.text = b.text.replace(SOFT_HYPHEN, "")
 
 
 def clean_controls(text: str) -> str:
@@ -62,13 +75,19 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
     if kind == "html":
         root = parse_html(text, max_blocks, utf8)
         doc = Page(kind="html", source=text, url=url, tree=root)
+        moved = place_segments(root, text)
+        if moved:
+            doc.note("load", f"{moved} streamed segments put where the page's script would put them")
         doc.blocks = html_blocks(root, max_blocks)
         if noscript_content(root, doc.blocks):
             doc.blocks = html_blocks(root, max_blocks)
             doc.note("load", "almost no text outside <noscript>: its content read as the page")
-        # control characters: checked once over the blocks' text, which is far smaller than the page
+        # control characters and soft hyphens: checked once over the blocks' text, far smaller than the page
+        joined = "".join(b.text for b in doc.blocks)
+        if SOFT_HYPHEN in joined:
+            drop_soft_hyphens(doc.blocks)
         has_controls = compiled("has_controls") or has_controls_pure
-        if has_controls("".join(b.text for b in doc.blocks)) or _holds(text, utf8, "\x1b"):
+        if has_controls(joined) or _holds(text, utf8, "\x1b"):
             for b in doc.blocks:
                 b.text = clean_controls(b.text).strip()
             doc.blocks = [b for b in doc.blocks if b.text]

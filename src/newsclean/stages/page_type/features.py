@@ -11,6 +11,7 @@ import math
 import re
 from typing import Any, NamedTuple
 
+from newsclean._core import compiled
 from newsclean.page import Block, Page
 from newsclean.stages.page_type.counts import count_strings
 from newsclean.stages.page_type.profile import PROFILE_HTML_ONLY, profile_features
@@ -314,8 +315,10 @@ def _repeat_and_hint_features(blocks: list[Block], denom: int, f: dict[str, floa
                 hint_count[key] = 1
                 hint_tuples[key] = hints
     hint_hits = dict.fromkeys(_HINT_GROUPS, 0)
-    for key, count in hint_count.items():  # distinct ancestor word lists: far fewer than blocks
-        hs = _HINT_WORDS.intersection(hint_tuples[key])  # (the few hint words there: cheaper than set(words))
+    fast = compiled("hint_words_each")
+    lists = list(hint_tuples.values())  # distinct ancestor word lists (by id): far fewer than blocks
+    found = fast(lists, _HINT_WORDS) if fast is not None else hint_words_each_pure(lists, _HINT_WORDS)
+    for hs, count in zip(found, hint_count.values()):  # (both dicts filled in the same order)
         if not hs:
             continue
         for g, group_words in _HINT_GROUPS.items():
@@ -326,6 +329,12 @@ def _repeat_and_hint_features(blocks: list[Block], denom: int, f: dict[str, floa
     f["repeat_groups"] = _log(sum(1 for c in signatures.values() if c >= REPEAT_MIN))
     for g, c in hint_hits.items():
         f[f"hint_{g}"] = c / denom
+
+
+def hint_words_each_pure(lists: list[tuple[str, ...]], vocab: frozenset[str]) -> list[frozenset[str]]:
+    """For each word list: its words in ``vocab`` (the compiled core's ``hint_words_each`` is the twin:
+    it looks up only the words after the head a list shares with the list before it)."""
+    return [vocab.intersection(words) for words in lists]
 
 
 def _scan_text(blocks: list[Block]) -> str:

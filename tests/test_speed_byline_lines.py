@@ -106,3 +106,21 @@ def test_readings_of_made_up_lines_unchanged_in_shape() -> None:
     assert ("segment", ["Jane Doe"]) in readings.readings("Jane Doe | Guest Columnists")
     assert ("label", ["Katerina Smith"]) in readings.readings("WORDS & IMAGES: Katerina Smith")
     assert readings.readings("Design and build") == []
+
+
+def _plain_may_separate(line: str) -> bool:
+    if readings._SEPARATOR_MARKS.search(line) is not None:
+        return True
+    return "   " in line if line.isascii() and line.isprintable() else True
+
+
+@settings(max_examples=400)
+@given(_texts())
+@example("Jane Doe   Guest")
+@example("Jane Doe\t \tGuest")
+@example("Jane Doe - Writer")
+@example("Jane Doe · Writer")
+@example("a–b")
+@example("Jane Doe")
+def test_may_separate_substring_tests_are_the_mark_search(text: str) -> None:
+    assert readings.may_separate(text) == _plain_may_separate(text)

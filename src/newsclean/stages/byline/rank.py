@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from newsclean.features.text import phrases
 from newsclean.normalize._data import load_json
@@ -185,7 +186,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     people = math.log1p(sum(1 for c in out if "name_only" in c.kinds))
     months = month_words()
     after = 0
-    facts: dict[int, tuple[float, ...]] = {}   # what depends on the line only, once per line
+    facts: dict[int, _LineFacts] = {}   # what depends on the line only, once per line
     for c in sorted(out, key=lambda c: c.block.index):
         b = c.block
         keys = [name_key(x) for x in c.names]
@@ -208,15 +209,15 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             1.0 if any(" " not in x for x in c.names) else 0.0,
             1.0 if any(x[:1].islower() for x in c.names) else 0.0,
             1.0 if all(x.isupper() for x in c.names) else 0.0,
-            line[0],
+            line.dated,
             math.log1p(min(max(lines.count(k) for k in keys), MAX_COUNT)) if keys else 0.0,
             1.0 if any(k and k in title_text for k in keys) else 0.0,
-            line[1], line[2], line[3], 1.0 if any(_ORG.search(x) for x in c.names) else 0.0,
-            line[4], line[5], line[6], min(after, NEAR_TITLE) / NEAR_TITLE if dist > 0 else 1.0,
+            line.comment, line.photo, line.copyright, 1.0 if any(_ORG.search(x) for x in c.names) else 0.0,
+            line.kept, line.bullet, line.label_above, min(after, NEAR_TITLE) / NEAR_TITLE if dist > 0 else 1.0,
             1.0 if any(w.lower() in UI_WORDS or w.lower() in months for w in words) else 0.0,
             sum(1 for w in words if lines.lower_word(w)) / max(len(words), 1),
             1.0 if 0 < dist <= NEAR else 0.0, 1.0 if 0 < dist <= 2 * NEAR + 4 else 0.0,
-            line[7], line[8], line[9], people,
+            line.date_near, line.short_neighbours, line.body_below, people,
         ]
         c.feats += [first_name_share(c.names), 1.0 if any(k in bios for k in keys) else 0.0,
                     1.0 if "label" in c.kinds else 0.0, 1.0 if "segment" in c.kinds else 0.0]
@@ -224,18 +225,29 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     return out
 
 
-def _line_facts(blocks: list[Block], b: Block) -> tuple[float, ...]:
-    """The features of a candidate that depend on its line only (candidates of one line share them):
-    a date in it, a comment, photo or copyright word, kept, a bullet, a bare label above it, a dated
-    line near, short neighbours, a paragraph below."""
+class _LineFacts(NamedTuple):
+    """The features of a candidate that depend on its line only (candidates of one line share them)."""
+    dated: float             # a date in the line
+    comment: float           # a comment word ("replied", "says:")
+    photo: float             # a photo-credit word
+    copyright: float         # a copyright line
+    kept: float              # the rule stages kept the line
+    bullet: float            # a list item
+    label_above: float       # a bare label ("Author", "By") on the line above
+    date_near: float         # a dated line near
+    short_neighbours: float  # the share of short, undated lines of the two above and below
+    body_below: float        # a paragraph below
+
+
+def _line_facts(blocks: list[Block], b: Block) -> _LineFacts:
     text, i = b.text, b.index
     prev = blocks[i - 1].text if i > 0 else ""
-    return (1.0 if has_digit(text) and find_dates(text, limit=1) else 0.0,
-            1.0 if _COMMENT.search(text) else 0.0, 1.0 if _PHOTO.search(text) else 0.0,
-            1.0 if _COPYRIGHT.search(text) else 0.0, 1.0 if b.kept else 0.0,
-            1.0 if b.kind == "list_item" else 0.0, 1.0 if _BARE_LABEL.match(prev) else 0.0,
-            1.0 if _date_near(blocks, i) else 0.0, _short_neighbours(blocks, i),
-            1.0 if _body_below(blocks, i) else 0.0)
+    return _LineFacts(1.0 if has_digit(text) and find_dates(text, limit=1) else 0.0,
+                      1.0 if _COMMENT.search(text) else 0.0, 1.0 if _PHOTO.search(text) else 0.0,
+                      1.0 if _COPYRIGHT.search(text) else 0.0, 1.0 if b.kept else 0.0,
+                      1.0 if b.kind == "list_item" else 0.0, 1.0 if _BARE_LABEL.match(prev) else 0.0,
+                      1.0 if _date_near(blocks, i) else 0.0, _short_neighbours(blocks, i),
+                      1.0 if _body_below(blocks, i) else 0.0)
 
 
 _EXPLICIT = frozenset({"lead", "inner", "label"})

@@ -108,13 +108,14 @@ def test_has_digit_is_any_isdigit() -> None:
 
 def test_byline_count_counts_lines_holding_the_key_up_to_the_clip() -> None:
     from newsclean.stages.byline import rank
+    from newsclean.stages.byline.page_lines import PageLines
     texts = ["jane doe", "by jane doe jane doe", "john roe", "jane", "", "about jane doe"]
-    joined = "\n".join(texts)
+    lines = PageLines(texts, [], rank.MAX_COUNT)
     for key in ["jane doe", "jane", "roe", "nobody", "e j", ""]:
         plain = sum(1 for t in texts if key in t)
-        assert rank._count(key, joined, len(texts)) == (min(plain, rank.MAX_COUNT) if key else len(texts)), key
-    many = "\n".join(["jane doe"] * (rank.MAX_COUNT + 5))
-    assert rank._count("jane doe", many, rank.MAX_COUNT + 5) == rank.MAX_COUNT
+        assert lines.count(key) == (min(plain, rank.MAX_COUNT) if key else len(texts)), key
+    many = PageLines(["jane doe"] * (rank.MAX_COUNT + 5), [], rank.MAX_COUNT)
+    assert many.count("jane doe") == rank.MAX_COUNT
 
 
 def test_byline_one_word_lines_skip_the_name_reading_only_when_no_two_word_name_can_come() -> None:

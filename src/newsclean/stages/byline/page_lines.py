@@ -4,8 +4,8 @@ How many lines print a name (``count``), whether a word is printed in lower case
 sentences (``lower_word``) and how paragraphs open (``bio_openers``). The plain way reads line by line
 (a name key per line, a regex call per long line); here a name's count searches the page's text for
 the name's longest word and reads only the lines that hold it, and the words and openers are read
-from all the long lines joined, in one regex pass. The answers are those of ``rank._count``,
-``rank._lower_words`` and ``rank._bio_openers`` (tests/test_speed_byline.py compares them).
+from all the long lines joined, in one regex pass. The answers are those of the plain line-by-line
+reads (tests/test_speed_byline_lines.py keeps them and compares).
 """
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ class PageLines:
 
     def count(self, key: str) -> int:
         """How many lines hold ``key`` (a name key) in their name key, counted up to ``max_count``;
-        all of them for an empty key (``rank._count``)."""
+        all of them for an empty key."""
         if not key:
             return len(self.texts)
         hit = self.counts.get(key)
@@ -76,7 +76,7 @@ class PageLines:
 
     def lower_word(self, word: str) -> bool:
         """Is ``word`` lower-cased one of the runs of letters of the long lines that start in lower
-        case (``word.lower() in rank._lower_words(blocks)``)? (The runs are read once, in one pass.)"""
+        case? (The runs are read once, in one pass.)"""
         if self.lowers is None:
             # a newline is no letter: no run of the joined lines crosses from one line to the next
             plain = "\n".join(t for t in self.long_texts if t.isascii()).encode()
@@ -87,8 +87,8 @@ class PageLines:
 
     def bio_openers(self, min_len: int, head: int, least: int, most: int) -> set[str]:
         """The first ``least`` to ``most`` words (as name keys) of the first ``head`` characters of
-        every long line of ``min_len`` characters or more, each with a word after it
-        (``rank._bio_openers``)."""
+        every long line of ``min_len`` characters or more, each with a word after it: an author's bio
+        opens with the name ("Jane Doe is a reporter ...")."""
         out: set[str] = set()
         for t in self.long_texts:
             if len(t) >= min_len:

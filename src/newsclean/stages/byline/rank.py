@@ -46,7 +46,6 @@ BIO_LINE = 80         # characters: a sentence about the author, not a name line
 BIO_WORDS = 4         # words of a name a bio opens with, at most
 MAX_COUNT = 8         # how often a name is printed: clipped here (a commenter's name repeats too)
 
-_WORD = re.compile(r"[^\W\d_]+")
 _COMMENT = re.compile(r"\b(?:reply|antworten|says|sagt|said|schreibt|kommentar\w*|comments?|responder|répondre|"
                       r"dice|ha detto|zegt|svarar|replies)\b", re.I)
 _PHOTO = re.compile(r"\b(?:photo|photos|foto|fotos|bild|bilder|image|images|picture|getty|imago|"
@@ -72,17 +71,6 @@ class Candidate:
     block: Block
     kinds: set[str] = field(default_factory=set)
     feats: list[float] = field(default_factory=list)
-
-
-
-def _lower_words(blocks: list[Block]) -> set[str]:
-    """Words the page prints in lower case inside its sentences: ordinary words, not names
-    ("Get Started", "Key Takeaways" are made of them; "Genaveve Bradshaw" is not)."""
-    out: set[str] = set()
-    for b in blocks[:MAX_BLOCKS]:
-        if len(b.text) > MAX_NAME_LINE:
-            out.update([w for w in _WORD.findall(b.text) if w[:1].islower()])
-    return out
 
 
 def _date_near(blocks: list[Block], i: int) -> bool:
@@ -123,30 +111,6 @@ def first_name_share(names: list[str]) -> float:
         if first in known or first.split("-")[0] in known:
             hits += 1
     return hits / max(len(names), 1)
-
-
-def _bio_openers(blocks: list[Block]) -> set[str]:
-    """The first two to four words (as name keys) of every paragraph: an author's bio opens with the
-    name ("Jane Doe is a reporter ...", "Jane Doe: Jane covers ...")."""
-    out: set[str] = set()
-    for b in blocks[:MAX_BLOCKS]:
-        if len(b.text) >= BIO_LINE:
-            words = name_key(b.text[:MAX_NAME_LINE]).split()
-            out.update(" ".join(words[:k]) for k in range(2, BIO_WORDS + 1) if len(words) > k)
-    return out
-
-
-def _count(key: str, joined: str, lines: int) -> int:
-    """How many of the lines (``joined`` by newlines, ``lines`` of them; none holds a newline) hold
-    ``key``, counted up to ``MAX_COUNT`` (the feature clips there): one search per line that holds it."""
-    if not key:
-        return lines
-    count, at = 0, joined.find(key)
-    while at >= 0 and count < MAX_COUNT:
-        count += 1
-        end = joined.find("\n", at + len(key))
-        at = joined.find(key, end + 1) if end >= 0 else -1
-    return count
 
 
 def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], list[Block], str],

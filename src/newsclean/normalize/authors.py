@@ -346,13 +346,13 @@ def swap_last_first(value: str) -> str:
 #: ``bytes.translate``'s table for ASCII text: A-Z lower-cased (casefold, for ASCII), every other character
 #: ``_NON_WORD`` matches made a space; a run of them is then a run of spaces, which splitting squeezes
 #: (a few instructions a character, where the regex takes about a hundred)
-ASCII_KEY = bytes((c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() or c == 95 else 32 for c in range(256))
+_ASCII_KEY = bytes((c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() or c == 95 else 32 for c in range(256))
 
 
 def name_key(name: str) -> str:
     """The name casefolded, each run of non-word characters one space, ends stripped."""
     if name.isascii():
-        return b" ".join(name.encode().translate(ASCII_KEY).split()).decode()
+        return b" ".join(name.encode().translate(_ASCII_KEY).split()).decode()
     return _NON_WORD.sub(" ", name.casefold()).strip()
 
 

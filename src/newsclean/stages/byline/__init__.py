@@ -15,7 +15,6 @@ import re
 from newsclean import handoffs
 from newsclean.meta import microdata
 from newsclean.normalize.authors import (
-    ASCII_KEY,
     explicit_byline,
     looks_like_person,
     month_words,
@@ -49,7 +48,6 @@ _ORG_WORDS = re.compile(r"\b(?:press|news|agency|agentur|redaktion|staff|team|me
 _TRAILING_BY = re.compile(r"\b(?:by|von)\s+([A-ZÄÖÜ][^\d]{2,60})$")
 _BYLINE_HINT = re.compile(r"author|byline|writer|autor|verfasser|meta|info|name", re.I)
 _LAST_FIRST_SOURCES = frozenset({"meta:citation_author", "meta:dc.creator", "meta:dcterms.creator"})
-_NON_WORD = re.compile(r"[^\w]+")
 
 
 def _is_site(name: str, page: Page) -> bool:
@@ -57,11 +55,9 @@ def _is_site(name: str, page: Page) -> bool:
 
 
 def _site_hit(name: str, sites: set[str]) -> bool:
-    """Is the name (squashed) one of the site's names, or does it hold one of four letters or more?"""
-    if name.isascii():   # (as in name_key: every non-word character a space, then none)
-        key = b"".join(name.encode().translate(ASCII_KEY).split()).decode()
-    else:
-        key = _NON_WORD.sub("", name.casefold())
+    """Is the name (squashed: casefolded, no non-word character) one of the site's names, or does it
+    hold one of four letters or more?"""
+    key = name_key(name).replace(" ", "")
     return any(key == s or (len(s) >= 4 and s in key) for s in sites)
 
 

@@ -85,6 +85,8 @@ _HINT_GROUPS: dict[str, frozenset[str]] = {
 
 #: every word of the hint groups
 _HINT_WORDS = frozenset().union(*_HINT_GROUPS.values())
+#: each hint word's groups as bits (bit i: the i-th group of ``_HINT_GROUPS``)
+_HINT_BITS = {w: sum(1 << i for i, words in enumerate(_HINT_GROUPS.values()) if w in words) for w in _HINT_WORDS}
 
 
 def _log(n: float) -> float:
@@ -298,7 +300,23 @@ def _cards(blocks: list[Block], nws: list[int]) -> _Cards:
 
 def _repeat_and_hint_features(blocks: list[Block], denom: int, f: dict[str, float]) -> None:
     """Blocks that repeat one shape (tag, class words, depth) many times, and the share of blocks under
-    elements whose class/id words name each hint group."""
+    elements whose class/id words name each hint group (the compiled core's ``repeat_hint_counts`` when
+    it runs, else its twin :func:`repeat_hint_counts_pure`)."""
+    fast = compiled("repeat_hint_counts")
+    args = (blocks, _HINT_BITS, len(_HINT_GROUPS), REPEAT_MIN)
+    repeated, shapes, hits = fast(*args) if fast is not None else repeat_hint_counts_pure(*args)
+    f["repeated_share"] = repeated / denom
+    f["repeat_groups"] = _log(shapes)
+    for g, c in zip(_HINT_GROUPS, hits):
+        f[f"hint_{g}"] = c / denom
+
+
+def repeat_hint_counts_pure(blocks: list[Block], group_bits: dict[str, int], n_groups: int,
+                            repeat_min: int) -> tuple[int, int, list[int]]:
+    """(blocks whose shape repeats, shapes repeated, blocks under each hint group): a block's shape is
+    (tag, own class words, depth), repeated when ``repeat_min`` blocks or more have it; a block counts
+    for group ``g`` when one of its ancestors' class/id words has bit ``g`` in ``group_bits``. The
+    compiled core's ``repeat_hint_counts`` is the twin."""
     signatures: dict[Any, int] = {}
     hint_count: dict[int, int] = {}  # by id(): sibling blocks share their ancestors' word tuple
     hint_tuples: dict[int, tuple[str, ...]] = {}
@@ -314,21 +332,16 @@ def _repeat_and_hint_features(blocks: list[Block], denom: int, f: dict[str, floa
             else:
                 hint_count[key] = 1
                 hint_tuples[key] = hints
-    hint_hits = dict.fromkeys(_HINT_GROUPS, 0)
-    fast = compiled("hint_words_each")
-    lists = list(hint_tuples.values())  # distinct ancestor word lists (by id): far fewer than blocks
-    found = fast(lists, _HINT_WORDS) if fast is not None else hint_words_each_pure(lists, _HINT_WORDS)
-    for hs, count in zip(found, hint_count.values()):  # (both dicts filled in the same order)
-        if not hs:
-            continue
-        for g, group_words in _HINT_GROUPS.items():
-            if not group_words.isdisjoint(hs):
-                hint_hits[g] += count
-    repeated = sum(c for c in signatures.values() if c >= REPEAT_MIN)
-    f["repeated_share"] = repeated / denom
-    f["repeat_groups"] = _log(sum(1 for c in signatures.values() if c >= REPEAT_MIN))
-    for g, c in hint_hits.items():
-        f[f"hint_{g}"] = c / denom
+    hits = [0] * n_groups
+    for key, words in hint_tuples.items():
+        mask = 0
+        for w in words:
+            mask |= group_bits.get(w, 0)
+        for g in range(n_groups):
+            if mask >> g & 1:
+                hits[g] += hint_count[key]
+    repeated = [c for c in signatures.values() if c >= repeat_min]
+    return sum(repeated), len(repeated), hits
 
 
 def hint_words_each_pure(lists: list[tuple[str, ...]], vocab: frozenset[str]) -> list[frozenset[str]]:

@@ -1,0 +1,101 @@
+"""page_type's repeated shapes and hint-group counts: the compiled ``repeat_hint_counts``
+(_core/_scan_spdhtml.pxi) gives what its pure twin ``repeat_hint_counts_pure`` gives, and the twin gives
+what the per-group word sets gave before it (a group counts a block when one of its ancestor words is in
+the group), on blocks whose ancestor word tuples share heads, repeat by identity or are equal copies.
+
+The compiled half is skipped when the extension is not built (or NEWSCLEAN_PURE is set)."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean import _core
+from newsclean.page import Block
+from newsclean.stages.page_type.features import (
+    _HINT_BITS,
+    _HINT_GROUPS,
+    _HINT_WORDS,
+    REPEAT_MIN,
+    _repeat_and_hint_features,
+    repeat_hint_counts_pure,
+)
+
+repeat_hint_counts = _core.compiled("repeat_hint_counts")
+needs_core = pytest.mark.skipif(repeat_hint_counts is None,
+                                reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+
+WORDS = ["post", "card", "article", "body", "x", "main", "toc", "price", "wrap", "entry", "comment", "docs"]
+
+
+def _fresh(word: str) -> str:
+    """An equal string that is another object (a shared head is told by identity, results by value)."""
+    return "".join(list(word))
+
+
+@st.composite
+def _blocks(draw: st.DrawFn) -> list[Block]:
+    """Blocks as the walk emits them: each block's ancestor tuple extends, cuts back or replaces the one
+    before it, or is the very same tuple object (siblings); shapes drawn from a few tags and depths."""
+    out: list[Block] = []
+    prev: tuple[str, ...] = ()
+    for i in range(draw(st.integers(0, 40))):
+        if not draw(st.booleans()):  # a new tuple (else: a sibling holding the same object)
+            keep = draw(st.integers(0, len(prev)))
+            tail = tuple(draw(st.lists(st.sampled_from(WORDS), max_size=4)))
+            if draw(st.booleans()):
+                tail = tuple(_fresh(w) for w in tail)
+            prev = prev[:keep] + tail
+        feats: dict[str, Any] = {"tag": draw(st.sampled_from(["p", "li", "h2"])),
+                                 "depth": draw(st.integers(3, 5)), "hints": prev}
+        if draw(st.booleans()):
+            feats["own_hints"] = tuple(draw(st.lists(st.sampled_from(WORDS[:3]), max_size=2)))
+        out.append(Block(i, "text", features=feats))
+    return out
+
+
+def _old_way(blocks: list[Block]) -> tuple[int, int, list[int]]:
+    """The counts as page_type took them before the twins: each tuple's hint words as a set, each group
+    tested for a shared word."""
+    sigs: dict[Any, int] = {}
+    hits = dict.fromkeys(_HINT_GROUPS, 0)
+    for b in blocks:
+        f = b.features
+        sig = (f.get("tag"), f.get("own_hints") or (), f.get("depth"))
+        sigs[sig] = sigs.get(sig, 0) + 1
+        words = _HINT_WORDS.intersection(f.get("hints") or ())
+        for g, group in _HINT_GROUPS.items():
+            if not group.isdisjoint(words):
+                hits[g] += 1
+    rep = [c for c in sigs.values() if c >= REPEAT_MIN]
+    return sum(rep), len(rep), list(hits.values())
+
+
+@given(_blocks())
+def test_pure_twin_counts_as_before(blocks: list[Block]) -> None:
+    assert repeat_hint_counts_pure(blocks, _HINT_BITS, len(_HINT_GROUPS), REPEAT_MIN) == _old_way(blocks)
+
+
+@needs_core
+@given(_blocks())
+def test_repeat_hint_counts_twins(blocks: list[Block]) -> None:
+    args = (blocks, _HINT_BITS, len(_HINT_GROUPS), REPEAT_MIN)
+    assert repeat_hint_counts(*args) == repeat_hint_counts_pure(*args)
+
+
+def test_repeat_hint_counts_cases() -> None:
+    shared = ("main", "card", "x")
+    blocks = [Block(i, "t", features={"tag": "li", "depth": 4, "hints": shared}) for i in range(5)]
+    blocks.append(Block(5, "t", features={"tag": "p", "depth": 2, "hints": ("wrap", _fresh("price"))}))
+    blocks.append(Block(6, "t", features={"tag": "p", "depth": 2}))
+    f: dict[str, float] = {}
+    _repeat_and_hint_features(blocks, len(blocks), f)
+    assert f["repeated_share"] == 5 / 7
+    assert f["hint_teaser"] == 5 / 7 and f["hint_product"] == 1 / 7 and f["hint_forum"] == 0.0
+    expected = (5, 1, [0, 1, 5, 0, 0])  # groups in _HINT_GROUPS order: forum, product, teaser, docs, article
+    assert list(_HINT_GROUPS) == ["forum", "product", "teaser", "docs", "article"]
+    assert repeat_hint_counts_pure(blocks, _HINT_BITS, len(_HINT_GROUPS), REPEAT_MIN) == expected
+    if repeat_hint_counts is not None:
+        assert repeat_hint_counts(blocks, _HINT_BITS, len(_HINT_GROUPS), REPEAT_MIN) == expected

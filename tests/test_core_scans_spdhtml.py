@@ -1,4 +1,4 @@
-"""page_type's repeated shapes and hint-group counts: the compiled ``repeat_hint_counts``
+"""Decision records and page_type's repeated shapes and hint-group counts: the compiled ``repeat_hint_counts``
 (_core/_scan_spdhtml.pxi) gives what its pure twin ``repeat_hint_counts_pure`` gives, and the twin gives
 what the per-group word sets gave before it (a group counts a block when one of its ancestor words is in
 the group), on blocks whose ancestor word tuples share heads, repeat by identity or are equal copies.
@@ -6,6 +6,7 @@ the group), on blocks whose ancestor word tuples share heads, repeat by identity
 The compiled half is skipped when the extension is not built (or NEWSCLEAN_PURE is set)."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean import _core
-from newsclean.page import Block
+from newsclean.page import _DECISION_FIELDS, Block, Decision, Page, _decision, frozen_record_pure
 from newsclean.stages.page_type.features import (
     _HINT_BITS,
     _HINT_GROUPS,
@@ -99,3 +100,52 @@ def test_repeat_hint_counts_cases() -> None:
     assert repeat_hint_counts_pure(blocks, _HINT_BITS, len(_HINT_GROUPS), REPEAT_MIN) == expected
     if repeat_hint_counts is not None:
         assert repeat_hint_counts(blocks, _HINT_BITS, len(_HINT_GROUPS), REPEAT_MIN) == expected
+
+
+# --- Decision records: built by the compiled ``frozen_record`` or its twin, the class's own constructor
+
+frozen_record = _core.compiled("frozen_record")
+
+
+def test_decision_fields_in_order() -> None:
+    assert tuple(f.name for f in dataclasses.fields(Decision)) == _DECISION_FIELDS
+
+
+@given(st.text(max_size=5), st.sampled_from(["drop", "keep", "field", "note"]), st.text(max_size=8),
+       st.none() | st.integers(-3, 10**6), st.none() | st.text(max_size=4),
+       st.none() | st.integers() | st.text(max_size=4) | st.lists(st.integers(), max_size=2))
+def test_decision_records_twins(stage: str, action: str, reason: str, block: int | None, field: str | None,
+                                value: Any) -> None:
+    values = (stage, action, reason, block, field, value)
+    made = Decision(*values)
+    pure = frozen_record_pure(Decision, _DECISION_FIELDS, values)
+    via = _decision(*values)
+    assert pure == made and via == made and repr(via) == repr(made)
+    if frozen_record is not None:
+        fast = frozen_record(Decision, _DECISION_FIELDS, values)
+        assert type(fast) is Decision and fast == made and repr(fast) == repr(made)
+        assert dataclasses.astuple(fast) == dataclasses.astuple(made)
+        if not isinstance(value, list):
+            assert hash(fast) == hash(made)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            fast.reason = "changed"  # type: ignore[misc]
+
+
+def test_page_records_decisions() -> None:
+    page = Page(kind="html", source="")
+    b = Block(3, "x")
+    page.drop(b, "nav", "why")
+    page.restore(b, "cls", "back")
+    page.note("st", "a note")
+    page.set_field("title", "T", "meta", "title")
+    assert page.decisions == [Decision("nav", "drop", "why", block=3), Decision("cls", "keep", "back", block=3),
+                              Decision("st", "note", "a note"),
+                              Decision("title", "field", "from meta", field="title", value="T")]
+
+
+def test_frozen_record_refuses_a_short_tuple() -> None:
+    with pytest.raises(ValueError):
+        frozen_record_pure(Decision, _DECISION_FIELDS, ("s", "note"))
+    if frozen_record is not None:
+        with pytest.raises(ValueError):
+            frozen_record(Decision, _DECISION_FIELDS, ("s", "note"))

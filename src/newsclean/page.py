@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
 
+from newsclean._core import compiled
 from newsclean.handoffs import Handoffs
 
 Kind = Literal["html", "text"]
@@ -73,6 +74,29 @@ class Decision:
     value: Any = None
 
 
+#: Decision's fields, in order (``_decision`` builds the records)
+_DECISION_FIELDS = ("stage", "action", "reason", "block", "field", "value")
+
+
+def _decision(stage: str, action: str, reason: str, block: int | None = None, field: str | None = None,
+              value: Any = None) -> Decision:
+    """``Decision(stage, action, reason, block, field, value)``: the compiled core's ``frozen_record``
+    when it runs (a page records hundreds; the frozen class's own ``__init__`` is a Python call per
+    field), else its twin :func:`frozen_record_pure`."""
+    fast = compiled("frozen_record")
+    values = (stage, action, reason, block, field, value)
+    record: Decision = (fast(Decision, _DECISION_FIELDS, values) if fast is not None
+                        else frozen_record_pure(Decision, _DECISION_FIELDS, values))
+    return record
+
+
+def frozen_record_pure(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
+    """``cls(*values)`` (``names``: its fields, in order): the twin of the compiled ``frozen_record``."""
+    if len(values) != len(names):
+        raise ValueError("frozen_record: one value per field")
+    return cls(*values)
+
+
 @dataclass(frozen=True, slots=True)
 class FieldValue:
     """A metadata value with where it came from (``source``) and which stage chose it."""
@@ -115,7 +139,7 @@ class Page:
         block.reason = reason
         block.outside_main = outside_main
         block.drop_kind = kind
-        self.decisions.append(Decision(stage, "drop", reason, block=block.index))
+        self.decisions.append(_decision(stage, "drop", reason, block.index))
 
     def restore(self, block: Block, stage: str, reason: str) -> None:
         """Undo an earlier drop (e.g. a later stage knows better). Recorded as a decision."""
@@ -125,10 +149,10 @@ class Page:
         block.reason = None
         block.outside_main = False
         block.drop_kind = None
-        self.decisions.append(Decision(stage, "keep", reason, block=block.index))
+        self.decisions.append(_decision(stage, "keep", reason, block.index))
 
     def note(self, stage: str, reason: str) -> None:
-        self.decisions.append(Decision(stage, "note", reason))
+        self.decisions.append(_decision(stage, "note", reason))
 
     # --- fields -------------------------------------------------------------------------
     def propose(self, name: str, value: Any, source: str, stage: str) -> None:
@@ -143,7 +167,7 @@ class Page:
         if not overwrite and name in self.fields:
             return
         self.fields[name] = FieldValue(value, source, stage)
-        self.decisions.append(Decision(stage, "field", f"from {source}", field=name, value=value))
+        self.decisions.append(_decision(stage, "field", f"from {source}", None, name, value))
 
     def get(self, name: str, default: Any = None) -> Any:
         fv = self.fields.get(name)

@@ -76,3 +76,20 @@ def repeat_hint_counts(list blocks, dict group_bits, Py_ssize_t n_groups, Py_ssi
     finally:
         free(prefix)
     return repeated, shapes, hits
+
+
+from cpython.object cimport PyObject_GenericSetAttr
+
+
+def frozen_record(type cls, tuple names, tuple values):
+    """``cls(*values)`` for a frozen slotted dataclass ``cls`` whose fields are ``names``, in order, and
+    whose ``__init__`` only stores them (twin: ``newsclean.page.frozen_record_pure``). The generated
+    ``__init__`` stores each field with ``object.__setattr__`` (past the class's refusing ``__setattr__``),
+    a Python call per field; this stores them with the same C function, ``PyObject_GenericSetAttr``."""
+    cdef Py_ssize_t i, n = len(names)
+    if len(values) != n:
+        raise ValueError("frozen_record: one value per field")
+    obj = cls.__new__(cls)
+    for i in range(n):
+        PyObject_GenericSetAttr(obj, names[i], values[i])
+    return obj

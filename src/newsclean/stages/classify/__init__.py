@@ -14,8 +14,9 @@ shipped as ``data/capture_classifier.json``; the model is ``model``'s two passes
 
 Only the rule stages' decisions about *where the body is* (``RESTORABLE``: before or after the body region, end
 matter, a run of menu bullets) can be undone, and only for a block that passes the pinpoint rules (no interface
-label, caption, promo line, link line, or repeat of an earlier block) and sits next to the body (``decide``);
-the drops of any other stage (duplicates, a user's own stages, per-site rules) stay.
+label, caption, promo line, link line, or repeat of an earlier block) and sits next to the body (``decide``),
+or opens a chunk of prose paragraphs a little further out (``FarRestore``, its reach and share fitted); the
+drops of any other stage (duplicates, a user's own stages, per-site rules) stay.
 """
 from __future__ import annotations
 

@@ -21,6 +21,11 @@ logistic pass 1, ``TREE_FOLDS`` for the trees: each fold is one more forest fit)
 trust pass 1 on unseen pages. The two thresholds (drop a kept block below
 one, restore a dropped block at the other) maximise the page-averaged word F1 of the cross-fitted pass-2
 probabilities; among pairs within ``TIE`` of the best, the one that overturns the rule stages least wins.
+The stage's restoring past its near reach (``FarRestore``: how far, and what share of a far chunk's words
+must be prose paragraphs) is fitted after them over ``FAR_REACH_GRID`` and ``FAR_SHARE_GRID``, with the
+page-averaged F1 of each corpus averaged over the corpora (each counts alike: WCXB has eight times
+ScrapingHub's pages, and a long reach trades one corpus's cut reviews against the other's teasers); within
+``TIE`` the shortest reach (0: none) and then the highest share win.
 Everything is seeded and deterministic: the same data and library versions give the same file byte for byte
 (``--check`` compares with the shipped file).
 scikit-learn is needed here only (``pip install scikit-learn``), never at run time.
@@ -49,7 +54,7 @@ from weights_io import write_or_check  # noqa: E402
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check  # noqa: E402
 from newsclean import Pipeline  # noqa: E402
 from newsclean.stages import DEFAULT_STAGE_NAMES  # noqa: E402
-from newsclean.stages.classify import PINPOINT, RESTORABLE, decide  # noqa: E402
+from newsclean.stages.classify import NO_FAR, PINPOINT, RESTORABLE, FarRestore, decide  # noqa: E402
 from newsclean.stages.classify.features import FEATURES, rows  # noqa: E402
 from newsclean.stages.classify.model import PASS2_FEATURES, context_rows  # noqa: E402
 
@@ -66,6 +71,9 @@ TREE_FOLDS = 2      # cross-fitting folds of a tree pass 1
 SEED = 0
 DROP_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)               # thresholds tried
 RESTORE_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.8)   # overturning a rule needs p >= 0.5 at least
+# how far past the near reach a chunk of prose may come back (0: not at all), and its share of prose words
+FAR_REACH_GRID = (0, 10, 20, 40)
+FAR_SHARE_GRID = (0.6, 0.7, 0.8, 0.9)
 TIE = 0.0005        # proxy F1 differences below this are noise (a page more or less right moves it 0.0008)
 AUGMENT = 0         # restyled prints of each tune capture added to the rows (capture_augment.py)
 AUG_WEIGHT = 1.0    # a restyled print's weight against its original page's
@@ -107,6 +115,7 @@ def collect(bench: Path, cache: Path, limit: int | None = None, augment: int = 0
     fold_ids: list[str] = []
     fold: list[int] = []
     variant: list[int] = []  # per page: 0 for a capture as shipped, k for its k-th restyled print
+    corpus_of: list[str] = []  # per page: its corpus (the thresholds weigh each corpus alike)
     page_no = 0
     for corpus in CORPORA:
         for renderer in TUNED_RENDERERS:
@@ -130,10 +139,11 @@ def collect(bench: Path, cache: Path, limit: int | None = None, augment: int = 0
                     fold += [len(fold_ids)] * len(r["y"])
                     gold_words.append(len(WORD.findall(gold)))
                     variant.append(n)
+                    corpus_of.append(corpus)
                     page_no += 1
                 fold_ids.append(f"{corpus}:{d.id}")
     return {"X": X, "y": y, "w": w, "group": group, "fold": fold, "words": words, "kept": kept,
-            "gold_words": gold_words, "variant": variant}
+            "gold_words": gold_words, "variant": variant, "corpus": corpus_of}
 
 
 def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
@@ -186,13 +196,35 @@ def page_f1(keep: np.ndarray, y: np.ndarray, words: np.ndarray, group: np.ndarra
 
 
 def stage_keep(prob: np.ndarray, kept: np.ndarray, restorable: np.ndarray, group: np.ndarray,
-               drop_below: float, restore_at: float) -> np.ndarray:
-    """What the stage keeps with these thresholds (its own ``decide``, page by page)."""
+               drop_below: float, restore_at: float, far: FarRestore = NO_FAR,
+               facts: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """What the stage keeps with these thresholds (its own ``decide``, page by page; ``facts``: every block's
+    words and prose-paragraph flag, as ``chunk_facts`` reads them, needed when ``far`` reaches)."""
     out = np.zeros(len(prob), dtype=bool)
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
     for s, e in zip(starts, np.r_[starts[1:], len(group)]):
-        out[s:e] = decide(kept[s:e].tolist(), prob[s:e].tolist(), restorable[s:e].tolist(), drop_below, restore_at)
+        page_facts = (facts[0][s:e].tolist(), facts[1][s:e].tolist()) if far.reach and facts is not None else None
+        out[s:e] = decide(kept[s:e].tolist(), prob[s:e].tolist(), restorable[s:e].tolist(), drop_below, restore_at,
+                          far, page_facts)
     return out
+
+
+def corpus_f1(keep: np.ndarray, y: np.ndarray, words: np.ndarray, group: np.ndarray, gold_words: list[int],
+              corpus: list[str]) -> float:
+    """``page_f1`` within each corpus, averaged over the corpora (each counts alike, whatever its size)."""
+    page_corpus = np.array(corpus)[group]
+    out = []
+    for c in sorted(set(corpus)):
+        m = page_corpus == c
+        g = group[m]
+        out.append(page_f1(keep[m], y[m], words[m], g - g.min(), gold_words[g.min():g.max() + 1]))
+    return float(np.mean(out))
+
+
+def chunk_facts_of(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The stage's ``chunk_facts`` over a matrix of feature rows."""
+    words = np.rint(np.expm1(X[:, FEATURES.index("log_words")])).astype(int)
+    return words, (X[:, FEATURES.index("prose")] != 0) & (X[:, FEATURES.index("kind_list_item")] == 0)
 
 
 def train(data: dict, pass1: str = "logistic") -> dict:
@@ -234,7 +266,29 @@ def train(data: dict, pass1: str = "logistic") -> dict:
           f"cross-fitted, by (drop below, restore at): "
           + ", ".join(f"{k}:{v:.4f}" for k, v in sorted(scores.items())) + f"; best {best}: {scores[best]:.4f}",
           file=sys.stderr)
-    return {"pass1": m1, "pass2": m2, "drop_below": best[0], "restore_at": best[1]}
+    far = fit_far(p_cv, kept, restorable, y, words, group, data, best, chunk_facts_of(X))
+    return {"pass1": m1, "pass2": m2, "drop_below": best[0], "restore_at": best[1], "far_reach": far.reach,
+            "far_share": far.share}
+
+
+def fit_far(p_cv: np.ndarray, kept: np.ndarray, restorable: np.ndarray, y: np.ndarray, words: np.ndarray,
+            group: np.ndarray, data: dict, best: tuple[float, float],
+            facts: tuple[np.ndarray, np.ndarray]) -> FarRestore:
+    """The stage's ``FarRestore`` at the fitted thresholds, by ``corpus_f1``: a reach that brings back one
+    corpus's cut reviews can bring back the other's runs of teasers, so neither may outweigh the other. The
+    grid's best within ``TIE`` wins, shortest reach (0: none) and then highest share first."""
+    scores = {NO_FAR: corpus_f1(stage_keep(p_cv, kept, restorable, group, *best), y, words, group,
+                                      data["gold_words"], data["corpus"])}
+    for r in FAR_REACH_GRID[1:]:
+        for s in FAR_SHARE_GRID:
+            far = FarRestore(r, s)
+            scores[far] = corpus_f1(stage_keep(p_cv, kept, restorable, group, *best, far, facts), y, words, group,
+                                    data["gold_words"], data["corpus"])
+    top = max(scores.values())
+    pick = min((f for f in scores if scores[f] >= top - TIE), key=lambda f: (f.reach, -f.share))
+    print("far restore, by (reach, share): " + ", ".join(f"({f.reach}, {f.share}):{v:.4f}" for f, v in scores.items())
+          + f"; best ({pick.reach}, {pick.share}): {scores[pick]:.4f}", file=sys.stderr)
+    return pick
 
 
 def _r(v: float) -> float:
@@ -270,7 +324,8 @@ def to_json(model: dict) -> str:
     doc = {"about": "newsclean text-capture block classifier; made by benchmarks/train/train_capture_classifier.py "
                     "from the tune split of ScrapingHub and WCXB captures (w3m, lynx)",
            "pass1": first, "pass2": linear(model["pass2"], PASS2_FEATURES),
-           "drop_below": model["drop_below"], "restore_at": model["restore_at"]}
+           "drop_below": model["drop_below"], "restore_at": model["restore_at"], "far_reach": model["far_reach"],
+           "far_share": model["far_share"]}
     text = json.dumps(doc, indent=1) + "\n"
     if isinstance(forest, dict):
         return text
@@ -283,7 +338,7 @@ def collected(a: argparse.Namespace) -> dict:
         with a.data.open("rb") as f:
             data = pickle.load(f)
         if data.get("features") == list(FEATURES) and data.get("limit") == a.limit \
-                and data.get("augment", 0) == a.augment:
+                and data.get("augment", 0) == a.augment and "corpus" in data:
             return data
     data = collect(a.bench, a.cache, a.limit, a.augment)
     if a.data:

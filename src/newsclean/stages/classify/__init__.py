@@ -14,11 +14,13 @@ shipped as ``data/capture_classifier.json``; the model is ``model``'s two passes
 
 Only the rule stages' decisions about *where the body is* (``RESTORABLE``: before or after the body region, end
 matter, a run of menu bullets) can be undone, and only for a block that passes the pinpoint rules (no interface
-label, caption, promo line, link line, or repeat of an earlier block) and sits next to the body (``decide``);
-the drops of any other stage (duplicates, a user's own stages, per-site rules) stay.
+label, caption, promo line, link line, or repeat of an earlier block) and sits next to the body (``decide``),
+or opens a chunk of prose paragraphs a little further out (``FarRestore``, its reach and share fitted); the
+drops of any other stage (duplicates, a user's own stages, per-site rules) stay.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from newsclean.page import Page
@@ -39,24 +41,74 @@ def passes_pinpoint_rules(row: list[float]) -> bool:
     return not any(row[i] for i in PINPOINT)
 
 MAX_GAP = 2  # a restored block joins the body across at most this many blocks that stay dropped
+_WORDS_COL, _PROSE_COL, _LIST_COL = (FEATURES.index(c) for c in ("log_words", "prose", "kind_list_item"))
+
+
+@dataclass(frozen=True)
+class FarRestore:
+    """Restoring past ``MAX_GAP`` (both numbers fitted with the weights): a *chunk* of restorable blocks that
+    starts within ``reach`` blocks of the body (blocks that want back, linked across at most ``MAX_GAP``
+    others) comes back whole when at least ``share`` of its words are prose paragraphs. The rule stages'
+    region search cuts a long review in two at a wide table or a block of widgets, and what lies beyond is
+    running prose; a run of related-story teasers beyond the comments is headlines and list items."""
+
+    reach: int = 0       # 0: no block comes back past MAX_GAP
+    share: float = 1.0
+
+
+NO_FAR = FarRestore()  # nothing comes back past MAX_GAP
+
+
+def chunk_facts(table: list[list[float]]) -> tuple[list[int], list[bool]]:
+    """Every block's words and whether it is a prose paragraph (not a list item), read off its feature row
+    (the training script reads the same columns, so the stage and the fit see the same chunks)."""
+    return ([round(math.expm1(r[_WORDS_COL])) for r in table],
+            [bool(r[_PROSE_COL]) and not r[_LIST_COL] for r in table])
+
+
+def _chunk(keep: list[bool], want: list[bool], start: int, step: int) -> list[int]:
+    """The blocks that want back from ``start`` outwards, each within ``MAX_GAP`` blocks of the one before,
+    up to the next block that stays."""
+    out = [start]
+    j = start + step
+    while 0 <= j < len(keep) and abs(j - out[-1]) <= MAX_GAP + 1 and not keep[j]:
+        if want[j]:
+            out.append(j)
+        j += step
+    return out
 
 
 def decide(kept: list[bool], probs: list[float], restorable: list[bool], drop_below: float,
-           restore_at: float) -> list[bool]:
+           restore_at: float, far: FarRestore = NO_FAR,
+           facts: tuple[list[int], list[bool]] | None = None) -> list[bool]:
     """Which blocks the article keeps. A kept block stays at ``drop_below`` or above. A restorable block
     comes back at ``restore_at`` or above, but only next to the body — within ``MAX_GAP`` blocks of a block
     that stays (read outwards from the body, both ways): the rule stages cut the body short there. A
-    lone block far from the body (a teaser after the comments) stays dropped whatever its score."""
+    lone block far from the body (a teaser after the comments) stays dropped whatever its score, unless
+    it opens a chunk of prose within ``far``'s reach (``FarRestore``; ``facts``: ``chunk_facts``)."""
     keep = [k and p >= drop_below for k, p in zip(kept, probs)]
     want = [r and p >= restore_at for r, p in zip(restorable, probs)]
-    for order in (range(len(keep)), range(len(keep) - 1, -1, -1)):
+    words, paragraph = facts if facts is not None else ([], [])
+    for step in (1, -1):
+        order = range(len(keep)) if step == 1 else range(len(keep) - 1, -1, -1)
         last = None
+        judged = -1 if step == 1 else len(keep)   # blocks up to here belong to a chunk already judged
         for i in order:
             if keep[i]:
                 last = i
-            elif want[i] and last is not None and abs(i - last) <= MAX_GAP + 1:
+            elif not want[i] or last is None or (i - judged) * step <= 0:
+                continue
+            elif abs(i - last) <= MAX_GAP + 1:
                 keep[i] = True
                 last = i
+            elif facts is not None and abs(i - last) <= far.reach + 1:
+                chunk = _chunk(keep, want, i, step)
+                judged = chunk[-1]
+                total = sum(words[k] for k in chunk)
+                if total and sum(words[k] for k in chunk if paragraph[k]) >= far.share * total:
+                    for k in chunk:
+                        keep[k] = True
+                    last = chunk[-1]
     return keep
 
 
@@ -70,6 +122,8 @@ MAX_BLOCKS = 5000
 class ClassifyOptions:
     drop_below: float | None = None   # drop a kept block below this probability (None: the fitted one)
     restore_at: float | None = None   # restore a dropped block at this probability (None: the fitted one)
+    far_reach: int | None = None      # FarRestore's reach (None: the fitted one; 0: none past MAX_GAP)
+    far_share: float | None = None    # FarRestore's prose share (None: the fitted one)
 
 
 class CaptureClassifierStage(Stage):
@@ -92,7 +146,10 @@ class CaptureClassifierStage(Stage):
         probs = probabilities(model, table, kept)
         restorable = [b.dropped_by is not None and decision_of(b) in RESTORABLE and passes_pinpoint_rules(row)
                       for b, row in zip(blocks, table)]
-        keep = decide(kept, probs, restorable, drop_below, restore_at)
+        o = self.options
+        far = FarRestore(model.far_reach if o.far_reach is None else o.far_reach,
+                         model.far_share if o.far_share is None else o.far_share)
+        keep = decide(kept, probs, restorable, drop_below, restore_at, far, chunk_facts(table) if far.reach else None)
         for b, p, k in zip(blocks, probs, keep):
             if k and b.dropped_by is not None:
                 page.restore(b, self.name, f"learned classifier: body text (p={p:.2f}) against "

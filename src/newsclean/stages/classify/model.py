@@ -70,6 +70,8 @@ class BlockModel:
     pass2: LinearModel
     drop_below: float
     restore_at: float
+    far_reach: int = 0       # the stage's FarRestore (a file without them restores nothing past MAX_GAP)
+    far_share: float = 1.0
 
 
 def _linear(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearModel:
@@ -93,7 +95,8 @@ def model_from_dict(d: dict[str, Any], features: tuple[str, ...], where: str) ->
     """The model a weights file's JSON describes, checked against the code's feature names."""
     return BlockModel(_first(d["pass1"], features, f"{where} (pass 1)"),
                       _linear(d["pass2"], PASS2_FEATURES, f"{where} (pass 2)"),
-                      float(d["drop_below"]), float(d["restore_at"]))
+                      float(d["drop_below"]), float(d["restore_at"]), int(d.get("far_reach", 0)),
+                      float(d.get("far_share", 1.0)))
 
 
 @lru_cache(maxsize=4)

@@ -15,6 +15,7 @@ from newsclean._core import compiled
 from newsclean.page import Block, Page
 from newsclean.stages.page_type.counts import count_strings
 from newsclean.stages.page_type.profile import PROFILE_HTML_ONLY, profile_features
+from newsclean.stages.page_type.shapes import SHAPES_HTML_ONLY, shape_features
 from newsclean.stages.page_type.urls import URL_SIGNALS, url_features
 
 #: a page's source is scanned for schema.org types only this far (types sit in the head or near
@@ -226,7 +227,9 @@ def _block_features(page: Page, f: dict[str, float]) -> str:
     f["headline_links"] = _log(cards.headline_links)
     f["blurbs_after_links"] = _log(cards.blurbs)
     _repeat_and_hint_features(blocks, denom, f)
-    profile_features(blocks, page.source if page.kind == "html" else "", f, nws, lds)
+    source = page.source if page.kind == "html" else ""
+    profile_features(blocks, source, f, nws, lds)
+    shape_features(blocks, source, f, nws)
     return _scan_text(blocks)
 
 
@@ -382,7 +385,7 @@ HTML_ONLY = frozenset({
     "blurbs_after_links", "repeated_share", "repeat_groups", "prose_concentration", "ld_any", "ld_breadcrumb",
     "ld_website_only", "og_article", "og_product", "og_website", "meta_published", "ld_main_article",
     "ld_n_articles", "cand_published", "cand_authors", "published_in_text", "dropped_share",
-} | {f"ld_{g}" for g in TYPE_GROUPS} | {f"hint_{g}" for g in _HINT_GROUPS} | PROFILE_HTML_ONLY)
+} | {f"ld_{g}" for g in TYPE_GROUPS} | {f"hint_{g}" for g in _HINT_GROUPS} | PROFILE_HTML_ONLY | SHAPES_HTML_ONLY)
 
 
 def page_features(page: Page) -> tuple[dict[str, float], list[str]]:

@@ -161,3 +161,14 @@ def test_one_boosted_line_does_not_win_over_the_short_post_around_it():
     page = run(html)
     assert page.handoffs.html_container.get("class") == "entry-content"
     assert "Walter: Kamera Nummer 3 mit Film." in kept(page)
+
+
+def test_a_short_post_does_not_lose_to_the_cookie_box():
+    """Issue 13 (a short post whose container is the cookie box): the consent text is longer than the
+    post; by its text (cookies, the site speaking of itself) it counts against its box, not for it."""
+    post = "".join(f"<p>{P.format(i)}</p>" for i in range(2))
+    cookie = ("<div class='cc-window'><p>" + "Diese Website verwendet Cookies, um Ihnen das bestmögliche "
+              "Nutzererlebnis zu bieten, und Sie stimmen der Verwendung zu, wenn Sie weitersurfen. " * 3 + "</p></div>")
+    html = f"<body><nav>{nav(8)}</nav><div id='post'>{post}</div>{cookie}</body>"
+    page = run(html)
+    assert page.handoffs.html_container.get("id") == "post"

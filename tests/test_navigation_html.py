@@ -303,3 +303,36 @@ def test_linked_headlines_after_the_last_paragraph_go():
     # a linked heading above text keeps its place: the article's own section title
     page = run(body(2) + "<h2><a href='/topic'>The budget vote</a></h2>" + body(2, start=2))
     assert reason_of(page, "The budget vote") is None
+
+
+def test_wordpress_comment_thread_title_with_the_headline_drops_the_long_comments():
+    """Issue 13 (reader comments kept inside the post's container): '5 Gedanken zu „<headline>“' titles
+    a thread whose comments are long and have no class words; everything below it to the next title of
+    its level goes (before: the long title was no box title, and the box stopped at the first long comment)."""
+    comments = "".join(f"<div><p><b>Leserin {i}</b> sagt:</p><p>Ein sehr schöner Beitrag, danke dafür, ich habe "
+                       f"viel gelernt und werde das gleich im Garten ausprobieren, mit Kompost und Geduld, Nr. {i}."
+                       f"</p></div>" for i in range(3))
+    for title in ("5 Gedanken zu „Warum wir im Herbst den Garten umgraben sollten“",
+                  "3 thoughts on “Why the garden wants digging in autumn”", "Kommentare (3)"):
+        page = run(body(4) + f"<h3>{title}</h3>" + comments)
+        assert [b.text for b in page.kept()] == [b.text for b in page.blocks[:4]], title
+
+
+def test_a_heading_that_merely_starts_with_a_number_is_no_comment_thread():
+    page = run(body(2) + "<h3>5 thoughts about the budget</h3>" + body(2, start=2))
+    assert sum(1 for _ in page.kept()) == 5
+
+
+def test_site_notices_by_their_text_dropped_sentences_about_them_kept():
+    """Issue 13 (boilerplate on European sites): a cookie-consent text, a share line and a rights line
+    with no telling class words go; an article sentence about cookies or sharing stays."""
+    notices = ["Diese Website verwendet Cookies. Wenn Sie weitersurfen, stimmen Sie der Cookie-Richtlinie zu.",
+               "Nous utilisons des cookies pour améliorer votre expérience sur notre site.",
+               "Teilen: Facebook Twitter WhatsApp E-Mail", "Facebook | X | LinkedIn | E-Mail",
+               "© 2021 Verlag GmbH. Alle Rechte vorbehalten."]
+    prose = ["The court ruled that cookies may only be set after the reader agrees, the regulator said.",
+             "Share prices fell on Facebook and Twitter after the hearing."]
+    page = run(body(2) + "".join(f"<p>{x}</p>" for x in prose + notices) + body(2, start=2))
+    texts = [b.text for b in page.kept()]
+    assert not set(notices) & set(texts)
+    assert all(p in texts for p in prose) and len(texts) == 6

@@ -336,3 +336,23 @@ def test_site_notices_by_their_text_dropped_sentences_about_them_kept():
     texts = [b.text for b in page.kept()]
     assert not set(notices) & set(texts)
     assert all(p in texts for p in prose) and len(texts) == 6
+
+
+def test_european_related_box_titles_drop_their_lists():
+    """Issue 13 (related-article lists on European sites): a box titled in German, Italian, Portuguese,
+    Dutch or French ('Passend zum Thema', 'Articoli correlati', 'Leia também') with no telling class words
+    goes with its list."""
+    for title in ("Passend zum Thema", "Articoli correlati", "Leia também", "Lees ook", "Dans la même rubrique"):
+        box = f"<div><h3>{title}</h3><ul>" + "".join(
+            f"<li>Eine andere Geschichte {i} auf dieser Seite, mit einem Satz darüber.</li>" for i in range(4)) + \
+            "</ul></div>"
+        page = run(body(4) + box)
+        assert [b.text for b in page.kept()] == [b.text for b in page.blocks[:4]], title
+
+
+def test_a_privacy_page_keeps_its_cookie_paragraphs():
+    """A page with many paragraphs on the cookies the site uses is about them (a privacy policy): no notice."""
+    policy = "".join(f"<p>We use cookies of kind {i} to remember your settings, and you may refuse them in your "
+                     f"browser at any time.</p>" for i in range(4))
+    page = run("<h2>Do we use cookies?</h2>" + policy + body(1))
+    assert sum(1 for _ in page.kept()) == 6

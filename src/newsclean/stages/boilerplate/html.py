@@ -18,7 +18,7 @@ from newsclean._core import compiled
 from newsclean.page import Block, Page
 from newsclean.stages.boilerplate import block_weights
 from newsclean.stages.boilerplate.mass import aggregate_mass
-from newsclean.stages.boilerplate.notices import cookie_notice
+from newsclean.stages.boilerplate.notices import cookie_notices
 from newsclean.stages.boilerplate.signals import (
     NO_CHROME,
     STRONG_CHROME,
@@ -84,9 +84,8 @@ def _weights(blocks: list[Block], teasers: set[int]) -> list[float]:
     """Each block's signed weight (``teasers``: indexes of the blocks in teaser cards); a cookie-consent
     text counts fully against its element (a short post must not lose to the cookie box)."""
     weights = block_weights.weights(blocks, teasers, block_weights.load_model())
-    for i, b in enumerate(blocks):
-        if "ookie" in b.text and cookie_notice(b.text):
-            weights[i] = -float(len(b.text))
+    for i in cookie_notices([b.text for b in blocks]):
+        weights[i] = -float(len(blocks[i].text))
     return weights
 
 

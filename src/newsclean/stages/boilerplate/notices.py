@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 COOKIE_MAX_CHARS = 1500   # a consent text is a paragraph or two; a longer block is an article about cookies
+COOKIE_MIN_CHARS = 60     # ... and a sentence or more ('Do we use cookies?' is a heading of a privacy page)
+COOKIE_MAX_BLOCKS = 2     # a page with more such blocks is about cookies (a privacy policy), not showing a notice
 SHARE_MAX_CHARS = 160     # a share line is one row of network names
 RIGHTS_MAX_CHARS = 300    # a rights line is a line or two at the foot of the page
 
@@ -17,8 +19,8 @@ _SITE_VOICE = re.compile(
     r"(?i)\b(we use|we and our partners|(this|our) (web ?)?site uses|by (continuing|using) (to use )?(this|our)|"
     r"wir (verwenden|nutzen|setzen)|(diese|unsere) (web)?(seite|site) (verwendet|nutzt|setzt)|"
     r"nous utilisons|ce site (web )?utilise|en poursuivant votre navigation|utilizamos|usamos|"
-    r"(este|nuestro) sitio (web )?(utiliza|usa)|esta (página )?web (utiliza|usa)|utilizziamo|questo sito (web )?utilizza|"
-    r"wij gebruiken|deze (web)?site gebruikt)\b")
+    r"(este|nuestro) sitio (web )?(utiliza|usa)|esta (página )?web (utiliza|usa)|utilizziamo|"
+    r"questo sito (web )?utilizza|wij gebruiken|deze (web)?site gebruikt)\b")
 _NETWORK = (r"(?:facebook|twitter|x|whatsapp|e-?mail|mail|linkedin|pinterest|telegram|xing|reddit|messenger|"
             r"flipboard|tumblr|threads|bluesky|mastodon|print|drucken|imprimer|imprimir|copy link|link kopieren)")
 #: 'Teilen: Facebook Twitter WhatsApp', 'Share this article on Facebook, X, Email', 'Facebook | Twitter | LinkedIn'
@@ -34,8 +36,15 @@ _RIGHTS = re.compile(
 
 def cookie_notice(text: str) -> bool:
     """A cookie-consent text: the word cookie and the site speaking of itself, in one block of notice size."""
-    return len(text) <= COOKIE_MAX_CHARS and "ookie" in text and _COOKIE.search(text) is not None \
-        and _SITE_VOICE.search(text) is not None
+    return COOKIE_MIN_CHARS <= len(text) <= COOKIE_MAX_CHARS and "ookie" in text \
+        and _COOKIE.search(text) is not None and _SITE_VOICE.search(text) is not None
+
+
+def cookie_notices(texts: list[str]) -> set[int]:
+    """The indexes of the cookie-consent texts among a page's blocks; none when there are more than
+    ``COOKIE_MAX_BLOCKS`` (then the page itself is about cookies)."""
+    found = {i for i, t in enumerate(texts) if cookie_notice(t)}
+    return found if len(found) <= COOKIE_MAX_BLOCKS else set()
 
 
 def share_line(text: str) -> bool:

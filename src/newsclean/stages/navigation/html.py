@@ -14,7 +14,7 @@ from typing import Any
 
 from newsclean.load.element_text import text_of
 from newsclean.page import Block, DropKind, Page
-from newsclean.stages.boilerplate.notices import cookie_notice, rights_line, share_line
+from newsclean.stages.boilerplate.notices import cookie_notices, rights_line, share_line
 from newsclean.stages.boilerplate.signals import (
     describe,
     element_words,
@@ -66,6 +66,7 @@ class _Context:
         self.promo = promo_pattern()
         self.read_also = read_also_pattern()
         self.host = site_of(page.url)
+        self.cookies = {page.blocks[i].index for i in cookie_notices([b.text for b in page.blocks])}
         self.body_len = sum(len(b.text) for b in page.kept()) or 1
         self.chain_words: dict[Any, frozenset[str]] = {}
         self.el_words: dict[Any, tuple[str, ...]] = {}  # class/id words, read once per element
@@ -240,9 +241,7 @@ def _stock_phrase(text: str, phrases: frozenset[str], prefix_len: int = 50) -> s
 
 
 def _notice(text: str) -> str | None:
-    """The site's own notice by its text alone (boilerplate/notices.py), or None."""
-    if cookie_notice(text):
-        return "cookie notice"
+    """A share or rights line by its text alone (boilerplate/notices.py), or None."""
     if share_line(text):
         return "share line"
     if rights_line(text):
@@ -392,7 +391,7 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind
     ph = _stock_phrase(b.text, ctx.phrases)
     if ph:
         return f"stock phrase '{ph}'", DropKind.STOCK_PHRASE
-    notice = _notice(b.text)
+    notice = "cookie notice" if b.index in ctx.cookies else _notice(b.text)
     if notice:
         return notice, DropKind.OTHER
     if n < 300:

@@ -356,3 +356,15 @@ def test_a_privacy_page_keeps_its_cookie_paragraphs():
                      f"browser at any time.</p>" for i in range(4))
     page = run("<h2>Do we use cookies?</h2>" + policy + body(1))
     assert sum(1 for _ in page.kept()) == 6
+
+
+def test_share_labels_and_agency_credits_dropped_text_naming_them_kept():
+    """Issue 13 (share bars, picture credits on European sites): a share label ending in a colon and a
+    photo agency's credit standing alone go; a how-to line with 'share' and a sentence naming an agency stay."""
+    notices = ["Den Artikel mit anderen teilen/diskutieren:", "Partager cet article :", "AFP / MARCO BERTORELLO",
+               "Foto: dpa/Michael Kappeler"]
+    prose = ["How to share your screen:", "AP reported on Monday that the talks had failed after a long night."]
+    page = run(body(2) + "".join(f"<p>{x}</p>" for x in prose + notices) + body(2, start=2))
+    texts = [b.text for b in page.kept()]
+    assert not set(notices) & set(texts)
+    assert all(p in texts for p in prose)

@@ -12,6 +12,7 @@ COOKIE_MIN_CHARS = 60     # ... and a sentence or more ('Do we use cookies?' is 
 COOKIE_MAX_BLOCKS = 2     # a page with more such blocks is about cookies (a privacy policy), not showing a notice
 SHARE_MAX_CHARS = 160     # a share line is one row of network names
 RIGHTS_MAX_CHARS = 300    # a rights line is a line or two at the foot of the page
+CREDIT_MAX_CHARS = 80     # a picture credit is a label and a name or two
 
 _COOKIE = re.compile(r"(?i)\bcookies?\b")
 #: the site speaking about itself: 'we use', 'this website uses', 'wir verwenden', 'nous utilisons', ...
@@ -29,6 +30,15 @@ _SHARE_LINE = re.compile(
     r"diesen (?:artikel|beitrag) teilen|jetzt teilen|partager|partagez|partager cet article|compartir|compártelo|"
     r"compartilhe|condividi|delen)\s*(?:on|via|auf|sur|en|per|:)?[\s:]*(?:" + _NETWORK + r"[\s,|/·•-]*)+"
     r"|(?:" + _NETWORK + r"[\s,|/·•-]+){2,}" + _NETWORK + r")\W*$")
+#: 'Den Artikel mit anderen teilen/diskutieren:', 'Partager cet article :': a share bar's label on its own
+_SHARE_LABEL = re.compile(r"(?i)^[^.!?]{0,40}\b(teilen|share|partager|compartir|condividi|delen)\b[^.!?]{0,20}:$")
+_SHARED = re.compile(r"(?i)\b(artikel|beitrag|bericht|article|post|story|page|seite|artículo|articolo|nota|noticia)\b")
+_AGENCY = (r"(?:AFP|dpa|DPA|Reuters|REUTERS|AP|EPA|APA|ANSA|EFE|KEYSTONE|Keystone|imago(?: images)?|IMAGO|"
+           r"Getty Images|picture[ -]alliance)")
+#: 'Foto: dpa/Michael Kappeler', 'AFP / MARCO BERTORELLO', 'Bild: imago images': a picture credit standing alone
+_CREDIT = re.compile(
+    r"^\W*(?:(?:[Ff]oto|FOTO|[Pp]hoto|PHOTO|[Bb]ild|BILD|[Ff]otos|[Pp]hotos|[Qq]uelle|[Cc]r[ée]dit[os]?|©)\s*:?\s*"
+    + _AGENCY + r"\b|" + _AGENCY + r"\s*/\s*\S)[^.!?]*$")
 _RIGHTS = re.compile(
     r"(?i)(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
     r"tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados)")
@@ -50,6 +60,17 @@ def cookie_notices(texts: list[str]) -> set[int]:
 def share_line(text: str) -> bool:
     """A share bar rendered as text: a share label and network names, or three network names and nothing else."""
     return len(text) <= SHARE_MAX_CHARS and _SHARE_LINE.match(text) is not None
+
+
+def share_label(text: str) -> bool:
+    """A share bar's label ending in a colon and naming what is shared ('Diesen Artikel teilen:'; not
+    'How to share your screen:')."""
+    return len(text) <= SHARE_MAX_CHARS and _SHARE_LABEL.match(text) is not None and _SHARED.search(text) is not None
+
+
+def credit_line(text: str) -> bool:
+    """A picture credit naming a photo agency, alone in its block."""
+    return len(text) <= CREDIT_MAX_CHARS and _CREDIT.match(text) is not None
 
 
 def rights_line(text: str) -> bool:

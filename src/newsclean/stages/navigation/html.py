@@ -14,7 +14,7 @@ from typing import Any
 
 from newsclean.load.element_text import text_of
 from newsclean.page import Block, DropKind, Page
-from newsclean.stages.boilerplate.notices import cookie_notices, rights_line, share_line
+from newsclean.stages.boilerplate.notices import cookie_notices, credit_line, rights_line, share_label, share_line
 from newsclean.stages.boilerplate.signals import (
     describe,
     element_words,
@@ -242,8 +242,10 @@ def _stock_phrase(text: str, phrases: frozenset[str], prefix_len: int = 50) -> s
 
 def _notice(text: str) -> str | None:
     """A share or rights line by its text alone (boilerplate/notices.py), or None."""
-    if share_line(text):
+    if share_line(text) or share_label(text):
         return "share line"
+    if credit_line(text):
+        return "picture credit ('Foto: dpa/...')"
     if rights_line(text):
         return "rights line ('all rights reserved')"
     return None

@@ -368,3 +368,12 @@ def test_share_labels_and_agency_credits_dropped_text_naming_them_kept():
     texts = [b.text for b in page.kept()]
     assert not set(notices) & set(texts)
     assert all(p in texts for p in prose)
+
+
+def test_captions_named_in_german_french_italian_class_words_dropped():
+    """Issue 13 (boilerplate on European sites): a caption under 'bildunterschrift', 'imagedescription',
+    'legende' or 'didascalia' is a caption like one under 'caption'."""
+    for cls in ("bildunterschrift", "imageDescription", "photo-legende", "didascalia"):
+        page = run(body(2) + f"<div class='{cls}'><p>Der Bürgermeister am Montag vor dem Rathaus.</p></div>"
+                   + body(2, start=2))
+        assert reason_of(page, "Der Bürgermeister am Montag vor dem Rathaus.") is not None, cls

@@ -146,3 +146,29 @@ def test_a_box_of_short_unlinked_phrases_does_not_widen_a_short_post():
     page = run(html)
     assert page.handoffs.html_container.get("id") == "post"
     assert all(not t.startswith("topic number") for t in kept(page))
+
+
+def test_one_boosted_line_does_not_win_over_the_short_post_around_it():
+    """Issue 13 (short posts where the wrong block wins): a post of short label-like lines ('Walter: camera
+    3.') with a link row inside it sums to less than the one long line below it (a rights notice); the
+    post's element holds twice that line's positive mass for nearly its score, so it is the container,
+    not the line alone (before: the output was that one line)."""
+    lines = "".join(f"<h3>Teil {i}</h3><p>Walter: Kamera Nummer {i} mit Film.</p><p>Shuji: Widelux Nummer {i}.</p>"
+                    for i in range(12))
+    note = "<p class='note'>" + "This blog keeps the rights to every picture shown here, and nobody may copy them. " * 3
+    html = (f"<body><nav>{nav(10)}</nav><div id='content'><article><div class='entry-content'>{lines}"
+            f"<div>{nav(40)}</div>{note}</p></div></article></div><footer>{nav(6)}</footer></body>")
+    page = run(html)
+    assert page.handoffs.html_container.get("class") == "entry-content"
+    assert "Walter: Kamera Nummer 3 mit Film." in kept(page)
+
+
+def test_a_short_post_does_not_lose_to_the_cookie_box():
+    """Issue 13 (a short post whose container is the cookie box): the consent text is longer than the
+    post; by its text (cookies, the site speaking of itself) it counts against its box, not for it."""
+    post = "".join(f"<p>{P.format(i)}</p>" for i in range(2))
+    cookie = ("<div class='cc-window'><p>" + "Diese Website verwendet Cookies, um Ihnen das bestmögliche "
+              "Nutzererlebnis zu bieten, und Sie stimmen der Verwendung zu, wenn Sie weitersurfen. " * 3 + "</p></div>")
+    html = f"<body><nav>{nav(8)}</nav><div id='post'>{post}</div>{cookie}</body>"
+    page = run(html)
+    assert page.handoffs.html_container.get("id") == "post"

@@ -303,3 +303,77 @@ def test_linked_headlines_after_the_last_paragraph_go():
     # a linked heading above text keeps its place: the article's own section title
     page = run(body(2) + "<h2><a href='/topic'>The budget vote</a></h2>" + body(2, start=2))
     assert reason_of(page, "The budget vote") is None
+
+
+def test_wordpress_comment_thread_title_with_the_headline_drops_the_long_comments():
+    """Issue 13 (reader comments kept inside the post's container): '5 Gedanken zu „<headline>“' titles
+    a thread whose comments are long and have no class words; everything below it to the next title of
+    its level goes (before: the long title was no box title, and the box stopped at the first long comment)."""
+    comments = "".join(f"<div><p><b>Leserin {i}</b> sagt:</p><p>Ein sehr schöner Beitrag, danke dafür, ich habe "
+                       f"viel gelernt und werde das gleich im Garten ausprobieren, mit Kompost und Geduld, Nr. {i}."
+                       f"</p></div>" for i in range(3))
+    for title in ("5 Gedanken zu „Warum wir im Herbst den Garten umgraben sollten“",
+                  "3 thoughts on “Why the garden wants digging in autumn”", "Kommentare (3)"):
+        page = run(body(4) + f"<h3>{title}</h3>" + comments)
+        assert [b.text for b in page.kept()] == [b.text for b in page.blocks[:4]], title
+
+
+def test_a_heading_that_merely_starts_with_a_number_is_no_comment_thread():
+    page = run(body(2) + "<h3>5 thoughts about the budget</h3>" + body(2, start=2))
+    assert sum(1 for _ in page.kept()) == 5
+
+
+def test_site_notices_by_their_text_dropped_sentences_about_them_kept():
+    """Issue 13 (boilerplate on European sites): a cookie-consent text, a share line and a rights line
+    with no telling class words go; an article sentence about cookies or sharing stays."""
+    notices = ["Diese Website verwendet Cookies. Wenn Sie weitersurfen, stimmen Sie der Cookie-Richtlinie zu.",
+               "Nous utilisons des cookies pour améliorer votre expérience sur notre site.",
+               "Teilen: Facebook Twitter WhatsApp E-Mail", "Facebook | X | LinkedIn | E-Mail",
+               "© 2021 Verlag GmbH. Alle Rechte vorbehalten."]
+    prose = ["The court ruled that cookies may only be set after the reader agrees, the regulator said.",
+             "Share prices fell on Facebook and Twitter after the hearing."]
+    page = run(body(2) + "".join(f"<p>{x}</p>" for x in prose + notices) + body(2, start=2))
+    texts = [b.text for b in page.kept()]
+    assert not set(notices) & set(texts)
+    assert all(p in texts for p in prose) and len(texts) == 6
+
+
+def test_european_related_box_titles_drop_their_lists():
+    """Issue 13 (related-article lists on European sites): a box titled in German, Italian, Portuguese,
+    Dutch or French ('Passend zum Thema', 'Articoli correlati', 'Leia também') with no telling class words
+    goes with its list."""
+    for title in ("Passend zum Thema", "Articoli correlati", "Leia também", "Lees ook", "Dans la même rubrique"):
+        box = f"<div><h3>{title}</h3><ul>" + "".join(
+            f"<li>Eine andere Geschichte {i} auf dieser Seite, mit einem Satz darüber.</li>" for i in range(4)) + \
+            "</ul></div>"
+        page = run(body(4) + box)
+        assert [b.text for b in page.kept()] == [b.text for b in page.blocks[:4]], title
+
+
+def test_a_privacy_page_keeps_its_cookie_paragraphs():
+    """A page with many paragraphs on the cookies the site uses is about them (a privacy policy): no notice."""
+    policy = "".join(f"<p>We use cookies of kind {i} to remember your settings, and you may refuse them in your "
+                     f"browser at any time.</p>" for i in range(4))
+    page = run("<h2>Do we use cookies?</h2>" + policy + body(1))
+    assert sum(1 for _ in page.kept()) == 6
+
+
+def test_share_labels_and_agency_credits_dropped_text_naming_them_kept():
+    """Issue 13 (share bars, picture credits on European sites): a share label ending in a colon and a
+    photo agency's credit standing alone go; a how-to line with 'share' and a sentence naming an agency stay."""
+    notices = ["Den Artikel mit anderen teilen/diskutieren:", "Partager cet article :", "AFP / MARCO BERTORELLO",
+               "Foto: dpa/Michael Kappeler"]
+    prose = ["How to share your screen:", "AP reported on Monday that the talks had failed after a long night."]
+    page = run(body(2) + "".join(f"<p>{x}</p>" for x in prose + notices) + body(2, start=2))
+    texts = [b.text for b in page.kept()]
+    assert not set(notices) & set(texts)
+    assert all(p in texts for p in prose)
+
+
+def test_captions_named_in_german_french_italian_class_words_dropped():
+    """Issue 13 (boilerplate on European sites): a caption under 'bildunterschrift', 'imagedescription',
+    'legende' or 'didascalia' is a caption like one under 'caption'."""
+    for cls in ("bildunterschrift", "imageDescription", "photo-legende", "didascalia"):
+        page = run(body(2) + f"<div class='{cls}'><p>Der Bürgermeister am Montag vor dem Rathaus.</p></div>"
+                   + body(2, start=2))
+        assert reason_of(page, "Der Bürgermeister am Montag vor dem Rathaus.") is not None, cls

@@ -18,6 +18,7 @@ from newsclean._core import compiled
 from newsclean.page import Block, Page
 from newsclean.stages.boilerplate import block_weights
 from newsclean.stages.boilerplate.mass import aggregate_mass
+from newsclean.stages.boilerplate.notices import cookie_notices
 from newsclean.stages.boilerplate.signals import (
     NO_CHROME,
     STRONG_CHROME,
@@ -56,6 +57,10 @@ _READABILITY_MAX_BLOCKS = 5000  # readability re-scores the whole page: article-
 _SEMANTIC_MAX_UP = 6         # how far above the best element an enclosing <article>/<main> may be
 _SEMANTIC_MIN_GAIN = 3.0     # ... holding this many times its positive mass (the rest of the article)
 _SEMANTIC_MIN_SHARE = 0.6    # ... and this share of the page's best positive mass (not a page wrapper's part)
+_LONE_UP = 3                 # a container holding one positive block: look this far up for the post around it ...
+_LONE_GAIN = 2.0             # ... an element holding this many times its positive mass ...
+_LONE_SCORE = 0.75           # ... and scoring at least this share of it (a short post of label-like lines
+                             #     loses to one boosted line: a copyright or cookie notice, a teaser)
 
 # --- copies of the body (JSON-LD articleBody, readability): word-3-gram match shares
 _MATCH_HIT = 0.6             # a block with this share of its 3-grams in the copy is body text ...
@@ -76,8 +81,12 @@ class ElInfo(NamedTuple):
 
 
 def _weights(blocks: list[Block], teasers: set[int]) -> list[float]:
-    """Each block's signed weight (``teasers``: indexes of the blocks in teaser cards)."""
-    return block_weights.weights(blocks, teasers, block_weights.load_model())
+    """Each block's signed weight (``teasers``: indexes of the blocks in teaser cards); a cookie-consent
+    text counts fully against its element (a short post must not lose to the cookie box)."""
+    weights = block_weights.weights(blocks, teasers, block_weights.load_model())
+    for i in cookie_notices([b.text for b in blocks]):
+        weights[i] = -float(len(blocks[i].text))
+    return weights
 
 
 class _Scores:
@@ -230,12 +239,36 @@ def _pool(sc: _Scores, scope: Any) -> list[tuple[Any, float]]:
     return out
 
 
-def _pick(sc: _Scores, scope: Any) -> tuple[Any, float]:
+def _pick(sc: _Scores, scope: Any, blocks: list[Block], weights: list[float]) -> tuple[Any, float]:
     best, best_score = None, float("-inf")
     for el, s in _pool(sc, scope):
         if s > best_score or (s == best_score and sc.depth[el] > sc.depth.get(best, -1)):
             best, best_score = el, s
+    if best is not None:
+        best, best_score = _around_lone_block(sc, scope, best, best_score, blocks, weights)
     return best, best_score
+
+
+def _around_lone_block(sc: _Scores, scope: Any, best: Any, best_score: float, blocks: list[Block],
+                       weights: list[float]) -> tuple[Any, float]:
+    """When the winner holds a single positive block and an element a few levels up holds several times its
+    positive mass for nearly its score, that element: one line is not the post it sits in."""
+    pos = sc.pos.get(best, 0.0)
+    e, found = sc.parent.get(best), None
+    for _ in range(_LONE_UP):
+        if e is None or (scope is not None and not inside(e, scope, {})):
+            break
+        v = sc.total.get(e, 0.0) * sc.info[e].bonus
+        if not sc.blocked.get(e) and v >= _LONE_SCORE * best_score and sc.pos.get(e, 0.0) >= _LONE_GAIN * pos:
+            found = (e, v)
+            break
+        e = sc.parent.get(e)
+    if found is None:
+        return best, best_score
+    held = inside_flags([b.element for b in blocks], best)
+    if sum(1 for ok, w in zip(held, weights) if ok and w > 0) > 1:
+        return best, best_score
+    return found
 
 
 _READABILITY_MAX_CHARS = 3_000_000
@@ -260,7 +293,7 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
     if len(mains) == 1 and sc.pos[mains[0]] >= _MAIN_SCOPE_SHARE * all_pos:
         scope = mains[0]  # the page says where its main content is: look only inside
         why += " inside <main>"
-    best, best_score = _pick(sc, scope)
+    best, best_score = _pick(sc, scope, blocks, weights)
     semantic = _semantic_holder(sc, best, all_pos)
     if semantic is not None:
         best = semantic
@@ -277,7 +310,7 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
         if rvocab is not None and _boost(blocks, weights, rvocab):
             page.notes["html_readability_fallback"] = True
             sc = _aggregate(blocks, weights)
-            best, best_score = _pick(sc, scope)
+            best, best_score = _pick(sc, scope, blocks, weights)
             why = "readability-lxml second opinion + text/link balance"
     page.notes["html_container_score"] = round(best_score, 1) if best is not None else None
     if measure is not None:  # (benchmarks/train/container_oracle.py: list or force the candidates)

@@ -14,6 +14,7 @@ from typing import Any
 
 from newsclean.load.element_text import text_of
 from newsclean.page import Block, DropKind, Page
+from newsclean.stages.boilerplate.notices import cookie_notices, credit_line, rights_line, share_label, share_line
 from newsclean.stages.boilerplate.signals import (
     describe,
     element_words,
@@ -65,6 +66,7 @@ class _Context:
         self.promo = promo_pattern()
         self.read_also = read_also_pattern()
         self.host = site_of(page.url)
+        self.cookies = {page.blocks[i].index for i in cookie_notices([b.text for b in page.blocks])}
         self.body_len = sum(len(b.text) for b in page.kept()) or 1
         self.chain_words: dict[Any, frozenset[str]] = {}
         self.el_words: dict[Any, tuple[str, ...]] = {}  # class/id words, read once per element
@@ -165,8 +167,10 @@ _CITATION = re.compile(r"(?i)https?://|\bdoi\b|\bet al\b|\((19|20)\d\d[a-z]?\)|\
 _TAG_LINE = re.compile(r"(?i)^\W*(tags|tagged( with)?|topics|categories|category|filed under|posted in)\s*:")
 #: '27 commentaires', '3 Kommentare': the title of the reader comments below the article
 _COMMENTS_TITLE = re.compile(
-    r"(?i)^\W*[\d.,]+\s*(comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|reacties|"
-    r"réactions|reacciones|responses|replies|antworten)\W*$")
+    r"(?i)^\W*(?:[\d.,]+\s*(comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|reacties|"
+    r"réactions|reacciones|responses|replies|antworten|thoughts|gedanken|réflexions?|reflexiones)"
+    r"(?:\s+(?:on|to|zu|auf|sur|à|sobre|a|en|para|su)\s.{1,120})?"  # '5 Gedanken zu „Title“' (WordPress)
+    r"|(comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|reacties)\s*\(\s*\d+\s*\))\W*$")
 #: 'Anzeige', 'Werbung:', 'Publicidad': an ad's label on its own ('Werbung neuer Mitglieder' is text)
 _AD_LABEL = re.compile(r"(?i)^\W*(anzeige|werbung|publicidad|publicité|pubblicità)\W*$")
 #: '... Lee Elder. | © Augusta National/Getty Images', '© AFP / JEFF PACHOUD': a picture's caption and credit
@@ -236,6 +240,17 @@ def _stock_phrase(text: str, phrases: frozenset[str], prefix_len: int = 50) -> s
     return None
 
 
+def _notice(text: str) -> str | None:
+    """A share or rights line by its text alone (boilerplate/notices.py), or None."""
+    if share_line(text) or share_label(text):
+        return "share line"
+    if credit_line(text):
+        return "picture credit ('Foto: dpa/...')"
+    if rights_line(text):
+        return "rights line ('all rights reserved')"
+    return None
+
+
 def drop_navigation(page: Page, options: Any, stage: str) -> None:
     if page.tree is None or not page.blocks:
         return
@@ -298,6 +313,7 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
             continue
         reason = f"'{b.text[:30]}' box"
         citations = ph in ctx.sections_exact  # a reference list: its entries may be long
+        thread = _COMMENTS_TITLE.match(b.text) is not None  # a counted comment thread: the readers' posts are long
         page.drop(b, stage, reason)
         level = b.features.get("level") or 6
         root = _box_root(b, ctx)
@@ -306,7 +322,7 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
             if nb.kind == "heading" and (nb.features.get("level") or 6) <= level:
                 break
             inside = root is not None and nb.element is not None and descends(nb.element, root)
-            if not inside and (root is not None or len(nb.text) > 120 and not (
+            if not inside and (root is not None or len(nb.text) > 120 and not thread and not (
                     citations and (nb.kind == "list_item" or _CITATION.search(nb.text)))):
                 break
             page.drop(nb, stage, reason)
@@ -316,8 +332,10 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
 def _box_title(b: Block, ctx: _Context) -> str | None:
     """The section phrase when ``b`` titles a box of chrome ("Related posts", "Comments",
     "References", "Written by ..."), else None."""
-    if len(b.text) > 50 or b.element is None:
+    if b.element is None:
         return None
+    if len(b.text) > 50:  # ('5 thoughts on “<the headline>”' is the only long title of a box)
+        return "comments" if b.kind == "heading" and b.kept and _COMMENTS_TITLE.match(b.text) else None
     if not b.kept and b.drop_kind is not DropKind.STOCK_PHRASE:
         return None  # (a title already dropped as a stock phrase, "Share this:", still opens its box)
     if b.kind != "heading" and not (b.kind == "paragraph" and len(b.text) <= 40
@@ -375,6 +393,9 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind
     ph = _stock_phrase(b.text, ctx.phrases)
     if ph:
         return f"stock phrase '{ph}'", DropKind.STOCK_PHRASE
+    notice = "cookie notice" if b.index in ctx.cookies else _notice(b.text)
+    if notice:
+        return notice, DropKind.OTHER
     if n < 300:
         low = b.text[:60].lower().lstrip(_STRIP)
         if ctx.ctas and low.startswith(ctx.ctas):  # one C-level test; name the phrase only on a hit

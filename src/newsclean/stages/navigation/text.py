@@ -27,6 +27,7 @@ from newsclean.features.text import (
     LETTERS,
     Prose,
     any_of,
+    first_letters,
     in_menu,
     is_end_marker,
     label_of,
@@ -135,8 +136,8 @@ def is_ui_label(block: Block) -> bool:
         return True  # "Down Arrow Button Icon", "See full bioRight Arrow Button Icon"
     if _TIMESTAMP.match(text.strip()):
         return True  # "5 min ago", "2h ago"
-    first = LETTERS.search(text)
-    if first is not None and first.group().lower() not in _ui_first_words():
+    first = first_letters(text)
+    if first is not None and first.lower() not in _ui_first_words():
         return False  # no label starts with this word (the label keeps the text's first word)
     label = label_of(block)
     if not label:

@@ -79,3 +79,56 @@ def test_byline_score_is_the_standard_score(feats: list[float]) -> None:
     plain = bias + sum(w * (x - m) / s for x, m, s, w in zip(feats, mean, scale, weights))
     assert rank.score(feats) == plain == standard_score_pure(mean, scale, weights, bias, feats)
     assert math.isfinite(plain)
+
+
+# --- pre-tests of the navigation patterns: never "cannot match" where the pattern matches -------------
+
+_CAPTION_ALPHABET = st.sampled_from(list(".!?”\"’[]/ \n\tAZaz.jpgpngcredit..Credit") +
+                                    ["credit...", "Photo:", "image caption", "IMAGE credit", "Getty Images",
+                                     "file.jpg", "AP", "İmage", "\u2028", "x" * 30])
+
+
+@settings(max_examples=1500)
+@given(st.lists(_CAPTION_ALPHABET, max_size=30).map("".join))
+def test_caption_pretests_never_miss(text: str) -> None:
+    from newsclean.stages.navigation import text as nav
+    if nav._CAPTION_TAIL.search(text) is not None or nav._CAPTION_TAIL_NO_SLASH.search(text) is not None:
+        assert nav._may_end_caption(text)
+    if nav._CAPTION_HEAD.match(text) is not None:
+        assert nav._may_head_caption(text)
+    plain = bool(not text.rstrip().endswith((".", "!", "?", "”", '"')) and
+                 (nav._CAPTION_TAIL if "/" in text else nav._CAPTION_TAIL_NO_SLASH).search(text) or
+                 nav._CREDIT_WORDS.search(text.casefold()) and nav._CREDIT.search(text) or
+                 nav._CAPTION_HEAD.match(text))
+    assert nav.caption_like(text) is plain
+
+
+def test_caption_tail_of_a_stop_far_from_the_end() -> None:
+    from newsclean.stages.navigation import text as nav
+    near = "He said.Pier Marco Tacca"
+    assert nav._may_end_caption(near) and nav.caption_like(near)
+    far = "He said.Pier Marco " + "x" * 70
+    assert nav._CAPTION_TAIL.search(far) is None and not nav._may_end_caption(far)
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["Jane Doe", " is ", " was ", "a reporter", "jane", "5", "12h ago", " min",
+                                 "\u0663", " ", "\n", "reach her at", "x@y.com"]), max_size=10).map("".join))
+def test_contact_and_timestamp_pretests(text: str) -> None:
+    from newsclean.stages.navigation import text as nav
+    plain = bool(nav._BIO_VERBS.search(text) and nav._BIO.match(text)) or \
+        (nav._CONTACT_WORDS.search(text.lower()) is not None and bool(nav._CONTACT.search(text)))
+    assert nav.contact_like(text) is plain
+    if nav._TIMESTAMP.match(text.strip()):
+        assert text.strip()[:1].isdecimal()
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["Sign up", " for our ", "newsletters", "cookies", "cookie", "consent", "inbox",
+                                 "subscribers", "©", "x", " ", "Privacy Policy", "unsubscribe"]),
+                max_size=8).map("".join))
+def test_promo_hits_as_before(text: str) -> None:
+    from newsclean.features.text import _phrase_patterns, promo_hits
+    low = text.lower()
+    one, each = _phrase_patterns("promo_phrases")
+    assert promo_hits(text) == (sum(1 for p in each if p.search(low)) if one.search(low) else 0)

@@ -188,7 +188,8 @@ def promo_hits(text: str) -> int:
     one, each = _phrase_patterns("promo_phrases")
     if not one.search(low):
         return 0  # one regex pass (substrings) settles most blocks
-    return sum(1 for p in each if p.search(low))
+    # (a phrase's pattern holds the phrase as it is: it is searched only where the phrase is a substring)
+    return sum(1 for phrase, p in zip(phrases("promo_phrases"), each) if phrase in low and p.search(low))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from newsclean.strings import has_digit_pure
 has_digit = _core.compiled("has_digit")
 first_letters = _core.compiled("first_letters")
 has_alnum = _core.compiled("has_alnum")
-compiled_only = pytest.mark.skipif(has_digit is None, reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+compiled_only = pytest.mark.skipif(has_digit is None,
+                                   reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
 
 #: characters around the edges of the classes: digits of other scripts, numerals that are no digits,
 #: superscripts, "_", letters of several scripts, marks, spaces

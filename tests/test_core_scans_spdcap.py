@@ -133,3 +133,23 @@ def test_promo_hits_as_before(text: str) -> None:
     low = text.lower()
     one, each = _phrase_patterns("promo_phrases")
     assert promo_hits(text) == (sum(1 for p in each if p.search(low)) if one.search(low) else 0)
+
+
+_HEADS = st.lists(st.sampled_from(["By ", "by", "BY", "von", "Von:", " ", "\t", "\u3000", "Text", "written by",
+                                   "é", "K", "\u212a", "x", "Autor", "ſ", ":", "Quelle", "publicado por"]),
+                  max_size=6).map("".join)
+
+
+@compiled_only
+@settings(max_examples=800)
+@given(_HEADS, st.integers(min_value=-3, max_value=25))
+def test_may_begin_twins(text: str, longest: int) -> None:
+    from newsclean.normalize import authors
+    from newsclean.normalize.prefilter import ascii_prefixes, may_begin_pure
+    from newsclean.stages.byline import readings
+    may_begin = _core.compiled("may_begin")
+    tables = [authors._lead_prefixes()[0], readings._LEAD_PREFIXES, readings._LABEL_PREFIXES,
+              {"": ("",), "b": ("by", "b")}, ascii_prefixes(["a", "é"]), {}]
+    for prefixes in tables:
+        assert prefixes is not None
+        assert may_begin(text, prefixes, longest) == may_begin_pure(text, prefixes, longest), (text, longest)

@@ -57,3 +57,38 @@ def has_alnum(str text):
         if c != 95 and Py_UNICODE_ISALNUM(c):
             return True
     return False
+
+
+def may_begin(str text, dict prefixes, Py_ssize_t longest):
+    r"""Twin of ``normalize.prefilter.may_begin_pure`` (for a dict of tuples of words): can ``\s*`` then
+    one of the words start ``text``, case-blind? Not when the first ``longest`` characters after the
+    white space are ASCII and, lower-cased, start with none of the words filed under their first one."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, m, end, k, j, wn
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+        i += 1
+    m = n - i
+    end = i + (min(longest, m) if longest >= 0 else max(0, m + longest))   # text.lstrip()[:longest]
+    for k in range(i, end):
+        if PyUnicode_READ(kind, data, k) >= 128:
+            return True
+    if end == i:
+        starts = prefixes.get("")
+    else:
+        c = PyUnicode_READ(kind, data, i)
+        starts = prefixes.get(chr(_ascii_lower(c)))
+    if starts is None:
+        return False
+    for word in <tuple> starts:
+        wn = PyUnicode_GET_LENGTH(<str> word)
+        if wn > end - i:
+            continue
+        for j in range(wn):
+            c = PyUnicode_READ(kind, data, i + j)
+            if _ascii_lower(c) != PyUnicode_READ(PyUnicode_KIND(word), PyUnicode_DATA(word), j):
+                break
+        else:
+            return True
+    return False

@@ -5,6 +5,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from newsclean._core import compiled
+
 #: what ends a sentence, in Latin and CJK punctuation
 SENTENCE_END = tuple(".!?…。！？")
 #: what may close a sentence after its stop: quotes, brackets, a footnote star ('"… ended."', '(… here.)')
@@ -35,6 +37,12 @@ _ASCII_DIGIT = re.compile(r"[0-9]")   # in ASCII text, the characters str.isdigi
 
 
 def has_digit(text: str) -> bool:
+    """``any(c.isdigit() for c in text)``: the compiled core's ``has_digit`` (``_core/_scan_spdcap.pxi``)
+    or its twin ``has_digit_pure``."""
+    return (compiled("has_digit") or has_digit_pure)(text)
+
+
+def has_digit_pure(text: str) -> bool:
     """``any(c.isdigit() for c in text)``, in one pass in C for ASCII text (most lines)."""
     return _ASCII_DIGIT.search(text) is not None if text.isascii() else any(map(str.isdigit, text))
 

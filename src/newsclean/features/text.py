@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newsclean._core import compiled
 from newsclean.page import Block
 from newsclean.strings import ends_sentence, literal_trie
 
@@ -87,13 +88,25 @@ def is_end_marker(block: Block, kind: str = "end_markers") -> bool:
     """A short heading that ends an article's body ("Related articles", "12 Comments", ...)."""
     if len(block.text) > 80:
         return False
-    m = LETTERS.search(block.text)
-    if m is None or m.group().lower() not in _first_words(kind):
+    first = first_letters(block.text)
+    if first is None or first.lower() not in _first_words(kind):
         return False  # no phrase starts with this word: most blocks are settled here
     return _memo(block, "_" + kind, lambda: _is_end_marker(block, kind))
 
 
 LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def first_letters(text: str) -> str | None:
+    """The first run of letters of ``text`` (``LETTERS.search(text).group()``), or None: the compiled
+    core's ``first_letters`` (``_core/_scan_spdcap.pxi``) or its twin ``first_letters_pure``."""
+    return (compiled("first_letters") or first_letters_pure)(text)
+
+
+def first_letters_pure(text: str) -> str | None:
+    """The first run of letters of ``text``, or None (one regex search)."""
+    m = LETTERS.search(text)
+    return m.group() if m is not None else None
 
 
 @cache
@@ -175,7 +188,8 @@ def promo_hits(text: str) -> int:
     one, each = _phrase_patterns("promo_phrases")
     if not one.search(low):
         return 0  # one regex pass (substrings) settles most blocks
-    return sum(1 for p in each if p.search(low))
+    # (a phrase's pattern holds the phrase as it is: it is searched only where the phrase is a substring)
+    return sum(1 for phrase, p in zip(phrases("promo_phrases"), each) if phrase in low and p.search(low))
 
 
 @dataclass(frozen=True)
@@ -227,7 +241,30 @@ def letter_count(text: str) -> int:
 
 def placeholder(text: str) -> bool:
     """Rules, lone glyphs, [image] / [ad] slots and file names: where a picture or an ad was."""
-    return len(text) <= 300 and (_ALNUM.search(text) is None or _BRACKETED.fullmatch(text) is not None)
+    return len(text) <= 300 and (not (compiled("has_alnum") or has_alnum_pure)(text) or
+                                 _may_be_bracketed(text) and _BRACKETED.fullmatch(text) is not None)
+
+
+def has_alnum_pure(text: str) -> bool:
+    r"""Does ``text`` hold a word character other than "_" (``[^\W_]``)? (The compiled core's twin is
+    ``_core/_scan_spdcap.pxi``'s ``has_alnum``.)"""
+    return _ALNUM.search(text) is not None
+
+
+#: the file name endings ``_BRACKETED`` knows, each after its dot, lower-cased
+_IMAGE_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
+
+
+def _may_be_bracketed(text: str) -> bool:
+    """Can ``_BRACKETED`` fullmatch ``text``? Its first branch starts with "[", its second needs a
+    dot then a file name ending (case-blind): in ASCII text, one of ``_IMAGE_ENDINGS`` in the
+    lower-cased text; other text needs at least the dot."""
+    if text[:1] == "[":
+        return True
+    if not text.isascii():
+        return "." in text
+    low = text.lower()
+    return any(e in low for e in _IMAGE_ENDINGS) if "." in text else False
 
 
 def _prose(block: Block, min_words: int) -> Prose:

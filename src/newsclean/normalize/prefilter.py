@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from newsclean._core import compiled
 from newsclean.strings import literal_trie
 
 
@@ -45,6 +46,12 @@ def may_begin(text: str, prefixes: Prefixes | None, longest: int) -> bool:
     ``longest`` characters after the white space are ASCII and, lower-cased, start with none of them."""
     if prefixes is None:
         return True
+    return (compiled("may_begin") or may_begin_pure)(text, prefixes, longest)
+
+
+def may_begin_pure(text: str, prefixes: Prefixes, longest: int) -> bool:
+    """``may_begin`` for prefixes that are not None (the compiled core's twin is ``_core/_scan_spdcap.pxi``'s
+    ``may_begin``)."""
     head = text.lstrip()[:longest]
     if not head.isascii():
         return True

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
+from newsclean._core import compiled
 from newsclean.features.text import phrases
 from newsclean.normalize._data import load_json
 from newsclean.normalize.authors import (
@@ -32,6 +33,7 @@ from newsclean.page import Block
 from newsclean.stages.byline.lines import UI_WORDS
 from newsclean.stages.byline.page_lines import page_lines
 from newsclean.stages.byline.readings import MAX_NAME_LINE, one_word_name, readings
+from newsclean.stages.title.rank import standard_score_pure
 from newsclean.strings import has_digit
 
 WEIGHTS_FILE = "text_byline_rank.json"
@@ -236,8 +238,10 @@ def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], f
 
 
 def score(feats: list[float]) -> float:
+    """The candidate's standardised linear score, ``bias + sum(w * (x - m) / s)`` (the title ranker's
+    ``standard_score_pure``, or its compiled twin)."""
     mean, scale, weights, bias, _ = _model()
-    return bias + sum(w * (x - m) / s for x, m, s, w in zip(feats, mean, scale, weights))
+    return (compiled("standard_score") or standard_score_pure)(mean, scale, weights, bias, feats)
 
 
 def best(cands: list[Candidate]) -> Candidate | None:

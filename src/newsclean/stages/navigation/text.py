@@ -27,6 +27,7 @@ from newsclean.features.text import (
     LETTERS,
     Prose,
     any_of,
+    first_letters,
     in_menu,
     is_end_marker,
     label_of,
@@ -105,11 +106,37 @@ def caption_like(text: str) -> bool:
     """A photo caption or credit: "Image caption ...", "... (Photo: AP)", "...said.Name/Getty Images".
     (The patterns are tried only where they can match: a text ending a sentence has no open tail, and
     a credit needs a bracket or an agency's name.)"""
-    if not text.rstrip().endswith((".", "!", "?", "”", '"')) and \
+    if not text.rstrip().endswith((".", "!", "?", "”", '"')) and _may_end_caption(text) and \
             (_CAPTION_TAIL if "/" in text else _CAPTION_TAIL_NO_SLASH).search(text):
         return True
     low = text.casefold()
-    return bool(_CREDIT_WORDS.search(low) and _CREDIT.search(text) or _CAPTION_HEAD.match(text))
+    return bool(_CREDIT_WORDS.search(low) and _CREDIT.search(text) or _may_head_caption(text) and
+                _CAPTION_HEAD.match(text))
+
+
+#: the first letters of ``_CAPTION_HEAD``'s words
+_CAPTION_HEAD_FIRSTS = frozenset("imptfyablr")
+#: ``_TAIL_PARTS``' third part: a stop or a quote, a capital, then at most this many characters to the end
+_STOP_TAIL = 62
+_STOP_CAPITAL = re.compile(r"[.!?”\"’][A-Z]")
+
+
+def _may_end_caption(text: str) -> bool:
+    """Can ``_CAPTION_TAIL`` find a tail? Its first part needs a "[", its second "credit..", its fourth
+    a "/", and its third a stop or a quote with a capital after it among the last ``_STOP_TAIL``
+    characters before the trailing white space (what follows the capital up to the end is 2 to 60
+    characters, none a stop, then white space)."""
+    if "[" in text or "/" in text or "credit.." in text:
+        return True
+    end = len(text.rstrip())
+    return _STOP_CAPITAL.search(text, max(0, end - _STOP_TAIL)) is not None
+
+
+def _may_head_caption(text: str) -> bool:
+    """Can ``_CAPTION_HEAD`` (case-blind) match? Its words start with one of ``_CAPTION_HEAD_FIRSTS``:
+    an ASCII first character must be one of them (other text goes to the pattern)."""
+    first = text[:1]
+    return not first.isascii() or first.lower() in _CAPTION_HEAD_FIRSTS
 
 
 _BIO_VERBS = any_of(" is ", " was ", " has been ", " writes ", " covers ")
@@ -119,7 +146,7 @@ _CONTACT_WORDS = any_of("reach", "follow", "email", "@")
 def contact_like(text: str) -> bool:
     """An author bio ("Jane Doe is a reporter ...") or a contact line ("reach her at ...", an e-mail).
     (Substring tests first: the patterns cannot match a text without one of these words.)"""
-    if _BIO_VERBS.search(text) and _BIO.match(text):
+    if "A" <= text[:1] <= "Z" and _BIO_VERBS.search(text) and _BIO.match(text):   # (``_BIO`` starts so)
         return True
     low = text.lower()
     return _CONTACT_WORDS.search(low) is not None and bool(_CONTACT.search(text))
@@ -133,10 +160,11 @@ def is_ui_label(block: Block) -> bool:
         return False
     if not text.rstrip().endswith((".", "!", "?")) and _has_icon_word(text) and _ICON.search(text):
         return True  # "Down Arrow Button Icon", "See full bioRight Arrow Button Icon"
-    if _TIMESTAMP.match(text.strip()):
+    stripped = text.strip()
+    if stripped[:1].isdecimal() and _TIMESTAMP.match(stripped):   # (``_TIMESTAMP`` starts with a digit)
         return True  # "5 min ago", "2h ago"
-    first = LETTERS.search(text)
-    if first is not None and first.group().lower() not in _ui_first_words():
+    first = first_letters(text)
+    if first is not None and first.lower() not in _ui_first_words():
         return False  # no label starts with this word (the label keeps the text's first word)
     label = label_of(block)
     if not label:

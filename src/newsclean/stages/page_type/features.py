@@ -257,12 +257,6 @@ def repeat_hint_counts_pure(blocks: list[Block], group_bits: dict[str, int], n_g
     return sum(repeated), len(repeated), hits
 
 
-def hint_words_each_pure(lists: list[tuple[str, ...]], vocab: frozenset[str]) -> list[frozenset[str]]:
-    """For each word list: its words in ``vocab`` (the compiled core's ``hint_words_each`` is the twin:
-    it looks up only the words after the head a list shares with the list before it)."""
-    return [vocab.intersection(words) for words in lists]
-
-
 def _scan_text(blocks: list[Block]) -> str:
     """The blocks' text, joined, up to ``TEXT_SCAN_CHARS``."""
     out: list[str] = []

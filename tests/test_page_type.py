@@ -9,7 +9,8 @@ import pytest
 
 from newsclean import Pipeline
 from newsclean.stages.page_type import PAGE_TYPES, Z_CLIP, classify, load_model
-from newsclean.stages.page_type.features import page_features, schema_types
+from newsclean.stages.page_type.features import page_features
+from newsclean.stages.page_type.schema import schema_types
 from tests.page_type_pages import ARTICLE, PAGES, PARA, PRODUCT
 
 

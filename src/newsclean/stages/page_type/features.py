@@ -8,21 +8,16 @@ this module only measures. Counts are log-scaled (``log1p``) so one huge page do
 from __future__ import annotations
 
 import math
-import re
 from typing import Any, NamedTuple
 
 from newsclean._core import compiled
 from newsclean.page import Block, Page
 from newsclean.stages.page_type.counts import count_strings
 from newsclean.stages.page_type.profile import PROFILE_HTML_ONLY, profile_features
+from newsclean.stages.page_type.schema import SCHEMA_HTML_ONLY, schema_features
 from newsclean.stages.page_type.shapes import SHAPES_HTML_ONLY, shape_features
 from newsclean.stages.page_type.urls import URL_SIGNALS, url_features
 
-#: a page's source is scanned for schema.org types only this far (types sit in the head or near
-#: the top of the body; the scan must stay cheap on multi-megabyte pages)
-SOURCE_SCAN_CHARS = 400_000
-#: at most this many schema.org type names are read from one page
-MAX_TYPES = 60
 #: words of a block of running prose ("long paragraph"): about two sentences
 PROSE_WORDS = 40
 #: a teaser's blurb: a short unlinked text next to a headline link
@@ -35,23 +30,6 @@ REPEAT_MIN = 5
 TEXT_SCAN_CHARS = 12_000
 #: only the first blocks are measured (a page's type shows long before its 1000th block; cost bound)
 SCAN_BLOCKS = 800
-
-
-#: schema.org types by the page type they point to (lower-case, without the schema.org/ prefix)
-TYPE_GROUPS: dict[str, frozenset[str]] = {
-    "article": frozenset({"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-                          "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
-                          "scholarlyarticle", "socialmediaposting", "report", "satiricalarticle"}),
-    "product": frozenset({"product", "offer", "aggregateoffer", "productgroup", "individualproduct",
-                          "productmodel", "vehicle", "book"}),
-    "forum": frozenset({"qapage", "question", "answer", "discussionforumposting", "comment"}),
-    "collection": frozenset({"collectionpage", "itemlist", "searchresultspage", "offercatalog", "listitem"}),
-    "documentation": frozenset({"techarticle", "apireference", "softwaresourcecode", "softwareapplication",
-                                "howto", "course"}),
-    "service": frozenset({"organization", "localbusiness", "service", "aboutpage", "contactpage", "faqpage",
-                          "professionalservice", "educationalorganization", "corporation", "product",
-                          "offercatalog", "event"}),
-}
 
 #: phrases counted in the page's lower-cased text (plain substring counts: one fast scan each, no regex)
 PHRASES: dict[str, tuple[str, ...]] = {
@@ -67,8 +45,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "years": (" 19", " 20"),
 }
 _PRICE_MARKS = ("$", "€", "£")
-_TYPE_KEY = '"@type"'
-_TYPE_NAME = re.compile(r"[\w:/.]{1,80}")
 
 _HINT_GROUPS: dict[str, frozenset[str]] = {
     "forum": frozenset({"post", "posts", "comment", "comments", "reply", "replies", "thread", "topic", "answer",
@@ -92,72 +68,6 @@ _HINT_BITS = {w: sum(1 << i for i, words in enumerate(_HINT_GROUPS.values()) if 
 
 def _log(n: float) -> float:
     return math.log1p(n)
-
-
-def schema_types(page: Page) -> list[str]:
-    """schema.org types the page declares (JSON-LD ``@type`` and microdata ``itemtype``), lower-case,
-    in source order, read from the source string with plain ``find`` (the metadata stage keeps only
-    the article object, and parsing the JSON again would cost more than the whole stage may)."""
-    src = page.source if page.kind == "html" else ""
-    if not src:
-        return []
-    limit = min(len(src), SOURCE_SCAN_CHARS)
-    out: list[str] = []
-    for key, opener in ((_TYPE_KEY, '"'), ("schema.org/", "")):
-        i = src.find(key, 0, limit)
-        while i >= 0 and len(out) < MAX_TYPES:
-            j = i + len(key)
-            if opener:  # "@type" : "NewsArticle" (or ["NewsArticle", ...])
-                q = src.find(opener, j, j + 20)
-                if q < 0:
-                    i = src.find(key, j, limit)
-                    continue
-                j = q + 1
-            m = _TYPE_NAME.match(src, j)
-            end = m.end() if m else j
-            name = src[j:end].rsplit("/", 1)[-1].lower()
-            if name and (opener or src.rfind("itemtype", max(0, i - 40), i) >= 0):
-                out.append(name)
-            i = src.find(key, end, limit)
-    return out
-
-
-def _schema_features(page: Page, f: dict[str, float], signals: list[str]) -> None:
-    types = schema_types(page)
-    seen = set(types)
-    for group, names in TYPE_GROUPS.items():
-        n = sum(1 for t in types if t in names)
-        f[f"ld_{group}"] = _log(n)
-    f["ld_any"] = 1.0 if types else 0.0
-    f["ld_breadcrumb"] = 1.0 if "breadcrumblist" in seen else 0.0
-    f["ld_website_only"] = 1.0 if seen and seen <= {"website", "webpage", "organization", "searchaction",
-                                                      "breadcrumblist", "listitem", "imageobject",
-                                                      "entrypoint", "person", "sitenavigationelement"} else 0.0
-    if types:
-        signals.append("schema.org types: " + ", ".join(sorted(seen)[:8]))
-    head = page.handoffs.head
-    og = ""
-    if head is not None:
-        og = (head.first("og:type") or "").lower()
-        f["meta_published"] = 1.0 if head.first("article:published_time", "datepublished", "pubdate",
-                                                "publish-date", "date") else 0.0
-    if og:
-        signals.append(f"og:type {og}")
-    f["og_article"] = 1.0 if og in ("article", "news", "blog", "newsarticle") else 0.0
-    f["og_product"] = 1.0 if og.startswith(("product", "og:product")) else 0.0
-    f["og_website"] = 1.0 if og == "website" else 0.0
-    ld = page.handoffs.jsonld or {}
-    f["ld_main_article"] = 1.0 if ld.get("strong") else 0.0
-    f["cand_published"] = _log(len(page.candidates.get("published", ())))
-    # what the byline and dates stages found (they run before this one): articles state a date and authors
-    published = page.fields.get("published")
-    f["has_published"] = 1.0 if published is not None else 0.0
-    f["published_in_text"] = 1.0 if published is not None and not published.source.startswith(
-        ("meta", "jsonld", "itemprop", "time")) else 0.0
-    f["has_authors"] = 1.0 if page.get("authors") else 0.0
-    f["dropped_share"] = sum(1 for b in page.blocks if b.dropped_by is not None) / max(len(page.blocks), 1)
-    f["cand_authors"] = _log(len(page.candidates.get("authors", ())))
-    f["ld_n_articles"] = _log(ld.get("n_articles", 0))
 
 
 #: a block with at least this share of its text in links is link chrome: it ends a run of prose
@@ -347,12 +257,6 @@ def repeat_hint_counts_pure(blocks: list[Block], group_bits: dict[str, int], n_g
     return sum(repeated), len(repeated), hits
 
 
-def hint_words_each_pure(lists: list[tuple[str, ...]], vocab: frozenset[str]) -> list[frozenset[str]]:
-    """For each word list: its words in ``vocab`` (the compiled core's ``hint_words_each`` is the twin:
-    it looks up only the words after the head a list shares with the list before it)."""
-    return [vocab.intersection(words) for words in lists]
-
-
 def _scan_text(blocks: list[Block]) -> str:
     """The blocks' text, joined, up to ``TEXT_SCAN_CHARS``."""
     out: list[str] = []
@@ -382,10 +286,8 @@ def _text_features(text: str, f: dict[str, float]) -> None:
 #: signals only HTML shows (markup, links, class words, element nesting): a text capture leaves them unknown
 HTML_ONLY = frozenset({
     "link_density", "linked_headings", "linked_heading_share", "code_blocks", "teasers", "headline_links",
-    "blurbs_after_links", "repeated_share", "repeat_groups", "prose_concentration", "ld_any", "ld_breadcrumb",
-    "ld_website_only", "og_article", "og_product", "og_website", "meta_published", "ld_main_article",
-    "ld_n_articles", "cand_published", "cand_authors", "published_in_text", "dropped_share",
-} | {f"ld_{g}" for g in TYPE_GROUPS} | {f"hint_{g}" for g in _HINT_GROUPS} | PROFILE_HTML_ONLY | SHAPES_HTML_ONLY)
+    "blurbs_after_links", "repeated_share", "repeat_groups", "prose_concentration",
+} | {f"hint_{g}" for g in _HINT_GROUPS} | SCHEMA_HTML_ONLY | PROFILE_HTML_ONLY | SHAPES_HTML_ONLY)
 
 
 def page_features(page: Page) -> tuple[dict[str, float], list[str]]:
@@ -395,7 +297,7 @@ def page_features(page: Page) -> tuple[dict[str, float], list[str]]:
     f: dict[str, float] = {}
     signals: list[str] = []
     url_features(page.url or page.get("url"), f)
-    _schema_features(page, f, signals)
+    schema_features(page, f, signals)
     text = _block_features(page, f)
     _text_features(text, f)
     if f.pop("url_none", 0.0):

@@ -44,6 +44,7 @@ class PageLines:
         self.counts: dict[str, int] = {}
         self.long_texts = long_texts
         self.lowers: set[str] | None = None
+        self.uppers: set[str] | None = None
 
     def _key(self, line: int) -> str:
         key = self.keys.get(line)
@@ -78,12 +79,25 @@ class PageLines:
         """Is ``word`` lower-cased one of the runs of letters of the long lines that start in lower
         case? (The runs are read once, in one pass.)"""
         if self.lowers is None:
-            # a newline is no letter: no run of the joined lines crosses from one line to the next
-            plain = "\n".join(t for t in self.long_texts if t.isascii()).encode()
-            runs = set(plain.translate(_ASCII_NON_LETTER_TO_SPACE).decode().split())
-            runs.update(_WORD.findall("\n".join(t for t in self.long_texts if not t.isascii())))
-            self.lowers = {w for w in runs if w[:1].islower()}
+            self._read_runs()
+        assert self.lowers is not None
         return word.lower() in self.lowers
+
+    def upper_word(self, word: str) -> bool:
+        """Is ``word`` (as printed) one of the capitalised runs of letters of the long lines? A name the
+        story's sentences print is often the story's subject."""
+        if self.uppers is None:
+            self._read_runs()
+        assert self.uppers is not None
+        return word in self.uppers
+
+    def _read_runs(self) -> None:
+        # a newline is no letter: no run of the joined lines crosses from one line to the next
+        plain = "\n".join(t for t in self.long_texts if t.isascii()).encode()
+        runs = set(plain.translate(_ASCII_NON_LETTER_TO_SPACE).decode().split())
+        runs.update(_WORD.findall("\n".join(t for t in self.long_texts if not t.isascii())))
+        self.lowers = {w for w in runs if w[:1].islower()}
+        self.uppers = {w for w in runs if w[:1].isupper()}
 
     def bio_openers(self, min_len: int, head: int, least: int, most: int) -> set[str]:
         """The first ``least`` to ``most`` words (as name keys) of the first ``head`` characters of

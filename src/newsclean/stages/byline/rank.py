@@ -31,6 +31,7 @@ from newsclean.normalize.authors import (
 from newsclean.normalize.dates import find_dates
 from newsclean.page import Block
 from newsclean.stages.byline.lines import UI_WORDS
+from newsclean.stages.byline.name_shape import shape_features, title_words
 from newsclean.stages.byline.page_lines import page_lines
 from newsclean.stages.byline.readings import MAX_NAME_LINE, one_word_name, readings
 from newsclean.stages.title.rank import standard_score_pure
@@ -63,6 +64,7 @@ FEATURES = ("lead", "inner", "name_only", "dated", "rule", "rule_byline", "after
             "has_date", "count", "in_title", "comment", "photo", "copyright", "org", "kept", "list_item",
             "label_above", "order", "ui_word", "common_words", "near3", "near10", "date_near",
             "short_neighbours", "body_below", "n_people", "first_name", "bio", "label", "segment",
+            "name_words", "acronym", "function_first", "long_word", "title_words", "story_name",
             "first_explicit")
 
 
@@ -147,6 +149,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     lines = page_lines(blocks, MAX_BLOCKS, MAX_LINE * 3, MAX_NAME_LINE + 1, MAX_COUNT)
     bios = lines.bio_openers(BIO_LINE, MAX_NAME_LINE, 2, BIO_WORDS)
     title_text = name_key(blocks[title].text) if title is not None else ""
+    title_set = title_words(blocks[title].text) if title is not None else set()
     n = len(blocks)
     out = list(merged.values())
     people = math.log1p(sum(1 for c in out if "name_only" in c.kinds))
@@ -187,6 +190,8 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
         ]
         c.feats += [first_name_share(c.names), 1.0 if any(k in bios for k in keys) else 0.0,
                     1.0 if "label" in c.kinds else 0.0, 1.0 if "segment" in c.kinds else 0.0]
+        c.feats += shape_features(c.names, title_set)
+        c.feats.append(1.0 if any(lines.upper_word(x.split()[-1]) for x in c.names if x.split()) else 0.0)
     _add_page_relative(out, title)
     return out
 

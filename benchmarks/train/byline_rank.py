@@ -5,13 +5,16 @@ Training data: the TUNE pages (SPLITS.md) of the metadata set that have gold aut
 lynx captures only (inscriptis and the simulated innerText stay held out). Each capture is run through
 the stages before 'byline'; every candidate the byline stage weighs (``BylineStage.text_candidates``)
 is labelled 1 when its names match the gold names with a name-F1 of at least LABEL_F1 by the set's own
-scorer, else 0. A logistic regression (scikit-learn, training time only, fixed seed) on standardised
-features gives the weights; the acceptance threshold is the grid value with the best micro name-F1 on
+scorer, else 0. Boosted trees (scikit-learn's HistGradientBoostingClassifier, training time only: fixed seed,
+no early stopping, one thread; ``--model linear``: a logistic regression on standardised features) give the
+scores; the trees are written node by node and walked in plain Python at run time
+(``stages/classify/trees.py``). The acceptance threshold is the grid value with the best micro name-F1 on
 held-out folds of the same pages (grouped by page id, so a page's w3m and lynx captures stay in one
 fold: the threshold is chosen on scores the model did not fit). Numbers are rounded and written as
 JSON, so retraining reproduces the file byte for byte.
 
-  python benchmarks/train/byline_rank.py            # write the weights
+  python benchmarks/train/byline_rank.py            # write the model (trees)
+  python benchmarks/train/byline_rank.py --model linear   # the logistic model instead
   python benchmarks/train/byline_rank.py --check    # exit 1 if retraining would change the file
 """
 from __future__ import annotations
@@ -25,7 +28,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 import numpy as np  # noqa: E402
+from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
 from weights_io import write_or_check  # noqa: E402
 
 from bench_sets import load_module, tune_meta_captures  # noqa: E402
@@ -40,6 +45,9 @@ C = 1.0          # inverse regularisation strength (sklearn's default)
 DIGITS = 6       # rounding of the shipped numbers: stable across platforms, plenty for a ranking
 LABEL_F1 = 0.5   # a candidate naming at least about half of the gold authors (and few others) is a good one
 FOLDS = 5        # grouped cross-validation folds for the threshold
+TREES = 100      # boosting rounds (sklearn's default; no early stopping, so the count is fixed)
+LEARNING_RATE = 0.1   # sklearn's default shrinkage
+MIN_LEAF = 20    # candidates per leaf at least (sklearn's default): no leaf for a handful of pages
 THRESHOLDS = [round(-3.0 + 0.25 * i, 2) for i in range(17)]   # acceptance grid on the model's score
 
 
@@ -77,17 +85,16 @@ def _fold(pid: str) -> int:
     return int(hashlib.sha1(pid.encode("utf-8")).hexdigest()[1:9], 16) % FOLDS
 
 
-def cv_threshold(data: list) -> tuple[float, dict[float, float]]:
+def cv_threshold(data: list, kind: str = "trees") -> tuple[float, dict[float, float]]:
     """The grid threshold with the best micro name-F1 on held-out folds (grouped by page), and the
     held-out F1 of every grid value."""
     held: list = []
     for k in range(FOLDS):
         train = [(gs, rows) for pid, gs, rows in data if _fold(pid) != k]
         test = [(gs, rows) for pid, gs, rows in data if _fold(pid) == k]
-        model = fit(train)
-        w, m, s = np.array(model["weights"]), np.array(model["mean"]), np.array(model["scale"])
+        ranker = rank.ranker_from_json(fit(train, kind))
         for gs, rows in test:
-            scores = ((np.array([f for _p, f, _y in rows]) - m) / s) @ w + model["bias"] if rows else []
+            scores = ranker.scores([f for _p, f, _y in rows]) if rows else []
             held.append((gs, [(p, float(sc)) for (p, _f, _y), sc in zip(rows, scores)]))
     f1s = {t: _micro_f1_scored(held, t) for t in THRESHOLDS}
     return max(THRESHOLDS, key=lambda t: (round(f1s[t], 6), -t)), f1s
@@ -104,9 +111,12 @@ def _micro_f1_scored(held: list, threshold: float) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def fit(data: list) -> dict:
+def fit(data: list, kind: str = "trees") -> dict:
+    """The model fitted on ``data``'s candidates, as the weights file keeps it (threshold still 0)."""
     x = np.array([f for _g, rows in data for _p, f, _y in rows], dtype=float)
     y = np.array([lab for _g, rows in data for _p, _f, lab in rows])
+    if kind == "trees":
+        return fit_trees(x, y)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -122,21 +132,43 @@ def fit(data: list) -> dict:
             "bias": round(float(model.intercept_[0]), DIGITS), "threshold": 0.0}
 
 
+def _sig(v: float) -> float:
+    return float(f"{v:.{DIGITS}g}")
+
+
+def fit_trees(x: np.ndarray, y: np.ndarray) -> dict:
+    """Boosted trees; each tree as ``[feature, threshold, left, right]`` per split (a row goes left at or
+    below the threshold, as fitted) and ``[value]`` per leaf (rounded; the learning rate is in it)."""
+    model = HistGradientBoostingClassifier(max_iter=TREES, learning_rate=LEARNING_RATE, min_samples_leaf=MIN_LEAF,
+                                           early_stopping=False, random_state=SEED)
+    with threadpool_limits(1):  # one thread: the same sums in the same order, the same trees on any machine
+        model.fit(x, y)
+    trees = [[[_sig(float(n["value"]))] if n["is_leaf"] else
+              [int(n["feature_idx"]), float(n["num_threshold"]), int(n["left"]), int(n["right"])]
+              for n in predictor.nodes] for (predictor,) in model._predictors]
+    return {"_note": "text-capture byline ranker: boosted trees (raw score = log-odds); written by "
+                     "benchmarks/train/byline_rank.py (do not edit by hand)",
+            "features": list(rank.FEATURES), "base": _sig(float(np.ravel(model._baseline_prediction)[0])),
+            "threshold": 0.0, "trees": trees}
+
+
+TREES_AT = '"@trees@"'  # where the trees go in the file: one line each (the file stays small and diffable)
+
+
+def to_json(model: dict) -> str:
+    if "trees" not in model:
+        return json.dumps(model, indent=1, ensure_ascii=False) + "\n"
+    text = json.dumps({**model, "trees": TREES_AT[1:-1]}, indent=1, ensure_ascii=False) + "\n"
+    trees = ",\n".join("  " + json.dumps(t, separators=(",", ":")) for t in model["trees"])
+    return text.replace(TREES_AT, "[\n" + trees + "\n ]")
+
+
 def micro_f1(data: list, model: dict, threshold: float) -> float:
     """Micro name-F1 over the training captures when the best candidate is taken above ``threshold``."""
-    w, m, s = np.array(model["weights"]), np.array(model["mean"]), np.array(model["scale"])
-    tp = fp = fn = 0
-    for gs, rows in data:
-        best = None
-        if rows:
-            scores = ((np.array([f for _p, f, _y in rows]) - m) / s) @ w + model["bias"]
-            i = int(np.argmax(scores))
-            best = rows[i][0] if scores[i] >= threshold else None
-        ps = best or set()
-        tp += len(ps & gs)
-        fp += len(ps - gs)
-        fn += len(gs - ps)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    ranker = rank.ranker_from_json(model)
+    scored = [(gs, list(zip((p for p, _f, _y in rows), ranker.scores([f for _p, f, _y in rows]) if rows else [])))
+              for gs, rows in data]
+    return _micro_f1_scored(scored, threshold)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,11 +176,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bench", type=Path, default=BENCH)
     ap.add_argument("--out", type=Path, default=DATA / rank.WEIGHTS_FILE)
     ap.add_argument("--check", action="store_true", help="do not write; exit 1 if the file would change")
+    ap.add_argument("--model", choices=("trees", "linear"), default="trees")
     a = ap.parse_args(argv)
     by_page = dataset_by_page(a.bench)
     data = [(gs, rows) for _pid, gs, rows in by_page]
-    model = fit(data)
-    model["threshold"], held = cv_threshold(by_page)
+    model = fit(data, a.model)
+    model["threshold"], held = cv_threshold(by_page, a.model)
     scores = {t: micro_f1(data, model, t) for t in THRESHOLDS}
     print(f"held-out micro name-F1 at threshold {model['threshold']}: {held[model['threshold']]:.3f}",
           file=sys.stderr)
@@ -158,9 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(data)} captures ({reach} with a good candidate), {n_rows} candidates, {n_pos} good; "
           f"micro name-F1 at threshold {model['threshold']}: {scores[model['threshold']]:.3f} "
           f"(take always: {scores[THRESHOLDS[0]]:.3f})", file=sys.stderr)
-    for feat, wt in sorted(zip(rank.FEATURES, model["weights"]), key=lambda t: -abs(t[1])):
+    for feat, wt in sorted(zip(rank.FEATURES, model.get("weights", ())), key=lambda t: -abs(t[1])):
         print(f"  {feat:<14} {wt:+.3f}", file=sys.stderr)
-    return write_or_check(a.out, json.dumps(model, indent=1, ensure_ascii=False) + "\n", a.check)
+    return write_or_check(a.out, to_json(model), a.check)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ FUNCTION_FIRST = frozenset({
     "der", "die", "das", "ein", "eine", "wie", "was", "warum", "wer", "unsere", "mehr", "alle", "neue",
     "le", "la", "les", "un", "une", "des", "nos", "notre", "votre", "tous", "plus",
     "el", "los", "las", "una", "nuestro", "nuestra", "todos", "más", "il", "lo", "gli", "i", "o", "os",
-    "um", "uma", "het", "een", "onze", "alle",
+    "um", "uma", "het", "een", "onze",
 })
 MAX_ACRONYM = 4     # letters: "OMA", "PDF", "HTML" are acronyms; a surname printed in capitals is longer
 LONG_WORD = 13      # characters: a word this long is a compound noun ("Imperialismus"), rarely a name's

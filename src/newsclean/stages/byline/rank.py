@@ -18,9 +18,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from newsclean._core import compiled
+from newsclean.errors import ConfigError
 from newsclean.features.text import phrases
 from newsclean.normalize._data import load_json
 from newsclean.normalize.authors import (
@@ -34,6 +35,7 @@ from newsclean.stages.byline.lines import UI_WORDS
 from newsclean.stages.byline.name_shape import shape_features, title_words
 from newsclean.stages.byline.page_lines import page_lines
 from newsclean.stages.byline.readings import MAX_NAME_LINE, one_word_name, readings
+from newsclean.stages.classify.trees import Forest, forest_from_json
 from newsclean.stages.title.rank import standard_score_pure
 from newsclean.strings import has_digit
 
@@ -233,25 +235,53 @@ def _add_page_relative(cands: list[Candidate], title: int | None) -> None:
         c.feats.append(1.0 if c is first else 0.0)
 
 
+@dataclass(frozen=True)
+class Ranker:
+    """The fitted ranker as the weights file holds it: boosted trees (``trees``: their raw score is the
+    log-odds that the candidate names the page's authors) or a standardised linear score (``weights``),
+    and the score a candidate needs to be taken."""
+
+    threshold: float
+    forest: Forest | None = None
+    linear: tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], float] | None = None
+
+    def scores(self, table: list[list[float]]) -> list[float]:
+        """Every row's score (the trees' walk or the linear score's compiled twin, when built)."""
+        if self.forest is not None:
+            return self.forest.scores(table)
+        assert self.linear is not None
+        mean, scale, weights, bias = self.linear
+        fast = compiled("standard_score") or standard_score_pure
+        return [fast(mean, scale, weights, bias, feats) for feats in table]
+
+
+def ranker_from_json(data: dict[str, Any], where: str = WEIGHTS_FILE) -> Ranker:
+    """The ranker a weights file describes (``ConfigError`` when it was fitted on other features or
+    its trees are malformed)."""
+    if tuple(data.get("features", ())) != FEATURES:
+        raise ConfigError(f"{where} was fitted on other features; retrain it")
+    if "trees" in data:
+        return Ranker(float(data["threshold"]), forest=forest_from_json(data["trees"], data["base"],
+                                                                        len(FEATURES), where))
+    return Ranker(float(data["threshold"]), linear=(tuple(data["mean"]), tuple(data["scale"]),
+                                                    tuple(data["weights"]), float(data["bias"])))
+
+
 @cache
-def _model() -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...], float, float]:
-    data = load_json(WEIGHTS_FILE)
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{WEIGHTS_FILE} was fitted on other features; retrain it")
-    return (tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"]),
-            float(data["threshold"]))
+def _model() -> Ranker:
+    return ranker_from_json(load_json(WEIGHTS_FILE))
 
 
 def score(feats: list[float]) -> float:
-    """The candidate's standardised linear score, ``bias + sum(w * (x - m) / s)`` (the title ranker's
-    ``standard_score_pure``, or its compiled twin)."""
-    mean, scale, weights, bias, _ = _model()
-    return (compiled("standard_score") or standard_score_pure)(mean, scale, weights, bias, feats)
+    """The candidate's score by the shipped ranker."""
+    return _model().scores([feats])[0]
 
 
 def best(cands: list[Candidate]) -> Candidate | None:
     """The highest-scoring candidate (the earlier line on a tie) if the model trusts it enough."""
     if not cands:
         return None
-    top = max(cands, key=lambda c: (score(c.feats), -c.block.index))
-    return top if score(top.feats) >= _model()[4] else None
+    model = _model()
+    scores = model.scores([c.feats for c in cands])
+    i = max(range(len(cands)), key=lambda j: (scores[j], -cands[j].block.index))
+    return cands[i] if scores[i] >= model.threshold else None

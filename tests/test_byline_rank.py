@@ -1,8 +1,15 @@
 """Text captures: byline candidates read from every short line and chosen by the learned ranker;
 names printed twice or glued to a date."""
+import json
+
+import pytest
+
 from newsclean import extract
+from newsclean.errors import ConfigError
 from newsclean.normalize.authors import split_names
+from newsclean.page import Block
 from newsclean.stages.byline import rank, readings
+from tests.scripts import load_script
 
 _BODY = ("The council met on Tuesday evening to discuss the new budget for the coming year, and the debate "
          "ran long into the night as members argued over every line of the plan. ")
@@ -47,9 +54,59 @@ def test_a_teaser_name_does_not_beat_the_byline_under_the_headline():
     assert extract("\n".join(lines), kind="text").authors == ("Jane Doe",)
 
 
-def test_the_shipped_weights_match_the_features():
-    mean, scale, weights, _bias, _threshold = rank._model()
-    assert len(mean) == len(scale) == len(weights) == len(rank.FEATURES)
+def test_the_shipped_model_is_trees_over_the_features():
+    forest = rank._model().forest
+    assert forest is not None and forest.roots
+    assert max(f for f, *_rest in forest.nodes) < len(rank.FEATURES)
+
+
+def _tiny(**over):
+    """A made-up weights file: one tree splitting on ``lead`` (left at or below 0.5)."""
+    doc = {"features": list(rank.FEATURES), "base": -1.0, "threshold": 0.0,
+           "trees": [[[0, 0.5, 1, 2], [-0.5], [2.0]]]}
+    return {**doc, **over}
+
+
+def test_a_trees_file_scores_by_walking_its_trees():
+    ranker = rank.ranker_from_json(_tiny())
+    row = [0.0] * len(rank.FEATURES)
+    lead = [1.0] + row[1:]
+    assert ranker.scores([row, lead]) == [-1.5, 1.0]
+
+
+def test_best_takes_the_top_candidate_only_above_the_threshold(monkeypatch):
+    monkeypatch.setattr(rank, "_model", lambda: rank.ranker_from_json(_tiny()))
+    row = [0.0] * len(rank.FEATURES)
+    blocks = [Block(index=i, text=t) for i, t in enumerate(["Jane Doe", "By John Roe"])]
+    plain, lead = rank.Candidate(["Jane Doe"], blocks[0], feats=row), rank.Candidate(["John Roe"], blocks[1],
+                                                                                     feats=[1.0] + row[1:])
+    assert rank.best([plain, lead]) is lead
+    assert rank.best([plain]) is None
+
+
+@pytest.mark.parametrize("bad", [_tiny(features=["lead"]), _tiny(trees=[[[99, 0.5, 1, 2], [0.0], [1.0]]]),
+                                 _tiny(trees=[[[0, 0.5, 0, 2], [0.0], [1.0]]]), _tiny(trees=[[]])])
+def test_a_malformed_trees_file_is_a_config_error(bad):
+    with pytest.raises(ConfigError):
+        rank.ranker_from_json(bad)
+
+
+def test_the_trainer_exports_the_trees_sklearn_fitted():
+    """The exported trees, walked in plain Python, give sklearn's own raw scores (to the rounding of
+    the leaves)."""
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("sklearn")
+    br = load_script("benchmarks/train/byline_rank.py", "nc_byline_rank")
+    rng = np.random.default_rng(13)
+    x = rng.random((400, len(rank.FEATURES)))
+    y = (x[:, 0] + 0.5 * x[:, 3] > 0.8).astype(int)
+    doc = br.fit_trees(x, y)
+    got = rank.ranker_from_json(json.loads(br.to_json(doc))).scores(x.tolist())
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    want = HistGradientBoostingClassifier(max_iter=br.TREES, learning_rate=br.LEARNING_RATE,
+                                          min_samples_leaf=br.MIN_LEAF, early_stopping=False,
+                                          random_state=br.SEED).fit(x, y).decision_function(x)
+    assert np.allclose(got, want, atol=1e-4)
 
 
 def test_retraining_reproduces_the_weights_byte_for_byte():

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from newsclean import _core
 from newsclean.features.text import _BRACKETED, _may_be_bracketed, first_letters_pure, has_alnum_pure, placeholder
 from newsclean.stages.byline import rank
-from newsclean.stages.title.rank import standard_score_pure
+from newsclean.stages.classify.trees import forest_scores_pure
 from newsclean.strings import has_digit_pure
 
 has_digit = _core.compiled("has_digit")
@@ -75,10 +75,11 @@ def test_placeholder_examples(text: str, want: bool) -> None:
 @settings(max_examples=200)
 @given(st.lists(st.floats(min_value=-1e3, max_value=1e3, allow_nan=False), min_size=len(rank.FEATURES),
                 max_size=len(rank.FEATURES)))
-def test_byline_score_is_the_standard_score(feats: list[float]) -> None:
-    mean, scale, weights, bias, _ = rank._model()
-    plain = bias + sum(w * (x - m) / s for x, m, s, w in zip(feats, mean, scale, weights))
-    assert rank.score(feats) == plain == standard_score_pure(mean, scale, weights, bias, feats)
+def test_byline_score_is_the_plain_forest_walk(feats: list[float]) -> None:
+    forest = rank._model().forest
+    assert forest is not None
+    plain = forest_scores_pure(forest.nodes, forest.roots, forest.base, [feats])[0]
+    assert rank.score(feats) == plain
     assert math.isfinite(plain)
 
 

@@ -6,11 +6,13 @@ von gizzmo"), a name beside a date ("Janic Cathomen, 01.12.2021"), or a line tha
 short line is read in those four ways; every reading that gives names is a candidate, described by a
 few numbers (how it was read, where it sits relative to the headline, how the names look, how often
 the page prints them, whether the line looks like a comment, a photo credit or a copyright line, and
-whether the hand-written rules of the byline stage chose it; the readings are in ``readings.py``).
-A logistic model fitted on the tune pages of the metadata set's w3m and lynx captures
-(``benchmarks/train/byline_rank.py``, seeded; retraining rewrites ``data/text_byline_rank.json`` byte
-for byte) gives each candidate the chance that it names the page's authors; the best one is taken when
-that chance is high enough. Plain Python at run time."""
+whether the hand-written rules of the byline stage chose it, the shapes of the name words from
+``name_shape.py``; the readings are in ``readings.py``). Boosted trees fitted on the tune pages of the
+metadata set's w3m and lynx captures (``benchmarks/train/byline_rank.py``, seeded; retraining rewrites
+``data/text_byline_rank.json`` byte for byte) give each candidate the log-odds that it names the page's
+authors; the best one is taken when they are high enough. The trees are walked in plain Python at run
+time (``classify/trees.py``, or its compiled twin); a file holding a linear model (``--model linear``)
+is read too."""
 from __future__ import annotations
 
 import math

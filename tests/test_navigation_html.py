@@ -377,3 +377,11 @@ def test_captions_named_in_german_french_italian_class_words_dropped():
         page = run(body(2) + f"<div class='{cls}'><p>Der Bürgermeister am Montag vor dem Rathaus.</p></div>"
                    + body(2, start=2))
         assert reason_of(page, "Der Bürgermeister am Montag vor dem Rathaus.") is not None, cls
+
+
+def test_notice_reason_names_each_notice_and_leaves_prose():
+    from newsclean.stages.boilerplate.notices import notice_reason
+    assert notice_reason("Teilen: Facebook Twitter WhatsApp") == "share line"
+    assert notice_reason("Foto: dpa/Michael Kappeler") == "picture credit ('Foto: dpa/...')"
+    assert notice_reason("© 2024 Beispiel Verlag. Alle Rechte vorbehalten.") == "rights line ('all rights reserved')"
+    assert notice_reason("The council will share its plan with residents on Facebook next week.") is None

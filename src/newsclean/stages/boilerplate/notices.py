@@ -76,3 +76,15 @@ def credit_line(text: str) -> bool:
 def rights_line(text: str) -> bool:
     """A short line reserving the site's rights."""
     return len(text) <= RIGHTS_MAX_CHARS and _RIGHTS.search(text) is not None
+
+
+def notice_reason(text: str) -> str | None:
+    """Why a block is a site notice by its text alone (a share line or label, a picture credit, a rights
+    line), or None."""
+    if share_line(text) or share_label(text):
+        return "share line"
+    if credit_line(text):
+        return "picture credit ('Foto: dpa/...')"
+    if rights_line(text):
+        return "rights line ('all rights reserved')"
+    return None

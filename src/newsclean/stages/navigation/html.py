@@ -14,7 +14,7 @@ from typing import Any
 
 from newsclean.load.element_text import text_of
 from newsclean.page import Block, DropKind, Page
-from newsclean.stages.boilerplate.notices import cookie_notices, credit_line, rights_line, share_label, share_line
+from newsclean.stages.boilerplate.notices import cookie_notices, notice_reason
 from newsclean.stages.boilerplate.signals import (
     describe,
     element_words,
@@ -240,17 +240,6 @@ def _stock_phrase(text: str, phrases: frozenset[str], prefix_len: int = 50) -> s
     return None
 
 
-def _notice(text: str) -> str | None:
-    """A share or rights line by its text alone (boilerplate/notices.py), or None."""
-    if share_line(text) or share_label(text):
-        return "share line"
-    if credit_line(text):
-        return "picture credit ('Foto: dpa/...')"
-    if rights_line(text):
-        return "rights line ('all rights reserved')"
-    return None
-
-
 def drop_navigation(page: Page, options: Any, stage: str) -> None:
     if page.tree is None or not page.blocks:
         return
@@ -393,7 +382,7 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind
     ph = _stock_phrase(b.text, ctx.phrases)
     if ph:
         return f"stock phrase '{ph}'", DropKind.STOCK_PHRASE
-    notice = "cookie notice" if b.index in ctx.cookies else _notice(b.text)
+    notice = "cookie notice" if b.index in ctx.cookies else notice_reason(b.text)
     if notice:
         return notice, DropKind.OTHER
     if n < 300:

@@ -121,3 +121,24 @@ def test_duplicates_reads_each_blocks_tokens_once(monkeypatch) -> None:
     duplicates.DuplicatesStage().run(page)
     assert sorted(calls) == sorted(b.text for b in page.blocks)   # each block's text tokenized once
     assert sum(1 for b in page.blocks[-4:] if not b.kept) == 4    # the copied list still goes
+
+
+FACT_WORDS = ("Reply", "REPLIES", "says:", "said", "Kommentare", "comments", "répondre", "ha detto", "Photo", "Fotos",
+              "Bilder", "Getty Images", "illustration", "VIDEO", "©", "(c)", "(C)", "Copyright", "All Rights Reserved",
+              "alle Rechte", "Jane", "Doe", "rep", "ly", "phot", "o", "copy", "right")
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.one_of(st.sampled_from(FACT_WORDS + WORDS),
+                          st.text(alphabet=st.sampled_from(EDGES + "abyJD0"), max_size=3)), max_size=8).map("".join))
+def test_line_facts_precheck_never_hides_a_match(text: str) -> None:
+    from newsclean.stages.byline import rank
+    if not prefilter.may_hold(text, rank._FACT_WORDS):
+        assert not rank._COMMENT.search(text) and not rank._PHOTO.search(text) and not rank._COPYRIGHT.search(text)
+
+
+def test_line_facts_precheck_examples() -> None:
+    from newsclean.stages.byline import rank
+    for text in ("Jane Doe says:", "Photo: Getty", "© 2024 Jane Doe", "(C) Jane Doe", "Jane Doe replies", "Kommentare"):
+        assert prefilter.may_hold(text, rank._FACT_WORDS), text
+    assert not prefilter.may_hold("By Jane Doe | March 5, 2024", rank._FACT_WORDS)

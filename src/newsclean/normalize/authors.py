@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
+from newsclean._core import compiled
 from newsclean.normalize._data import load_json, month_table
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.prefilter import Prefixes, ascii_prefixes, ascii_word_set, may_begin, may_hold
@@ -213,6 +215,30 @@ def _desk_name(words: list[str]) -> bool:
     return words[0].lower() in _DESK_OPENERS and words[-1].lower().strip(".,") in _DESK_WORDS
 
 
+def trim_name_words_pure(words: list[str], role_word: Callable[[str], bool], creds: frozenset[str],
+                         weekdays: frozenset[str], role_adj: frozenset[str], stop_cut: frozenset[str],
+                         particles: frozenset[str]) -> list[str]:
+    """The words of a name with a trailing role, title, credential or weekday cut, and cut before a
+    lower-case word that is no particle (``_clean_name``'s word loops; the list may be changed). The
+    compiled core's twin is ``_core/_scan_spdnames.pxi``'s ``trim_name_words``."""
+    for i in range(2, len(words)):  # "Will Judd Former Deputy Tech Editor"
+        if words[i].lower().strip(".,") in role_adj or role_word(words[i].strip(".,")):
+            words = words[:i]
+            break
+    while len(words) > 1 and (_is_credential(words[-1], creds) or words[-1].lower().strip(".,") in weekdays or
+                              (not words[-1].isupper() and bool(_ODD_CAPS.match(words[-1]))) or
+                              (len(words) > 2 and role_word(words[-1].strip(".,")))):
+        words.pop()
+    for i in range(1, len(words)):
+        w = words[i]
+        if w.lower() in stop_cut or (words[0][:1].isupper() and w[:1].islower() and w.lower() not in particles):
+            words = words[:i]   # "Daniel Lemire A computer science professor"
+            while len(words) > 1 and len(words[-1]) == 1:
+                words.pop()
+            break
+    return words
+
+
 def _clean_name(part: str, digits: bool = True) -> str | None:
     """The name in one part of a byline, or None; ``digits``: False when the part holds no digit."""
     roles, creds, not_names = _tables()[1], _tables()[2], _tables()[3]
@@ -222,21 +248,8 @@ def _clean_name(part: str, digits: bool = True) -> str | None:
         return None  # "By using this site ...", "By clicking ...": a gerund after "By", not a name
     if _desk_name(words):
         return p if len(p) <= 60 else None
-    for i in range(2, len(words)):  # "Will Judd Former Deputy Tech Editor"
-        if words[i].lower().strip(".,") in _ROLE_ADJ or _role_word(words[i].strip(".,")):
-            words = words[:i]
-            break
-    while len(words) > 1 and (_is_credential(words[-1], creds) or words[-1].lower().strip(".,") in _weekdays() or
-                              (not words[-1].isupper() and bool(_ODD_CAPS.match(words[-1]))) or
-                              (len(words) > 2 and _role_word(words[-1].strip(".,")))):
-        words.pop()
-    for i in range(1, len(words)):
-        w = words[i]
-        if w.lower() in _STOP_CUT or (words[0][:1].isupper() and w[:1].islower() and w.lower() not in _PARTICLES):
-            words = words[:i]   # "Daniel Lemire A computer science professor"
-            while len(words) > 1 and len(words[-1]) == 1:
-                words.pop()
-            break
+    words = (compiled("trim_name_words") or trim_name_words_pure)(words, _role_word, creds, _weekdays(), _ROLE_ADJ,
+                                                                   _STOP_CUT, _PARTICLES)
     p = " ".join(words)
     if not p or len(p) < 2 or len(p) > 60:
         return None

@@ -32,6 +32,7 @@ from newsclean.normalize.authors import (
     name_key,
 )
 from newsclean.normalize.dates import find_dates
+from newsclean.normalize.prefilter import may_hold
 from newsclean.page import Block
 from newsclean.stages.byline.lines import UI_WORDS
 from newsclean.stages.byline.name_shape import shape_features, title_words
@@ -58,6 +59,12 @@ _COMMENT = re.compile(r"\b(?:reply|antworten|says|sagt|said|schreibt|kommentar\w
 _PHOTO = re.compile(r"\b(?:photo|photos|foto|fotos|bild|bilder|image|images|picture|getty|imago|"
                     r"illustration|grafik|kamera|video)\b", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved|alle rechte", re.I)
+#: a substring (lower case) every match of ``_COMMENT``, ``_PHOTO`` or ``_COPYRIGHT`` holds: ASCII text holding
+#: none of them matches none of the three (``prefilter.may_hold``: one search where three case-blind ones ran)
+_FACT_WORDS = ("reply", "replies", "antworten", "says", "sagt", "said", "schreibt", "kommentar", "comment",
+               "responder", "répondre", "dice", "ha detto", "zegt", "svarar",
+               "photo", "foto", "bild", "image", "picture", "getty", "imago", "illustration", "grafik", "kamera",
+               "video", "©", "(c)", "copyright", "all rights reserved", "alle rechte")
 _ORG = re.compile(r"\b(?:press|news|agency|agentur|redaktion|staff|team|media|online|newsroom|editorial|desk|"
                   r"magazine|zeitung|times|post|daily|group|inc|ltd|gmbh|ag|verlag|services?)\b", re.I)
 _BARE_LABEL = re.compile(r"^\W*(?:by|von|par|por|door|di|written by|text|autor|autorin|author|authors|autoren|"
@@ -217,9 +224,10 @@ class _LineFacts(NamedTuple):
 def _line_facts(blocks: list[Block], b: Block) -> _LineFacts:
     text, i = b.text, b.index
     prev = blocks[i - 1].text if i > 0 else ""
+    marks = may_hold(text, _FACT_WORDS)   # (else none of the three patterns can match)
     return _LineFacts(1.0 if has_digit(text) and find_dates(text, limit=1) else 0.0,
-                      1.0 if _COMMENT.search(text) else 0.0, 1.0 if _PHOTO.search(text) else 0.0,
-                      1.0 if _COPYRIGHT.search(text) else 0.0, 1.0 if b.kept else 0.0,
+                      1.0 if marks and _COMMENT.search(text) else 0.0, 1.0 if marks and _PHOTO.search(text) else 0.0,
+                      1.0 if marks and _COPYRIGHT.search(text) else 0.0, 1.0 if b.kept else 0.0,
                       1.0 if b.kind == "list_item" else 0.0, 1.0 if _BARE_LABEL.match(prev) else 0.0,
                       1.0 if _date_near(blocks, i) else 0.0, _short_neighbours(blocks, i),
                       1.0 if _body_below(blocks, i) else 0.0)

@@ -205,7 +205,13 @@ class Prose:
 
 
 def word_count(text: str) -> int:
-    """Words; CJK text has no spaces, so two CJK characters count as one word."""
+    """Words; CJK text has no spaces, so two CJK characters count as one word: the compiled core's
+    ``word_count`` (``_core/_scan_spdprose.pxi``) or its twin :func:`word_count_pure`."""
+    return (compiled("word_count") or word_count_pure)(text)
+
+
+def word_count_pure(text: str) -> int:
+    """Words (runs of ``\\w``); CJK text has no spaces, so two CJK characters count as one word."""
     if text.isascii():
         return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
@@ -235,8 +241,25 @@ def lower_share_of_words(split: list[str]) -> float:
 
 
 def letter_count(text: str) -> int:
+    r"""How many letters (``[^\W\d_]``): the compiled core's ``letter_count``
+    (``_core/_scan_spdprose.pxi``) or its twin :func:`letter_count_pure`."""
+    return (compiled("letter_count") or letter_count_pure)(text)
+
+
+def letter_count_pure(text: str) -> int:
     r"""How many letters (``[^\W\d_]``): summed over runs of letters, one string per word, not per letter."""
     return sum(map(len, LETTERS.findall(text)))
+
+
+def inside_sentences(text: str) -> int:
+    """Sentence ends inside ``text`` (``_SENTENCE_INSIDE`` matches): the compiled core's
+    ``inside_sentences`` (``_core/_scan_spdprose.pxi``) or its twin :func:`inside_sentences_pure`."""
+    return (compiled("inside_sentences") or inside_sentences_pure)(text)
+
+
+def inside_sentences_pure(text: str) -> int:
+    """``len(_SENTENCE_INSIDE.findall(text))``: a word's end, "." "!" or "?", white space and a capital."""
+    return len(_SENTENCE_INSIDE.findall(text))
 
 
 def placeholder(text: str) -> bool:
@@ -275,7 +298,7 @@ def _prose(block: Block, min_words: int) -> Prose:
         # a table of figures is body content: it counts, though for less than prose
         return Prose(words, end, 1 if end else 0, False, 0.2 * words if block.features.get("rows", 0) >= 3 else -2.0)
     long_enough = words >= min_words
-    sentences = (len(_SENTENCE_INSIDE.findall(text)) if long_enough else 0) + (1 if end else 0)
+    sentences = (inside_sentences(text) if long_enough else 0) + (1 if end else 0)
     alpha_ok = (long_enough or (end and words >= 3)) and \
         letter_count(text) >= 0.55 * max(1, len(text) - text.count(" "))
     prose = block.kind in ("paragraph", "quote", "list_item", "pre") and long_enough and alpha_ok \

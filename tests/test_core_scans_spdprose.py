@@ -15,7 +15,10 @@ from hypothesis import strategies as st
 
 from newsclean import _core
 from newsclean.features.text import (
+    _PROSE_FIELDS,
     _SENTENCE_INSIDE,
+    Prose,
+    _make_prose,
     inside_sentences_pure,
     letter_count_pure,
     word_count_pure,
@@ -108,3 +111,14 @@ def test_field_value_records() -> None:
     page.set_field("title", "A", "first line", "title")
     assert page.candidates["title"] == [FieldValue("A", "first line", "title")]
     assert page.fields["title"] == FieldValue("A", "first line", "title")
+
+
+def test_prose_records() -> None:
+    assert tuple(f.name for f in dataclasses.fields(Prose)) == _PROSE_FIELDS
+    for values in ((12, True, 2, True, 12.0, False), (3, False, 0, False, -1.75, True)):
+        made = _make_prose(*values)
+        assert made == Prose(*values) == frozen_record_pure(Prose, _PROSE_FIELDS, values)
+        assert type(made) is Prose and hash(made) == hash(Prose(*values))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.words = 0  # type: ignore[misc]
+    assert _make_prose(1, False, 0, False, -1.0) == Prose(1, False, 0, False, -1.0)   # loose defaults to False

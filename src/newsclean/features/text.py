@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from newsclean._core import compiled
-from newsclean.page import Block
+from newsclean.page import Block, frozen_record_pure
 from newsclean.strings import ends_sentence, literal_trie
 
 _WORD = re.compile(r"\w+")
@@ -204,6 +204,21 @@ class Prose:
     loose: bool = False  # running text that lost its full stop (see region_scores)
 
 
+#: Prose's fields, in order (``_make_prose`` builds the records)
+_PROSE_FIELDS = ("words", "sentence_end", "sentences", "prose", "score", "loose")
+
+
+def _make_prose(words: int, end: bool, sentences: int, prose: bool, score: float, loose: bool = False) -> Prose:
+    """``Prose(words, end, sentences, prose, score, loose)`` (one per block of a capture), built as
+    ``page._decision`` builds a Decision: the compiled core's ``frozen_record`` when it runs, else its
+    twin ``page.frozen_record_pure``."""
+    fast = compiled("frozen_record")
+    values = (words, end, sentences, prose, score, loose)
+    record: Prose = (fast(Prose, _PROSE_FIELDS, values) if fast is not None
+                     else frozen_record_pure(Prose, _PROSE_FIELDS, values))
+    return record
+
+
 def word_count(text: str) -> int:
     """Words; CJK text has no spaces, so two CJK characters count as one word: the compiled core's
     ``word_count`` (``_core/_scan_spdprose.pxi``) or its twin :func:`word_count_pure`."""
@@ -296,7 +311,8 @@ def _prose(block: Block, min_words: int) -> Prose:
     end = ends_sentence(text)
     if block.kind == "table":
         # a table of figures is body content: it counts, though for less than prose
-        return Prose(words, end, 1 if end else 0, False, 0.2 * words if block.features.get("rows", 0) >= 3 else -2.0)
+        return _make_prose(words, end, 1 if end else 0, False,
+                           0.2 * words if block.features.get("rows", 0) >= 3 else -2.0)
     long_enough = words >= min_words
     sentences = (inside_sentences(text) if long_enough else 0) + (1 if end else 0)
     alpha_ok = (long_enough or (end and words >= 3)) and \
@@ -317,9 +333,9 @@ def _prose(block: Block, min_words: int) -> Prose:
             and letter_count(text) >= 0.55 * max(1, len(text) - text.count(" ")) and not promo_hits_of(block):
         # a line of running text without its full stop (lost with an inline element), or a
         # sentence-case headline: region_scores counts it for the body when it sits next to it
-        return Prose(words, end, sentences, False, -(1.0 + 0.25 * min(words, 30)), loose=True)
+        return _make_prose(words, end, sentences, False, -(1.0 + 0.25 * min(words, 30)), loose=True)
     elif block.kind == "list_item":
         score = -(3.0 + 0.5 * min(words, 30))
     else:
         score = -(1.0 + 0.25 * min(words, 30))
-    return Prose(words, end, sentences, prose, score)
+    return _make_prose(words, end, sentences, prose, score)

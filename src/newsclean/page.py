@@ -106,6 +106,20 @@ class FieldValue:
     stage: str
 
 
+#: FieldValue's fields, in order (``_field_value`` builds the records)
+_FIELD_VALUE_FIELDS = ("value", "source", "stage")
+
+
+def _field_value(value: Any, source: str, stage: str) -> FieldValue:
+    """``FieldValue(value, source, stage)``, built as :func:`_decision` builds a Decision: the compiled
+    core's ``frozen_record`` when it runs, else its twin :func:`frozen_record_pure`."""
+    fast = compiled("frozen_record")
+    values = (value, source, stage)
+    record: FieldValue = (fast(FieldValue, _FIELD_VALUE_FIELDS, values) if fast is not None
+                          else frozen_record_pure(FieldValue, _FIELD_VALUE_FIELDS, values))
+    return record
+
+
 @dataclass
 class Page:
     """The working document: blocks plus the parsed form and metadata gathered so far."""
@@ -159,14 +173,14 @@ class Page:
         """Add a candidate value for a field; a later stage decides which candidate wins."""
         if value in (None, "", [], ()):
             return
-        self.candidates.setdefault(name, []).append(FieldValue(value, source, stage))
+        self.candidates.setdefault(name, []).append(_field_value(value, source, stage))
 
     def set_field(self, name: str, value: Any, source: str, stage: str, *, overwrite: bool = True) -> None:
         if value in (None, "", [], ()):
             return
         if not overwrite and name in self.fields:
             return
-        self.fields[name] = FieldValue(value, source, stage)
+        self.fields[name] = _field_value(value, source, stage)
         self.decisions.append(_decision(stage, "field", f"from {source}", None, name, value))
 
     def get(self, name: str, default: Any = None) -> Any:

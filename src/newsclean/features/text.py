@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from newsclean._core import compiled
-from newsclean.page import Block
+from newsclean.page import Block, frozen_record_pure
 from newsclean.strings import ends_sentence, literal_trie
 
 _WORD = re.compile(r"\w+")
@@ -204,8 +204,29 @@ class Prose:
     loose: bool = False  # running text that lost its full stop (see region_scores)
 
 
+#: Prose's fields, in order (``_make_prose`` builds the records)
+_PROSE_FIELDS = ("words", "sentence_end", "sentences", "prose", "score", "loose")
+
+
+def _make_prose(words: int, end: bool, sentences: int, prose: bool, score: float, loose: bool = False) -> Prose:
+    """``Prose(words, end, sentences, prose, score, loose)`` (one per block of a capture), built as
+    ``page._decision`` builds a Decision: the compiled core's ``frozen_record`` when it runs, else its
+    twin ``page.frozen_record_pure``."""
+    fast = compiled("frozen_record")
+    values = (words, end, sentences, prose, score, loose)
+    record: Prose = (fast(Prose, _PROSE_FIELDS, values) if fast is not None
+                     else frozen_record_pure(Prose, _PROSE_FIELDS, values))
+    return record
+
+
 def word_count(text: str) -> int:
-    """Words; CJK text has no spaces, so two CJK characters count as one word."""
+    """Words; CJK text has no spaces, so two CJK characters count as one word: the compiled core's
+    ``word_count`` (``_core/_scan_spdprose.pxi``) or its twin :func:`word_count_pure`."""
+    return (compiled("word_count") or word_count_pure)(text)
+
+
+def word_count_pure(text: str) -> int:
+    """Words (runs of ``\\w``); CJK text has no spaces, so two CJK characters count as one word."""
     if text.isascii():
         return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
@@ -235,8 +256,25 @@ def lower_share_of_words(split: list[str]) -> float:
 
 
 def letter_count(text: str) -> int:
+    r"""How many letters (``[^\W\d_]``): the compiled core's ``letter_count``
+    (``_core/_scan_spdprose.pxi``) or its twin :func:`letter_count_pure`."""
+    return (compiled("letter_count") or letter_count_pure)(text)
+
+
+def letter_count_pure(text: str) -> int:
     r"""How many letters (``[^\W\d_]``): summed over runs of letters, one string per word, not per letter."""
     return sum(map(len, LETTERS.findall(text)))
+
+
+def inside_sentences(text: str) -> int:
+    """Sentence ends inside ``text`` (``_SENTENCE_INSIDE`` matches): the compiled core's
+    ``inside_sentences`` (``_core/_scan_spdprose.pxi``) or its twin :func:`inside_sentences_pure`."""
+    return (compiled("inside_sentences") or inside_sentences_pure)(text)
+
+
+def inside_sentences_pure(text: str) -> int:
+    """``len(_SENTENCE_INSIDE.findall(text))``: a word's end, "." "!" or "?", white space and a capital."""
+    return len(_SENTENCE_INSIDE.findall(text))
 
 
 def placeholder(text: str) -> bool:
@@ -273,9 +311,10 @@ def _prose(block: Block, min_words: int) -> Prose:
     end = ends_sentence(text)
     if block.kind == "table":
         # a table of figures is body content: it counts, though for less than prose
-        return Prose(words, end, 1 if end else 0, False, 0.2 * words if block.features.get("rows", 0) >= 3 else -2.0)
+        return _make_prose(words, end, 1 if end else 0, False,
+                           0.2 * words if block.features.get("rows", 0) >= 3 else -2.0)
     long_enough = words >= min_words
-    sentences = (len(_SENTENCE_INSIDE.findall(text)) if long_enough else 0) + (1 if end else 0)
+    sentences = (inside_sentences(text) if long_enough else 0) + (1 if end else 0)
     alpha_ok = (long_enough or (end and words >= 3)) and \
         letter_count(text) >= 0.55 * max(1, len(text) - text.count(" "))
     prose = block.kind in ("paragraph", "quote", "list_item", "pre") and long_enough and alpha_ok \
@@ -294,9 +333,9 @@ def _prose(block: Block, min_words: int) -> Prose:
             and letter_count(text) >= 0.55 * max(1, len(text) - text.count(" ")) and not promo_hits_of(block):
         # a line of running text without its full stop (lost with an inline element), or a
         # sentence-case headline: region_scores counts it for the body when it sits next to it
-        return Prose(words, end, sentences, False, -(1.0 + 0.25 * min(words, 30)), loose=True)
+        return _make_prose(words, end, sentences, False, -(1.0 + 0.25 * min(words, 30)), loose=True)
     elif block.kind == "list_item":
         score = -(3.0 + 0.5 * min(words, 30))
     else:
         score = -(1.0 + 0.25 * min(words, 30))
-    return Prose(words, end, sentences, prose, score)
+    return _make_prose(words, end, sentences, prose, score)

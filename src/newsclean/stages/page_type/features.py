@@ -15,7 +15,6 @@ from newsclean.page import Block, Page
 from newsclean.stages.page_type.counts import count_strings
 from newsclean.stages.page_type.profile import PROFILE_HTML_ONLY, profile_features
 from newsclean.stages.page_type.schema import SCHEMA_HTML_ONLY, schema_features
-from newsclean.stages.page_type.shapes import SHAPES_HTML_ONLY, shape_features
 from newsclean.stages.page_type.urls import URL_SIGNALS, url_features
 
 #: words of a block of running prose ("long paragraph"): about two sentences
@@ -139,7 +138,6 @@ def _block_features(page: Page, f: dict[str, float]) -> str:
     _repeat_and_hint_features(blocks, denom, f)
     source = page.source if page.kind == "html" else ""
     profile_features(blocks, source, f, nws, lds)
-    shape_features(blocks, source, f, nws)
     return _scan_text(blocks)
 
 
@@ -287,7 +285,7 @@ def _text_features(text: str, f: dict[str, float]) -> None:
 HTML_ONLY = frozenset({
     "link_density", "linked_headings", "linked_heading_share", "code_blocks", "teasers", "headline_links",
     "blurbs_after_links", "repeated_share", "repeat_groups", "prose_concentration",
-} | {f"hint_{g}" for g in _HINT_GROUPS} | SCHEMA_HTML_ONLY | PROFILE_HTML_ONLY | SHAPES_HTML_ONLY)
+} | {f"hint_{g}" for g in _HINT_GROUPS} | SCHEMA_HTML_ONLY | PROFILE_HTML_ONLY)
 
 
 def page_features(page: Page) -> tuple[dict[str, float], list[str]]:

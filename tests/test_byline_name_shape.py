@@ -1,6 +1,7 @@
 """Text captures: the byline ranker's name-shape features (stages/byline/name_shape.py), on made-up names
 and a tiny made-up capture."""
-from newsclean.stages.byline import name_shape, rank
+from newsclean.stages.byline import name_shape
+from tests.byline_helpers import feature, text_candidates
 
 _BODY = ("The council met on Tuesday evening to discuss the new budget for the coming year, and Mayor Elmsworth "
          "argued over every line of the plan until the members voted late in the night at the town hall. ")
@@ -39,24 +40,14 @@ def test_names_the_headline_holds_are_counted():
     assert name_shape.title_word_share(["Ana Pacheco"], title) == 0.5
 
 
-def _feature(cands: list, name: str, text: str) -> float:
-    i = rank.FEATURES.index(name)
-    return next(c.feats[i] for c in cands if c.block.text == text)
-
-
 def test_the_ranker_reads_the_shapes_and_a_name_the_story_prints():
-    from newsclean import Pipeline
-    from newsclean.stages import DEFAULT_STAGE_NAMES
-    from newsclean.stages.byline import BylineStage
-
     lines = ["Town News", "", "Council argues with Mayor Elmsworth over the budget", "", "OMA Summit", "",
              "Hugo Elmsworth", "", "Laura Penwick", "", _BODY, "", _BODY]
-    pipe = Pipeline(DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")])
-    cands = BylineStage().text_candidates(pipe.process("\n".join(lines), kind="text"))[3]
-    assert _feature(cands, "acronym", "OMA Summit") == 1.0
-    assert _feature(cands, "acronym", "Laura Penwick") == 0.0
-    assert _feature(cands, "name_words", "Laura Penwick") == 1.0
-    assert _feature(cands, "title_words", "Hugo Elmsworth") == 0.5
-    assert _feature(cands, "title_words", "Laura Penwick") == 0.0
-    assert _feature(cands, "story_name", "Hugo Elmsworth") == 1.0
-    assert _feature(cands, "story_name", "Laura Penwick") == 0.0
+    cands = text_candidates(lines)
+    assert feature(cands, "acronym", "OMA Summit") == 1.0
+    assert feature(cands, "acronym", "Laura Penwick") == 0.0
+    assert feature(cands, "name_words", "Laura Penwick") == 1.0
+    assert feature(cands, "title_words", "Hugo Elmsworth") == 0.5
+    assert feature(cands, "title_words", "Laura Penwick") == 0.0
+    assert feature(cands, "story_name", "Hugo Elmsworth") == 1.0
+    assert feature(cands, "story_name", "Laura Penwick") == 0.0

@@ -9,6 +9,7 @@ from newsclean.errors import ConfigError
 from newsclean.normalize.authors import split_names
 from newsclean.page import Block
 from newsclean.stages.byline import rank, readings
+from tests.byline_helpers import feature, text_candidates
 from tests.scripts import load_script
 
 _BODY = ("The council met on Tuesday evening to discuss the new budget for the coming year, and the debate "
@@ -140,26 +141,16 @@ def test_first_names_from_the_lexicon():
     assert rank.first_name_share(["Mary-Ann Roe", "Get Started"]) == 0.5
 
 
-def _feature(cands: list, name: str, text: str) -> float:
-    i = rank.FEATURES.index(name)
-    return next(c.feats[i] for c in cands if c.block.text == text)
-
-
 def test_a_name_line_is_told_from_a_menu_entry_by_its_first_name_and_its_bio():
-    from newsclean import Pipeline
-    from newsclean.stages import DEFAULT_STAGE_NAMES
-    from newsclean.stages.byline import BylineStage
-
     lines = ["Town News", "", "Get Started", "", "Council argues over the budget until midnight", "", _BODY, "",
              _BODY2, "", "Laura Penwick", "",
              "Laura Penwick is a reporter who covers the town council and its budget for Town News readers.", "",
              "Key Takeaways"]
-    pipe = Pipeline(DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")])
-    cands = BylineStage().text_candidates(pipe.process("\n".join(lines), kind="text"))[3]
-    assert _feature(cands, "first_name", "Laura Penwick") == 1.0
-    assert _feature(cands, "first_name", "Key Takeaways") == 0.0
-    assert _feature(cands, "bio", "Laura Penwick") == 1.0
-    assert _feature(cands, "bio", "Key Takeaways") == 0.0
+    cands = text_candidates(lines)
+    assert feature(cands, "first_name", "Laura Penwick") == 1.0
+    assert feature(cands, "first_name", "Key Takeaways") == 0.0
+    assert feature(cands, "bio", "Laura Penwick") == 1.0
+    assert feature(cands, "bio", "Key Takeaways") == 0.0
     assert extract("\n".join(lines), kind="text").authors == ("Laura Penwick",)
 
 
@@ -184,26 +175,16 @@ def test_names_before_a_separator_are_a_reading():
 
 
 def test_one_word_under_the_headline_is_a_candidate():
-    from newsclean import Pipeline
-    from newsclean.stages import DEFAULT_STAGE_NAMES
-    from newsclean.stages.byline import BylineStage
-
     lines = ["Town News", "", "Council argues over the budget until midnight", "", "Benno", "", _BODY, "",
              _BODY2, "", "Menu"]
-    pipe = Pipeline(DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")])
-    cands = BylineStage().text_candidates(pipe.process("\n".join(lines), kind="text"))[3]
+    cands = text_candidates(lines)
     assert any(c.names == ["Benno"] and "name_only" in c.kinds for c in cands)
     assert not any(c.names == ["Menu"] for c in cands)
 
 
 def test_the_first_explicit_byline_after_the_headline_is_marked():
-    from newsclean import Pipeline
-    from newsclean.stages import DEFAULT_STAGE_NAMES
-    from newsclean.stages.byline import BylineStage
-
     lines = ["Town News", "", "Council argues over the budget until midnight", "", "By Jane Doe", "", _BODY, "",
              _BODY2, "", "Photo: John Roe", "", "Ann Lee"]
-    pipe = Pipeline(DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")])
-    cands = BylineStage().text_candidates(pipe.process("\n".join(lines), kind="text"))[3]
-    assert _feature(cands, "first_explicit", "By Jane Doe") == 1.0
-    assert _feature(cands, "first_explicit", "Ann Lee") == 0.0
+    cands = text_candidates(lines)
+    assert feature(cands, "first_explicit", "By Jane Doe") == 1.0
+    assert feature(cands, "first_explicit", "Ann Lee") == 0.0

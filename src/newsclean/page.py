@@ -83,11 +83,16 @@ def _decision(stage: str, action: str, reason: str, block: int | None = None, fi
     """``Decision(stage, action, reason, block, field, value)``: the compiled core's ``frozen_record``
     when it runs (a page records hundreds; the frozen class's own ``__init__`` is a Python call per
     field), else its twin :func:`frozen_record_pure`."""
-    fast = compiled("frozen_record")
-    values = (stage, action, reason, block, field, value)
-    record: Decision = (fast(Decision, _DECISION_FIELDS, values) if fast is not None
-                        else frozen_record_pure(Decision, _DECISION_FIELDS, values))
+    record: Decision = frozen_record(Decision, _DECISION_FIELDS, (stage, action, reason, block, field, value))
     return record
+
+
+def frozen_record(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
+    """``cls(*values)`` for a frozen slotted dataclass ``cls`` with fields ``names``: the compiled core's
+    ``frozen_record`` when it runs, else its twin :func:`frozen_record_pure` (the records of
+    ``Decision``, ``FieldValue`` and ``features.text.Prose`` are built this way)."""
+    fast = compiled("frozen_record")
+    return fast(cls, names, values) if fast is not None else frozen_record_pure(cls, names, values)
 
 
 def frozen_record_pure(cls: type, names: tuple[str, ...], values: tuple[Any, ...]) -> Any:
@@ -113,10 +118,7 @@ _FIELD_VALUE_FIELDS = ("value", "source", "stage")
 def _field_value(value: Any, source: str, stage: str) -> FieldValue:
     """``FieldValue(value, source, stage)``, built as :func:`_decision` builds a Decision: the compiled
     core's ``frozen_record`` when it runs, else its twin :func:`frozen_record_pure`."""
-    fast = compiled("frozen_record")
-    values = (value, source, stage)
-    record: FieldValue = (fast(FieldValue, _FIELD_VALUE_FIELDS, values) if fast is not None
-                          else frozen_record_pure(FieldValue, _FIELD_VALUE_FIELDS, values))
+    record: FieldValue = frozen_record(FieldValue, _FIELD_VALUE_FIELDS, (value, source, stage))
     return record
 
 

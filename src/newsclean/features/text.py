@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from newsclean._core import compiled
-from newsclean.page import Block, frozen_record_pure
+from newsclean.page import Block, frozen_record
 from newsclean.strings import ends_sentence, literal_trie
 
 _WORD = re.compile(r"\w+")
@@ -212,10 +212,7 @@ def _make_prose(words: int, end: bool, sentences: int, prose: bool, score: float
     """``Prose(words, end, sentences, prose, score, loose)`` (one per block of a capture), built as
     ``page._decision`` builds a Decision: the compiled core's ``frozen_record`` when it runs, else its
     twin ``page.frozen_record_pure``."""
-    fast = compiled("frozen_record")
-    values = (words, end, sentences, prose, score, loose)
-    record: Prose = (fast(Prose, _PROSE_FIELDS, values) if fast is not None
-                     else frozen_record_pure(Prose, _PROSE_FIELDS, values))
+    record: Prose = frozen_record(Prose, _PROSE_FIELDS, (words, end, sentences, prose, score, loose))
     return record
 
 

@@ -24,6 +24,8 @@ class OptionalBuildExt(build_ext):
             print(f"newsclean: building without the compiled core ({exc})", file=sys.stderr)
 
 
+#: the parts of the walk itself, split out of _walk.pyx to keep each file small
+WALK_PXI = ["_walk_text.pxi", "_walk_frames.pxi", "_walk_tree.pxi"]
 #: the .pxi files _walk.pyx includes (one extension, one C compile)
 PXI = ["_scan.pxi", "_scan_sphtml.pxi", "_scan_cls.pxi", "_scan_sphtml2.pxi", "_scan_spdhtml.pxi",
        "_scan_spdcap.pxi", "_scan_spdnames.pxi", "_scan_spdprose.pxi"]
@@ -40,7 +42,7 @@ def extensions() -> list:
         print(f"newsclean: building without the compiled core ({exc})", file=sys.stderr)
         return []
     ext = Extension("newsclean._core._walk", ["src/newsclean/_core/_walk.pyx"],
-                    depends=[f"src/newsclean/_core/{name}" for name in PXI],  # included by _walk.pyx
+                    depends=[f"src/newsclean/_core/{name}" for name in WALK_PXI + PXI],  # included by _walk.pyx
                     include_dirs=lxml.get_include(), extra_compile_args=NO_FMA, optional=True)
     try:
         return cythonize([ext], compiler_directives={"language_level": 3}, quiet=True)

@@ -66,7 +66,10 @@ class _Context:
         self.promo = promo_pattern()
         self.read_also = read_also_pattern()
         self.host = site_of(page.url)
-        self.cookies = {page.blocks[i].index for i in cookie_notices([b.text for b in page.blocks])}
+        found = page.handoffs.html_cookies  # (boilerplate's, when it ran: the same texts)
+        if found is None:
+            found = tuple(page.blocks[i].index for i in cookie_notices([b.text for b in page.blocks]))
+        self.cookies = frozenset(found)
         self.body_len = sum(len(b.text) for b in page.kept()) or 1
         self.chain_words: dict[Any, frozenset[str]] = {}
         self.el_words: dict[Any, tuple[str, ...]] = {}  # class/id words, read once per element

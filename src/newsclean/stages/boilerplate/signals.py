@@ -14,12 +14,11 @@ from typing import Any, NamedTuple
 
 from newsclean._core import compiled
 from newsclean.page import Block, Page
-from newsclean.strings import literal_trie
+from newsclean.strings import literal_trie, word_tokens
 from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
-_WORD = re.compile(r"\w+")
 _CLASS_WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # imageEmbedCaption -> image Embed Caption (a space between)
 _NUMBERED = re.compile(r"^\s*(#\s*)?\d{1,3}\s*[.):]\s")
@@ -161,14 +160,14 @@ def jsonld_vocab(page: Page) -> tuple[set[str] | None, bool]:
     body = max(bodies, key=len).strip()
     if "<p" in body or "</" in body:
         body = re.sub(r"<[^>]+>", " ", body)
-    toks = _WORD.findall(body.lower())
+    toks = word_tokens(body.lower())
     page_len = sum(len(b.text) for b in page.blocks) or 1
     whole = not body.endswith(("…", "...", "&hellip;")) and len(body) >= 0.3 * page_len
     return set(_word_trigrams(toks)), whole
 
 
 def match_share(vocab: set[str], text: str) -> float:
-    toks = _WORD.findall(text.lower())
+    toks = word_tokens(text.lower())
     if len(toks) < 3:
         return -1.0
     grams = _word_trigrams(toks)
@@ -391,7 +390,7 @@ def readability_vocab(page: Page) -> set[str] | None:
         _log.debug("readability second opinion failed on %s", page.url or "page", exc_info=True)
         return None
     text = re.sub(r"<[^>]+>", " ", summary or "")
-    toks = _WORD.findall(text.lower())
+    toks = word_tokens(text.lower())
     if len(toks) < 30:
         return None
     return set(_word_trigrams(toks))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsclean.page import Page
-from newsclean.strings import ends_like_prose
+from newsclean.strings import ends_like_prose, word_tokens
 
 _NUMBERING = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[ivx]+)\W+")
 PROSE_CHARS = 80        # a sentence-like paragraph this long ...
@@ -16,7 +16,7 @@ ALL_LINK = 0.99         # a heading with this link density is one link: another 
 def _heading_key(text: str) -> str:
     """'2.1 Cherry blossom time' and 'Cherry Blossom Time:' alike: lower-case words without numbering."""
     low = text.lower().strip()
-    return " ".join(re.findall(r"\w+", _NUMBERING.sub("", low)))
+    return " ".join(word_tokens(_NUMBERING.sub("", low)))
 
 
 def drop_contents_lists(page: Page, stage: str, min_items: int = 3, share: float = 0.8) -> None:

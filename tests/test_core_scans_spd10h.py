@@ -1,6 +1,6 @@
 """The compiled core's word tokens of the HTML path (newsclean/_core/_scan_spd10h.pxi) and their pure-Python
 twin give the same lists: on every code point (alone and between two words), on made-up texts, and on a page's
-blocks.
+blocks. The promo phrases' anchors are an exact pre-test: every phrase holds one.
 
 The twin comparisons are skipped when the extension is not built (or NEWSCLEAN_PURE is set)."""
 from __future__ import annotations
@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from newsclean import _core
 from newsclean.load.page import load_page
+from newsclean.stages.boilerplate.signals import load_hints, promo_anchors
 from newsclean.strings import word_tokens_pure
 
 word_tokens = _core.compiled("word_tokens")
@@ -57,3 +58,9 @@ def test_a_pages_blocks() -> None:
         for text in (b.text, b.text.lower()):
             assert word_tokens(text) == word_tokens_pure(text)
 
+
+def test_every_promo_phrase_holds_an_anchor() -> None:
+    anchors = promo_anchors()
+    phrases = load_hints().promo_phrases
+    assert phrases and all(any(a in p for a in anchors) for p in phrases)
+    assert len(anchors) < len(phrases) / 2  # (the pre-test is worth running: far fewer anchors than phrases)

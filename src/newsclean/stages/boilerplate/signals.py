@@ -62,6 +62,29 @@ def promo_pattern() -> re.Pattern[str]:
     return re.compile(literal_trie(load_hints().promo_phrases))
 
 
+_ANCHOR_MIN_CHARS = 6  # a promo phrase's words this long are rare in prose: good anchors for the pre-test
+
+
+@lru_cache(maxsize=1)
+def promo_anchors() -> tuple[str, ...]:
+    """Words such that every promo phrase holds one of them (the exact pre-test before ``promo_pattern``: a
+    text holding none of them holds no phrase). Chosen greedily among the phrases' words of at least
+    ``_ANCHOR_MIN_CHARS`` characters, each time the word in most phrases not yet held (ties: the longer);
+    a phrase with no such word gives its longest (its last, on a tie: 'see?' of 'like what you see?')."""
+    left = set(load_hints().promo_phrases)
+    words = sorted({w for p in left for w in p.split(" ") if len(w) >= _ANCHOR_MIN_CHARS})
+    anchors: list[str] = []
+    while left:
+        best = max(words, key=lambda w: (sum(1 for p in left if w in p), len(w)), default="")
+        if not best or not any(best in p for p in left):
+            break
+        anchors.append(best)
+        left = {p for p in left if best not in p}
+    for p in sorted(left):
+        anchors.append(max(reversed(p.split(" ")), key=len))
+    return tuple(anchors)
+
+
 @lru_cache(maxsize=1)
 def read_also_pattern() -> re.Pattern[str]:
     """'Read also: <headline>', 'Lesen Sie auch: ...', 'Le puede interesar: ...': a label, a colon

@@ -20,6 +20,7 @@ from newsclean.stages.boilerplate.signals import (
     element_words,
     links_home,
     load_hints,
+    promo_anchors,
     promo_pattern,
     read_also_pattern,
     unmemoised_chain,
@@ -64,6 +65,7 @@ class _Context:
         self.sections_exact = hints.section_titles_exact
         self.ctas = hints.cta_starts
         self.promo = promo_pattern()
+        self.promo_anchors = promo_anchors()  # (no anchor in the text: no promo phrase, no search)
         self.read_also = read_also_pattern()
         self.host = site_of(page.url)
         found = page.handoffs.html_cookies  # (boilerplate's, when it ran: the same texts)
@@ -398,7 +400,8 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind
                 return "tag/category list", DropKind.OTHER
             if n < _READ_ALSO_MAX_CHARS and ctx.read_also.match(b.text):
                 return "pointer to another article ('Read also: ...')", DropKind.OTHER
-            m = ctx.promo.search(b.text.lower())
+            low = b.text.lower()
+            m = ctx.promo.search(low) if any(a in low for a in ctx.promo_anchors) else None
             if m:
                 return f"promo for the site ('{m.group(0)}')", DropKind.PROMO
             if n < 160 and "?" in b.text and _ENDS_WITH_CTA.search(b.text):

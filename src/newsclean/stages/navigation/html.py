@@ -72,12 +72,13 @@ class _Context:
         if found is None:
             found = tuple(page.blocks[i].index for i in cookie_notices([b.text for b in page.blocks]))
         self.cookies = frozenset(found)
-        self.body_len = sum(len(b.text) for b in page.kept()) or 1
+        kept = [b for b in page.blocks if b.dropped_by is None]  # (Block.kept, without a property call each)
+        self.body_len = sum(len(b.text) for b in kept) or 1
         self.chain_words: dict[Any, frozenset[str]] = {}
         self.el_words: dict[Any, tuple[str, ...]] = {}  # class/id words, read once per element
         word_len: dict[str, int] = {}
         items = []
-        for b in page.kept():
+        for b in kept:
             el = b.element
             if el is None:
                 continue
@@ -260,11 +261,11 @@ def _drop_navigation(page: Page, options: Any, stage: str) -> None:
     max_ld = getattr(options, "html_max_link_density", 0.5)
     teasers = set(page.handoffs.html_teasers or ())
     if teasers:
-        in_main = sum(len(b.text) for b in page.blocks if b.kept and b.index in teasers)
+        in_main = sum(len(b.text) for b in page.blocks if b.dropped_by is None and b.index in teasers)
         if in_main > 0.65 * ctx.body_len:
             teasers = set()  # cards are most of the main content: a listicle, not a related box
     for b in page.blocks:
-        if not b.kept:
+        if b.dropped_by is not None:  # (not b.kept)
             continue
         if b.index in teasers:
             page.drop(b, stage, "teaser card of another story (linked headline + summary)")
@@ -302,6 +303,8 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
     while i < n:
         b = blocks[i]
         i += 1
+        if b.dropped_by is not None and b.drop_kind is not DropKind.STOCK_PHRASE:
+            continue  # (what _box_title says of such a block: no title; spares a call per dropped block)
         ph = _box_title(b, ctx)
         if ph is None:
             continue

@@ -183,6 +183,7 @@ _AD_LABEL = re.compile(r"(?i)^\W*(anzeige|werbung|publicidad|publicité|pubblici
 _CREDIT_TAIL = re.compile(r"(?:^|[.!?|:]\s|\s[|/–-]\s)\s*(?:©|\(c\)|copyright\b)\s*[^.!?©]{2,60}$", re.IGNORECASE)
 _CREDIT_MAX_CHARS = 250   # a caption with its credit is a line or two; a longer paragraph is text
 _CREDIT_UP = 3           # the caption and its picture share a small box this far up at most
+_STOCK_MAX_CHARS = 80     # a stock phrase ('Advertisement', 'Read more') is a short line, never a paragraph
 _READ_ALSO_MAX_CHARS = 200  # 'Read also: <a headline>' is one line; a longer paragraph is text that goes on
 _COUNTER = re.compile(
     r"(?i)^\W*[\d.,]+\s*k?\s*(comments?|shares?|views?|likes?|replies|responses|reactions|min(ute)?s?\s+read)\W*$")
@@ -231,7 +232,7 @@ def _has_text_input(el: Any) -> bool:
 @lru_cache(maxsize=4096)  # pure; pages repeat short texts ('Share', 'Read more')
 def _stock_phrase(text: str, phrases: frozenset[str], prefix_len: int = 50) -> str | None:
     """The stock phrase a short block is (or, when shorter than ``prefix_len``, starts with)."""
-    if len(text) > 80:
+    if len(text) > _STOCK_MAX_CHARS:
         return None
     low = text.lower().strip(_STRIP)
     if low in phrases:
@@ -387,7 +388,7 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind
     if n < _CREDIT_MAX_CHARS and b.kind == "paragraph" and _may_credit(b.text) and _CREDIT_TAIL.search(b.text) \
             and _by_picture(b, ctx):
         return "picture caption with its credit ('© Agency / Name')", DropKind.OTHER
-    ph = _stock_phrase(b.text, ctx.phrases)
+    ph = _stock_phrase(b.text, ctx.phrases) if n <= _STOCK_MAX_CHARS else None  # (no cache entry for a paragraph)
     if ph:
         return f"stock phrase '{ph}'", DropKind.STOCK_PHRASE
     notice = "cookie notice" if b.index in ctx.cookies else notice_reason(b.text)

@@ -124,7 +124,8 @@ def test_describe_lists_requires_optional_provides():
     assert infos["type_fit"].requires == ("page_type",)
     assert infos["dates"].optional == ("head", "title_block")
     assert infos["metadata"].provides == ("head", "jsonld")
-    assert infos["navigation"].to_dict()["optional"] == ["html_container", "html_teasers", "outside_main"]
+    assert infos["navigation"].to_dict()["optional"] == ["html_container", "html_cookies", "html_teasers",
+                                                         "outside_main"]
 
 
 def test_architecture_doc_lists_the_declarations():

@@ -86,3 +86,26 @@ def test_a_text_capture_leaves_the_html_only_profile_signals_out() -> None:
     features = page_features(page)[0]
     assert PROFILE_HTML_ONLY.isdisjoint(features)
     assert features["url_date_path"] == 1.0
+
+
+def test_date_pretest_never_hides_a_date() -> None:
+    """``title_area`` asks ``_DATE_TEXT`` only of heads holding a digit: each of its forms needs a ``\\d``
+    (any decimal digit, which ``has_digit`` counts too)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsclean.stages.page_type.profile import _DATE_TEXT
+    from newsclean.strings import has_digit
+
+    pieces = st.sampled_from(["Jan", "march", "Sept.", " ", "5", "12", "٣", "२०", "2024-05-03", "19", "-", "min",
+                              "hours", "days", " ago", "x", "\u00b2", "\u2160", "Mai"])
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(pieces, max_size=8))
+    def same(parts: list[str]) -> None:
+        head = "".join(parts)
+        if _DATE_TEXT.search(head):
+            assert has_digit(head), head
+
+    same()
+    assert _DATE_TEXT.search("Posted Mar ٣") and has_digit("Posted Mar ٣")  # (an Arabic-Indic digit is a \d)

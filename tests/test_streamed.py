@@ -45,3 +45,25 @@ def test_template_inside_its_own_segment_is_left_alone() -> None:
     html = (f"<html><body><p>{PARA}</p><div hidden id=\"S:0\"><p>{LATE}</p><template id=\"B:0\"></template>"
             "</div><script>$RC(\"B:0\",\"S:0\")</script></body></html>")
     assert _texts(html) == [PARA]  # no crash, no move into itself: the segment stays hidden
+
+
+def test_marker_test_by_find_is_the_regex() -> None:
+    """``has_marker`` (str.find of each 'S:') answers as ``MARKER.search`` on made-up sources."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsclean.load.streamed import MARKER, has_marker
+
+    pieces = st.sampled_from(["id=", "id", "=", '"', "'", "S:", "S", ":", "s:", "0", "a", "Z", "_", "-", " ",
+                              "é", "\n", "<div ", ">", "S:S:", "id=S:"])
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.lists(pieces, max_size=12))
+    def same(parts: list[str]) -> None:
+        source = "".join(parts)
+        assert has_marker(source) == (MARKER.search(source) is not None), source
+
+    same()
+    for source in ('<div hidden id="S:0">', "<div id=S:a1>", "<div id='S:Z'>", "id=\"S:", "x.aS:hover{}",
+                   'id= "S:0"', "id==S:0", "S:0", ""):
+        assert has_marker(source) == (MARKER.search(source) is not None), source

@@ -22,6 +22,8 @@ JSONLD = "jsonld"
 HTML_CONTAINER = "html_container"
 #: indexes of teaser-card blocks (``boilerplate``, HTML pages)
 HTML_TEASERS = "html_teasers"
+#: indexes of the cookie-consent notice blocks (``boilerplate``, HTML pages)
+HTML_COOKIES = "html_cookies"
 #: first and last block of the article body (``boilerplate``, text captures)
 TEXT_REGION = "text_region"
 #: ``Block.outside_main``: the blocks boilerplate judged not part of the main content (``boilerplate``)
@@ -40,5 +42,6 @@ class Handoffs:
     jsonld: dict[str, Any] | None = None
     html_container: Any = None                  # an lxml element
     html_teasers: tuple[int, ...] | None = None
+    html_cookies: tuple[int, ...] | None = None
     text_region: tuple[int, int] | None = None
     title_block: int | None = None

@@ -13,6 +13,21 @@ SENTENCE_END = tuple(".!?…。！？")
 CLOSERS = "\"'”’»)]*"
 
 
+_WORD = re.compile(r"\w+")
+
+
+def word_tokens(text: str) -> list[str]:
+    """The runs of word characters (``\\w``) in ``text``, in order: the compiled core's ``word_tokens``
+    (``_core/_scan_spd10h.pxi``) or its twin :func:`word_tokens_pure`."""
+    words: list[str] = (compiled("word_tokens") or word_tokens_pure)(text)
+    return words
+
+
+def word_tokens_pure(text: str) -> list[str]:
+    """``word_tokens`` in Python (the compiled core's twin)."""
+    return _WORD.findall(text)
+
+
 def squeeze(text: str) -> str:
     """Each run of white space (any Unicode space, line break or tab) as one space; ends stripped."""
     return " ".join(text.split())

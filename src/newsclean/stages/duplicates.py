@@ -32,9 +32,8 @@ from difflib import SequenceMatcher
 
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.base import Stage
-from newsclean.strings import ends_sentence
+from newsclean.strings import ends_sentence, word_tokens
 
-_TOKEN = re.compile(r"\w+")
 _ALT = re.compile(r"\[([^\[\]]{8,300})\]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -43,9 +42,9 @@ def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; CJK runs are cut into single characters (no spaces to split on)."""
     low = text.lower()
     if low.isascii() or not _CJK.search(low):  # (isascii: one flag read; most blocks need no search)
-        return _TOKEN.findall(low)
+        return word_tokens(low)
     out: list[str] = []
-    for tok in _TOKEN.findall(low):
+    for tok in word_tokens(low):
         if _CJK.search(tok):
             out.extend(tok)
         else:

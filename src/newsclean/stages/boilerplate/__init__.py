@@ -24,8 +24,8 @@ class BoilerplateStage(Stage):
     """Choose the article's main content and drop what lies outside it."""
 
     name = "boilerplate"
-    provides = frozenset({handoffs.HTML_CONTAINER, handoffs.HTML_TEASERS, handoffs.TEXT_REGION,
-                          handoffs.OUTSIDE_MAIN})
+    provides = frozenset({handoffs.HTML_CONTAINER, handoffs.HTML_TEASERS, handoffs.HTML_COOKIES,
+                          handoffs.TEXT_REGION, handoffs.OUTSIDE_MAIN})
     kinds = frozenset({"html", "text"})
     Options = BoilerplateOptions
 

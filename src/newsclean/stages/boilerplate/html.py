@@ -80,11 +80,12 @@ class ElInfo(NamedTuple):
     bonus: float      # selection bonus multiplying the element's total
 
 
-def _weights(blocks: list[Block], teasers: set[int]) -> list[float]:
+def _weights(blocks: list[Block], teasers: set[int], cookies: set[int]) -> list[float]:
     """Each block's signed weight (``teasers``: indexes of the blocks in teaser cards); a cookie-consent
-    text counts fully against its element (a short post must not lose to the cookie box)."""
+    text (``cookies``: their indexes) counts fully against its element (a short post must not lose to the
+    cookie box)."""
     weights = block_weights.weights(blocks, teasers, block_weights.load_model())
-    for i in cookie_notices([b.text for b in blocks]):
+    for i in cookies:
         weights[i] = -float(len(blocks[i].text))
     return weights
 
@@ -278,8 +279,10 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
     """The element holding the article body, why, and the comment/sidebar-like elements found."""
     blocks = page.blocks
     teasers = teaser_blocks(blocks, page.url)
-    weights = _weights(blocks, teasers)
+    cookies = cookie_notices([b.text for b in blocks])
+    weights = _weights(blocks, teasers, cookies)
     page.handoffs.html_teasers = tuple(sorted(teasers))
+    page.handoffs.html_cookies = tuple(sorted(blocks[i].index for i in cookies))  # (navigation drops them)
     vocab, whole = jsonld_vocab(page)
     why = "best text/link balance"
     hits = _boost(blocks, weights, vocab, penalize=whole) if vocab is not None else 0

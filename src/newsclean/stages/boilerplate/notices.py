@@ -53,7 +53,7 @@ def cookie_notice(text: str) -> bool:
 def cookie_notices(texts: list[str]) -> set[int]:
     """The indexes of the cookie-consent texts among a page's blocks; none when there are more than
     ``COOKIE_MAX_BLOCKS`` (then the page itself is about cookies)."""
-    found = {i for i, t in enumerate(texts) if cookie_notice(t)}
+    found = {i for i, t in enumerate(texts) if "ookie" in t and cookie_notice(t)}  # (its cheapest test first)
     return found if len(found) <= COOKIE_MAX_BLOCKS else set()
 
 
@@ -65,7 +65,13 @@ def share_line(text: str) -> bool:
 def share_label(text: str) -> bool:
     """A share bar's label ending in a colon and naming what is shared ('Diesen Artikel teilen:'; not
     'How to share your screen:')."""
-    return len(text) <= SHARE_MAX_CHARS and _SHARE_LABEL.match(text) is not None and _SHARED.search(text) is not None
+    return len(text) <= SHARE_MAX_CHARS and _ends_in_colon(text) and _SHARE_LABEL.match(text) is not None \
+        and _SHARED.search(text) is not None
+
+
+def _ends_in_colon(text: str) -> bool:
+    """Exact pre-test of ``_SHARE_LABEL``: its ``:$`` needs a colon at the end, or before a final newline."""
+    return text.endswith(":") or text.endswith(":\n")
 
 
 def credit_line(text: str) -> bool:
@@ -75,7 +81,15 @@ def credit_line(text: str) -> bool:
 
 def rights_line(text: str) -> bool:
     """A short line reserving the site's rights."""
-    return len(text) <= RIGHTS_MAX_CHARS and _RIGHTS.search(text) is not None
+    return len(text) <= RIGHTS_MAX_CHARS and _may_reserve(text) and _RIGHTS.search(text) is not None
+
+
+def _may_reserve(text: str) -> bool:
+    """Exact pre-test of ``_RIGHTS``: each of its phrases holds 'rv' (reserved, réservés, reservados, riservati)
+    or 'rbeh' (vorbehalten, voorbehouden), and no other character matches 'r', 'v', 'b', 'e' or 'h'
+    case-blind than those whose ``lower()`` it is (only 'i' and 's' have such extra forms)."""
+    low = text.lower()
+    return "rv" in low or "rbeh" in low
 
 
 def notice_reason(text: str) -> str | None:

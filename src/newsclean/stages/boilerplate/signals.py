@@ -14,12 +14,11 @@ from typing import Any, NamedTuple
 
 from newsclean._core import compiled
 from newsclean.page import Block, Page
-from newsclean.strings import literal_trie
+from newsclean.strings import literal_trie, word_tokens
 from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
-_WORD = re.compile(r"\w+")
 _CLASS_WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # imageEmbedCaption -> image Embed Caption (a space between)
 _NUMBERED = re.compile(r"^\s*(#\s*)?\d{1,3}\s*[.):]\s")
@@ -61,6 +60,29 @@ def promo_pattern() -> re.Pattern[str]:
     """One regex for the promo phrases that mark a short paragraph as an ad for the site itself
     (newsletter, affiliate disclosure, 'follow us on ...'), wherever they stand in it."""
     return re.compile(literal_trie(load_hints().promo_phrases))
+
+
+_ANCHOR_MIN_CHARS = 6  # a promo phrase's words this long are rare in prose: good anchors for the pre-test
+
+
+@lru_cache(maxsize=1)
+def promo_anchors() -> tuple[str, ...]:
+    """Words such that every promo phrase holds one of them (the exact pre-test before ``promo_pattern``: a
+    text holding none of them holds no phrase). Chosen greedily among the phrases' words of at least
+    ``_ANCHOR_MIN_CHARS`` characters, each time the word in most phrases not yet held (ties: the longer);
+    a phrase with no such word gives its longest (its last, on a tie: 'see?' of 'like what you see?')."""
+    left = set(load_hints().promo_phrases)
+    words = sorted({w for p in left for w in p.split(" ") if len(w) >= _ANCHOR_MIN_CHARS})
+    anchors: list[str] = []
+    while left:
+        best = max(words, key=lambda w: (sum(1 for p in left if w in p), len(w)), default="")
+        if not best or not any(best in p for p in left):
+            break
+        anchors.append(best)
+        left = {p for p in left if best not in p}
+    for p in sorted(left):
+        anchors.append(max(reversed(p.split(" ")), key=len))
+    return tuple(anchors)
 
 
 @lru_cache(maxsize=1)
@@ -161,14 +183,14 @@ def jsonld_vocab(page: Page) -> tuple[set[str] | None, bool]:
     body = max(bodies, key=len).strip()
     if "<p" in body or "</" in body:
         body = re.sub(r"<[^>]+>", " ", body)
-    toks = _WORD.findall(body.lower())
+    toks = word_tokens(body.lower())
     page_len = sum(len(b.text) for b in page.blocks) or 1
     whole = not body.endswith(("…", "...", "&hellip;")) and len(body) >= 0.3 * page_len
     return set(_word_trigrams(toks)), whole
 
 
 def match_share(vocab: set[str], text: str) -> float:
-    toks = _WORD.findall(text.lower())
+    toks = word_tokens(text.lower())
     if len(toks) < 3:
         return -1.0
     grams = _word_trigrams(toks)
@@ -391,7 +413,7 @@ def readability_vocab(page: Page) -> set[str] | None:
         _log.debug("readability second opinion failed on %s", page.url or "page", exc_info=True)
         return None
     text = re.sub(r"<[^>]+>", " ", summary or "")
-    toks = _WORD.findall(text.lower())
+    toks = word_tokens(text.lower())
     if len(toks) < 30:
         return None
     return set(_word_trigrams(toks))

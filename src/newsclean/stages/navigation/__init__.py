@@ -23,7 +23,8 @@ class NavigationStage(Stage):
 
     name = "navigation"
     #: without boilerplate's products: the rules run over the whole page (no container, no teaser cards)
-    optional = frozenset({handoffs.HTML_CONTAINER, handoffs.HTML_TEASERS, handoffs.OUTSIDE_MAIN})
+    optional = frozenset({handoffs.HTML_CONTAINER, handoffs.HTML_TEASERS, handoffs.HTML_COOKIES,
+                          handoffs.OUTSIDE_MAIN})
     kinds = frozenset({"html", "text"})
     Options = NavigationOptions
 

@@ -20,6 +20,7 @@ from newsclean.stages.boilerplate.signals import (
     element_words,
     links_home,
     load_hints,
+    promo_anchors,
     promo_pattern,
     read_also_pattern,
     unmemoised_chain,
@@ -64,15 +65,20 @@ class _Context:
         self.sections_exact = hints.section_titles_exact
         self.ctas = hints.cta_starts
         self.promo = promo_pattern()
+        self.promo_anchors = promo_anchors()  # (no anchor in the text: no promo phrase, no search)
         self.read_also = read_also_pattern()
         self.host = site_of(page.url)
-        self.cookies = {page.blocks[i].index for i in cookie_notices([b.text for b in page.blocks])}
-        self.body_len = sum(len(b.text) for b in page.kept()) or 1
+        found = page.handoffs.html_cookies  # (boilerplate's, when it ran: the same texts)
+        if found is None:
+            found = tuple(page.blocks[i].index for i in cookie_notices([b.text for b in page.blocks]))
+        self.cookies = frozenset(found)
+        kept = [b for b in page.blocks if b.dropped_by is None]  # (Block.kept, without a property call each)
+        self.body_len = sum(len(b.text) for b in kept) or 1
         self.chain_words: dict[Any, frozenset[str]] = {}
         self.el_words: dict[Any, tuple[str, ...]] = {}  # class/id words, read once per element
         word_len: dict[str, int] = {}
         items = []
-        for b in page.kept():
+        for b in kept:
             el = b.element
             if el is None:
                 continue
@@ -177,6 +183,7 @@ _AD_LABEL = re.compile(r"(?i)^\W*(anzeige|werbung|publicidad|publicité|pubblici
 _CREDIT_TAIL = re.compile(r"(?:^|[.!?|:]\s|\s[|/–-]\s)\s*(?:©|\(c\)|copyright\b)\s*[^.!?©]{2,60}$", re.IGNORECASE)
 _CREDIT_MAX_CHARS = 250   # a caption with its credit is a line or two; a longer paragraph is text
 _CREDIT_UP = 3           # the caption and its picture share a small box this far up at most
+_STOCK_MAX_CHARS = 80     # a stock phrase ('Advertisement', 'Read more') is a short line, never a paragraph
 _READ_ALSO_MAX_CHARS = 200  # 'Read also: <a headline>' is one line; a longer paragraph is text that goes on
 _COUNTER = re.compile(
     r"(?i)^\W*[\d.,]+\s*k?\s*(comments?|shares?|views?|likes?|replies|responses|reactions|min(ute)?s?\s+read)\W*$")
@@ -225,7 +232,7 @@ def _has_text_input(el: Any) -> bool:
 @lru_cache(maxsize=4096)  # pure; pages repeat short texts ('Share', 'Read more')
 def _stock_phrase(text: str, phrases: frozenset[str], prefix_len: int = 50) -> str | None:
     """The stock phrase a short block is (or, when shorter than ``prefix_len``, starts with)."""
-    if len(text) > 80:
+    if len(text) > _STOCK_MAX_CHARS:
         return None
     low = text.lower().strip(_STRIP)
     if low in phrases:
@@ -255,11 +262,11 @@ def _drop_navigation(page: Page, options: Any, stage: str) -> None:
     max_ld = getattr(options, "html_max_link_density", 0.5)
     teasers = set(page.handoffs.html_teasers or ())
     if teasers:
-        in_main = sum(len(b.text) for b in page.blocks if b.kept and b.index in teasers)
+        in_main = sum(len(b.text) for b in page.blocks if b.dropped_by is None and b.index in teasers)
         if in_main > 0.65 * ctx.body_len:
             teasers = set()  # cards are most of the main content: a listicle, not a related box
     for b in page.blocks:
-        if not b.kept:
+        if b.dropped_by is not None:  # (not b.kept)
             continue
         if b.index in teasers:
             page.drop(b, stage, "teaser card of another story (linked headline + summary)")
@@ -297,6 +304,8 @@ def _drop_boxes(page: Page, ctx: _Context, stage: str) -> None:
     while i < n:
         b = blocks[i]
         i += 1
+        if b.dropped_by is not None and b.drop_kind is not DropKind.STOCK_PHRASE:
+            continue  # (what _box_title says of such a block: no title; spares a call per dropped block)
         ph = _box_title(b, ctx)
         if ph is None:
             continue
@@ -379,7 +388,7 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind
     if n < _CREDIT_MAX_CHARS and b.kind == "paragraph" and _may_credit(b.text) and _CREDIT_TAIL.search(b.text) \
             and _by_picture(b, ctx):
         return "picture caption with its credit ('© Agency / Name')", DropKind.OTHER
-    ph = _stock_phrase(b.text, ctx.phrases)
+    ph = _stock_phrase(b.text, ctx.phrases) if n <= _STOCK_MAX_CHARS else None  # (no cache entry for a paragraph)
     if ph:
         return f"stock phrase '{ph}'", DropKind.STOCK_PHRASE
     notice = "cookie notice" if b.index in ctx.cookies else notice_reason(b.text)
@@ -395,7 +404,8 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind
                 return "tag/category list", DropKind.OTHER
             if n < _READ_ALSO_MAX_CHARS and ctx.read_also.match(b.text):
                 return "pointer to another article ('Read also: ...')", DropKind.OTHER
-            m = ctx.promo.search(b.text.lower())
+            low = b.text.lower()
+            m = ctx.promo.search(low) if any(a in low for a in ctx.promo_anchors) else None
             if m:
                 return f"promo for the site ('{m.group(0)}')", DropKind.PROMO
             if n < 160 and "?" in b.text and _ENDS_WITH_CTA.search(b.text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsclean.page import Page
-from newsclean.strings import ends_like_prose
+from newsclean.strings import ends_like_prose, word_tokens
 
 _NUMBERING = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[ivx]+)\W+")
 PROSE_CHARS = 80        # a sentence-like paragraph this long ...
@@ -16,7 +16,7 @@ ALL_LINK = 0.99         # a heading with this link density is one link: another 
 def _heading_key(text: str) -> str:
     """'2.1 Cherry blossom time' and 'Cherry Blossom Time:' alike: lower-case words without numbering."""
     low = text.lower().strip()
-    return " ".join(re.findall(r"\w+", _NUMBERING.sub("", low)))
+    return " ".join(word_tokens(_NUMBERING.sub("", low)))
 
 
 def drop_contents_lists(page: Page, stage: str, min_items: int = 3, share: float = 0.8) -> None:
@@ -26,19 +26,19 @@ def drop_contents_lists(page: Page, stage: str, min_items: int = 3, share: float
     blocks = page.blocks
     later: dict[str, int] = {}  # heading key -> index of its last kept occurrence
     for b in blocks:
-        if b.kept and b.kind == "heading":
+        if b.dropped_by is None and b.kind == "heading":
             later[_heading_key(b.text)] = b.index
     if len(later) < min_items:
         return
     i, n = 0, len(blocks)
     while i < n:
-        if not (blocks[i].kept and blocks[i].kind == "list_item"):
+        if not (blocks[i].dropped_by is None and blocks[i].kind == "list_item"):
             i += 1
             continue
         run = []
         j = i
-        while j < n and (not blocks[j].kept or blocks[j].kind == "list_item"):
-            if blocks[j].kept:
+        while j < n and (blocks[j].dropped_by is not None or blocks[j].kind == "list_item"):
+            if blocks[j].dropped_by is None:
                 run.append(blocks[j])
             j += 1
         hits = sum(1 for b in run if later.get(_heading_key(b.text), -1) > b.index)
@@ -54,7 +54,7 @@ def drop_orphan_headings(page: Page, stage: str) -> None:
     blocks = page.blocks
     n = len(blocks)
     for i, b in enumerate(blocks):
-        if not b.kept or b.kind != "heading":
+        if b.dropped_by is not None or b.kind != "heading":
             continue
         level = b.features.get("level") or 6
         had_any = False
@@ -66,7 +66,7 @@ def drop_orphan_headings(page: Page, stage: str) -> None:
             if nb.outside_main:
                 continue  # outside the main content: says nothing about this section
             had_any = True
-            if nb.kept:
+            if nb.dropped_by is None:
                 kept_any = True
                 break
         if had_any and not kept_any:
@@ -77,7 +77,7 @@ def drop_linked_tail_headings(page: Page, stage: str) -> None:
     """Headings that are one link, after the article's last prose paragraph, are the headlines of
     other stories (a "more from us" strip the container took in). Measured on the tune pages: 21 such
     headings were not in the gold body, 2 were."""
-    kept = [b for b in page.blocks if b.kept]
+    kept = [b for b in page.blocks if b.dropped_by is None]
     last = -1
     for k, b in enumerate(kept):
         if b.kind != "heading" and len(b.text) >= PROSE_CHARS and ends_like_prose(b.text) \
@@ -94,7 +94,7 @@ def drop_trailing_headings(page: Page, stage: str) -> None:
     """Headings left at the very end of the text, with nothing of the main content under them, were the
     titles of boxes that sat outside it ("Mehr zum Thema", "Keep reading", "Weitere Informationen:").
     Measured on the tune pages: 39 such headings were not in the gold body, 8 were."""
-    kept = [b for b in page.blocks if b.kept]
+    kept = [b for b in page.blocks if b.dropped_by is None]
     if not any(b.kind != "heading" for b in kept):
         return  # headings only: nothing to say they end a text
     for b in reversed(kept):

@@ -13,6 +13,7 @@ import re
 
 from newsclean.page import Block
 from newsclean.stages.page_type.counts import count_strings
+from newsclean.strings import has_digit
 
 #: blocks measured before and after the title for a byline or a date: the "article header"
 TITLE_BEFORE, TITLE_AFTER = 3, 8
@@ -57,7 +58,7 @@ def title_area(blocks: list[Block], f: dict[str, float]) -> None:
             head = b.text[:HEAD_CHARS]
             if b.role in ("byline", "dateline") or _BY_LINE.match(head):
                 near_by = 1.0
-            if b.role == "dateline" or _DATE_TEXT.search(head):
+            if b.role == "dateline" or has_digit(head) and _DATE_TEXT.search(head):  # (each of its forms has a \d)
                 near_date = 1.0
     f["near_title_byline"] = near_by
     f["near_title_date"] = near_date

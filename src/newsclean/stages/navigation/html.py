@@ -379,7 +379,8 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind
     if n < _CREDIT_MAX_CHARS and b.kind == "paragraph" and _may_credit(b.text) and _CREDIT_TAIL.search(b.text) \
             and _by_picture(b, ctx):
         return "picture caption with its credit ('© Agency / Name')", DropKind.OTHER
-    ph = _stock_phrase(b.text, ctx.phrases)
+    # a table row of several cells is data ('Home Size<TAB>Estimated Cost'), never a stock label ('Home')
+    ph = None if b.kind == "table" and "\t" in b.text else _stock_phrase(b.text, ctx.phrases)
     if ph:
         return f"stock phrase '{ph}'", DropKind.STOCK_PHRASE
     notice = "cookie notice" if b.index in ctx.cookies else notice_reason(b.text)

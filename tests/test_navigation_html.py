@@ -385,3 +385,16 @@ def test_notice_reason_names_each_notice_and_leaves_prose():
     assert notice_reason("Foto: dpa/Michael Kappeler") == "picture credit ('Foto: dpa/...')"
     assert notice_reason("© 2024 Beispiel Verlag. Alle Rechte vorbehalten.") == "rights line ('all rights reserved')"
     assert notice_reason("The council will share its plan with residents on Facebook next week.") is None
+
+
+def test_table_row_starting_with_a_stock_word_is_data_not_a_label():
+    # 'Home', 'Download', 'Credit' open stock labels ('Home', 'Download the app'); as the first cell of
+    # a table row with more cells they name a row of data ('Home Size | Crew Size', 'Download speed | 95')
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in
+                   [("Home Size", "Estimated Cost"), ("Download speed (Mbps)", "95.08"), ("Credit Hour", "$337")])
+    page = run(body(2) + f"<table>{rows}</table>" + "<p>Home</p>" + body(2, start=2))
+    kept = [b.text for b in page.kept()]
+    assert "Home Size\tEstimated Cost" in kept
+    assert "Download speed (Mbps)\t95.08" in kept
+    assert "Credit Hour\t$337" in kept
+    assert "stock phrase" in (reason_of(page, "Home") or "")  # a lone label still goes

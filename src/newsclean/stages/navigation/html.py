@@ -388,7 +388,10 @@ def _block_reason(b: Block, ctx: _Context, max_ld: float) -> tuple[str, DropKind
     if n < _CREDIT_MAX_CHARS and b.kind == "paragraph" and _may_credit(b.text) and _CREDIT_TAIL.search(b.text) \
             and _by_picture(b, ctx):
         return "picture caption with its credit ('© Agency / Name')", DropKind.OTHER
-    ph = _stock_phrase(b.text, ctx.phrases) if n <= _STOCK_MAX_CHARS else None  # (no cache entry for a paragraph)
+    # a table row of several cells is data ('Home Size<TAB>Estimated Cost'), never a stock label ('Home');
+    # a paragraph is longer than any stock label (and gets no cache entry)
+    data_row = b.kind == "table" and "\t" in b.text
+    ph = _stock_phrase(b.text, ctx.phrases) if n <= _STOCK_MAX_CHARS and not data_row else None
     if ph:
         return f"stock phrase '{ph}'", DropKind.STOCK_PHRASE
     notice = "cookie notice" if b.index in ctx.cookies else notice_reason(b.text)

@@ -101,8 +101,8 @@ def test_repeat_hint_counts_cases() -> None:
     _repeat_and_hint_features(blocks, len(blocks), f)
     assert f["repeated_share"] == 5 / 7
     assert f["hint_teaser"] == 5 / 7 and f["hint_product"] == 1 / 7 and f["hint_forum"] == 0.0
-    expected = (5, 1, [0, 1, 5, 0, 0])  # groups in _HINT_GROUPS order: forum, product, teaser, docs, article
-    assert list(_HINT_GROUPS) == ["forum", "product", "teaser", "docs", "article"]
+    expected = (5, 1, [0, 1, 5, 0, 0, 0])  # groups in _HINT_GROUPS order: forum, product, teaser, docs, article,
+    assert list(_HINT_GROUPS) == ["forum", "product", "teaser", "docs", "article", "landing"]  # landing
     assert repeat_hint_counts_pure(blocks, _HINT_BITS, len(_HINT_GROUPS), REPEAT_MIN) == expected
     if repeat_hint_counts is not None:
         assert repeat_hint_counts(blocks, _HINT_BITS, len(_HINT_GROUPS), REPEAT_MIN) == expected

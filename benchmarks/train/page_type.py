@@ -34,8 +34,8 @@ OUT = HERE.parents[1] / "src" / "newsclean" / "data" / WEIGHTS_FILE
 # inverse L2 strength: strong (~1000 pages, ~90 correlated signals). 5-fold cross-validation on tune, grouped by
 # site (StratifiedGroupKFold): 7-type accuracy / article-vs-not balanced accuracy 0.832 / 0.921 for the earlier
 # signals at 0.3; with the profile/URL signals 0.839 / 0.926 at 0.3, 0.840 / 0.929 at 0.05, 0.844 / 0.927 at 0.03
-# (session 9, the mean of 5 fold seeds at 0.05: 0.853 / 0.923; with the shapes signals of branch h9-ptype
-# 0.859 / 0.923, not kept: +2 ms a WCXB page)
+# (session 9, the mean of 5 fold seeds at 0.05: 0.853 / 0.923; session 10, with the shapes.py signals made
+# cheap and pagination lines left out, 0.859 / 0.923)
 C = 0.05
 # the fitted logits are scaled by this (argmax unchanged): the strong L2 above makes the probabilities soft, and
 # type_fit's confidence floors (0.4 / 0.6 / 0.7 / 0.9) were set on the earlier model's; at 1.5 the grouped-CV

@@ -15,6 +15,7 @@ from newsclean.page import Block, Page
 from newsclean.stages.page_type.counts import count_strings
 from newsclean.stages.page_type.profile import PROFILE_HTML_ONLY, profile_features
 from newsclean.stages.page_type.schema import SCHEMA_HTML_ONLY, schema_features
+from newsclean.stages.page_type.shapes import SHAPES_HTML_ONLY, line_shapes
 from newsclean.stages.page_type.urls import URL_SIGNALS, url_features
 
 #: words of a block of running prose ("long paragraph"): about two sentences
@@ -57,6 +58,11 @@ _HINT_GROUPS: dict[str, frozenset[str]] = {
                        "code", "markdown", "rst", "wy", "md", "menu", "breadcrumb", "breadcrumbs"}),
     "article": frozenset({"article", "story", "byline", "author", "dateline", "entry", "content", "body",
                           "post", "single", "headline"}),
+    # a page builder's landing sections: heroes, calls to action, buttons, testimonials, feature and pricing
+    # blocks, accordions and FAQs, and the builders' own section words (service pages)
+    "landing": frozenset({"hero", "cta", "btn", "button", "elementor", "testimonial", "testimonials", "banner",
+                          "feature", "features", "pricing", "plan", "plans", "accordion", "faq", "wpb", "vc",
+                          "fusion", "et", "wix"}),
 }
 
 #: every word of the hint groups
@@ -138,6 +144,7 @@ def _block_features(page: Page, f: dict[str, float]) -> str:
     _repeat_and_hint_features(blocks, denom, f)
     source = page.source if page.kind == "html" else ""
     profile_features(blocks, source, f, nws, lds)
+    line_shapes(blocks, f, nws)
     return _scan_text(blocks)
 
 
@@ -285,7 +292,7 @@ def _text_features(text: str, f: dict[str, float]) -> None:
 HTML_ONLY = frozenset({
     "link_density", "linked_headings", "linked_heading_share", "code_blocks", "teasers", "headline_links",
     "blurbs_after_links", "repeated_share", "repeat_groups", "prose_concentration",
-} | {f"hint_{g}" for g in _HINT_GROUPS} | SCHEMA_HTML_ONLY | PROFILE_HTML_ONLY)
+} | {f"hint_{g}" for g in _HINT_GROUPS} | SCHEMA_HTML_ONLY | PROFILE_HTML_ONLY | SHAPES_HTML_ONLY)
 
 
 def page_features(page: Page) -> tuple[dict[str, float], list[str]]:

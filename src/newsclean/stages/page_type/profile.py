@@ -12,7 +12,8 @@ import math
 import re
 
 from newsclean.page import Block
-from newsclean.stages.page_type.counts import count_strings
+from newsclean.stages.page_type.counts import count_strings, tag_counts
+from newsclean.stages.page_type.shapes import SOURCE_SHAPE_TAGS, SOURCE_STRINGS
 from newsclean.strings import has_digit
 
 #: blocks measured before and after the title for a byline or a date: the "article header"
@@ -36,7 +37,10 @@ SOURCE_SCAN_CHARS = 400_000
 SOURCE_TAGS = ("figure", "img", "video", "code", "h2")
 #: a price in the source's markup: ``itemprop="price"`` or a JSON ``"price"`` key
 PRICE_KEYS = ('itemprop="price"', '"price"')
-_SOURCE_NEEDLES = tuple(f"<{tag}" for tag in SOURCE_TAGS) + PRICE_KEYS
+#: every start tag counted in the source (one case-blind pass over its "<"s)
+_ALL_TAGS = SOURCE_TAGS + SOURCE_SHAPE_TAGS
+#: every other string counted in the source (one pass per distinct anchor character)
+_SOURCE_NEEDLES = PRICE_KEYS + tuple(s for _, strings in SOURCE_STRINGS for s in strings)
 #: the h1 count is capped here (a page of many h1s is as odd as one of four)
 H1_CAP = 4
 
@@ -118,11 +122,16 @@ def link_profile(blocks: list[Block], f: dict[str, float], lds: list[float]) -> 
 
 
 def source_counts(source: str, f: dict[str, float]) -> None:
-    """Counts of a few tags (and price keys) in the start of the source (log-scaled)."""
-    counts = count_strings(source, SOURCE_SCAN_CHARS, _SOURCE_NEEDLES)
-    for tag, n in zip(SOURCE_TAGS, counts):
+    """Counts of a few start tags (case-blind) and price keys in the start of the source (log-scaled), and
+    the counts named by ``shapes.SOURCE_SHAPE_TAGS`` and ``shapes.SOURCE_STRINGS``."""
+    for tag, n in zip(_ALL_TAGS, tag_counts(source, SOURCE_SCAN_CHARS, _ALL_TAGS)):
         f[f"src_{tag}"] = math.log1p(n)
-    f["src_price"] = math.log1p(sum(counts[len(SOURCE_TAGS):]))
+    counts = count_strings(source, SOURCE_SCAN_CHARS, _SOURCE_NEEDLES)
+    at = len(PRICE_KEYS)
+    f["src_price"] = math.log1p(sum(counts[:at]))
+    for name, strings in SOURCE_STRINGS:
+        f[name] = math.log1p(sum(counts[at: at + len(strings)]))
+        at += len(strings)
 
 
 #: the signals of this module that only HTML shows (markup, links, element roles)

@@ -34,6 +34,13 @@ _BIO = re.compile(r"^([A-Z][\w'’.-]+ ){1,4}(is|was|has|holds|serves|joined|wri
 # a reader comment's furniture: "Reply", "Expand full comment", "Jane says:", "3 likes", "2 days ago"
 _COMMENT = re.compile(r"(\b(reply|expand full comment|says:|wrote:|antworten|répondre)|\d+ (likes?|replies)|"
                       r"\bago)\W*$", re.I)
+# cheap pre-tests (substrings of the lower-cased text) without which the patterns above cannot match: most
+# lines are skipped before a regex scans them (the answers are the patterns' own)
+_ANY_DIGIT = re.compile(r"\d")
+_LINK_CUES = ("http", "www.", "@", "›", "»", "→", "…", "read more", "weiterlesen", "lire la suite", "leer más",
+              "more from")
+_BIO_CUES = ("about the author", "posts by", "über den autor", "à propos de l'auteur")
+_COMMENT_CUES = ("reply", "expand full comment", "says:", "wrote:", "antworten", "répondre", "like", "replies", "ago")
 _WE_YOU = frozenset("we our us you your yours wir unser uns ihr nous notre vous votre".split())
 _ECHO = 24  # a teaser's headline printed twice in one block ("Title hereTitle here"): this many characters
 
@@ -98,9 +105,35 @@ def _share(flags: list[bool], weights: list[int]) -> float:
     return sum(w for f, w in zip(flags, weights) if f) / total if total else 0.0
 
 
-def _we_you(texts: list[str]) -> float:
-    words = [w.lower() for t in texts for w in t.split()]
-    return sum(w in _WE_YOU for w in words) / len(words) if words else 0.0
+def _cued(low: str, cues: tuple[str, ...]) -> bool:
+    return any(c in low for c in cues)
+
+
+def _dated(text: str) -> bool:
+    return _ANY_DIGIT.search(text) is not None and _DATE.search(text) is not None
+
+
+def _linkish(text: str, low: str) -> bool:
+    return _cued(low, _LINK_CUES) and _LINKISH.search(text) is not None
+
+
+def _bio(text: str, low: str) -> bool:
+    """``_BIO.search``: its first two readings hold at the start only, its third needs one of the cues."""
+    return _BIO.match(text) is not None or (_cued(low, _BIO_CUES) and _BIO.search(text) is not None)
+
+
+def _comment(text: str, low: str) -> bool:
+    return _cued(low, _COMMENT_CUES) and _COMMENT.search(text) is not None
+
+
+def _we_you(lows: list[str]) -> float:
+    """The share of the words (lower-cased lines) that are "we"/"you" words."""
+    hits = total = 0
+    for low in lows:
+        words = low.split()
+        total += len(words)
+        hits += sum(map(_WE_YOU.__contains__, words))
+    return hits / total if total else 0.0
 
 
 def _echo(text: str) -> bool:
@@ -113,6 +146,7 @@ class Tallies:
     """Running sums over the page's blocks (``at[i]``: over ``blocks[:i]``), so that what lies between a run
     and the main run costs one subtraction: dropped blocks, their words, kept words, end-marker lines."""
 
+    lo: int
     dropped: list[int]
     dropped_words: list[int]
     kept_words: list[int]
@@ -123,22 +157,25 @@ def _is_marker(b: Block) -> bool:
     return words_of(b) <= SHORT_WORDS and is_end_marker(b)
 
 
-def tallies(blocks: list[Block]) -> Tallies:
+def tallies(blocks: list[Block], lo: int, hi: int) -> Tallies:
+    """The sums over ``blocks[lo:hi]`` (the span of the runs: nothing outside it lies between two runs); the
+    lists are indexed from 0, so ``at[i - lo]`` is the sum over ``blocks[lo:i]``."""
     dropped, dropped_words, kept_words, markers = [0], [0], [0], [0]
-    for b in blocks:
+    for b in blocks[lo:hi]:
         n = words_of(b)
         gone = b.dropped_by is not None
         dropped.append(dropped[-1] + gone)
         dropped_words.append(dropped_words[-1] + (n if gone else 0))
         kept_words.append(kept_words[-1] + (0 if gone else n))
         markers.append(markers[-1] + _is_marker(b))
-    return Tallies(dropped, dropped_words, kept_words, markers)
+    return Tallies(lo, dropped, dropped_words, kept_words, markers)
 
 
 def _between(t: Tallies, lo: int, hi: int) -> tuple[int, int, int, bool]:
     """Over ``blocks[lo:hi]``: dropped blocks, their words, kept words, and whether an end marker is there."""
     if hi <= lo:
         return 0, 0, 0, False
+    lo, hi = lo - t.lo, hi - t.lo
     return (t.dropped[hi] - t.dropped[lo], t.dropped_words[hi] - t.dropped_words[lo],
             t.kept_words[hi] - t.kept_words[lo], t.markers[hi] > t.markers[lo])
 
@@ -158,6 +195,7 @@ def run_row(blocks: list[Block], runs: list[Run], k: int, main: int, title_block
     body = own[1:] if head is not None else own
     bw = words[1:] if head is not None else words
     texts = [b.text.strip() for b in body]
+    lows = [t.lower() for t in texts]
     prose = _share([prose_of(b).prose and words_of(b) >= PROSE_WORDS for b in body], bw)
     row = [
         1.0, math.log1p(r.words), math.log1p(len(own)), r.words / max(1, m.words), r.words / total_kept,
@@ -168,13 +206,14 @@ def run_row(blocks: list[Block], runs: list[Run], k: int, main: int, title_block
         float(head_text.endswith("?")), float(head_text.endswith(":")),
         prose, _share([b.kind == "list_item" for b in body], bw), _share([w < SHORT_WORDS for w in bw], bw),
         _share([not t.endswith((".", "!", "?", '"', "”", "’", ")")) for t in texts], bw),
-        _share([bool(_DATE.search(t)) for t in texts], bw), _share([bool(_LINKISH.search(t)) for t in texts], bw),
+        _share([_dated(t) for t in texts], bw), _share([_linkish(t, lo_) for t, lo_ in zip(texts, lows)], bw),
         _share([w <= 6 and bool(_NAME.match(t)) for t, w in zip(texts, bw)], bw),
         math.log1p(sum(bw) / max(1, len(bw))), float(marker),
-        float(tally.markers[r.last + 1] > tally.markers[r.first]),
+        float(tally.markers[r.last + 1 - tally.lo] > tally.markers[r.first - tally.lo]),
         float(k == len(runs) - 1), float(k == 0), float(abs(k - main) == 1 and dropped == 0),
-        _share([bool(_BIO.search(t)) for t in texts], bw) if texts else float(bool(_BIO.search(head_text))),
-        _share([bool(_COMMENT.search(t)) for t in texts], bw), _we_you(texts),
+        _share([_bio(t, lo_) for t, lo_ in zip(texts, lows)], bw) if texts else
+        float(_bio(head_text, head_text.lower())),
+        _share([_comment(t, lo_) for t, lo_ in zip(texts, lows)], bw), _we_you(lows),
         _share([_echo(t) for t in texts], bw), _share([t.endswith("?") for t in texts], bw),
         math.log1p(hi - lo),
     ]
@@ -191,6 +230,6 @@ def region_rows(blocks: list[Block], title_block: int | None) -> tuple[list[Run]
     if not runs:
         return runs, -1, []
     main = main_run(runs)
-    tally = tallies(blocks)
+    tally = tallies(blocks, runs[0].first, runs[-1].last + 1)
     return runs, main, [run_row(blocks, runs, k, main, title_block, tally) if k != main else [0.0] * len(FEATURES)
                         for k in range(len(runs))]

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Fit the run-level keep/drop model of text captures (stage ``regions``) on the TUNE split.
+
+    python benchmarks/train/train_capture_regions.py [--bench ../shared/bench] [--out PATH] [--check]
+                                                     [--data rows.pkl] [--limit N]
+
+Data: the capture sets of the tuned renderers (w3m and lynx) over ScrapingHub and WCXB articles, tune pages
+only (SPLITS.md); inscriptis, the simulated browser renderers and elinks/links/html2text are never read. Each
+page runs through every default stage before ``regions``; its kept text is cut into runs
+(``newsclean.stages.regions.features``) and every run but the main one becomes a row, labelled *story* when
+at least half of its words are in blocks whose shingles are mostly in the gold (``capture_labels.py``), and
+weighted by its share of the page's kept words (a long box costs a page more than a stray line).
+
+The model is a standardised logistic regression (scikit-learn, seeded solver, no randomness). The threshold
+(drop a run below it) is chosen on cross-fitted probabilities (``FOLDS`` folds grouped by page id: a page's
+w3m and lynx prints share a fold) by the benchmark's own page score (4-token shingle F1 of the text that
+stays, means over pages), averaged over the two corpora so that WCXB's 543 tune pages do not outweigh
+ScrapingHub's 65; within ``TIE`` of the best, the lowest threshold (fewest drops) wins. ``--check`` compares
+with the shipped file instead of writing it. scikit-learn is needed here only, never at run time.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
+from capture_labels import WORD, labels  # noqa: E402
+from weights_io import write_or_check  # noqa: E402
+
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, load_module  # noqa: E402
+from newsclean import Pipeline  # noqa: E402
+from newsclean.stages import DEFAULT_STAGE_NAMES  # noqa: E402
+from newsclean.stages.regions.features import FEATURES, region_rows  # noqa: E402
+
+OUT = HERE.parents[1] / "src" / "newsclean" / "data" / "capture_regions.json"
+CORPORA = ("sh", "wcxb")
+BODY = 0.5          # a block is story text when at least half of its shingles are in the gold
+C = 1.0             # inverse regularisation strength (sklearn's default)
+FOLDS = 5
+GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)   # thresholds tried (0: the stage drops nothing)
+TIE = 0.0005        # corpus-averaged F1 differences below this are noise (a page more or less right)
+DIGITS = 6          # significant digits kept in the weights file
+
+
+def stages_before() -> list[str]:
+    names = list(DEFAULT_STAGE_NAMES)
+    return names[:names.index("regions")]
+
+
+def collect(bench: Path, cache: Path, limit: int | None = None) -> list[dict]:
+    """Every tune capture page after the stages before ``regions``: its runs' rows and labels, and what the
+    threshold search needs to score the page (the kept blocks' texts, the runs' block spans, the gold)."""
+    sets = all_sets(bench, cache)
+    pipe = Pipeline(stages_before())
+    pages = []
+    for corpus in CORPORA:
+        for renderer in TUNED_RENDERERS:
+            docs = [d for d in sets[f"cap:{corpus}:{renderer}"].docs() if not is_check(d.id)]
+            for d in docs[:limit]:
+                page = pipe.process(d.load(), kind="text")
+                gold = str(d.gold)
+                runs, main, table = region_rows(page.blocks, page.handoffs.title_block)
+                share = labels([b.text for b in page.blocks], gold)
+                words = [max(1, len(WORD.findall(b.text))) for b in page.blocks]
+                kept_words = sum(w for w, b in zip(words, page.blocks) if b.dropped_by is None) or 1
+                rows, y, w, spans = [], [], [], []
+                for k, (run, row) in enumerate(zip(runs, table)):
+                    if k == main:
+                        continue
+                    span = range(run.first, run.last + 1)
+                    total = sum(words[i] for i in span)
+                    rows.append(row)
+                    y.append(int(2 * sum(words[i] for i in span if share[i] >= BODY) >= total))
+                    w.append(total / kept_words)
+                    spans.append((run.first, run.last))
+                pages.append({"corpus": corpus, "id": d.id, "gold": gold, "X": rows, "y": y, "w": w,
+                              "spans": spans, "texts": [b.text if b.dropped_by is None else None for b in page.blocks]})
+    return pages
+
+
+def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> dict:
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    scale[scale == 0] = 1.0
+    mean[0], scale[0] = 0.0, 1.0  # the bias column stays as it is
+    model = LogisticRegression(C=C, solver="lbfgs", max_iter=5000, fit_intercept=False)
+    model.fit((X - mean) / scale, y, sample_weight=w)
+    return {"mean": mean, "scale": scale, "coef": model.coef_[0].copy()}
+
+
+def probs(m: dict, X: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(((X - m["mean"]) / m["scale"]) @ m["coef"], -12.0, 12.0)))
+
+
+def page_text(page: dict, p: list[float], threshold: float) -> str:
+    """The page's text when the runs below ``threshold`` are dropped (blocks joined as the article is)."""
+    gone = set()
+    for (a, b), v in zip(page["spans"], p):
+        if v < threshold:
+            gone.update(range(a, b + 1))
+    return "\n\n".join(t for i, t in enumerate(page["texts"]) if t is not None and i not in gone)
+
+
+def choose(pages: list[dict], p_cv: list[list[float]], bench: Path) -> tuple[float, dict[float, float]]:
+    """The threshold whose cross-fitted decisions score best, corpus-averaged (``TIE``: the lowest wins)."""
+    ev = load_module("nc_evaluate", bench / "evaluate.py")
+    scores = {}
+    for t in GRID:
+        per: dict[str, list[tuple[float | None, float | None]]] = {}
+        for page, p in zip(pages, p_cv):
+            s = ev.score_page(page["id"], page["gold"], page_text(page, p, t))
+            per.setdefault(page["corpus"], []).append((s.precision, s.recall))
+        f1s = []
+        for rows in per.values():
+            pr = float(np.mean([a for a, _ in rows if a is not None]))
+            rc = float(np.mean([b for _, b in rows if b is not None]))
+            f1s.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+        scores[t] = float(np.mean(f1s))
+    top = max(scores.values())
+    return min(t for t in GRID if scores[t] >= top - TIE), scores
+
+
+def train(pages: list[dict], bench: Path) -> dict:
+    X = np.array([r for p in pages for r in p["X"]], dtype=float).reshape(-1, len(FEATURES))
+    y = np.array([v for p in pages for v in p["y"]])
+    w = np.array([v for p in pages for v in p["w"]])
+    ids = sorted({p["id"] for p in pages})
+    group = np.array([ids.index(p["id"]) for p in pages for _ in p["y"]])
+    p_flat = np.zeros(len(y))
+    for tr, te in GroupKFold(n_splits=FOLDS).split(X, y, group):
+        p_flat[te] = probs(fit(X[tr], y[tr], w[tr]), X[te])
+    p_cv, at = [], 0
+    for p in pages:
+        p_cv.append([float(v) for v in p_flat[at:at + len(p["y"])]])
+        at += len(p["y"])
+    threshold, scores = choose(pages, p_cv, bench)
+    print(f"pages {len(pages)}, runs {len(y)} (story {y.mean():.3f}); cross-fitted corpus-averaged F1 by threshold: "
+          + ", ".join(f"{t}:{v:.4f}" for t, v in scores.items()) + f"; chosen {threshold}", file=sys.stderr)
+    return {**fit(X, y, w), "drop_below": threshold}
+
+
+def _r(v: float) -> float:
+    return float(f"{v:.{DIGITS}g}")
+
+
+def to_json(model: dict) -> str:
+    doc = {"about": "newsclean text-capture run model (stage regions); made by "
+                    "benchmarks/train/train_capture_regions.py from the tune split of ScrapingHub and WCXB "
+                    "captures (w3m, lynx)",
+           "features": list(FEATURES), "mean": [_r(v) for v in model["mean"]],
+           "scale": [_r(v) for v in model["scale"]], "coef": [_r(v) for v in model["coef"]], "intercept": 0.0,
+           "drop_below": model["drop_below"]}
+    return json.dumps(doc, indent=1) + "\n"
+
+
+def collected(a: argparse.Namespace) -> list[dict]:
+    if a.data and a.data.exists():
+        with a.data.open("rb") as f:
+            data = pickle.load(f)
+        if data.get("features") == list(FEATURES) and data.get("limit") == a.limit:
+            return data["pages"]
+    pages = collect(a.bench, a.cache, a.limit)
+    if a.data:
+        with a.data.open("wb") as f:
+            pickle.dump({"pages": pages, "features": list(FEATURES), "limit": a.limit}, f)
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--limit", type=int, default=None, help="pages per set (a quick trial)")
+    ap.add_argument("--check", action="store_true", help="compare with the file at --out instead of writing it")
+    ap.add_argument("--data", type=Path, help="keep the collected rows in this pickle (reused while the feature "
+                                               "names are unchanged)")
+    a = ap.parse_args(argv)
+    return write_or_check(a.out, to_json(train(collected(a), a.bench)), a.check)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

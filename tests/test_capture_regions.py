@@ -1,0 +1,115 @@
+"""The run-level keep/drop model of text captures (stage 'regions') and its weights file."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from newsclean import Pipeline
+from newsclean.page import Block, Page
+from newsclean.stages import DEFAULT_STAGE_NAMES
+from newsclean.stages.regions import WEIGHTS_FILE, RegionStage, load_region_model
+from newsclean.stages.regions.features import FEATURES, main_run, region_rows, runs_of
+from tests.scripts import load_script
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench"
+
+STORY = [
+    "The city council voted on Tuesday to close the old bridge over the river for repairs that are expected to "
+    "last until the end of next summer, officials said.",
+    "Engineers found cracks in two of the bridge's supports during an inspection in the spring, and the council "
+    "had been under pressure from residents to act quickly.",
+    "Drivers will be sent along a detour through the industrial district, which the council said would add about "
+    "ten minutes to most journeys across the town.",
+    "Shop owners near the bridge said they feared losing customers during the closure and asked the council for "
+    "help with their rents while the work goes on.",
+    "The mayor said the town would set up a fund for the shops and promised that the work would be finished "
+    "before the autumn fair, the busiest week of the year.",
+]
+
+
+def blocks(spec: list[tuple[str, str, bool]]) -> list[Block]:
+    return [Block(i, text, kind, dropped_by=None if kept else "navigation") for i, (text, kind, kept) in
+            enumerate(spec)]
+
+
+def test_runs_are_cut_at_dropped_blocks_and_before_headings():
+    bl = blocks([("Menu", "paragraph", False), ("one two three", "paragraph", True),
+                 ("four five", "paragraph", True), ("A heading", "heading", True), ("six seven", "paragraph", True),
+                 ("Share", "paragraph", False), ("eight", "paragraph", True)])
+    runs = runs_of(bl)
+    assert [(r.first, r.last, r.words) for r in runs] == [(1, 2, 5), (3, 4, 4), (6, 6, 1)]
+    assert main_run(runs) == 0
+
+
+def test_every_run_gets_one_value_per_feature_and_the_main_run_is_not_judged():
+    bl = blocks([(t, "paragraph", True) for t in STORY] + [("Related stories", "heading", True),
+                                                            ("Another story here", "list_item", True)])
+    runs, main, table = region_rows(bl, None)
+    assert len(runs) == 2 and main == 0
+    assert all(len(r) == len(FEATURES) for r in table)
+    assert not any(table[main])
+
+
+def test_weights_file_names_the_features_the_code_computes():
+    d = json.loads(resources.files("newsclean.data").joinpath(WEIGHTS_FILE).read_text("utf-8"))
+    assert d["features"] == list(FEATURES)
+    assert 0.0 <= d["drop_below"] < 1.0
+
+
+def test_the_stage_runs_last_on_text_captures_only():
+    assert DEFAULT_STAGE_NAMES[-1] == "regions"
+    html = "<html><body><article>" + "".join(f"<p>{t}</p>" for t in STORY) + "</article></body></html>"
+    page = Pipeline().process(html)
+    assert not any(d.stage == "regions" for d in page.decisions)
+
+
+CHROME = ("Share", "Facebook", "Twitter", "Email", "Print", "Newsletter", "Sign up", "Privacy", "Terms", "Contact",
+          "Advertise", "Jobs", "Archive", "Weather", "Events", "Podcasts")
+TEASERS = (("Council approves new budget for schools", "March 3, 2025"),
+           ("Police search for missing hiker in the hills", "March 2, 2025"),
+           ("New library opens in the old market hall", "March 1, 2025"),
+           ("Ferry timetable changes from next month", "Feb 28, 2025"))
+
+
+def story_page() -> Page:
+    """A story in two sections (the second under its own heading), a stretch of chrome the rule stages
+    dropped, and after it a run of dated teaser headlines they kept."""
+    spec = [("Bridge to close", "heading", False)] + [(t, "paragraph", True) for t in STORY[:3]] + \
+        [("Why the bridge matters", "heading", True)] + [(t, "paragraph", True) for t in STORY[3:]] + \
+        [(c, "list_item", False) for c in CHROME] + [(x, "paragraph", True) for pair in TEASERS for x in pair]
+    return Page(kind="text", source="", blocks=blocks(spec))
+
+
+def test_a_run_of_dated_teasers_past_the_chrome_is_dropped_and_the_second_section_kept():
+    page = story_page()
+    RegionStage().run(page)
+    kept = "\n".join(b.text for b in page.kept())
+    assert "fund for the shops" in kept and "Why the bridge matters" in kept
+    assert "missing hiker" not in kept and "March 2, 2025" not in kept
+    gone = [b for b in page.blocks if b.dropped_by == "regions"]
+    assert len(gone) == 2 * len(TEASERS)
+    assert all("learned region model" in (b.reason or "") for b in gone)
+
+
+def test_drop_below_zero_turns_the_stage_off():
+    page = story_page()
+    RegionStage(drop_below=0.0).run(page)
+    assert not any(b.dropped_by == "regions" for b in page.blocks)
+
+
+def test_the_model_file_loads_as_a_linear_model():
+    model = load_region_model()
+    assert len(model.linear.weights) == len(FEATURES)
+
+
+@pytest.mark.skipif(not (SHARED / "captures").is_dir(), reason="needs ../shared/bench (benchmark data)")
+def test_training_is_deterministic_on_a_sample():
+    pytest.importorskip("sklearn")
+    mod = load_script("benchmarks/train/train_capture_regions.py", "nc_train_regions")
+    pages = mod.collect(SHARED, Path("/nonexistent-cache"), limit=4)
+    first = mod.to_json(mod.train(pages, SHARED))
+    assert first == mod.to_json(mod.train(pages, SHARED))
+    assert json.loads(first)["features"] == list(FEATURES)

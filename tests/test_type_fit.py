@@ -221,3 +221,38 @@ def test_listing_and_collection_drop_blocks_in_elements_named_as_chrome() -> Non
         assert "Every rug here goes in the washing machine" in after.text, kind
     product = Pipeline().add(TypeIs("product"), after="page_type").extract(html, url=url)
     assert "Our shop ships from Leeds" in product.text or "Red (4)" in product.text  # other types: left alone
+
+
+def _service_page() -> tuple[str, str]:
+    copy = ("<p>We design and build gardens for homes and offices across the north of England, from the first "
+            "sketch to the last plant.</p>")
+    html = ("<html><head><title>Garden design | Greenway</title></head><body>"
+            "<div class='menu'><ul><li><a href='/'>Home</a></li><li><a href='/about'>About us</a></li>"
+            "<li><a href='/work'>Our work</a></li></ul></div><main><h1>Garden design that lasts</h1>" + copy +
+            "<p>Every design starts with a visit: we walk the site with you and listen to how you use it.</p>"
+            "<div class='cta-section'><h2>Planting plans for every season</h2><p>Our planting plans mix shrubs, "
+            "grasses and bulbs so that something is in flower from March to November, and we tend them for a "
+            "year after planting.</p></div>"
+            "<p>Our team has built more than four hundred gardens since 2004, small yards and large parks alike.</p>"
+            "<p>Most projects take between four and ten weeks from the signed plan to the finished garden.</p>"
+            "</main><div class='related'><h2>Related pages</h2><p>Read how we restored a walled kitchen garden "
+            "in Harrogate, from the soil survey to the first harvest of beans.</p></div>"
+            "<footer><p>Greenway Gardens Ltd, 4 Mill Lane, Leeds. Registered in England and Wales.</p></footer>"
+            "</body></html>")
+    return html, "https://greenway.example.com/garden-design"
+
+
+def test_service_page_gets_back_the_copy_navigation_took_for_chrome_between_kept_blocks() -> None:
+    """A service page's section in a box named 'cta' is its copy; the related box after the copy, the
+    menu and the footer stay dropped; an article with the same page keeps its cleaning."""
+    html, url = _service_page()
+    before = Pipeline().add(TypeIs("service"), after="page_type").configure(
+        "type_fit", restore_copy=False).extract(html, url=url)
+    after = Pipeline().add(TypeIs("service"), after="page_type").extract(html, url=url)
+    article = Pipeline().add(TypeIs("article"), after="page_type").extract(html, url=url)
+    assert "Our planting plans mix shrubs" not in before.text  # dropped by navigation ('cta')
+    assert "Our planting plans mix shrubs" in after.text and "Planting plans for every season" in after.text
+    assert "Our planting plans mix shrubs" not in article.text
+    for chrome in ("restored a walled kitchen garden", "Mill Lane", "About us"):
+        assert chrome not in after.text, chrome
+    assert "Most projects take between four and ten weeks" in after.text

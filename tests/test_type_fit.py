@@ -256,3 +256,15 @@ def test_service_page_gets_back_the_copy_navigation_took_for_chrome_between_kept
     for chrome in ("restored a walled kitchen garden", "Mill Lane", "About us"):
         assert chrome not in after.text, chrome
     assert "Most projects take between four and ten weeks" in after.text
+
+
+def test_a_listing_typed_with_little_confidence_loses_its_consent_box_too() -> None:
+    """From the listing floor (0.4) the items' restoring gives back what the article cleaning dropped, a
+    consent box included: the box goes from the same floor."""
+    html, url = _with(LISTING, CONSENT)
+    after = Pipeline().add(TypeIs("listing", 0.5), after="page_type").extract(html, url=url)
+    before = Pipeline().add(TypeIs("listing", 0.5), after="page_type").configure(
+        "type_fit", drop_consent=False).extract(html, url=url)
+    assert "unique identifiers in cookies" in before.text
+    assert "unique identifiers in cookies" not in after.text
+    assert "Council votes on the harbour budget, part 1" in after.text

@@ -268,3 +268,19 @@ def test_a_listing_typed_with_little_confidence_loses_its_consent_box_too() -> N
     assert "unique identifiers in cookies" in before.text
     assert "unique identifiers in cookies" not in after.text
     assert "Council votes on the harbour budget, part 1" in after.text
+
+
+def test_service_copy_rule_leaves_captions_and_stock_phrases_dropped() -> None:
+    """What navigation read as chrome by its text (a caption, "Advertisement") stays dropped between kept
+    blocks; only its guesses from the box around a block (a 'cta' section) come back."""
+    html, url = _service_page()
+    html = html.replace("<div class='cta-section'>", "<div class='pic'><figcaption>Photo: a walled garden in Harrogate "
+                        "in early June, after the first season of planting</figcaption></div><p>Advertisement</p>"
+                        "<div class='cta-section'>", 1)
+    before = Pipeline().add(TypeIs("service"), after="page_type").configure(
+        "type_fit", restore_copy=False).extract(html, url=url)
+    after = Pipeline().add(TypeIs("service"), after="page_type").extract(html, url=url)
+    assert "Our planting plans mix shrubs" in after.text
+    for chrome in ("a walled garden in Harrogate in early June", "Advertisement"):
+        assert chrome not in before.text, chrome
+        assert chrome not in after.text, chrome

@@ -284,3 +284,13 @@ def test_service_copy_rule_leaves_captions_and_stock_phrases_dropped() -> None:
     for chrome in ("a walled garden in Harrogate in early June", "Advertisement"):
         assert chrome not in before.text, chrome
         assert chrome not in after.text, chrome
+
+
+def test_service_copy_rule_waits_for_a_confident_type() -> None:
+    """Below ``copy_confidence`` (0.9) a page typed service keeps the article cleaning (an article taken for a
+    service page with less confidence would get its boxes back)."""
+    html, url = _service_page()
+    unsure = Pipeline().add(TypeIs("service", 0.8), after="page_type").extract(html, url=url)
+    sure = Pipeline().add(TypeIs("service", 0.95), after="page_type").extract(html, url=url)
+    assert "Our planting plans mix shrubs" not in unsure.text
+    assert "Our planting plans mix shrubs" in sure.text

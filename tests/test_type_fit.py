@@ -221,3 +221,76 @@ def test_listing_and_collection_drop_blocks_in_elements_named_as_chrome() -> Non
         assert "Every rug here goes in the washing machine" in after.text, kind
     product = Pipeline().add(TypeIs("product"), after="page_type").extract(html, url=url)
     assert "Our shop ships from Leeds" in product.text or "Red (4)" in product.text  # other types: left alone
+
+
+def _service_page() -> tuple[str, str]:
+    copy = ("<p>We design and build gardens for homes and offices across the north of England, from the first "
+            "sketch to the last plant.</p>")
+    html = ("<html><head><title>Garden design | Greenway</title></head><body>"
+            "<div class='menu'><ul><li><a href='/'>Home</a></li><li><a href='/about'>About us</a></li>"
+            "<li><a href='/work'>Our work</a></li></ul></div><main><h1>Garden design that lasts</h1>" + copy +
+            "<p>Every design starts with a visit: we walk the site with you and listen to how you use it.</p>"
+            "<div class='cta-section'><h2>Planting plans for every season</h2><p>Our planting plans mix shrubs, "
+            "grasses and bulbs so that something is in flower from March to November, and we tend them for a "
+            "year after planting.</p></div>"
+            "<p>Our team has built more than four hundred gardens since 2004, small yards and large parks alike.</p>"
+            "<p>Most projects take between four and ten weeks from the signed plan to the finished garden.</p>"
+            "</main><div class='related'><h2>Related pages</h2><p>Read how we restored a walled kitchen garden "
+            "in Harrogate, from the soil survey to the first harvest of beans.</p></div>"
+            "<footer><p>Greenway Gardens Ltd, 4 Mill Lane, Leeds. Registered in England and Wales.</p></footer>"
+            "</body></html>")
+    return html, "https://greenway.example.com/garden-design"
+
+
+def test_service_page_gets_back_the_copy_navigation_took_for_chrome_between_kept_blocks() -> None:
+    """A service page's section in a box named 'cta' is its copy; the related box after the copy, the
+    menu and the footer stay dropped; an article with the same page keeps its cleaning."""
+    html, url = _service_page()
+    before = Pipeline().add(TypeIs("service"), after="page_type").configure(
+        "type_fit", restore_copy=False).extract(html, url=url)
+    after = Pipeline().add(TypeIs("service"), after="page_type").extract(html, url=url)
+    article = Pipeline().add(TypeIs("article"), after="page_type").extract(html, url=url)
+    assert "Our planting plans mix shrubs" not in before.text  # dropped by navigation ('cta')
+    assert "Our planting plans mix shrubs" in after.text and "Planting plans for every season" in after.text
+    assert "Our planting plans mix shrubs" not in article.text
+    for chrome in ("restored a walled kitchen garden", "Mill Lane", "About us"):
+        assert chrome not in after.text, chrome
+    assert "Most projects take between four and ten weeks" in after.text
+
+
+def test_a_listing_typed_with_little_confidence_loses_its_consent_box_too() -> None:
+    """From the listing floor (0.4) the items' restoring gives back what the article cleaning dropped, a
+    consent box included: the box goes from the same floor."""
+    html, url = _with(LISTING, CONSENT)
+    after = Pipeline().add(TypeIs("listing", 0.5), after="page_type").extract(html, url=url)
+    before = Pipeline().add(TypeIs("listing", 0.5), after="page_type").configure(
+        "type_fit", drop_consent=False).extract(html, url=url)
+    assert "unique identifiers in cookies" in before.text
+    assert "unique identifiers in cookies" not in after.text
+    assert "Council votes on the harbour budget, part 1" in after.text
+
+
+def test_service_copy_rule_leaves_captions_and_stock_phrases_dropped() -> None:
+    """What navigation read as chrome by its text (a caption, "Advertisement") stays dropped between kept
+    blocks; only its guesses from the box around a block (a 'cta' section) come back."""
+    html, url = _service_page()
+    html = html.replace("<div class='cta-section'>", "<div class='pic'><figcaption>Photo: a walled garden in Harrogate "
+                        "in early June, after the first season of planting</figcaption></div><p>Advertisement</p>"
+                        "<div class='cta-section'>", 1)
+    before = Pipeline().add(TypeIs("service"), after="page_type").configure(
+        "type_fit", restore_copy=False).extract(html, url=url)
+    after = Pipeline().add(TypeIs("service"), after="page_type").extract(html, url=url)
+    assert "Our planting plans mix shrubs" in after.text
+    for chrome in ("a walled garden in Harrogate in early June", "Advertisement"):
+        assert chrome not in before.text, chrome
+        assert chrome not in after.text, chrome
+
+
+def test_service_copy_rule_waits_for_a_confident_type() -> None:
+    """Below ``copy_confidence`` (0.9) a page typed service keeps the article cleaning (an article taken for a
+    service page with less confidence would get its boxes back)."""
+    html, url = _service_page()
+    unsure = Pipeline().add(TypeIs("service", 0.8), after="page_type").extract(html, url=url)
+    sure = Pipeline().add(TypeIs("service", 0.95), after="page_type").extract(html, url=url)
+    assert "Our planting plans mix shrubs" not in unsure.text
+    assert "Our planting plans mix shrubs" in sure.text

@@ -190,3 +190,28 @@ def test_title_unquote_is_the_translation_table() -> None:
     samples = [every, every[::-1], "„Zitat“ – ‚so‘ »ja« — nein‑doch‐\u00a0", "", "plain"]
     for t in samples:
         assert titles._unquote(t) == t.translate(titles._QUOTES)
+
+
+def test_repeat_key_takes_the_first_words_lower_cased_as_the_whole_text_lower_cased_did() -> None:
+    from newsclean.stages.classify.features import _REPEAT_WORDS, _repeat_key
+
+    def plain(text: str) -> str:
+        return " ".join(text.lower().split()[:_REPEAT_WORDS])
+
+    # Greek capital sigma lower-cases by its neighbours (final or not), "İ" to two characters
+    pieces = ["ΟΔΟΣ", "Σ", "ΣΑ", "İstanbul", "A", "b", " ", "\u00a0", "\u2028", "\t\n", "'", ".", "\u0345", "x"]
+    texts = ["", "   ", "One two three four five six seven eight nine ten", "ΟΔΟΣ ΣΑΣ ΟΔΟΣ."]
+    texts += ["".join(pieces[(i * 7 + k * 3) % len(pieces)] for k in range(i % 30)) for i in range(400)]
+    for text in texts:
+        assert _repeat_key(text) == plain(text), text
+
+
+def test_cached_block_values_are_recomputed_when_the_text_changes() -> None:
+    from newsclean.features.text import prose_of, promo_hits_of, words_of
+    from newsclean.page import Block
+
+    b = Block(index=0, text="Subscribe to our newsletter today", kind="paragraph")
+    first = (words_of(b), promo_hits_of(b), prose_of(b), prose_of(b, 3))
+    assert (words_of(b), promo_hits_of(b), prose_of(b), prose_of(b, 3)) == first   # (the cached values)
+    b.text = "A sentence of the story, long enough to be prose in the body of the article."
+    assert words_of(b) == 16 and promo_hits_of(b) == 0 and prose_of(b).words == 16

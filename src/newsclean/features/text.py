@@ -63,6 +63,10 @@ def label_of(block: Block) -> str:
 
 
 def words_of(block: Block) -> int:
+    hit = block.features.get("_words")   # (``_memo``'s hit, without making its closure: asked of every block by
+    if hit is not None and hit[0] is block.text:   # every capture stage)
+        words: int = hit[1]
+        return words
     return _memo(block, "_words", lambda: word_count(block.text))
 
 
@@ -179,6 +183,10 @@ def in_menu(blocks: list[Block], i: int) -> bool:
 
 
 def promo_hits_of(block: Block) -> int:
+    hit = block.features.get("_promo")   # (``_memo``'s hit, without making its closure)
+    if hit is not None and hit[0] is block.text:
+        hits: int = hit[1]
+        return hits
     return _memo(block, "_promo", lambda: promo_hits(block.text))
 
 
@@ -233,9 +241,19 @@ def word_count_pure(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def prose_of(block: Block, min_words: int = 8) -> Prose:
+_PROSE_MIN_WORDS = 8          # ``prose_of``'s default, whose cache key is made once
+_PROSE_KEY = f"_prose{_PROSE_MIN_WORDS}"
+
+
+def prose_of(block: Block, min_words: int = _PROSE_MIN_WORDS) -> Prose:
     """Score one block: positive for body-like prose, negative for chrome (computed once per block)."""
-    return _memo(block, f"_prose{min_words}", lambda: _prose(block, min_words))
+    key = _PROSE_KEY if min_words == _PROSE_MIN_WORDS else f"_prose{min_words}"
+    hit = block.features.get(key)   # (``_memo``'s hit, without making its closure: asked of every block often)
+    if hit is not None and hit[0] is block.text:
+        prose: Prose = hit[1]
+        return prose
+    return _memo(block, key, lambda: _prose(block, min_words))
+
 
 
 def lower_share(text: str) -> float:

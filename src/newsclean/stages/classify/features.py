@@ -145,7 +145,9 @@ def _pronoun_shares(split: list[str], we: frozenset[str], you: frozenset[str]) -
 def _repeat_key(text: str) -> str:
     """What makes two blocks the same teaser: their first words (a card's headline is printed again with
     another summary, or glued to it)."""
-    return " ".join(text.lower().split()[:_REPEAT_WORDS])
+    # (the first words split off before lower-casing, each then lower-cased: the same words, since lower-casing
+    # makes no white space and keeps white space as it is, and a long paragraph is not lower-cased whole)
+    return " ".join([w.lower() for w in text.split(None, _REPEAT_WORDS)[:_REPEAT_WORDS]])
 
 
 def _runs(kinds: list[str]) -> list[int]:

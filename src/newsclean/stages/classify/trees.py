@@ -4,7 +4,8 @@ A forest's raw score of a feature row is its base score plus, for every tree, th
 row reaches: from the root, a node sends the row left when its feature is at most the node's threshold,
 right otherwise. All trees' nodes sit in one tuple (``nodes``), each ``(feature, threshold, left,
 right)``; a leaf is ``(-1, value, 0, 0)``. ``forest_scores_pure`` is the reference; the compiled core has
-a twin (``_core/_scan.pxi``, ``forest_scores``) that gives identical floats, run when it is built.
+a twin that gives identical floats, run when it is built: ``_core/_scan_spd10c.pxi``'s ``flat_forest``, the
+nodes copied to C arrays once per forest (``_core/_scan.pxi``'s ``forest_scores`` copies them per call).
 
 The file format (``newsclean/data/capture_classifier.json``, written by
 ``benchmarks/train/train_capture_classifier.py``) keeps each tree's nodes apart, numbered from 0 within
@@ -13,7 +14,7 @@ the tree: ``[feature, threshold, left, right]`` for a split, ``[value]`` for a l
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsclean._core import compiled
@@ -47,10 +48,17 @@ class Forest:
     base: float
     nodes: tuple[Node, ...]
     roots: tuple[int, ...]
+    #: the compiled core's ``FlatForest`` of these nodes, made at the first call that runs the compiled core
+    _flat: list[Any] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def scores(self, table: Sequence[Sequence[float]]) -> list[float]:
-        fast = compiled("forest_scores")
-        return (fast or forest_scores_pure)(self.nodes, self.roots, self.base, table)
+        make = compiled("flat_forest")
+        if make is None:
+            return forest_scores_pure(self.nodes, self.roots, self.base, table)
+        if not self._flat:
+            self._flat.append(make(self.nodes, self.roots, self.base))
+        scores: list[float] = self._flat[0].scores(table)
+        return scores
 
 
 def forest_from_json(trees: list[Any], base: float, width: int, where: str) -> Forest:

@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
-from bench_sets import all_sets, split_of  # noqa: E402
+from bench_sets import all_sets, pinned_options, split_of  # noqa: E402
 from scoreboard import selected, set_arguments  # noqa: E402
 
 SHOW_IDS = 5  # changed tune ids listed per set: enough to open one, short enough to read
@@ -52,7 +52,7 @@ def _digest(args: tuple[str, str]) -> str:
     if _PIPE is None:
         import newsclean
 
-        _PIPE = newsclean.Pipeline()
+        _PIPE = newsclean.Pipeline(options=pinned_options())
     doc = _DOCS[set_name][doc_id]
     try:
         art = _PIPE.extract(doc.load(), url=doc.url, kind=doc.kind)

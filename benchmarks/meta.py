@@ -29,7 +29,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench_sets import is_check, load_module
+from bench_sets import is_check, load_module, pinned_options
 from newsclean import Pipeline
 from newsclean.assemble import build_article
 
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.limit:
         ids = ids[:a.limit]
         gold = {i: gold[i] for i in ids}
-    pipe = Pipeline()
+    pipe = Pipeline(options=pinned_options())
     preds: dict[str, dict] = {}
     per_stage: dict[str, list[float]] = {s: [] for s in META_STAGES}
     meta_ms: list[float] = []

@@ -20,7 +20,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench_sets import is_check, load_module, simulate
+from bench_sets import is_check, load_module, pinned_options, simulate
 from newsclean import Pipeline
 
 HERE = Path(__file__).resolve().parent
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     ids = sorted(gold)[:a.limit] if a.limit else sorted(gold)
     splits = {"tune": {i: gold[i] for i in ids if not is_check(i)},
               "check": {i: gold[i] for i in ids if is_check(i)}}
-    pipe = Pipeline()
+    pipe = Pipeline(options=pinned_options())
     out: dict[str, dict] = {}
     print(f"captures read {'with' if a.url else 'without'} the URL hint; columns title / date / authors exact / "
           f"name-F1")

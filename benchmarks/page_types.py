@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE / "train"), str(HERE.parent / "src")]
 from page_type import pages
 
-from bench_sets import DEFAULT_BENCH
+from bench_sets import DEFAULT_BENCH, pinned_options
 from newsclean import Pipeline
 from newsclean.assemble import build_article
 from newsclean.errors import NewscleanError
@@ -71,7 +71,7 @@ def run(bench: Path, limit: int | None, splits: tuple[str, ...] = ("tune", "chec
         gt = json.loads((bench / folder / "ground-truth.json").read_text(encoding="utf-8"))
         golds.update({f"{folder.split('/')[-1]}/{i}": v.get("articleBody") or "" for i, v in gt.items()})
     forced = ForcedType()
-    pipe = Pipeline().replace("page_type", forced)
+    pipe = Pipeline(options=pinned_options()).replace("page_type", forced)
     out = []
     for split in splits:
         for pid, kind, (reader, url) in pages(bench, split, limit):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_sets import simulate  # noqa: E402  (innerText / copy-all made from inscriptis captures)
+from bench_sets import pinned_options, simulate  # noqa: E402  (innerText / copy-all made from inscriptis captures)
 
 RENDERERS = ("w3m", "lynx", "inscriptis", "innertext", "copyall")
 CAPTURED = ("w3m", "lynx", "inscriptis")
@@ -69,7 +69,7 @@ def make_extractor(lib: str):
         sys.path.insert(0, str(HERE.parent / "src"))
         import newsclean
 
-        pipeline = newsclean.Pipeline()
+        pipeline = newsclean.Pipeline(options=pinned_options())
         return lambda data, url, kind: pipeline.extract(data, url=url, kind=kind).text
     if lib == "newsclean-compiled":
         return _installed_compiled()
@@ -118,7 +118,7 @@ def _installed_compiled():
     if stale:
         raise SystemExit(f"newsclean-compiled: the install at {installed} differs from this checkout "
                          f"({', '.join(stale[:5])}…); reinstall it")
-    pipeline = newsclean.Pipeline()
+    pipeline = newsclean.Pipeline(options=pinned_options())
     return lambda data, url, kind: pipeline.extract(data, url=url, kind=kind).text
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
-from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, load_module, split_of  # noqa: E402
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, load_module, pinned_options, split_of  # noqa: E402
 
 GROUPS = {"html": ("html:", "snip:"), "cap": ("cap:",), "meta": ("meta:",), "all": ("",)}
 SPLITS = ("tune", "check")
@@ -54,7 +54,7 @@ def _extract(args: tuple[str, str, str, str | None, str | None]) -> tuple[str, d
     if _PIPE is None:
         import newsclean
 
-        _PIPE = newsclean.Pipeline()
+        _PIPE = newsclean.Pipeline(options=pinned_options())
     doc = _DOCS[set_name][doc_id]
     t0 = time.process_time()
     try:

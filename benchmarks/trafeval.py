@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_sets import is_check  # noqa: E402
+from bench_sets import is_check, pinned_options  # noqa: E402
 
 
 def page_bytes(pages: Path, page_id: str) -> bytes:
@@ -37,7 +37,7 @@ def predict(bench: Path, only: str | None) -> dict[str, dict[str, str]]:
     sys.path.insert(0, str(HERE.parent / "src"))
     import newsclean
 
-    pipeline = newsclean.Pipeline()
+    pipeline = newsclean.Pipeline(options=pinned_options())
     gold = json.loads((bench / "trafeval/dev/data.json").read_text(encoding="utf-8"))
     preds: dict[str, dict[str, str]] = {}
     for pid, entry in sorted(gold.items()):

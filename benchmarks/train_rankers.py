@@ -28,7 +28,7 @@ import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
-from bench_sets import load_module, tune_meta_captures
+from bench_sets import BENCH_NOW, load_module, tune_meta_captures
 from newsclean.stages import DEFAULT_STAGE_NAMES
 from newsclean.stages.dates import _dayfirst
 from newsclean.stages.dates import rank as date_rank
@@ -61,7 +61,7 @@ def _rows(target: str, page, gold: dict, scorer) -> list[tuple[list[float], int]
         return [(feats, 1 if scorer.title_match(b.text.strip("*#=_~ "), gold["title"]) else 0)
                 for b, feats in TitleStage().text_candidates(page)]
     cands = date_rank.candidates(page.blocks, page.handoffs.title_block, _dayfirst(page),
-                                 is_dateline_text, is_byline_text)
+                                 is_dateline_text, is_byline_text, BENCH_NOW)
     return [(feats, 1 if dt.date().isoformat() == gold["date"] else 0) for dt, _b, feats in cands]
 
 

@@ -98,7 +98,7 @@ def test_comment_menu_and_updated_time_elements_are_not_the_story_date():
                  el("2020-09-20T08:00", "20.09.2020", "article-meta", 4)]
     page = Page(kind="html", source="")
     page.handoffs.head = Head()
-    assert DatesStage._from_times(page, True)[0].date().isoformat() == "2020-09-20"
+    assert DatesStage._from_times(page, True, datetime(2026, 1, 1))[0].date().isoformat() == "2020-09-20"
 
 
 def test_dateline_opening_the_first_paragraph():
@@ -298,3 +298,12 @@ def test_date_and_time_patterns_are_written_verbose():
         assert pat.flags & re.VERBOSE
     got = dates.find_dates("Published 3 February 2025 at 14:05 GMT+1, updated 2025-02-04T10:00:00Z")
     assert [f.value.isoformat() for f in got] == ["2025-02-03T14:05:00+01:00", "2025-02-04T10:00:00+00:00"]
+
+
+def test_the_dates_stage_judges_dates_against_its_pinned_clock():
+    # a capture printing one date: an event's day, later than the pinned clock
+    capture = "Big Summit Opens\n\nBy Ann Lee\n\nHouston (12/2/2026)\n\n" + "The city hosts the summit this winter. " * 8
+    before = Pipeline(options={"dates": {"now": datetime(2026, 11, 30)}}).extract(capture, kind="text")
+    after = Pipeline(options={"dates": {"now": datetime(2026, 12, 5, tzinfo=timezone.utc)}}).extract(capture, kind="text")
+    assert before.published is None                  # more than a day ahead of the clock: no publication date
+    assert after.published is not None and after.published.date().isoformat() == "2026-12-02"

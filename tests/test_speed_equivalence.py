@@ -207,7 +207,7 @@ def test_repeat_key_takes_the_first_words_lower_cased_as_the_whole_text_lower_ca
 
 
 def test_cached_block_values_are_recomputed_when_the_text_changes() -> None:
-    from newsclean.features.text import prose_of, promo_hits_of, words_of
+    from newsclean.features.text import promo_hits_of, prose_of, words_of
     from newsclean.page import Block
 
     b = Block(index=0, text="Subscribe to our newsletter today", kind="paragraph")

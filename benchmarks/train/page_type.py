@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 from weights_io import write_or_check  # noqa: E402
 
-from bench_sets import DEFAULT_BENCH, is_check
+from bench_sets import DEFAULT_BENCH, is_check, pinned_options
 from newsclean import Pipeline
 from newsclean.stages import DEFAULT_STAGE_NAMES
 from newsclean.stages.page_type import PAGE_TYPES, WEIGHTS_FILE
@@ -69,7 +69,7 @@ def stages_before() -> list[str]:
 
 def features_of(load: Any) -> dict[str, float]:
     reader, url = load
-    page = Pipeline(stages_before()).process(reader(), url=url)
+    page = Pipeline(stages_before(), options=pinned_options(stages_before())).process(reader(), url=url)
     return page_features(page)[0]
 
 

@@ -19,7 +19,8 @@ with role "dateline"."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
 
 from newsclean import handoffs
 from newsclean.meta import jsonld
@@ -59,20 +60,20 @@ def _swapped(a: datetime, b: datetime) -> bool:
     return a.year == b.year and a.day != a.month and (a.day, a.month) == (b.month, b.day)
 
 
-def _plausible_parse(value: object) -> datetime | None:
+def _plausible_parse(value: object, now: datetime) -> datetime | None:
     dt = parse_iso(value) if isinstance(value, str) else None
-    return dt if dt is not None and plausible(dt) else None
+    return dt if dt is not None and plausible(dt, now) else None
 
 
-def _from_scripts(page: Page) -> tuple[datetime, str] | None:
+def _from_scripts(page: Page, now: datetime) -> tuple[datetime, str] | None:
     """A last resort: a publication date in JSON the page embeds for its scripts (all agreeing)."""
-    found = [dt for dt in (_plausible_parse(v) for v in jsonld.script_dates(page.tree)) if dt is not None]
+    found = [dt for dt in (_plausible_parse(v, now) for v in jsonld.script_dates(page.tree)) if dt is not None]
     if found and all(dt.date() == found[0].date() for dt in found):
         return found[0], "script:json"
     return None
 
 
-def _from_script_stamps(page: Page) -> tuple[datetime, str] | None:
+def _from_script_stamps(page: Page, now: datetime) -> tuple[datetime, str] | None:
     """The weakest source: the date-and-time stamps inline scripts write out, when there are
     only a few and all fall on the same day."""
     stamps = jsonld.script_timestamps(page.tree, limit=4)
@@ -82,7 +83,7 @@ def _from_script_stamps(page: Page) -> tuple[datetime, str] | None:
         dt = datetime(*stamps[0])
     except ValueError:
         return None
-    return (dt, "script:timestamp") if plausible(dt) else None
+    return (dt, "script:timestamp") if plausible(dt, now) else None
 
 
 def _backed(day: object, stated: list[tuple[datetime, str]]) -> list[tuple[datetime, str]]:
@@ -106,7 +107,7 @@ def _printed(page: Page, days: set[date], dayfirst: bool | None) -> bool:
     return False
 
 
-def _labelled_published(page: Page, dayfirst: bool | None) -> datetime | None:
+def _labelled_published(page: Page, dayfirst: bool | None, now: datetime) -> datetime | None:
     """The date the page's text labels "Published ..." / "Veröffentlicht am ...", when it labels
     exactly one day so ("Last published" and a list of teasers with several such days do not count)."""
     found: list[datetime] = []
@@ -114,7 +115,7 @@ def _labelled_published(page: Page, dayfirst: bool | None) -> datetime | None:
         if len(b.text) > 300 or not _PUBLISHED_WORD.search(b.text):
             continue
         for f in find_dates(b.text, limit=4, dayfirst=dayfirst):
-            if plausible(f.value) and _PUBLISHED_LABEL.search(b.text[max(0, f.start - 40):f.start]):
+            if plausible(f.value, now) and _PUBLISHED_LABEL.search(b.text[max(0, f.start - 40):f.start]):
                 found.append(f.value)
     days = {dt.date() for dt in found}
     return found[0] if len(days) == 1 else None
@@ -138,21 +139,37 @@ class DatesStage(Stage):
     optional = frozenset({handoffs.HEAD, handoffs.TITLE_BLOCK})
     kinds = frozenset({"html", "text"})
 
+    @dataclass(frozen=True)
+    class Options:
+        #: the time a date is judged against: one more than a day after it is no publication date (an
+        #: event's date, a typo). None: the clock, as a reader expects. Benchmarks and the trainers pin it
+        #: (benchmarks/bench_sets.py BENCH_NOW), or their figures and fitted files would move with the
+        #: calendar as the dev pages' future dates ("Houston (12/2/2026)") become past ones.
+        now: datetime | None = None
+
+    def _now(self) -> datetime:
+        """The reference time of one page's run (naive UTC, as ``plausible`` compares)."""
+        now = self.options.now
+        if now is None:
+            return datetime.now(timezone.utc).replace(tzinfo=None)
+        return now if now.tzinfo is None else now.astimezone(timezone.utc).replace(tzinfo=None)
+
     # --- HTML ---------------------------------------------------------------------------
     def run_html(self, page: Page) -> None:
         dayfirst = _dayfirst(page)
+        now = self._now()
         stated = [(dt, fv.source) for fv in page.candidates.get("published", [])
-                  for dt in (_plausible_parse(fv.value),) if dt is not None]
+                  for dt in (_plausible_parse(fv.value, now),) if dt is not None]
         structured = stated[0] if stated else None
-        header_pub, header_mod, used = self._from_header(page, dayfirst, free_ui=not stated)
+        header_pub, header_mod, used = self._from_header(page, dayfirst, now, free_ui=not stated)
         from_url = url_date(page.url) or url_date(page.get("url"))
         modified = None
         for fv in page.candidates.get("modified", []):
-            dt = _plausible_parse(fv.value)
+            dt = _plausible_parse(fv.value, now)
             if dt is not None:
                 modified = (dt, fv.source)
                 break
-        published = structured or self._from_times(page, dayfirst)
+        published = structured or self._from_times(page, dayfirst, now)
         if published is not None:
             sday = published[0].date()
             url_agrees = from_url is not None and from_url.date() == sday
@@ -185,7 +202,7 @@ class DatesStage(Stage):
                 published = (from_url, "url")
             elif header_pub is None and structured is not None and len({dt.date() for dt, _ in stated}) > 1:
                 # the markup contradicts itself: the one date the page labels "Published" for readers decides
-                labelled = _labelled_published(page, dayfirst)
+                labelled = _labelled_published(page, dayfirst, now)
                 if labelled is not None and labelled.date() != sday:
                     published = (labelled, "text:published-label")
         else:
@@ -194,18 +211,18 @@ class DatesStage(Stage):
             elif header_pub is not None:
                 published = (header_pub, "text:header")
             else:
-                published = self._from_hinted_blocks(page, dayfirst)
+                published = self._from_hinted_blocks(page, dayfirst, now)
             if published is None:
-                published = _from_scripts(page)
+                published = _from_scripts(page, now)
             if published is None and header_mod is not None:
                 # an "Updated ..." stamp loses to a date the page labels "Published" anywhere
-                labelled = _labelled_published(page, dayfirst)
+                labelled = _labelled_published(page, dayfirst, now)
                 published = (labelled, "text:published-label") if labelled is not None and \
                     labelled.date() != header_mod.date() else (header_mod, "text:header-updated")
             if published is None:
-                published = self._last_edited(page, dayfirst)
+                published = self._last_edited(page, dayfirst, now)
             if published is None:
-                published = _from_script_stamps(page)
+                published = _from_script_stamps(page, now)
         if modified is None and header_mod is not None:
             modified = (header_mod, "text:header")
         if published is not None:
@@ -216,13 +233,13 @@ class DatesStage(Stage):
             self._mark(page, b)
 
     @staticmethod
-    def _from_hinted_blocks(page: Page, dayfirst: bool | None) -> tuple[datetime, str] | None:
+    def _from_hinted_blocks(page: Page, dayfirst: bool | None, now: datetime) -> tuple[datetime, str] | None:
         """Last resort: a short block whose class says date/time, else the first short dated block."""
         first: datetime | None = None
         for b in page.blocks[:600]:
             if len(b.text) > 120 or b.kind == "list_item":
                 continue
-            found = [f for f in find_dates(b.text, limit=2, dayfirst=dayfirst) if plausible(f.value)]
+            found = [f for f in find_dates(b.text, limit=2, dayfirst=dayfirst) if plausible(f.value, now)]
             if not found:
                 continue
             hints = " ".join(b.features.get("own_hints", ()))
@@ -233,18 +250,18 @@ class DatesStage(Stage):
         return (first, "text:first-date") if first is not None else None
 
     @staticmethod
-    def _last_edited(page: Page, dayfirst: bool | None) -> tuple[datetime, str] | None:
+    def _last_edited(page: Page, dayfirst: bool | None, now: datetime) -> tuple[datetime, str] | None:
         """A page that prints no date but "last edited/updated ..." (wikis, reference pages): that one."""
         for b in page.blocks[:1500]:
             if len(b.text) > 200 or not _UPDATED.search(b.text):
                 continue
-            found = [f for f in find_dates(b.text, limit=2, dayfirst=dayfirst) if plausible(f.value)]
+            found = [f for f in find_dates(b.text, limit=2, dayfirst=dayfirst) if plausible(f.value, now)]
             if found:
                 return found[0].value, "text:last-edited"
         return None
 
     @staticmethod
-    def _from_times(page: Page, dayfirst: bool | None) -> tuple[datetime, str] | None:
+    def _from_times(page: Page, dayfirst: bool | None, now: datetime) -> tuple[datetime, str] | None:
         head = page.handoffs.head
         times = getattr(head, "times", []) or []
         ranked = sorted(times, key=lambda t: (
@@ -255,17 +272,17 @@ class DatesStage(Stage):
             if "datemodified" in t.itemprop or "update" in t.hints or "modif" in t.hints or \
                     _ASIDE_HINT.search(t.hints) or _UPDATED.match(t.text):
                 continue   # a comment's or the site menu's date (today's), or an "Updated ..." stamp
-            dt = _plausible_parse(t.datetime) if t.datetime else None
+            dt = _plausible_parse(t.datetime, now) if t.datetime else None
             if dt is None and t.text:
                 found = find_dates(t.text, limit=1, dayfirst=dayfirst)
-                dt = found[0].value if found and plausible(found[0].value) else None
+                dt = found[0].value if found and plausible(found[0].value, now) else None
             if dt is not None:
                 return dt, "html:time"
         return None
 
     # --- both kinds: dates printed by the headline ---------------------------------------
     @staticmethod
-    def _from_header(page: Page, dayfirst: bool | None, free_ui: bool = False
+    def _from_header(page: Page, dayfirst: bool | None, now: datetime, free_ui: bool = False
                      ) -> tuple[datetime | None, datetime | None, list[Block]]:
         """Published / modified dates printed in the few blocks after the headline."""
         free_ui = free_ui or page.kind == "text"
@@ -280,14 +297,14 @@ class DatesStage(Stage):
             best: tuple[datetime | None, datetime | None, list[Block]] = (None, None, [])
             for st in starts:
                 if st is not None:
-                    best = DatesStage._header_from(blocks, st, dayfirst, free_ui)
+                    best = DatesStage._header_from(blocks, st, dayfirst, now, free_ui)
                     if best[0] is not None:
                         break
             return best
-        return DatesStage._header_from(blocks, start, dayfirst, free_ui)
+        return DatesStage._header_from(blocks, start, dayfirst, now, free_ui)
 
     @staticmethod
-    def _header_from(blocks: list[Block], start: int, dayfirst: bool | None, free_ui: bool = False
+    def _header_from(blocks: list[Block], start: int, dayfirst: bool | None, now: datetime, free_ui: bool = False
                      ) -> tuple[datetime | None, datetime | None, list[Block]]:
         """``free_ui``: short UI lines (buttons, counters, menu items) do not use up the budget
         (text captures, and HTML pages whose markup states no date)."""
@@ -306,7 +323,7 @@ class DatesStage(Stage):
             if len(text) > 200:
                 lead = find_dates(text[:40], limit=1, dayfirst=dayfirst)
                 after = text[lead[0].end:lead[0].end + 3].lstrip()[:1] if lead else ""
-                if pub is None and lead and lead[0].start <= 3 and plausible(lead[0].value) and \
+                if pub is None and lead and lead[0].start <= 3 and plausible(lead[0].value, now) and \
                         (after in (".", "-", "–", "—", ":", "|", "") or (after == ")" and text[:1] == "(")):
                     pub = lead[0].value   # a dateline opening the first paragraph ("31. Oktober 2023. ...")
                     break
@@ -314,7 +331,7 @@ class DatesStage(Stage):
                 if long_seen >= 2:
                     break  # deep in the body now
                 continue
-            found = [f for f in find_dates(text, limit=3, dayfirst=dayfirst) if plausible(f.value)
+            found = [f for f in find_dates(text, limit=3, dayfirst=dayfirst) if plausible(f.value, now)
                      and not _PROFILE.search(text[max(0, f.start - 30):f.start])]
             if not found:
                 continue
@@ -333,13 +350,14 @@ class DatesStage(Stage):
     # --- text captures ------------------------------------------------------------------
     def run_text(self, page: Page) -> None:
         dayfirst = _dayfirst(page)
-        pub, mod, used = self._from_header(page, dayfirst)
+        now = self._now()
+        pub, mod, used = self._from_header(page, dayfirst, now)
         from_url = url_date(page.url)
         ranked = None
         if pub is None and mod is None and from_url is None:
             # no date printed with the headline: the ranker weighs every date the capture prints
             ranked = date_rank.best(date_rank.candidates(page.blocks, page.handoffs.title_block, dayfirst,
-                                                         is_dateline_text, is_byline_text))
+                                                         is_dateline_text, is_byline_text, now))
         if pub is not None:
             page.set_field("published", pub, "text:dateline", self.name)
         elif from_url is not None:
@@ -351,7 +369,7 @@ class DatesStage(Stage):
         elif mod is not None:
             # a date labelled as an update ("Last updated", "Zuletzt aktualisiert") loses to a date the
             # page labels "Published" anywhere; only a page that prints no other date gets it as published
-            labelled = _labelled_published(page, _dayfirst(page))
+            labelled = _labelled_published(page, _dayfirst(page), now)
             if labelled is not None and labelled.date() != mod.date():
                 page.set_field("published", labelled, "text:published-label", self.name)
             else:

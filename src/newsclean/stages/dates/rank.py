@@ -38,9 +38,10 @@ FEATURES = ("rel_pos", "after_title", "before_title", "title_dist", "no_title", 
 
 
 def candidates(blocks: list[Block], title: int | None, dayfirst: bool | None,
-               is_dateline: Callable[[str], bool], is_byline: Callable[[str], bool]
-               ) -> list[tuple[datetime, Block, list[float]]]:
-    """(date, its line, features) for every plausible date printed on a short line."""
+               is_dateline: Callable[[str], bool], is_byline: Callable[[str], bool],
+               now: datetime | None = None) -> list[tuple[datetime, Block, list[float]]]:
+    """(date, its line, features) for every plausible date printed on a short line (judged against
+    ``now``, the clock when None: see ``normalize.dates.plausible``)."""
     found: list[tuple[datetime, Block, int, bool]] = []
     texts: dict[int, str] = {}   # each line as printed (a day read as a list number put back)
     for b in blocks[:MAX_BLOCKS]:
@@ -48,7 +49,7 @@ def candidates(blocks: list[Block], title: int | None, dayfirst: bool | None,
             continue
         text = texts[b.index] = with_day_bullet(b.text, b.features.get("bullet"))
         for f in find_dates(text, limit=3, dayfirst=dayfirst):
-            if plausible(f.value):
+            if plausible(f.value, now):
                 found.append((f.value, b, f.start, f.has_time))
     if not found:
         return []

@@ -69,8 +69,8 @@ def test_the_ascii_count_is_the_loops(text: str) -> None:
     assert readings.capital_starts(text) == loop
 
 
-@pytest.mark.parametrize("line", ["Sign up for our newsletter", "Share on linkedin", "Personalized customer experiences",
-                                  "Collaborative analytics platforms", "Riding advice"])
+@pytest.mark.parametrize("line", ["Sign up for our newsletter", "Share on linkedin", "Riding advice",
+                                  "Personalized customer experiences", "Collaborative analytics platforms"])
 def test_a_menu_line_is_not_read_for_names(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A line with too few capitals to be people's names is never handed to ``split_names``."""
     calls: list[str] = []

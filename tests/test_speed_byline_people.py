@@ -83,3 +83,10 @@ def test_names_still_read() -> None:
     assert ("name_only", ["Jane Doe", "John van der Roe"]) in readings.readings("Jane Doe and John van der Roe")
     assert ("segment", ["Jane Doe"]) in readings.readings("Jane Doe  |  Guest Columnists")
     assert readings.may_be_people("de la", 2) and not readings.may_be_people("Sign up for our newsletter", 3)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.one_of(st.sampled_from(PARTICLES + ("VAN", "Bin", "dA", "vanessa", "al_", "_al", "x", "bi")),
+                          st.text(alphabet=st.characters(max_codepoint=127), max_size=3)), max_size=10).map("".join))
+def test_the_ascii_particle_count_is_the_patterns(text: str) -> None:
+    assert readings.particle_starts(text) == len(readings._PARTICLE_START.findall(text))

@@ -90,3 +90,81 @@ def element_infos_direct(list order, dict cache, tuple params, Py_ssize_t limit)
             info = cache[key] = _el_info(key[0], key[1], key[2], key[3], params)
         out[el] = info
     return out
+
+
+# --- the navigation stage's per-page setup: the chrome words on each block's element chain
+
+
+cdef object _element_words(object x, object element_words_fn, object class_words_fn):
+    """``boilerplate.signals.element_words`` with the attributes read from libxml2's node (lxml asked, as in
+    the twin, for anything but a plain element of a plain document)."""
+    cdef cetree._Element e
+    cdef xmlNode* node
+    if isinstance(x, cetree._Element):
+        e = <cetree._Element> x
+        node = e._c_node
+        if node is not NULL and node.type == tree.XML_ELEMENT_NODE and node.ns is NULL \
+                and node.doc is not NULL and not _exotic_doc(node.doc):
+            try:
+                cls = _get(node, b"class")
+                ident = _get(node, b"id")
+            except _Fallback:
+                return element_words_fn(x)
+            if not cls and not ident:
+                return ()
+            if ident and ident.count("-") + ident.count("_") > 3:
+                ident = None  # (a slug made from a heading, as in the twin)
+            return class_words_fn(f"{cls or ''} {ident or ''}")
+    return element_words_fn(x)
+
+
+cdef inline object _parent_of(object e):
+    """``e.getparent()``, the proxy made from libxml2's node as lxml makes it."""
+    cdef cetree._Element ce
+    cdef xmlNode* up
+    if isinstance(e, cetree._Element) and (<cetree._Element> e)._c_node is not NULL:
+        ce = <cetree._Element> e
+        up = ce._c_node.parent
+        return cetree.elementFactory(ce._doc, up) if _element_like(up) else None
+    return e.getparent()
+
+
+def chain_word_lengths(list blocks, object stop, dict memo, dict el_words, object negative, object text_chars,
+                       object text_max_ld, object element_words_fn, object class_words_fn):
+    """Twin of ``stages.navigation.tree.chain_word_lengths_pure``: for the blocks with an element, the
+    characters below each chrome word on their element chains (up to ``stop``), and ``(element, chars,
+    text block or not)`` per block; fills ``memo`` (element -> chrome words of its chain) and ``el_words``
+    (element -> class/id words) for every element climbed past."""
+    cdef dict word_len = {}
+    cdef list items = []
+    cdef list chain, own
+    cdef Py_ssize_t k
+    empty = frozenset()
+    for b in blocks:
+        el = b.element
+        if el is None:
+            continue
+        n = len(b.text)
+        chain = []
+        base = empty
+        e = el
+        while e is not None and e is not stop:
+            got = memo.get(e)
+            if got is not None:
+                base = got
+                break
+            chain.append(e)
+            e = _parent_of(e)
+        for k in range(len(chain) - 1, -1, -1):
+            x = chain[k]
+            words = _element_words(x, element_words_fn, class_words_fn)
+            el_words[x] = words
+            own = [w for w in words if w in negative]
+            if own:
+                base = base | frozenset(own)
+            memo[x] = base
+        for w in base:
+            word_len[w] = word_len.get(w, 0) + n
+        text_block = n >= text_chars and b.features.get("link_density", 0.0) < text_max_ld
+        items.append((el, n, int(text_block)))
+    return word_len, items

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from newsclean import _core
 from newsclean.load.parse import parse_html
-from newsclean.stages.boilerplate import html as boilerplate_html
 from newsclean.page import Block
+from newsclean.stages.boilerplate import html as boilerplate_html
 from newsclean.stages.boilerplate.signals import load_hints
 from newsclean.stages.navigation.tree import chain_word_lengths_pure
 

@@ -24,11 +24,13 @@ from newsclean.stages.boilerplate.signals import (
     STRONG_CHROME,
     ClassInfo,
     class_info,
+    class_words,
     describe,
     inside,
     inside_flags,
     is_body_marked,
     jsonld_vocab,
+    load_hints,
     match_share,
     readability_vocab,
     tag_of,
@@ -146,13 +148,27 @@ def link_ancestors_pure(blocks: list[Block], weights: list[float], parent: dict[
             depth[x] = d
 
 
+# the compiled core's own memo of element infos (tag, class, id, itemprop) -> ElInfo, emptied when this full
+_INFO_CACHE: dict[tuple[str, str | None, str | None, str | None], ElInfo] = {}
+_INFO_CACHE_LIMIT = 4096  # as many combinations as _info_of's lru cache keeps (a site's templates repeat them)
+
+
 def element_infos(elements: list[Any]) -> dict[Any, ElInfo]:
-    """What each element's tag and class/id say (the compiled core's ``element_infos`` when it runs)."""
-    fast = compiled("element_infos")
+    """What each element's tag and class/id say (the compiled core's ``element_infos_direct`` when it runs)."""
+    fast = compiled("element_infos_direct")
     if fast is None:
         return element_infos_pure(elements)
-    infos: dict[Any, ElInfo] = fast(elements, _info_of)
+    infos: dict[Any, ElInfo] = fast(elements, _INFO_CACHE, info_params(), _INFO_CACHE_LIMIT)
     return infos
+
+
+def info_params() -> tuple[Any, ...]:
+    """What the compiled core's ``element_info`` needs to compute ``_info_of``: the ElInfo type, the strong
+    and negative tags, the content / strong chrome / weak chrome words, the class-words function and the
+    body-marked, strong and positive bonuses."""
+    hints = load_hints()
+    return (ElInfo, _STRONG_CONTAINERS, _NEGATIVE_TAGS, hints.content_positive, hints.container_negative_strong,
+            hints.container_negative, class_words, _BODY_MARKED_BONUS, _STRONG_BONUS, _POSITIVE_BONUS)
 
 
 def element_infos_pure(elements: list[Any]) -> dict[Any, ElInfo]:

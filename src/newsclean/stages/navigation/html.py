@@ -23,7 +23,6 @@ from newsclean.stages.boilerplate.signals import (
     promo_anchors,
     promo_pattern,
     read_also_pattern,
-    unmemoised_chain,
 )
 from newsclean.stages.navigation.sections import (
     drop_contents_lists,
@@ -31,7 +30,7 @@ from newsclean.stages.navigation.sections import (
     drop_orphan_headings,
     drop_trailing_headings,
 )
-from newsclean.stages.navigation.tree import descends, subtree_sums
+from newsclean.stages.navigation.tree import chain_word_lengths, descends, subtree_sums
 from newsclean.urls import site_of
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
@@ -74,35 +73,16 @@ class _Context:
         self.cookies = frozenset(found)
         kept = [b for b in page.blocks if b.dropped_by is None]  # (Block.kept, without a property call each)
         self.body_len = sum(len(b.text) for b in kept) or 1
-        self.chain_words: dict[Any, frozenset[str]] = {}
+        chain_memo: dict[Any, frozenset[str]] = {}  # element -> the chrome words of its chain
         self.el_words: dict[Any, tuple[str, ...]] = {}  # class/id words, read once per element
-        word_len: dict[str, int] = {}
-        items = []
-        for b in kept:
-            el = b.element
-            if el is None:
-                continue
-            n = len(b.text)
-            for w in self._chain_words(el):
-                word_len[w] = word_len.get(w, 0) + n
-            text_block = n >= _TEXT_BLOCK_CHARS and b.features.get("link_density", 0.0) < _TEXT_MAX_LD
-            items.append((el, n, int(text_block)))
-        # characters, and text blocks (not labels, not link rows), below each element
+        # characters below each chrome word of the blocks' chains; per block, a text block (not a label,
+        # not a link row) or not
+        word_len, items = chain_word_lengths(kept, container, chain_memo, self.el_words, self.negative,
+                                             _TEXT_BLOCK_CHARS, _TEXT_MAX_LD)
+        # characters, and text blocks, below each element
         self.el_len, self.el_texts = subtree_sums(items, container)
         # a chrome word that labels much of the main content is a layout name, not chrome
         self.common = frozenset(w for w, n in word_len.items() if n > 0.4 * self.body_len)
-
-    def _chain_words(self, el: Any) -> frozenset[str]:
-        """The chrome words on the element and its ancestors up to the container."""
-        memo = self.chain_words
-        chain, base = unmemoised_chain(el, self.container, memo, frozenset())
-        for x in reversed(chain):
-            words = self.el_words[x] = element_words(x)
-            own = [w for w in words if w in self.negative]
-            if own:
-                base = base | frozenset(own)
-            memo[x] = base
-        return base
 
     def own_reason(self, el: Any) -> str | None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""

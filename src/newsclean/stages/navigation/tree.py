@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from newsclean.stages.boilerplate.signals import within
+from newsclean._core import compiled
+from newsclean.stages.boilerplate.signals import class_words, element_words, unmemoised_chain, within
 
 
 def subtree_sums(items: Iterable[tuple[Any, int, int]], stop: Any) -> tuple[dict[Any, int], dict[Any, int]]:
@@ -44,6 +45,47 @@ def subtree_sums(items: Iterable[tuple[Any, int, int]], stop: Any) -> tuple[dict
         if t:
             texts[p] = texts.get(p, 0) + t
     return chars, texts
+
+
+def chain_word_lengths(blocks: list[Any], stop: Any, memo: dict[Any, frozenset[str]],
+                       el_words: dict[Any, tuple[str, ...]], negative: frozenset[str], text_chars: int,
+                       text_max_ld: float) -> tuple[dict[str, int], list[tuple[Any, int, int]]]:
+    """For the blocks with an element: the characters of the blocks below each chrome word (one of
+    ``negative``) on the element or its ancestors up to ``stop``, and ``(element, chars, text block)`` per
+    block (a text block: ``text_chars`` characters or more, link density under ``text_max_ld``). Fills
+    ``memo`` (element -> the chrome words of its chain) and ``el_words`` (element -> its class/id words) for
+    every element climbed past. The compiled core's ``chain_word_lengths`` when it runs."""
+    fast = compiled("chain_word_lengths")
+    if fast is None:
+        return chain_word_lengths_pure(blocks, stop, memo, el_words, negative, text_chars, text_max_ld)
+    got: tuple[dict[str, int], list[tuple[Any, int, int]]] = fast(
+        blocks, stop, memo, el_words, negative, text_chars, text_max_ld, element_words, class_words)
+    return got
+
+
+def chain_word_lengths_pure(blocks: list[Any], stop: Any, memo: dict[Any, frozenset[str]],
+                            el_words: dict[Any, tuple[str, ...]], negative: frozenset[str], text_chars: int,
+                            text_max_ld: float) -> tuple[dict[str, int], list[tuple[Any, int, int]]]:
+    """``chain_word_lengths`` in Python (the compiled core's twin)."""
+    word_len: dict[str, int] = {}
+    items = []
+    for b in blocks:
+        el = b.element
+        if el is None:
+            continue
+        n = len(b.text)
+        chain, base = unmemoised_chain(el, stop, memo, frozenset())
+        for x in reversed(chain):
+            words = el_words[x] = element_words(x)
+            own = [w for w in words if w in negative]
+            if own:
+                base = base | frozenset(own)
+            memo[x] = base
+        for w in base:
+            word_len[w] = word_len.get(w, 0) + n
+        text_block = n >= text_chars and b.features.get("link_density", 0.0) < text_max_ld
+        items.append((el, n, int(text_block)))
+    return word_len, items
 
 
 _MAX_UP = 30  # how far up from a block its box's root is looked for (bounds the walk on deep trees)

@@ -302,8 +302,10 @@ def test_date_and_time_patterns_are_written_verbose():
 
 def test_the_dates_stage_judges_dates_against_its_pinned_clock():
     # a capture printing one date: an event's day, later than the pinned clock
-    capture = "Big Summit Opens\n\nBy Ann Lee\n\nHouston (12/2/2026)\n\n" + "The city hosts the summit this winter. " * 8
+    capture = ("Big Summit Opens\n\nBy Ann Lee\n\nHouston (12/2/2026)\n\n"
+               + "The city hosts the summit this winter. " * 8)
+    late = datetime(2026, 12, 5, tzinfo=timezone.utc)
     before = Pipeline(options={"dates": {"now": datetime(2026, 11, 30)}}).extract(capture, kind="text")
-    after = Pipeline(options={"dates": {"now": datetime(2026, 12, 5, tzinfo=timezone.utc)}}).extract(capture, kind="text")
+    after = Pipeline(options={"dates": {"now": late}}).extract(capture, kind="text")
     assert before.published is None                  # more than a day ahead of the clock: no publication date
     assert after.published is not None and after.published.date().isoformat() == "2026-12-02"

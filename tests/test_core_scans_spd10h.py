@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from newsclean import _core
 from newsclean.load.page import load_page
-from newsclean.stages.boilerplate.signals import load_hints, promo_anchors
+from newsclean.stages.boilerplate.signals import load_hints
+from newsclean.stages.navigation.promo import promo_anchors
 from newsclean.strings import word_tokens_pure
 
 word_tokens = _core.compiled("word_tokens")

@@ -20,10 +20,8 @@ from newsclean.stages.boilerplate.signals import (
     element_words,
     links_home,
     load_hints,
-    promo_anchors,
-    promo_pattern,
-    read_also_pattern,
 )
+from newsclean.stages.navigation.promo import promo_anchors, promo_pattern, read_also_pattern
 from newsclean.stages.navigation.sections import (
     drop_contents_lists,
     drop_linked_tail_headings,

@@ -16,6 +16,7 @@ from newsclean.load.parse import _END_TAGS, end_tag_span_pure, parse_html
 from newsclean.meta import microdata
 from newsclean.stages.boilerplate.signals import class_words_pure
 from newsclean.stages.classify.trees import forest_from_json, forest_scores_pure
+from tests.forest_helpers import CUTS, tree
 
 junk_count = _core.compiled("junk_count")
 control_byte_count = _core.compiled("control_byte_count")
@@ -145,30 +146,9 @@ def test_force_pure_switches_the_scans_too() -> None:
     assert _core.compiled("no_such_scan") is None
 
 
-#: values around a split's threshold (0.5), signed zeros, infinities and NaN (never at or below anything)
-CUTS = [0.5, 0.5 - 1e-16, 0.5 + 1e-16, -0.0, 0.0, 1.0, -1.0, float("inf"), float("-inf"), float("nan")]
 
 
-@st.composite
-def _tree(draw: st.DrawFn, width: int) -> list[list[float]]:
-    """A random tree: splits on columns below ``width``, children after their parent."""
-    nodes: list[list[float]] = []
-
-    def grow(depth: int) -> int:
-        at = len(nodes)
-        if depth == 0 or draw(st.booleans()):
-            nodes.append([draw(st.floats(-4, 4))])
-            return at
-        nodes.append([])
-        left, right = grow(depth - 1), grow(depth - 1)
-        nodes[at] = [draw(st.integers(0, width - 1)), draw(st.sampled_from(CUTS[:-1])), left, right]
-        return at
-
-    grow(3)
-    return nodes
-
-
-@given(st.lists(_tree(3), min_size=1, max_size=6), st.floats(-2, 2),
+@given(st.lists(tree(3), min_size=1, max_size=6), st.floats(-2, 2),
        st.lists(st.lists(st.sampled_from(CUTS), min_size=3, max_size=3), max_size=8))
 @settings(max_examples=300)
 def test_forest_scores_twins(trees: list, base: float, table: list[list[float]]) -> None:

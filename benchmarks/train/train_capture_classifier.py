@@ -49,7 +49,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 from capture_augment import restyle, styles_for  # noqa: E402
 from capture_labels import WORD, labels  # noqa: E402
-from weights_io import write_or_check  # noqa: E402
+from weights_io import capture_trainer_parser, write_or_check  # noqa: E402
 
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, pinned_options  # noqa: E402
 from newsclean import Pipeline  # noqa: E402
@@ -348,14 +348,7 @@ def collected(a: argparse.Namespace) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
-    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--limit", type=int, default=None, help="pages per set (a quick trial)")
-    ap.add_argument("--check", action="store_true", help="compare with the file at --out instead of writing it")
-    ap.add_argument("--data", type=Path, help="keep the collected rows in this pickle (reused while the feature "
-                                               "names are unchanged): for trying training settings quickly")
+    ap = capture_trainer_parser(__doc__, DEFAULT_BENCH, DEFAULT_CACHE, OUT)
     ap.add_argument("--pass1", choices=("logistic", "trees"), default="logistic",
                     help="pass 1's model (the shipped file: logistic; trees: see TREES, DEPTH)")
     ap.add_argument("--augment", type=int, default=AUGMENT, help="restyled prints per tune capture (0-5)")

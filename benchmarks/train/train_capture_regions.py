@@ -33,7 +33,7 @@ from sklearn.model_selection import GroupKFold
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 from capture_labels import WORD, labels  # noqa: E402
-from weights_io import write_or_check  # noqa: E402
+from weights_io import capture_trainer_parser, write_or_check  # noqa: E402
 
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, load_module, pinned_options  # noqa: E402
 from newsclean import Pipeline  # noqa: E402
@@ -175,14 +175,7 @@ def collected(a: argparse.Namespace) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
-    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--limit", type=int, default=None, help="pages per set (a quick trial)")
-    ap.add_argument("--check", action="store_true", help="compare with the file at --out instead of writing it")
-    ap.add_argument("--data", type=Path, help="keep the collected rows in this pickle (reused while the feature "
-                                               "names are unchanged)")
+    ap = capture_trainer_parser(__doc__, DEFAULT_BENCH, DEFAULT_CACHE, OUT)
     a = ap.parse_args(argv)
     return write_or_check(a.out, to_json(train(collected(a), a.bench)), a.check)
 

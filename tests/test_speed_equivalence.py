@@ -5,8 +5,9 @@ import re
 
 from lxml import html as lxml_html
 
-from newsclean.stages.boilerplate.signals import literal_trie, load_hints
+from newsclean.stages.boilerplate.signals import load_hints
 from newsclean.stages.navigation.tree import subtree_sums
+from newsclean.strings import literal_trie
 
 PHRASES = ("sign up", "sign up for our newsletter", "sign", "follow us", "follow us on", "ad", "a+b (c)")
 

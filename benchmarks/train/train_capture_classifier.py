@@ -41,7 +41,6 @@ from typing import Any
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from threadpoolctl import threadpool_limits
 
@@ -49,6 +48,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 from capture_augment import restyle, styles_for  # noqa: E402
 from capture_labels import WORD, labels  # noqa: E402
+from linear_fit import fit_standardised  # noqa: E402
 from weights_io import capture_trainer_parser, write_or_check  # noqa: E402
 
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, pinned_options  # noqa: E402
@@ -147,14 +147,7 @@ def collect(bench: Path, cache: Path, limit: int | None = None, augment: int = 0
 
 
 def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
-    mean = X.mean(axis=0)
-    scale = X.std(axis=0)
-    scale[scale == 0] = 1.0
-    mean[0], scale[0] = 0.0, 1.0  # the bias column stays as it is
-    model = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, fit_intercept=False)
-    model.fit((X - mean) / scale, y, sample_weight=w)
-    coef = model.coef_[0].copy()
-    return {"mean": mean, "scale": scale, "coef": coef, "intercept": 0.0}
+    return {**fit_standardised(X, y, w, c), "intercept": 0.0}
 
 
 def fit_forest(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> HistGradientBoostingClassifier:

@@ -27,12 +27,12 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 from capture_labels import WORD, labels  # noqa: E402
+from linear_fit import fit_standardised  # noqa: E402
 from weights_io import capture_trainer_parser, write_or_check  # noqa: E402
 
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, load_module, pinned_options  # noqa: E402
@@ -87,13 +87,7 @@ def collect(bench: Path, cache: Path, limit: int | None = None) -> list[dict]:
 
 
 def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> dict:
-    mean = X.mean(axis=0)
-    scale = X.std(axis=0)
-    scale[scale == 0] = 1.0
-    mean[0], scale[0] = 0.0, 1.0  # the bias column stays as it is
-    model = LogisticRegression(C=C, solver="lbfgs", max_iter=5000, fit_intercept=False)
-    model.fit((X - mean) / scale, y, sample_weight=w)
-    return {"mean": mean, "scale": scale, "coef": model.coef_[0].copy()}
+    return fit_standardised(X, y, w, C)
 
 
 def probs(m: dict, X: np.ndarray) -> np.ndarray:

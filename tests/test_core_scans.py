@@ -15,8 +15,7 @@ from newsclean.load.page import has_controls_pure
 from newsclean.load.parse import _END_TAGS, end_tag_span_pure, parse_html
 from newsclean.meta import microdata
 from newsclean.stages.boilerplate.signals import class_words_pure
-from newsclean.stages.classify.trees import forest_from_json, forest_scores_pure
-from tests.forest_helpers import CUTS, tree
+from tests.core_helpers import unless_compiled
 
 junk_count = _core.compiled("junk_count")
 control_byte_count = _core.compiled("control_byte_count")
@@ -24,8 +23,7 @@ end_tag_span = _core.compiled("end_tag_span")
 has_controls = _core.compiled("has_controls")
 class_words = _core.compiled("class_words")
 author_candidates = _core.compiled("author_candidates")
-forest_scores = _core.compiled("forest_scores")
-pytestmark = pytest.mark.skipif(junk_count is None, reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+pytestmark = unless_compiled(junk_count)
 
 #: characters around the edges of what the scans look for
 EDGES = "\x00\x08\x09\x0a\x0b\x0c\x0d\x0e\x1a\x1b\x1c\x1f\x20\x7e\x7f\x80\x85\xa0\xff\u2028\u3000\ufffd\ufffe\U0001F600"
@@ -148,17 +146,3 @@ def test_force_pure_switches_the_scans_too() -> None:
 
 
 
-@given(st.lists(tree(3), min_size=1, max_size=6), st.floats(-2, 2),
-       st.lists(st.lists(st.sampled_from(CUTS), min_size=3, max_size=3), max_size=8))
-@settings(max_examples=300)
-def test_forest_scores_twins(trees: list, base: float, table: list[list[float]]) -> None:
-    forest = forest_from_json(trees, base, 3, "test")
-    args = (forest.nodes, forest.roots, forest.base, table)
-    assert forest_scores(*args) == forest_scores_pure(*args)
-
-
-def test_forest_scores_of_a_row_too_short_is_an_error_in_both() -> None:
-    forest = forest_from_json([[[2, 0.5, 1, 2], [1.0], [2.0]]], 0.0, 3, "test")
-    for scores in (forest_scores, forest_scores_pure):
-        with pytest.raises(IndexError):
-            scores(forest.nodes, forest.roots, forest.base, [[0.0, 0.0]])

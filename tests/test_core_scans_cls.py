@@ -29,12 +29,12 @@ from newsclean.stages.classify.model import (
     load_model,
 )
 from newsclean.stages.title.rank import _model, standard_score_pure
+from tests.core_helpers import unless_compiled
 
 linear_logits = _core.compiled("linear_logits")
 context_probabilities = _core.compiled("context_probabilities")
 standard_score = _core.compiled("standard_score")
-pytestmark = pytest.mark.skipif(linear_logits is None,
-                                reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+pytestmark = unless_compiled(linear_logits)
 
 floats = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 # values around the clip and sums that cancel: where the order of additions shows

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from newsclean import _core
 from newsclean.stages.page_type.counts import tag_counts_pure
+from tests.core_helpers import unless_compiled
 
 tag_counts = _core.compiled("tag_counts")
-compiled_only = pytest.mark.skipif(tag_counts is None,
-                                   reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+compiled_only = unless_compiled(tag_counts)
 
 NAMES = ("figure", "img", "video", "code", "h2", "section", "form", "input", "button")
 #: pieces of markup around the edges: names in each case, longer names, end tags, characters of each

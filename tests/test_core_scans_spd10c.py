@@ -8,14 +8,37 @@ from hypothesis import strategies as st
 
 from newsclean import _core
 from newsclean.stages.classify.trees import forest_from_json, forest_scores_pure
-from tests.forest_helpers import CUTS, tree
+from tests.core_helpers import unless_compiled
 
 flat_forest = _core.compiled("flat_forest")
-pytestmark = pytest.mark.skipif(flat_forest is None, reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+pytestmark = unless_compiled(flat_forest)
 
 
 
-@given(st.lists(tree(3), min_size=1, max_size=6), st.floats(-2, 2),
+#: values around a split's threshold (0.5), signed zeros, infinities and NaN (never at or below anything)
+CUTS = [0.5, 0.5 - 1e-16, 0.5 + 1e-16, -0.0, 0.0, 1.0, -1.0, float("inf"), float("-inf"), float("nan")]
+
+
+@st.composite
+def _tree(draw: st.DrawFn, width: int) -> list[list[float]]:
+    """A random tree: splits on columns below ``width``, children after their parent."""
+    nodes: list[list[float]] = []
+
+    def grow(depth: int) -> int:
+        at = len(nodes)
+        if depth == 0 or draw(st.booleans()):
+            nodes.append([draw(st.floats(-4, 4))])
+            return at
+        nodes.append([])
+        left, right = grow(depth - 1), grow(depth - 1)
+        nodes[at] = [draw(st.integers(0, width - 1)), draw(st.sampled_from(CUTS[:-1])), left, right]
+        return at
+
+    grow(3)
+    return nodes
+
+
+@given(st.lists(_tree(3), min_size=1, max_size=6), st.floats(-2, 2),
        st.lists(st.lists(st.lists(st.sampled_from(CUTS), min_size=3, max_size=3), max_size=8), max_size=3))
 @settings(max_examples=300)
 def test_flat_forest_scores_every_table_as_the_plain_walk(trees: list, base: float,

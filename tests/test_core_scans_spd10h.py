@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,10 +15,10 @@ from newsclean.load.page import load_page
 from newsclean.stages.boilerplate.signals import load_hints
 from newsclean.stages.navigation.promo import promo_anchors
 from newsclean.strings import word_tokens_pure
+from tests.core_helpers import unless_compiled
 
 word_tokens = _core.compiled("word_tokens")
-compiled_only = pytest.mark.skipif(word_tokens is None,
-                                   reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+compiled_only = unless_compiled(word_tokens)
 
 #: characters at the edges of ``\w``: "_", digits and numerals that are no digits, marks, CJK, spaces
 EDGES = "azAZ09_-' .\t\n\u00a0\u00aa\u00b2\u00b5\u00ba\u00bd\u00df\u0301\u0660\u2160\u3007\u4e00\uff10\U0001d7ce"

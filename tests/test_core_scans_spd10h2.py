@@ -17,12 +17,12 @@ from newsclean.page import Block
 from newsclean.stages.boilerplate import html as boilerplate_html
 from newsclean.stages.boilerplate.signals import load_hints
 from newsclean.stages.navigation.tree import chain_word_lengths_pure
+from tests.core_helpers import unless_compiled
 
 element_info = _core.compiled("element_info")
 element_infos_direct = _core.compiled("element_infos_direct")
 chain_word_lengths = _core.compiled("chain_word_lengths")
-compiled_only = pytest.mark.skipif(element_info is None or element_infos_direct is None or chain_word_lengths is None,
-                                   reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+compiled_only = unless_compiled(element_info and element_infos_direct and chain_word_lengths)
 
 
 def _hint_words() -> list[str]:

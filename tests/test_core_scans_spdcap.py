@@ -17,12 +17,12 @@ from newsclean.features.text import _BRACKETED, _may_be_bracketed, first_letters
 from newsclean.stages.byline import rank
 from newsclean.stages.classify.trees import forest_scores_pure
 from newsclean.strings import has_digit_pure
+from tests.core_helpers import unless_compiled
 
 has_digit = _core.compiled("has_digit")
 first_letters = _core.compiled("first_letters")
 has_alnum = _core.compiled("has_alnum")
-compiled_only = pytest.mark.skipif(has_digit is None,
-                                   reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+compiled_only = unless_compiled(has_digit)
 
 #: characters around the edges of the classes: digits of other scripts, numerals that are no digits,
 #: superscripts, "_", letters of several scripts, marks, spaces

@@ -23,10 +23,10 @@ from newsclean.stages.page_type.features import (
     _repeat_and_hint_features,
     repeat_hint_counts_pure,
 )
+from tests.core_helpers import unless_compiled
 
 repeat_hint_counts = _core.compiled("repeat_hint_counts")
-needs_core = pytest.mark.skipif(repeat_hint_counts is None,
-                                reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+needs_core = unless_compiled(repeat_hint_counts)
 
 WORDS = ["post", "card", "article", "body", "x", "main", "toc", "price", "wrap", "entry", "comment", "docs"]
 

@@ -5,7 +5,6 @@ roles, outlets in capitals, separators, stop words) and on the parts of made-up 
 The twin comparisons are skipped when the extension is not built (or NEWSCLEAN_PURE is set)."""
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,10 +19,10 @@ from newsclean.normalize.authors import (
     _weekdays,
     trim_name_words_pure,
 )
+from tests.core_helpers import unless_compiled
 
 trim_name_words = _core.compiled("trim_name_words")
-compiled_only = pytest.mark.skipif(trim_name_words is None,
-                                   reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+compiled_only = unless_compiled(trim_name_words)
 
 #: words of every kind the loops test: names (ASCII and not), initials, particles, credentials, weekdays,
 #: role words and adjectives, stop words, odd capitals, separators and marks glued on, a line feed

@@ -24,12 +24,12 @@ from newsclean.features.text import (
     word_count_pure,
 )
 from newsclean.page import _FIELD_VALUE_FIELDS, FieldValue, Page, _field_value, frozen_record_pure
+from tests.core_helpers import unless_compiled
 
 word_count = _core.compiled("word_count")
 letter_count = _core.compiled("letter_count")
 inside_sentences = _core.compiled("inside_sentences")
-compiled_only = pytest.mark.skipif(word_count is None,
-                                   reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+compiled_only = unless_compiled(word_count)
 
 #: characters at the edges of the classes: the sentence-end pattern's ranges and quotes, spaces of
 #: several kinds, digits and numerals that are no digits, "_", marks, CJK and kana at their range ends

@@ -13,14 +13,13 @@ from newsclean.stages.boilerplate import html as boilerplate_html
 from newsclean.stages.page_type.counts import count_strings_pure
 from newsclean.stages.page_type.features import _TEXT_NEEDLES
 from newsclean.stages.page_type.profile import _SOURCE_NEEDLES
+from tests.core_helpers import unless_compiled
 
 count_strings = _core.compiled("count_strings")
 compiled_weights = _core.compiled("block_weights")
 compiled_mass = _core.compiled("aggregate_mass")
-compiled_infos = _core.compiled("element_infos")
 compiled_links = _core.compiled("link_ancestors")
-pytestmark = pytest.mark.skipif(count_strings is None,
-                                reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+pytestmark = unless_compiled(count_strings)
 
 #: characters that make needles overlap, bytes of wide characters that equal an ASCII anchor's byte
 #: (U+013C and U+3C3C hold the byte of '<', U+2022 that of '"'), and characters of each string width
@@ -98,26 +97,6 @@ def test_aggregate_mass_twins(shape: list[int], levels: list[int], weights: list
 def test_aggregate_mass_of_no_elements() -> None:
     empty = compiled_mass({}, {}, [], {}, 0.6, 0.15, 0.25, 20.0)
     assert mass.Mass(*empty) == mass.aggregate_mass_pure({}, {}, [], {}) == ({}, {}, set(), {})
-
-
-PAGES = [
-    '<html><body><MAIN id="m"><div class="post-body content" itemprop="articleBody"><p>Text</p></div>'
-    '<aside class="related">x</aside><div class="a&amp;b" id="">y</div><svg:g class="s">z</svg:g></MAIN></body></html>',
-    '<!DOCTYPE html><html><body><article class="story"><footer id="site-footer">f</footer>'
-    '<div itemprop="text" class="Article-Body imageEmbed">t</div></article></body></html>',
-    '<html><body><div class="\u00e9t\u00e9 news"><nav>n</nav><section class="">s</section></div></body></html>',
-]
-
-
-@pytest.mark.parametrize("html", PAGES)
-def test_element_infos_twins(html: str) -> None:
-    from newsclean.load.parse import parse_html
-
-    root = parse_html(html, 1000)
-    elements = list(root.iter())
-    fast = compiled_infos(elements, boilerplate_html._info_of)
-    assert fast == boilerplate_html.element_infos_pure(elements)
-    assert list(fast) == elements
 
 
 @settings(max_examples=200)

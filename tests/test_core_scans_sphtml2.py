@@ -14,13 +14,13 @@ from newsclean import _core
 from newsclean.load import binary
 from newsclean.load.parse import end_tag_span_pure, parse_html
 from newsclean.stages.boilerplate.signals import inside_flags_pure, within_pure
+from tests.core_helpers import unless_compiled
 
 end_tag_span = _core.compiled("end_tag_span")
 junk_count = _core.compiled("junk_count")
 within = _core.compiled("within")
 inside_flags = _core.compiled("inside_flags")
-pytestmark = pytest.mark.skipif(end_tag_span is None,
-                                reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+pytestmark = unless_compiled(end_tag_span)
 
 #: characters one of whose bytes is 0x3C ("<"), 0x01 or 0x7F, in 2- and 4-byte strings
 LOOKALIKES = ["\u013c", "\u3c00", "\u3c3c", "\u3c2f", "\u0101", "\u7f7f", "\u017f", "\U0001f63c", "\U00013c00",

@@ -17,10 +17,11 @@ from newsclean import _core
 from newsclean._core import compiled_walker
 from newsclean.load.html import html_blocks, html_blocks_pure
 from newsclean.load.parse import parse_html
+from tests.core_helpers import unless_compiled
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bench"
 walk = compiled_walker()
-needs_compiled = pytest.mark.skipif(walk is None, reason="the compiled core is not built (or NEWSCLEAN_PURE is set)")
+needs_compiled = unless_compiled(walk)
 LONG = "Words of a sentence that goes on for a while, as body text does. " * 3
 
 MADE_UP = {

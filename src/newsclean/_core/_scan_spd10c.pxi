@@ -7,9 +7,9 @@
 cdef class FlatForest:
     """Twin of ``stages.classify.trees.forest_scores_pure`` over one fixed forest: the nodes ``(feature,
     threshold, left, right)`` (a leaf ``(-1, value, 0, 0)``) and the roots are copied to C arrays once,
-    when the forest is made (``forest_scores`` copies them on every call, a page's candidates at a time);
-    ``scores(table)`` then walks the arrays as ``forest_scores`` does (the same additions in the same
-    order: identical floats)."""
+    when the forest is made, not on every call; ``scores(table)`` then walks them, summing the leaf values
+    in tree order after ``base`` as the pure twin does (the same additions in the same order: identical
+    floats)."""
 
     cdef int* feat
     cdef int* left

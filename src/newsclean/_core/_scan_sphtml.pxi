@@ -329,34 +329,6 @@ def aggregate_mass(dict parent, dict own, list order, dict info, double keep, do
     return pos_out, total_out, negative, blocked
 
 
-def element_infos(list order, object info_of):
-    """Twin of ``stages.boilerplate.html.element_infos_pure``: ``{el: info_of(tag, class, id, itemprop)}`` for
-    the elements of ``order``, their tag and attributes read from libxml2's nodes (an element the walker
-    would not read itself, or a document with a DTD, is asked through lxml as in the twin)."""
-    cdef dict out = {}
-    cdef cetree._Element e
-    cdef xmlNode* node
-    cdef int plain = -1  # whether the document's nodes can be read directly (decided on the first element)
-    for el in order:
-        if isinstance(el, cetree._Element):
-            e = <cetree._Element> el
-            node = e._c_node
-            if plain < 0 and node is not NULL:
-                plain = 0 if node.doc is NULL or _exotic_doc(node.doc) else 1
-            if plain == 1 and node is not NULL and node.type == tree.XML_ELEMENT_NODE and node.ns is NULL:
-                try:
-                    out[el] = info_of(PyUnicode_DecodeUTF8(<const char*> node.name, strlen(<const char*> node.name),
-                                                           NULL),
-                                      _get(node, b"class"), _get(node, b"id"), _get(node, b"itemprop"))
-                    continue
-                except _Fallback:
-                    pass
-        tag = el.tag
-        get = el.get
-        out[el] = info_of(tag if isinstance(tag, str) else "", get("class"), get("id"), get("itemprop"))
-    return out
-
-
 cdef inline bint _element_like(xmlNode* n) noexcept:
     """What lxml's ``getparent`` returns a proxy for (an element, comment, entity reference or PI)."""
     return n is not NULL and (n.type == tree.XML_ELEMENT_NODE or n.type == tree.XML_COMMENT_NODE

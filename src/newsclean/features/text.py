@@ -46,28 +46,26 @@ def phrases(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _memo(block: Block, key: str, make: Any) -> Any:
-    """A per-block cache of a value computed from the block's text (stages ask for the same
+def _memo(block: Block, key: str, make: Any, *args: Any) -> Any:
+    """A per-block cache of ``make(*args)``, a value computed from the block's text (stages ask for the same
     features several times: on a capture of 100k lines that is most of the work). Kept in
-    ``block.features`` under a "_" key, with the text it was computed from."""
+    ``block.features`` under a "_" key, with the text it was computed from. The callers pass ``make`` and
+    its arguments rather than a closure: most calls are hits, and a closure would be made for each."""
     hit = block.features.get(key)
     if hit is not None and hit[0] is block.text:
         return hit[1]
-    value = make()
+    value = make(*args)
     block.features[key] = (block.text, value)
     return value
 
 
 def label_of(block: Block) -> str:
-    return _memo(block, "_label", lambda: normal_label(block.text))
+    return _memo(block, "_label", normal_label, block.text)
 
 
 def words_of(block: Block) -> int:
-    hit = block.features.get("_words")   # (``_memo``'s hit, without making its closure: asked of every block by
-    if hit is not None and hit[0] is block.text:   # every capture stage)
-        words: int = hit[1]
-        return words
-    return _memo(block, "_words", lambda: word_count(block.text))
+    words: int = _memo(block, "_words", word_count, block.text)
+    return words
 
 
 def normal_label(text: str) -> str:
@@ -95,7 +93,7 @@ def is_end_marker(block: Block, kind: str = "end_markers") -> bool:
     first = first_letters(block.text)
     if first is None or first.lower() not in _first_words(kind):
         return False  # no phrase starts with this word: most blocks are settled here
-    return _memo(block, "_" + kind, lambda: _is_end_marker(block, kind))
+    return _memo(block, "_" + kind, _is_end_marker, block, kind)
 
 
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -183,11 +181,8 @@ def in_menu(blocks: list[Block], i: int) -> bool:
 
 
 def promo_hits_of(block: Block) -> int:
-    hit = block.features.get("_promo")   # (``_memo``'s hit, without making its closure)
-    if hit is not None and hit[0] is block.text:
-        hits: int = hit[1]
-        return hits
-    return _memo(block, "_promo", lambda: promo_hits(block.text))
+    hits: int = _memo(block, "_promo", promo_hits, block.text)
+    return hits
 
 
 def promo_hits(text: str) -> int:
@@ -248,12 +243,8 @@ _PROSE_KEY = f"_prose{_PROSE_MIN_WORDS}"
 def prose_of(block: Block, min_words: int = _PROSE_MIN_WORDS) -> Prose:
     """Score one block: positive for body-like prose, negative for chrome (computed once per block)."""
     key = _PROSE_KEY if min_words == _PROSE_MIN_WORDS else f"_prose{min_words}"
-    hit = block.features.get(key)   # (``_memo``'s hit, without making its closure: asked of every block often)
-    if hit is not None and hit[0] is block.text:
-        prose: Prose = hit[1]
-        return prose
-    return _memo(block, key, lambda: _prose(block, min_words))
-
+    prose: Prose = _memo(block, key, _prose, block, min_words)
+    return prose
 
 
 def lower_share(text: str) -> float:

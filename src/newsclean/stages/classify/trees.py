@@ -5,7 +5,7 @@ row reaches: from the root, a node sends the row left when its feature is at mos
 right otherwise. All trees' nodes sit in one tuple (``nodes``), each ``(feature, threshold, left,
 right)``; a leaf is ``(-1, value, 0, 0)``. ``forest_scores_pure`` is the reference; the compiled core has
 a twin that gives identical floats, run when it is built: ``_core/_scan_spd10c.pxi``'s ``flat_forest``, the
-nodes copied to C arrays once per forest (``_core/_scan.pxi``'s ``forest_scores`` copies them per call).
+nodes copied to C arrays once per forest.
 
 The file format (``newsclean/data/capture_classifier.json``, written by
 ``benchmarks/train/train_capture_classifier.py``) keeps each tree's nodes apart, numbered from 0 within

@@ -369,7 +369,7 @@ class DatesStage(Stage):
         elif mod is not None:
             # a date labelled as an update ("Last updated", "Zuletzt aktualisiert") loses to a date the
             # page labels "Published" anywhere; only a page that prints no other date gets it as published
-            labelled = _labelled_published(page, _dayfirst(page), now)
+            labelled = _labelled_published(page, dayfirst, now)
             if labelled is not None and labelled.date() != mod.date():
                 page.set_field("published", labelled, "text:published-label", self.name)
             else:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from newsclean.features.text import is_end_marker, prose_of, words_of
 from newsclean.page import Block
+from newsclean.strings import has_digit
 
 SHORT_WORDS = 8      # a block under this many words is a short line (a teaser title, a label, a name)
 PROSE_WORDS = 8      # prose_of's own minimum: a block this long with sentences is a paragraph
@@ -36,7 +37,6 @@ _COMMENT = re.compile(r"(\b(reply|expand full comment|says:|wrote:|antworten|ré
                       r"\bago)\W*$", re.I)
 # cheap pre-tests (substrings of the lower-cased text) without which the patterns above cannot match: most
 # lines are skipped before a regex scans them (the answers are the patterns' own)
-_ANY_DIGIT = re.compile(r"\d")
 _LINK_CUES = ("http", "www.", "@", "›", "»", "→", "…", "read more", "weiterlesen", "lire la suite", "leer más",
               "more from")
 _BIO_CUES = ("about the author", "posts by", "über den autor", "à propos de l'auteur")
@@ -110,7 +110,7 @@ def _cued(low: str, cues: tuple[str, ...]) -> bool:
 
 
 def _dated(text: str) -> bool:
-    return _ANY_DIGIT.search(text) is not None and _DATE.search(text) is not None
+    return has_digit(text) and _DATE.search(text) is not None  # (every form of _DATE holds a \d)
 
 
 def _linkish(text: str, low: str) -> bool:

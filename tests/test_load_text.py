@@ -40,6 +40,19 @@ def test_wrapped_paragraph_is_rejoined():
     assert blocks[1].text == "Short line"
 
 
+def test_a_line_broken_before_a_number_and_dot_goes_on():
+    """German prints ordinals and days as "7." ("am 7. Februar", "des 19. Jahrhunderts"): a wrapped line that
+    breaks before one goes on; the number is text, not a numbered list item's mark."""
+    full = "lorem ipsum dolor sit amet consectetur adipiscing elit sed"      # 58 columns: a full line
+    lines = [full] * 7 + ["lorem ipsum dolor sit amet wie die Fachleute damals sagten am"]
+    text = "\n".join(lines + ["7. Februar berichteten, stimmt das Genom.", "", "Next paragraph here."])
+    got = kinds(text)
+    assert got[0] == ("paragraph", " ".join(lines + ["7. Februar berichteten, stimmt das Genom."]))
+    # a numbered list after a sentence's end, or inside a list, stays a list
+    listed = "\n".join([full] * 7 + [full + ".", "3. Consider the veggies.", "4. Water them."])
+    assert [k for k, _ in kinds(listed)][-2:] == ["list_item", "list_item"]
+
+
 def test_unwrapped_lines_stay_separate():
     text = "A first line that is a paragraph of its own.\nA second one, also on its own line.\n"
     blocks, _, width = text_blocks(text)

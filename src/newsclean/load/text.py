@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsclean.load.char_width import char_width, display_width, is_cjk
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.longlines import split_over_long_lines
 from newsclean.load.text_tables import merge_tables
+from newsclean.normalize._data import month_table
 from newsclean.page import Block
 
 # em/en dashes are not bullets: "— Name (@handle) date" attribution lines keep their dash
@@ -37,6 +38,8 @@ _GLUED = re.compile(r"(?<![\w@#/\\=.])([^\W\d_][^\s_]*)((?:_[^\s_]+)+)")
 _NOT_PROSE_PART = re.compile(r"[/\\=@]|\.(?:jpe?g|png|gif|webp|svg|html?|php|js|css)\b", re.I)
 _UNDERLINE = re.compile(r"^(=+|-+)$")
 _END_PUNCT = tuple(".!?:;…\"”’)»。！？")
+_DAY = re.compile(r"^\d{1,2}\.$")          # "28." before a month's name is a day, not list item 28
+_NUMBERED = re.compile(r"^\d{1,3}[.)]$")   # a numbered list item's mark
 @dataclass
 class Line:
     number: int
@@ -81,7 +84,7 @@ def split_lines(text: str) -> list[Line]:
             out.append(Line(i, raw, fence.group(2), indent, None, display_width(raw), _fence_level(fence.group(1))))
             continue
         m = _BULLET.match(stripped)
-        if m:
+        if m and not _day_of_month(m.group("bullet"), stripped[m.end():]):
             bullet = m.group("bullet")
             body = stripped[m.end():]
         else:
@@ -94,6 +97,29 @@ def split_lines(text: str) -> list[Line]:
             if "_" in ln.text:
                 ln.text, ln.linked = _unglue(ln.text)
     return out
+
+
+def _day_of_month(bullet: str, body: str) -> bool:
+    """"28. Januar 2015 von Karsten", "6. Dezember 2022": a day of the month before the month's name (German,
+    Nordic and other date orders), not item 28 of a numbered list."""
+    if not _DAY.match(bullet):
+        return False
+    first = body.split(maxsplit=1)[0].rstrip(",.") if body else ""
+    return first.lower() in month_table()
+
+
+def _as_text(ln: Line) -> Line:
+    """A numbered line read as text: its number back in front ("7. Februar berichteten ...")."""
+    return replace(ln, text=f"{ln.bullet} {ln.text}", bullet=None)
+
+
+def _continues_with_number(cur: list[Line], ln: Line, width: int | None, run_on: bool) -> bool:
+    """A wrapped paragraph line ("... auf einer Pressekonferenz am") whose next line begins with a number and a
+    dot ("7. Februar berichteten ...", "19. Jahrhunderts"): the renderer broke the sentence before the number,
+    so the line goes on; it is no numbered list item. Not so in a list (its first line had a mark) or after a
+    line that ends a sentence ("... kitchen.)" above "3. Consider ...")."""
+    return (ln.bullet is not None and _NUMBERED.match(ln.bullet) is not None and cur[0].bullet is None
+            and not cur[-1].text.endswith(_SENTENCE_END) and _joins(cur[-1], _as_text(ln), width, run_on))
 
 
 def _glued_links(lines: list[Line], min_entries: int = 3) -> bool:
@@ -286,6 +312,8 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
             flush(1 if ln.text[0] == "=" else 2)  # setext heading: a line underlined with === or ---
         elif cur and _joins(cur[-1], ln, width, run_on):
             cur.append(ln)
+        elif cur and _continues_with_number(cur, ln, width, run_on):
+            cur.append(_as_text(ln))
         else:
             flush()
             cur = [ln]

@@ -180,18 +180,6 @@ def _month(word: str) -> int | None:
     return month_table().get(word.lower().rstrip("."))
 
 
-_DAY_BULLET = re.compile(r"^\d{1,2}\.$")
-
-
-def with_day_bullet(text: str, bullet: str | None) -> str:
-    """A capture's line "6. Dezember 2022 von Fatima" that the loader read as list item number 6: the line
-    with its day put back (the day number and the month word it precedes); any other line as it is."""
-    if not bullet or not _DAY_BULLET.match(bullet):
-        return text
-    first = text.split(maxsplit=1)[0] if text else ""
-    return f"{bullet} {text}" if _month(first.rstrip(",")) is not None else text
-
-
 def _with_time(text: str, pos: int, dt: datetime) -> tuple[datetime, int, bool]:
     """Read a time (and zone) written right after a date, if any."""
     m = _TIME_AFTER.match(text, pos)

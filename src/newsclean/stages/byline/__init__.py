@@ -23,7 +23,7 @@ from newsclean.normalize.authors import (
     split_names,
     swap_last_first,
 )
-from newsclean.normalize.dates import find_dates, with_day_bullet
+from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import site_words
 from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
@@ -328,7 +328,7 @@ class BylineStage(Stage):
                         break
                     names.extend(group)
                     used.append(b)
-            elif not names and is_dateline_text(dated := with_day_bullet(b.text, b.features.get("bullet"))) and \
+            elif not names and is_dateline_text(dated := b.text) and \
                     (trailing := _TRAILING_BY.search(dated)):
                 group = split_names(trailing.group(1))
                 if group:

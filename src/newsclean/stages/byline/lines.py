@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsclean.normalize.authors import looks_like_person, month_words, name_key, split_names
-from newsclean.normalize.dates import find_dates, with_day_bullet
+from newsclean.normalize.dates import find_dates
 from newsclean.page import Block
 from newsclean.stages.title import is_byline_text, is_dateline_text
 
@@ -93,8 +93,8 @@ def dated_by_line(blocks: list[Block]) -> tuple[list[str], list[Block]]:
     date and "by/von Name" together ("12/04/2020 by Kay 24 Comments", "6. Dezember 2022 von Fatima in
     Gefühle", "erstellt von Dominique — veröffentlicht 28.01.2022")."""
     for b in blocks[:3000]:
-        text = with_day_bullet(b.text, b.features.get("bullet"))
-        if len(text) > MAX_DATED_BY_LINE or (b.kind == "list_item" and text == b.text) or \
+        text = b.text
+        if len(text) > MAX_DATED_BY_LINE or b.kind == "list_item" or \
                 not find_dates(text, limit=1):
             continue
         m = next((m for m in _DATED_BY.finditer(text) if not _NAME_BEFORE.search(text[:m.start() + 1])), None)

@@ -24,7 +24,7 @@ from datetime import date, datetime, timezone
 
 from newsclean import handoffs
 from newsclean.meta import jsonld
-from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date, with_day_bullet
+from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
 from newsclean.normalize.language import guess_language
 from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
@@ -319,7 +319,7 @@ class DatesStage(Stage):
                 budget -= 1
                 if budget < 0:
                     break
-            text = with_day_bullet(b.text, b.features.get("bullet"))
+            text = b.text
             if len(text) > 200:
                 lead = find_dates(text[:40], limit=1, dayfirst=dayfirst)
                 after = text[lead[0].end:lead[0].end + 3].lstrip()[:1] if lead else ""

@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import cache
 
 from newsclean.normalize._data import load_json
-from newsclean.normalize.dates import find_dates, plausible, with_day_bullet
+from newsclean.normalize.dates import find_dates, plausible
 from newsclean.page import Block
 
 WEIGHTS_FILE = "text_date_rank.json"
@@ -43,12 +43,10 @@ def candidates(blocks: list[Block], title: int | None, dayfirst: bool | None,
     """(date, its line, features) for every plausible date printed on a short line (judged against
     ``now``, the clock when None: see ``normalize.dates.plausible``)."""
     found: list[tuple[datetime, Block, int, bool]] = []
-    texts: dict[int, str] = {}   # each line as printed (a day read as a list number put back)
     for b in blocks[:MAX_BLOCKS]:
         if len(b.text) > MAX_LINE:
             continue
-        text = texts[b.index] = with_day_bullet(b.text, b.features.get("bullet"))
-        for f in find_dates(text, limit=3, dayfirst=dayfirst):
+        for f in find_dates(b.text, limit=3, dayfirst=dayfirst):
             if plausible(f.value, now):
                 found.append((f.value, b, f.start, f.has_time))
     if not found:
@@ -58,7 +56,7 @@ def candidates(blocks: list[Block], title: int | None, dayfirst: bool | None,
     n = len(blocks)
     out = []
     for dt, b, start, has_time in found:
-        text = texts[b.index]
+        text = b.text
         before = text[max(0, start - 40):start]
         dist = (b.index - title) if title is not None else 0
         feats = [

@@ -120,7 +120,7 @@ def _sits_on_byline(blocks: list[Block], index: int) -> int:
     (a dek with a full stop may come between), 1: with one (a dek without one), 0: no."""
     others = 0
     for n in blocks[index + 1:index + 4]:
-        if is_byline_text(n.text) or is_dateline_text(title_rank.printed(n)) or _name_line(n.text):
+        if is_byline_text(n.text) or is_dateline_text(n.text) or _name_line(n.text):
             return 2 - others
         if headline_like(n.text, strict=True) and not n.text.endswith("."):
             others += 1
@@ -296,7 +296,7 @@ class TitleStage(Stage):
     def _above_byline(top: list[Block]) -> Block | None:
         """The headline line just above the first byline/dateline that has one."""
         anchors = [i for i, b in enumerate(top) if i > 0 and (is_byline_text(b.text) or
-                                                              is_dateline_text(title_rank.printed(b)))]
+                                                              is_dateline_text(b.text))]
         for anchor in anchors[:30]:
             above = [top[j] for j in range(anchor - 1, max(-1, anchor - 4), -1)
                      if top[j].kind != "list_item" and headline_like(top[j].text, strict=True)

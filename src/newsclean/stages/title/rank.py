@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from newsclean._core import compiled
 from newsclean.normalize._data import load_json
 from newsclean.normalize.authors import looks_like_person
-from newsclean.normalize.dates import find_dates, with_day_bullet
+from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import norm
 from newsclean.page import Block
 from newsclean.stages.classify.trees import Forest, forest_from_json
@@ -70,7 +70,7 @@ def doubled(text: str) -> bool:
 
 def _nearest(lines: list[Block], test: Callable[[str], bool]) -> float:
     """1 / distance of the first of ``lines`` (nearest first) that passes ``test``; 0 when none does."""
-    return next((1.0 / (k + 1) for k, a in enumerate(lines) if test(printed(a))), 0.0)
+    return next((1.0 / (k + 1) for k, a in enumerate(lines) if test(a.text)), 0.0)
 
 
 def _content_words(text: str) -> set[str]:
@@ -180,16 +180,10 @@ class Signals:
         self.name_line, self.sits_on_byline = name_line, sits_on_byline
 
 
-def printed(b: Block) -> str:
-    """The line as the capture prints it (a day number the loader read as a list number put back)."""
-    bullet = b.features.get("bullet")
-    return with_day_bullet(b.text, bullet) if bullet else b.text   # (most lines have no bullet)
-
-
 def is_candidate(b: Block, sig: Signals) -> bool:
     words = len(b.text.split())
     return 2 <= words <= 40 and 10 <= len(b.text) <= 250 and not sig.is_byline(b.text) \
-        and not sig.is_dateline(printed(b))
+        and not sig.is_dateline(b.text)
 
 
 def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
@@ -229,7 +223,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             min(len(words), 40) / 10, min(len(b.text), 250) / 100, 1.0 if b.text.endswith(".") else 0.0,
             1.0 if b.text.endswith(("?", "!")) else 0.0, 1.0 if b.kind == "list_item" else 0.0,
             1.0 if b.kind == "heading" else 0.0, sig.sits_on_byline(blocks, i) / 2,
-            1.0 if any(sig.is_dateline(printed(a)) for a in after) else 0.0,
+            1.0 if any(sig.is_dateline(a.text) for a in after) else 0.0,
             1.0 if any(sig.is_byline(a.text) for a in after) else 0.0,
             1.0 if any(sig.name_line(a.text) for a in after if len(a.text) <= 60) else 0.0,
             1.0 if any(len(a.text) >= 150 for a in after) else 0.0,

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from newsclean import Pipeline
-from newsclean.page import Block, Page
+from newsclean.page import Block, DropKind, Page
 from newsclean.stages import DEFAULT_STAGE_NAMES
 from newsclean.stages.regions import WEIGHTS_FILE, RegionStage, load_region_model
 from newsclean.stages.regions.features import FEATURES, main_run, region_rows, runs_of
+from newsclean.stages.regions.restore import EDGE, GAP_FEATURES, gap_rows, gaps_of
 from tests.scripts import load_script
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench"
@@ -74,11 +75,16 @@ TEASERS = (("Council approves new budget for schools", "March 3, 2025"),
            ("Ferry timetable changes from next month", "Feb 28, 2025"))
 
 
+# an article-sized story (the run model weighs a run against the main run's size): the story's paragraphs
+# three times over, numbered
+LONG_STORY = [f"{t} ({k})" for k in range(3) for t in STORY]
+
+
 def story_page() -> Page:
     """A story in two sections (the second under its own heading), a stretch of chrome the rule stages
     dropped, and after it a run of dated teaser headlines they kept."""
-    spec = [("Bridge to close", "heading", False)] + [(t, "paragraph", True) for t in STORY[:3]] + \
-        [("Why the bridge matters", "heading", True)] + [(t, "paragraph", True) for t in STORY[3:]] + \
+    spec = [("Bridge to close", "heading", False)] + [(t, "paragraph", True) for t in LONG_STORY[:8]] + \
+        [("Why the bridge matters", "heading", True)] + [(t, "paragraph", True) for t in LONG_STORY[8:]] + \
         [(c, "list_item", False) for c in CHROME] + [(x, "paragraph", True) for pair in TEASERS for x in pair]
     return Page(kind="text", source="", blocks=blocks(spec))
 
@@ -113,3 +119,48 @@ def test_training_is_deterministic_on_a_sample():
     first = mod.to_json(mod.train(pages, SHARED))
     assert first == mod.to_json(mod.train(pages, SHARED))
     assert json.loads(first)["features"] == list(FEATURES)
+
+
+def gap_page(spec: list[tuple[str, str, DropKind | None]]) -> list[Block]:
+    """Blocks from (text, kind, drop kind or None for kept)."""
+    return [Block(i, text, kind, dropped_by=None if dk is None else "navigation", drop_kind=dk)
+            for i, (text, kind, dk) in enumerate(spec)]
+
+
+def test_gaps_are_dropped_stretches_inside_or_beside_the_kept_text_cut_before_headings():
+    far = [(f"Menu {i}", "list_item", DropKind.BEFORE_BODY) for i in range(EDGE + 2)]
+    spec = far + [("Headline", "heading", DropKind.HEADLINE), (STORY[0], "paragraph", None),
+                  ("Teaser one", "list_item", DropKind.NAV_BULLET), ("Section", "heading", DropKind.OTHER),
+                  ("Under the section", "paragraph", DropKind.OTHER), (STORY[1], "paragraph", None),
+                  ("Share", "paragraph", DropKind.STOCK_PHRASE)]
+    bl = gap_page(spec)
+    n = len(far)
+    # the headline's block never joins a gap; menus further than EDGE blocks from the kept text stay out
+    assert [g.blocks for g in gaps_of(bl)] == [tuple(range(n + 1 - EDGE, n)), (n + 2,), (n + 3, n + 4), (n + 6,)]
+    gaps, table = gap_rows(bl)
+    assert len(table) == len(gaps) and all(len(r) == len(GAP_FEATURES) for r in table)
+
+
+def test_a_list_item_a_menu_rule_dropped_inside_the_story_comes_back_and_restore_at_over_one_turns_it_off():
+    spec = [(t, "paragraph", None) for t in LONG_STORY[:7]] + [(LONG_STORY[7], "list_item", DropKind.NAV_BULLET)] + \
+        [(t, "paragraph", None) for t in LONG_STORY[8:]]
+    page = Page(kind="text", source="", blocks=gap_page(spec))
+    RegionStage(restore_at=2.0).run(page)
+    assert page.blocks[7].dropped_by is not None
+    RegionStage().run(page)
+    assert page.blocks[7].dropped_by is None
+    assert any(d.stage == "regions" and d.action == "keep" and "learned gap model" in d.reason for d in page.decisions)
+
+
+def test_a_menu_beside_the_story_stays_dropped():
+    spec = [(c, "list_item", DropKind.BEFORE_BODY) for c in CHROME[:EDGE]] + \
+        [(t, "paragraph", None) for t in LONG_STORY]
+    page = Page(kind="text", source="", blocks=gap_page(spec))
+    RegionStage().run(page)
+    assert all(b.dropped_by is not None for b in page.blocks[:EDGE])
+
+
+def test_the_weights_file_holds_a_gap_model_over_the_gap_features():
+    d = json.loads(resources.files("newsclean.data").joinpath(WEIGHTS_FILE).read_text("utf-8"))
+    assert d["restore"]["features"] == list(GAP_FEATURES)
+    assert load_region_model().restore is not None

@@ -15,8 +15,14 @@ The model is a standardised logistic regression (scikit-learn, seeded solver, no
 (drop a run below it) is chosen on cross-fitted probabilities (``FOLDS`` folds grouped by page id: a page's
 w3m and lynx prints share a fold) by the benchmark's own page score (4-token shingle F1 of the text that
 stays, means over pages), averaged over the two corpora so that WCXB's 543 tune pages do not outweigh
-ScrapingHub's 65; within ``TIE`` of the best, the lowest threshold (fewest drops) wins. ``--check`` compares
-with the shipped file instead of writing it. scikit-learn is needed here only, never at run time.
+ScrapingHub's 65; within ``TIE`` of the best, the lowest threshold (fewest drops) wins.
+
+The gap model (``newsclean.stages.regions.restore``) is fitted the same way on the pages as the run model's
+cross-fitted decisions at the chosen threshold leave them: every gap (a stretch of dropped blocks inside or
+beside the kept text) becomes a row labelled *story* by the same rule, weighted by its share of the page's
+kept words; its threshold (restore a gap at or above it; ``NO_RESTORE``: none) is chosen on cross-fitted
+probabilities by the same corpus-averaged page score, and within ``TIE`` the highest (fewest restores) wins.
+``--check`` compares with the shipped file instead of writing it. scikit-learn is needed here only, never at run time.
 """
 from __future__ import annotations
 
@@ -37,8 +43,10 @@ from weights_io import capture_trainer_parser, write_or_check  # noqa: E402
 
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, load_module, pinned_options  # noqa: E402
 from newsclean import Pipeline  # noqa: E402
+from newsclean.page import DropKind  # noqa: E402
 from newsclean.stages import DEFAULT_STAGE_NAMES  # noqa: E402
 from newsclean.stages.regions.features import FEATURES, region_rows  # noqa: E402
+from newsclean.stages.regions.restore import GAP_FEATURES, gap_rows  # noqa: E402
 
 OUT = HERE.parents[1] / "src" / "newsclean" / "data" / "capture_regions.json"
 CORPORA = ("sh", "wcxb")
@@ -47,6 +55,8 @@ C = 1.0             # inverse regularisation strength (sklearn's default)
 FOLDS = 5
 GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)   # thresholds tried (0: the stage drops nothing)
 TIE = 0.0005        # corpus-averaged F1 differences below this are noise (a page more or less right)
+NO_RESTORE = 2.0    # a gap threshold no probability reaches: the gap model restores nothing
+RESTORE_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, NO_RESTORE)   # gap thresholds tried
 DIGITS = 6          # significant digits kept in the weights file
 
 
@@ -81,8 +91,11 @@ def collect(bench: Path, cache: Path, limit: int | None = None) -> list[dict]:
                     y.append(int(2 * sum(words[i] for i in span if share[i] >= BODY) >= total))
                     w.append(total / kept_words)
                     spans.append((run.first, run.last))
+                for b in page.blocks:
+                    b.element = None
                 pages.append({"corpus": corpus, "id": d.id, "gold": gold, "X": rows, "y": y, "w": w,
-                              "spans": spans, "texts": [b.text if b.dropped_by is None else None for b in page.blocks]})
+                              "spans": spans, "texts": [b.text if b.dropped_by is None else None for b in page.blocks],
+                              "blocks": page.blocks, "share": share, "words": words})
     return pages
 
 
@@ -94,51 +107,109 @@ def probs(m: dict, X: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(((X - m["mean"]) / m["scale"]) @ m["coef"], -12.0, 12.0)))
 
 
-def page_text(page: dict, p: list[float], threshold: float) -> str:
-    """The page's text when the runs below ``threshold`` are dropped (blocks joined as the article is)."""
-    gone = set()
+def gone_of(page: dict, p: list[float], threshold: float) -> set[int]:
+    """The blocks of the runs below ``threshold``."""
+    gone: set[int] = set()
     for (a, b), v in zip(page["spans"], p):
         if v < threshold:
             gone.update(range(a, b + 1))
+    return gone
+
+
+def page_text(page: dict, p: list[float], threshold: float) -> str:
+    """The page's text when the runs below ``threshold`` are dropped (blocks joined as the article is)."""
+    gone = gone_of(page, p, threshold)
     return "\n\n".join(t for i, t in enumerate(page["texts"]) if t is not None and i not in gone)
+
+
+def corpus_f1(pages: list[dict], texts: list[str], ev: object) -> float:
+    """The benchmark's page score over ``texts`` (one per page), F1 of mean P and R per corpus, averaged."""
+    per: dict[str, list[tuple[float | None, float | None]]] = {}
+    for page, text in zip(pages, texts):
+        s = ev.score_page(page["id"], page["gold"], text)  # type: ignore[attr-defined]
+        per.setdefault(page["corpus"], []).append((s.precision, s.recall))
+    f1s = []
+    for rows in per.values():
+        pr = float(np.mean([a for a, _ in rows if a is not None]))
+        rc = float(np.mean([b for _, b in rows if b is not None]))
+        f1s.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+    return float(np.mean(f1s))
 
 
 def choose(pages: list[dict], p_cv: list[list[float]], bench: Path) -> tuple[float, dict[float, float]]:
     """The threshold whose cross-fitted decisions score best, corpus-averaged (``TIE``: the lowest wins)."""
     ev = load_module("nc_evaluate", bench / "evaluate.py")
-    scores = {}
-    for t in GRID:
-        per: dict[str, list[tuple[float | None, float | None]]] = {}
-        for page, p in zip(pages, p_cv):
-            s = ev.score_page(page["id"], page["gold"], page_text(page, p, t))
-            per.setdefault(page["corpus"], []).append((s.precision, s.recall))
-        f1s = []
-        for rows in per.values():
-            pr = float(np.mean([a for a, _ in rows if a is not None]))
-            rc = float(np.mean([b for _, b in rows if b is not None]))
-            f1s.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
-        scores[t] = float(np.mean(f1s))
+    scores = {t: corpus_f1(pages, [page_text(page, p, t) for page, p in zip(pages, p_cv)], ev) for t in GRID}
     top = max(scores.values())
     return min(t for t in GRID if scores[t] >= top - TIE), scores
 
 
-def train(pages: list[dict], bench: Path) -> dict:
-    X = np.array([r for p in pages for r in p["X"]], dtype=float).reshape(-1, len(FEATURES))
-    y = np.array([v for p in pages for v in p["y"]])
-    w = np.array([v for p in pages for v in p["w"]])
-    ids = sorted({p["id"] for p in pages})
-    group = np.array([ids.index(p["id"]) for p in pages for _ in p["y"]])
+def gap_pages(pages: list[dict], p_cv: list[list[float]], threshold: float) -> list[dict]:
+    """Every page's gaps once the runs below ``threshold`` are dropped: rows, labels, weights, blocks."""
+    out = []
+    for page, p in zip(pages, p_cv):
+        gone = gone_of(page, p, threshold)
+        blocks = page["blocks"]
+        saved = [(b.dropped_by, b.drop_kind) for b in blocks]
+        for i in gone:
+            blocks[i].dropped_by, blocks[i].drop_kind = "regions", DropKind.OTHER
+        gaps, table = gap_rows(blocks)
+        for b, (by, kind) in zip(blocks, saved):
+            b.dropped_by, b.drop_kind = by, kind
+        words, share = page["words"], page["share"]
+        kept_words = sum(w for i, (w, t) in enumerate(zip(words, page["texts"])) if t is not None and i not in gone)
+        y = [int(2 * sum(words[i] for i in g.blocks if share[i] >= BODY) >= sum(words[i] for i in g.blocks))
+             for g in gaps]
+        w = [sum(words[i] for i in g.blocks) / max(1, kept_words) for g in gaps]
+        kept = [t is not None and i not in gone for i, t in enumerate(page["texts"])]
+        out.append({"X": table, "y": y, "w": w, "gaps": [g.blocks for g in gaps], "kept": kept})
+    return out
+
+
+def gap_text(page: dict, gp: dict, p: list[float], threshold: float) -> str:
+    kept = list(gp["kept"])
+    for g, v in zip(gp["gaps"], p):
+        if v >= threshold:
+            for i in g:
+                kept[i] = True
+    return "\n\n".join(b.text for b, k in zip(page["blocks"], kept) if k)
+
+
+def cross_fit(rows: list[dict], ids: list[str], width: int) -> tuple[dict, list[list[float]]]:
+    """One model over every row of ``rows`` (page dicts with X, y, w) and its cross-fitted probabilities
+    per page (``FOLDS`` folds grouped by page id)."""
+    X = np.array([r for p in rows for r in p["X"]], dtype=float).reshape(-1, width)
+    y = np.array([v for p in rows for v in p["y"]])
+    w = np.array([v for p in rows for v in p["w"]])
+    index = {pid: k for k, pid in enumerate(sorted(set(ids)))}
+    group = np.array([index[pid] for p, pid in zip(rows, ids) for _ in p["y"]])
     p_flat = np.zeros(len(y))
     for tr, te in GroupKFold(n_splits=FOLDS).split(X, y, group):
         p_flat[te] = probs(fit(X[tr], y[tr], w[tr]), X[te])
     p_cv, at = [], 0
-    for p in pages:
+    for p in rows:
         p_cv.append([float(v) for v in p_flat[at:at + len(p["y"])]])
         at += len(p["y"])
+    print(f"pages {len(rows)}, rows {len(y)} (story {y.mean():.3f})", file=sys.stderr)
+    return fit(X, y, w), p_cv
+
+
+def train(pages: list[dict], bench: Path) -> dict:
+    ids = [p["id"] for p in pages]
+    model, p_cv = cross_fit(pages, ids, len(FEATURES))
     threshold, scores = choose(pages, p_cv, bench)
-    print(f"pages {len(pages)}, runs {len(y)} (story {y.mean():.3f}); cross-fitted corpus-averaged F1 by threshold: "
+    print("run model, cross-fitted corpus-averaged F1 by threshold: "
           + ", ".join(f"{t}:{v:.4f}" for t, v in scores.items()) + f"; chosen {threshold}", file=sys.stderr)
-    return {**fit(X, y, w), "drop_below": threshold}
+    gps = gap_pages(pages, p_cv, threshold)
+    gap_model, g_cv = cross_fit(gps, ids, len(GAP_FEATURES))
+    ev = load_module("nc_evaluate", bench / "evaluate.py")
+    g_scores = {t: corpus_f1(pages, [gap_text(page, gp, p, t) for page, gp, p in zip(pages, gps, g_cv)], ev)
+                for t in RESTORE_GRID}
+    top = max(g_scores.values())
+    restore_at = max(t for t in RESTORE_GRID if g_scores[t] >= top - TIE)
+    print("gap model, cross-fitted corpus-averaged F1 by threshold: "
+          + ", ".join(f"{t}:{v:.4f}" for t, v in g_scores.items()) + f"; chosen {restore_at}", file=sys.stderr)
+    return {**model, "drop_below": threshold, "restore": {**gap_model, "restore_at": restore_at}}
 
 
 def _r(v: float) -> float:
@@ -152,6 +223,11 @@ def to_json(model: dict) -> str:
            "features": list(FEATURES), "mean": [_r(v) for v in model["mean"]],
            "scale": [_r(v) for v in model["scale"]], "coef": [_r(v) for v in model["coef"]], "intercept": 0.0,
            "drop_below": model["drop_below"]}
+    g = model.get("restore")
+    if g is not None:
+        doc["restore"] = {"features": list(GAP_FEATURES), "mean": [_r(v) for v in g["mean"]],
+                          "scale": [_r(v) for v in g["scale"]], "coef": [_r(v) for v in g["coef"]], "intercept": 0.0,
+                          "restore_at": g["restore_at"]}
     return json.dumps(doc, indent=1) + "\n"
 
 
@@ -159,12 +235,12 @@ def collected(a: argparse.Namespace) -> list[dict]:
     if a.data and a.data.exists():
         with a.data.open("rb") as f:
             data = pickle.load(f)
-        if data.get("features") == list(FEATURES) and data.get("limit") == a.limit:
+        if data.get("features") == list(FEATURES) + list(GAP_FEATURES) and data.get("limit") == a.limit:
             return data["pages"]
     pages = collect(a.bench, a.cache, a.limit)
     if a.data:
         with a.data.open("wb") as f:
-            pickle.dump({"pages": pages, "features": list(FEATURES), "limit": a.limit}, f)
+            pickle.dump({"pages": pages, "features": list(FEATURES) + list(GAP_FEATURES), "limit": a.limit}, f)
     return pages
 
 

@@ -5,9 +5,12 @@ prose of another kind — a teaser box, an FAQ, an author's bio, a form's or a d
 "related stories" run — whose lines each read like body text. This stage cuts the kept text into runs
 (``features.runs_of``: at every dropped block and before every heading), takes the longest as the story's
 main run, describes every other run by where it sits and what it looks like (``features.FEATURES``) and
-drops the runs a logistic model scores below a fitted threshold. The weights and the threshold are fitted
-on the tune split of the capture benchmarks (``benchmarks/train/train_capture_regions.py``; shipped as
-``data/capture_regions.json``); the main run is never dropped, and nothing is restored.
+drops the runs a logistic model scores below a fitted threshold. Then it looks the other way: every *gap* —
+a stretch of blocks that earlier stages dropped inside the kept text's span or just outside it
+(``restore.gaps_of``) — is described by ``restore.GAP_FEATURES`` and a second logistic model restores the
+gaps it scores at or above its own fitted threshold. Both models and thresholds are fitted on the tune split
+of the capture benchmarks (``benchmarks/train/train_capture_regions.py``; shipped as
+``data/capture_regions.json``); the main run is never dropped.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from newsclean.page import Page
 from newsclean.stages.base import Stage
 from newsclean.stages.classify.model import CLIP, LinearModel
 from newsclean.stages.regions.features import FEATURES, region_rows
+from newsclean.stages.regions.restore import GAP_FEATURES, gap_rows
 
 WEIGHTS_FILE = "capture_regions.json"
 # past this many runs (a degenerate capture: thousands of one-line runs) the decisions before stand: the
@@ -34,6 +38,12 @@ MAX_RUNS = 400
 class RegionModel:
     linear: LinearModel
     drop_below: float   # a run whose probability of being the story's is below this is dropped
+    restore: LinearModel | None = None   # the gap model (None: nothing is restored)
+    restore_at: float = 2.0              # a gap whose probability of being the story's reaches this comes back
+
+
+def _linear(d: dict) -> LinearModel:
+    return LinearModel.standardised(tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]))
 
 
 @lru_cache(maxsize=2)
@@ -42,13 +52,19 @@ def load_region_model(filename: str = WEIGHTS_FILE) -> RegionModel:
     if tuple(d.get("features", ())) != FEATURES:
         raise ConfigError(f"{filename} was trained on other features than this code computes; retrain it "
                           "(benchmarks/train/train_capture_regions.py)")
-    lin = LinearModel.standardised(tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]))
-    return RegionModel(lin, float(d["drop_below"]))
+    gaps = d.get("restore")
+    if gaps is not None and tuple(gaps.get("features", ())) != GAP_FEATURES:
+        raise ConfigError(f"{filename}'s gap model was trained on other features than this code computes; retrain "
+                          "it (benchmarks/train/train_capture_regions.py)")
+    if gaps is None:
+        return RegionModel(_linear(d), float(d["drop_below"]))
+    return RegionModel(_linear(d), float(d["drop_below"]), _linear(gaps), float(gaps["restore_at"]))
 
 
 @dataclass(frozen=True)
 class RegionOptions:
     drop_below: float | None = None   # drop a run below this probability (None: the fitted one; 0: none)
+    restore_at: float | None = None   # restore a gap at this probability (None: the fitted one; over 1: none)
 
 
 class RegionStage(Stage):
@@ -60,8 +76,13 @@ class RegionStage(Stage):
     def run(self, page: Page) -> None:
         model = load_region_model()
         drop_below = model.drop_below if self.options.drop_below is None else self.options.drop_below
-        if drop_below <= 0:
-            return
+        if drop_below > 0:
+            self._drop_runs(page, model, drop_below)
+        restore_at = model.restore_at if self.options.restore_at is None else self.options.restore_at
+        if model.restore is not None and restore_at <= 1:
+            self._restore_gaps(page, model.restore, restore_at)
+
+    def _drop_runs(self, page: Page, model: RegionModel, drop_below: float) -> None:
         runs, main, table = region_rows(page.blocks, page.handoffs.title_block)
         if len(runs) < 2 or len(runs) > MAX_RUNS:
             return
@@ -74,3 +95,17 @@ class RegionStage(Stage):
             for b in page.blocks[run.first:run.last + 1]:
                 self.drop(page, b, f"learned region model: a run of {run.words} words beside the story's "
                                    f"main run, not the story's (p={p:.2f})")
+
+    def _restore_gaps(self, page: Page, model: LinearModel, restore_at: float) -> None:
+        gaps, table = gap_rows(page.blocks)
+        if len(gaps) > MAX_RUNS:
+            return
+        for gap, row in zip(gaps, table):
+            p = 1.0 / (1.0 + math.exp(-model.logit(row)))
+            if p < restore_at:
+                continue
+            for i in gap.blocks:
+                b = page.blocks[i]
+                page.restore(b, self.name, f"learned gap model: {len(gap.blocks)} dropped block(s) inside or "
+                                           f"beside the story's text, the story's (p={p:.2f}) against "
+                                           f"{b.dropped_by}: {b.reason}")

@@ -7,7 +7,9 @@ weights file names them too): its size against the main run, where it sits (befo
 before the headline, how many runs and dropped blocks and words lie between), the heading that opens it
 (short, title-cased, a question, a colon), what its blocks look like (prose paragraphs, list items, short
 lines without a full stop, dates, links, names) and whether an end-of-story line (an end marker: tags,
-share, "Related") lies between it and the main run.
+share, "Related") lies between it and the main run; and how much of the run's vocabulary (words of
+``VOCAB_LETTERS`` letters or more) the main run uses too, the sizes of the runs on either side and of the
+main run (a box's words are not the story's words; a second section of the story shares them).
 """
 from __future__ import annotations
 
@@ -43,6 +45,9 @@ _BIO_CUES = ("about the author", "posts by", "über den autor", "à propos de l'
 _COMMENT_CUES = ("reply", "expand full comment", "says:", "wrote:", "antworten", "répondre", "like", "replies", "ago")
 _WE_YOU = frozenset("we our us you your yours wir unser uns ihr nous notre vous votre".split())
 _ECHO = 24  # a teaser's headline printed twice in one block ("Title hereTitle here"): this many characters
+VOCAB_LETTERS = 4   # a vocabulary word has at least this many letters (shorter ones are function words)
+LONG_RUN = 30       # a run of at least this many words: its vocabulary overlap is worth weighing alone
+_VOCAB = re.compile(rf"\w{{{VOCAB_LETTERS},}}")
 
 FEATURES: tuple[str, ...] = (
     "bias", "log_words", "log_blocks", "size_vs_main", "share_of_kept", "before_main", "after_main",
@@ -53,6 +58,8 @@ FEATURES: tuple[str, ...] = (
     "bio_share", "comment_share", "we_you", "echo_share", "question_share", "blocks_between",
     "after_main*prose_share", "before_main*prose_share", "adjacent*prose_share", "marker_between*prose_share",
     "heading_first*prose_share", "size_vs_main*prose_share",
+    "vocab_overlap", "log_vocab", "vocab_overlap*long", "log_left_words", "log_right_words", "next_to_main",
+    "log_main_words",
 )
 
 
@@ -180,9 +187,17 @@ def _between(t: Tallies, lo: int, hi: int) -> tuple[int, int, int, bool]:
             t.kept_words[hi] - t.kept_words[lo], t.markers[hi] > t.markers[lo])
 
 
+def vocabulary(blocks: list[Block], run: Run) -> set[str]:
+    """The run's distinct lower-cased words of ``VOCAB_LETTERS`` letters or more."""
+    out: set[str] = set()
+    for b in blocks[run.first:run.last + 1]:
+        out.update(_VOCAB.findall(b.text.lower()))
+    return out
+
+
 def run_row(blocks: list[Block], runs: list[Run], k: int, main: int, title_block: int | None,
-            tally: Tallies) -> list[float]:
-    """One run's row (``FEATURES``)."""
+            tally: Tallies, main_vocab: set[str]) -> list[float]:
+    """One run's row (``FEATURES``); ``main_vocab``: the main run's ``vocabulary``."""
     r, m = runs[k], runs[main]
     own = blocks[r.first:r.last + 1]
     words = [max(1, words_of(b)) for b in own]
@@ -220,6 +235,11 @@ def run_row(blocks: list[Block], runs: list[Run], k: int, main: int, title_block
     after, adjacent, head_first = row[6], row[29], row[12]
     row += [after * prose, row[5] * prose, adjacent * prose, float(marker) * prose, head_first * prose,
             row[3] * prose]
+    vocab = vocabulary(blocks, r)
+    overlap = len(vocab & main_vocab) / len(vocab) if vocab else 0.0
+    row += [overlap, math.log1p(len(vocab)), overlap * (r.words >= LONG_RUN),
+            math.log1p(runs[k - 1].words if k > 0 else 0), math.log1p(runs[k + 1].words if k + 1 < len(runs) else 0),
+            float(abs(k - main) == 1), math.log1p(m.words)]
     return row
 
 
@@ -231,5 +251,6 @@ def region_rows(blocks: list[Block], title_block: int | None) -> tuple[list[Run]
         return runs, -1, []
     main = main_run(runs)
     tally = tallies(blocks, runs[0].first, runs[-1].last + 1)
-    return runs, main, [run_row(blocks, runs, k, main, title_block, tally) if k != main else [0.0] * len(FEATURES)
-                        for k in range(len(runs))]
+    main_vocab = vocabulary(blocks, runs[main]) if len(runs) > 1 else set()
+    return runs, main, [run_row(blocks, runs, k, main, title_block, tally, main_vocab) if k != main
+                        else [0.0] * len(FEATURES) for k in range(len(runs))]

@@ -103,6 +103,9 @@ REVIEW_HINTS = frozenset({"review", "reviews"})
 #: (tune: at 0.5 two shop pages whose container was the reviews with a little copy beside them kept them,
 #: 0.30 -> 0.85 and 0.20 -> 0.39 at 0.95; a book's page whose WCXB truth holds its reviews fell 0.55 -> 0.39)
 REVIEW_MAX_SHARE = 0.95
+#: a product page's carousels go only while they hold at most this share of the kept words: a page that is
+#: mostly priced cards is a collection typed product (tune: 1 of 70 collections typed product, 3 of 21 on check)
+CAROUSEL_MAX_SHARE = 0.5
 #: the stage whose drops inside a forum's posts come back with them (beside the container choice's): its
 #: form-box and link-row guesses take a post for chrome when the forum wraps each post in a <form>
 POST_STAGE = "navigation"
@@ -219,6 +222,10 @@ class TypeFitStage(Stage):
         if title is None:
             return
         cards = carousel_blocks(page, title)
+        kept = [len(b.text.split()) for b in page.blocks if b.kept]
+        in_cards = sum(len(b.text.split()) for b in page.blocks if b.kept and b.index in cards)
+        if in_cards > CAROUSEL_MAX_SHARE * sum(kept):
+            return  # the priced cards are most of what is kept: a collection, whatever the type says
         dropped = 0
         for block in page.blocks:
             if block.kept and block.index in cards:

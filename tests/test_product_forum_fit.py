@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsclean import Page, Pipeline, Stage
 from newsclean.page import Block
 from newsclean.stages.forum_posts import post_group
+from newsclean.stages.item_groups import item_groups
 from newsclean.stages.product_carousel import carousel_blocks, is_price_line
 from newsclean.stages.type_region import title_block
 from tests.page_type_pages import FORUM, PRODUCT
@@ -45,12 +46,12 @@ def test_a_group_holding_the_title_is_not_a_carousel() -> None:
     page = Pipeline().process(html, url=url)
     title = title_block(page)
     assert title is not None and title.text == "Merino crew sock"
-    cards = carousel_blocks(page, title)
+    cards = carousel_blocks(item_groups(page), title)
     assert title.index not in cards
     assert {b.text for b in page.blocks if b.index in cards} >= {"Hiking boot model 0", "$64.00"}
     # the same cards on a page whose title is one of them: the product's own group, kept (the page's other
     # row, "You may also like", is still a carousel)
-    boots = carousel_blocks(page, next(b for b in page.blocks if b.text == "Hiking boot model 2"))
+    boots = carousel_blocks(item_groups(page), next(b for b in page.blocks if b.text == "Hiking boot model 2"))
     assert not any(page.blocks[i].text.startswith("Hiking boot") for i in boots)
     assert any(page.blocks[i].text.startswith("Other sock 1") for i in boots)
 

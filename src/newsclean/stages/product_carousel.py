@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from newsclean.page import Block, Page
-from newsclean.stages.item_groups import item_groups
+from newsclean.page import Block
+from newsclean.stages.item_groups import ItemGroup
 
 #: cards that make a carousel: two could be the product and its bundle, three is a row of other products
 MIN_CARDS = 3
@@ -31,11 +31,12 @@ def is_price_line(block: Block) -> bool:
     return len(block.text.split()) <= PRICE_LINE_WORDS and PRICE.search(block.text) is not None
 
 
-def carousel_blocks(page: Page, title: Block | None) -> set[int]:
-    """Indices of the blocks in carousels of product cards (see the module's docstring); a group that
-    holds ``title`` (the page's own product) is not one."""
+def carousel_blocks(groups: list[ItemGroup], title: Block | None) -> set[int]:
+    """Indices of the blocks in carousels of product cards among the page's repeated-item ``groups``
+    (``item_groups``; see the module's docstring); a group that holds ``title`` (the page's own product) is
+    not one."""
     out: set[int] = set()
-    for group in item_groups(page):
+    for group in groups:
         items = list(group.items.values())
         if len(items) < MIN_CARDS or (title is not None and any(b is title for bs in items for b in bs)):
             continue

@@ -39,7 +39,7 @@ from newsclean.stages.base import Stage
 from newsclean.stages.boilerplate.signals import inside
 from newsclean.stages.consent_boxes import consent_blocks
 from newsclean.stages.forum_posts import is_prose, post_group
-from newsclean.stages.item_groups import item_groups, item_text
+from newsclean.stages.item_groups import ItemGroup, item_groups, item_text
 from newsclean.stages.product_carousel import carousel_blocks
 from newsclean.stages.type_region import title_block, title_region
 
@@ -165,11 +165,13 @@ class TypeFitStage(Stage):
     def run(self, page: Page) -> None:
         kind = page.get("page_type")
         confidence = page.get("page_type_confidence") or 0.0
+        groups: list[ItemGroup] | None = None  # the page's repeated items, found once (structure only)
         if kind == "product" and confidence >= self.options.min_confidence:
             # (before the region's second choice: a kept row of other products or of reviews names the
             # product all the same, and would keep the region from moving to the title)
             if self.options.drop_carousels:
-                self._drop_carousels(page)
+                groups = item_groups(page)
+                self._drop_carousels(page, groups)
             if self.options.drop_reviews:
                 self._drop_reviews(page)
         if kind in REGION_TYPES and confidence >= self.options.min_confidence:
@@ -185,7 +187,7 @@ class TypeFitStage(Stage):
             self._restore_copy(page, kind)
         if kind in ITEM_REPEAT_TYPES and confidence >= self.options.item_confidence \
                 and self.options.item_repeat_share > 0:
-            self._drop_item_chrome(page, kind)
+            self._drop_item_chrome(page, kind, groups if groups is not None else item_groups(page))
         self._drop_repeats(page, kind, confidence)
         # (a listing's consent box goes from the listing's floor: below ``min_confidence`` the items' restoring
         # gives it back too, tune: 2 listings typed 0.46 and 0.58 kept OneTrust's whole preference centre)
@@ -214,14 +216,14 @@ class TypeFitStage(Stage):
         page.note(self.name, f"{kind} page: region chosen again around the title ({restored} blocks back, "
                              f"{dropped} dropped)")
 
-    def _drop_carousels(self, page: Page) -> None:
+    def _drop_carousels(self, page: Page, groups: list[ItemGroup]) -> None:
         """Rows of other products' cards (``product_carousel``) are not the product's copy: their kept
         blocks go, before the region is chosen again around the title (a carousel kept as the container
         leaves nothing that names the product, so the title's own region comes back)."""
         title = title_block(page)
         if title is None:
             return
-        cards = carousel_blocks(page, title)
+        cards = carousel_blocks(groups, title)
         kept = [len(b.text.split()) for b in page.blocks if b.kept]
         in_cards = sum(len(b.text.split()) for b in page.blocks if b.kept and b.index in cards)
         if in_cards > CAROUSEL_MAX_SHARE * sum(kept):
@@ -313,10 +315,9 @@ class TypeFitStage(Stage):
         if dropped:
             page.note(self.name, f"{kind} page: {dropped} blocks of menus, footers, dialogs or filters dropped")
 
-    def _drop_item_chrome(self, page: Page, kind: str) -> None:
+    def _drop_item_chrome(self, page: Page, kind: str, groups: list[ItemGroup]) -> None:
         """Every kept line found in many items of one repeated-item group is dropped in all of them (not
         headings: "Specifications" in every spec card is structure)."""
-        groups = item_groups(page)
         dropped = 0
         for group in groups:  # nested groups: a line already dropped at one level is skipped at the next
             counts: dict[str, int] = {}

@@ -4,15 +4,14 @@
 longest answer, or the question without its answers, or the answers without the question. The posts
 themselves are easy to see from the structure: sibling elements of one shape (tag and first class word,
 as ``item_groups`` reads them) under one parent, at least ``MIN_POSTS`` of them, each holding prose of its
-own. ``post_group`` finds that group; ``type_fit`` gives back the prose that the container choice dropped
-inside it. Plain data out, no decision.
+own, the group with the most prose. ``post_group`` finds that group; ``type_fit`` (option ``restore_posts``)
+gives back the prose that the container choice dropped inside it. Plain data out, no decision.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsclean.normalize.dates import find_dates
 from newsclean.page import Block, Page
 from newsclean.stages.item_groups import shape
 
@@ -32,12 +31,6 @@ MAX_UP = 14
 MAX_POST_SHARE = 0.8
 
 
-#: a post's date line is short ("May 3, 2024, 8:45am", "by raoul » Tue Aug 27, 2019 1:47 am")
-HEADER_WORDS = 10
-#: ... and its author's name shorter still, with no digit ("raoul", "Outer Armatonisdaristan")
-NAME_WORDS = 4
-
-
 @dataclass
 class PostGroup:
     """The thread's posts: the parent element and the blocks under each post, in page order."""
@@ -54,8 +47,9 @@ def is_prose(block: Block) -> bool:
 
 def post_group(page: Page) -> PostGroup | None:
     """The thread's post group: among the sibling groups of one shape (above the blocks' own elements)
-    with at least ``MIN_POSTS`` members holding prose, the one with the most such members (ties: the one
-    lower in the tree, whose members are the posts rather than a wrapper around them)."""
+    with at least ``MIN_POSTS`` members holding prose and none holding more than ``MAX_POST_SHARE`` of it,
+    the one with the most prose words (by members' count, a Q&A site's comment list under the question
+    outnumbers the answers)."""
     members: dict[tuple[Any, str, str], dict[int, Any]] = {}  # group key -> id(member) -> member
     words: dict[tuple[Any, str, str], dict[int, int]] = {}  # group key -> id(member) -> its prose words
     for b in page.blocks:
@@ -98,18 +92,3 @@ def _collect(page: Page, key: tuple[Any, str, str]) -> PostGroup:
             el = el.getparent()
     return group
 
-
-def post_header(post: list[Block]) -> list[Block]:
-    """A post's header: its first short dated line before the post's first prose, and the first short line
-    without a digit before that (the author's name); empty when the post shows no date."""
-    head: list[Block] = []
-    for b in post:
-        if is_prose(b):
-            break
-        head.append(b)
-    for i, b in enumerate(head):
-        if len(b.text.split()) <= HEADER_WORDS and find_dates(b.text, limit=1):
-            names = [n for n in head[:i] if 0 < len(n.text.split()) <= NAME_WORDS
-                     and not any(c.isdigit() for c in n.text)]
-            return names[:1] + [b]
-    return []

@@ -13,8 +13,11 @@ Then the chrome that repeats with every item goes (element level, ``item_groups`
 items are found as sibling elements of one shape under one parent, and on a listing, collection or product
 page typed with at least ``item_confidence`` a line that comes back in at least ``item_repeat_share`` of
 one group's items ("Select size", "Add to wishlist", "Regular price", a badge) is dropped in all of them;
-the items' titles and blurbs, which differ, stay. On a product page the customer reviews (under a class or
-id word "review"/"reviews") are dropped too, unless they are more than half of what is kept. Last, with
+the items' titles and blurbs, which differ, stay. On a product page, before the region is chosen again, the
+carousels of other products (``product_carousel``: repeated cards that show prices and do not hold the
+title, unless they are most of what is kept) and the customer reviews (under a class or id word
+"review"/"reviews", unless they are nearly all of what is kept) are dropped. On a forum page, with
+``restore_posts`` (off), the posts the container left out (``forum_posts``) get their prose back. Last, with
 ``drop_repeats`` on a listing, collection, product or forum page typed with at least
 ``repeat_confidence``, a line that repeats an earlier kept line word for word is dropped (the first copy
 stays). On a listing, collection or product page the blocks of a cookie or consent box (``consent_boxes``:

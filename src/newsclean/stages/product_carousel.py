@@ -36,11 +36,20 @@ def carousel_blocks(groups: list[ItemGroup], title: Block | None) -> set[int]:
     (``item_groups``; see the module's docstring); a group that holds ``title`` (the page's own product) is
     not one."""
     out: set[int] = set()
+    priced: dict[int, bool] = {}  # block index -> is a price line (a block sits in every group above it)
     for group in groups:
         items = list(group.items.values())
         if len(items) < MIN_CARDS or (title is not None and any(b is title for bs in items for b in bs)):
             continue
-        priced = sum(1 for bs in items if any(is_price_line(b) for b in bs))
-        if priced >= PRICED_SHARE * len(items):
+        with_price = 0
+        for bs in items:
+            for b in bs:
+                flag = priced.get(b.index)
+                if flag is None:
+                    flag = priced[b.index] = is_price_line(b)
+                if flag:
+                    with_price += 1
+                    break
+        if with_price >= PRICED_SHARE * len(items):
             out.update(b.index for bs in items for b in bs)
     return out

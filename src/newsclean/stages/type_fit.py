@@ -13,8 +13,11 @@ Then the chrome that repeats with every item goes (element level, ``item_groups`
 items are found as sibling elements of one shape under one parent, and on a listing, collection or product
 page typed with at least ``item_confidence`` a line that comes back in at least ``item_repeat_share`` of
 one group's items ("Select size", "Add to wishlist", "Regular price", a badge) is dropped in all of them;
-the items' titles and blurbs, which differ, stay. On a product page the customer reviews (under a class or
-id word "review"/"reviews") are dropped too, unless they are more than half of what is kept. Last, with
+the items' titles and blurbs, which differ, stay. On a product page, before the region is chosen again, the
+carousels of other products (``product_carousel``: repeated cards that show prices and do not hold the
+title, unless they are most of what is kept) and the customer reviews (under a class or id word
+"review"/"reviews", unless they are nearly all of what is kept) are dropped. On a forum page, with
+``restore_posts`` (off), the posts the container left out (``forum_posts``) get their prose back. Last, with
 ``drop_repeats`` on a listing, collection, product or forum page typed with at least
 ``repeat_confidence``, a line that repeats an earlier kept line word for word is dropped (the first copy
 stays). On a listing, collection or product page the blocks of a cookie or consent box (``consent_boxes``:
@@ -38,8 +41,10 @@ from newsclean.page import DropKind, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.boilerplate.signals import inside
 from newsclean.stages.consent_boxes import consent_blocks
-from newsclean.stages.item_groups import item_groups, item_text
-from newsclean.stages.type_region import title_region
+from newsclean.stages.forum_posts import is_prose, post_group
+from newsclean.stages.item_groups import ItemGroup, item_groups, item_text
+from newsclean.stages.product_carousel import carousel_blocks
+from newsclean.stages.type_region import title_block, title_region
 
 #: elements that hold a site's chrome, never a listing's items
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
@@ -98,7 +103,15 @@ ITEM_REPEAT_MIN = 3
 #: truth leaves them out; tune: product 0.585 -> 0.601)
 REVIEW_HINTS = frozenset({"review", "reviews"})
 #: ... unless they hold more than this share of the kept words: then the page is a review, not a shop page
-REVIEW_MAX_SHARE = 0.5
+#: (tune: at 0.5 two shop pages whose container was the reviews with a little copy beside them kept them,
+#: 0.30 -> 0.85 and 0.20 -> 0.39 at 0.95; a book's page whose WCXB truth holds its reviews fell 0.55 -> 0.39)
+REVIEW_MAX_SHARE = 0.95
+#: a product page's carousels go only while they hold at most this share of the kept words: a page that is
+#: mostly priced cards is a collection typed product (tune: 1 of 70 collections typed product, 3 of 21 on check)
+CAROUSEL_MAX_SHARE = 0.5
+#: the stage whose drops inside a forum's posts come back with them (beside the container choice's): its
+#: form-box and link-row guesses take a post for chrome when the forum wraps each post in a <form>
+POST_STAGE = "navigation"
 
 
 class TypeFitStage(Stage):
@@ -143,12 +156,31 @@ class TypeFitStage(Stage):
         #: 0.9530 -> 0.9528, found in the aggregate only, as for ``repeat_confidence``); tune, service pages:
         #: +0.0129 at 0.6, +0.008 at 0.9
         copy_confidence: float = 0.9
+        #: on a forum page (typed with at least ``min_confidence``), give back the posts' prose that the
+        #: container choice dropped (``_restore_posts``). Off: on tune it lifted 6 threads (0.35 -> 0.77,
+        #: 0.51 -> 0.89, ...) and lowered 2 whose WCXB truth is the opening post alone (0.96 -> 0.07,
+        #: 0.99 -> 0.77), forum 0.813 -> 0.811
+        restore_posts: bool = False
+        #: on a product page (typed with at least ``min_confidence``), drop the carousels of other
+        #: products (``_drop_carousels``)
+        drop_carousels: bool = True
 
     def run(self, page: Page) -> None:
         kind = page.get("page_type")
         confidence = page.get("page_type_confidence") or 0.0
+        groups: list[ItemGroup] | None = None  # the page's repeated items, found once (structure only)
+        if kind == "product" and confidence >= self.options.min_confidence:
+            # (before the region's second choice: a kept row of other products or of reviews names the
+            # product all the same, and would keep the region from moving to the title)
+            if self.options.drop_carousels:
+                groups = item_groups(page)
+                self._drop_carousels(page, groups)
+            if self.options.drop_reviews:
+                self._drop_reviews(page)
         if kind in REGION_TYPES and confidence >= self.options.min_confidence:
             self._rechoose_region(page, kind)
+        if kind == "forum" and confidence >= self.options.min_confidence and self.options.restore_posts:
+            self._restore_posts(page)
         floor = self.options.listing_min_confidence if kind == "listing" else self.options.min_confidence
         if kind in ITEM_TYPES and confidence >= floor:
             self._restore_items(page, kind)
@@ -158,9 +190,7 @@ class TypeFitStage(Stage):
             self._restore_copy(page, kind)
         if kind in ITEM_REPEAT_TYPES and confidence >= self.options.item_confidence \
                 and self.options.item_repeat_share > 0:
-            self._drop_item_chrome(page, kind)
-        if kind == "product" and confidence >= self.options.min_confidence and self.options.drop_reviews:
-            self._drop_reviews(page)
+            self._drop_item_chrome(page, kind, groups if groups is not None else item_groups(page))
         self._drop_repeats(page, kind, confidence)
         # (a listing's consent box goes from the listing's floor: below ``min_confidence`` the items' restoring
         # gives it back too, tune: 2 listings typed 0.46 and 0.58 kept OneTrust's whole preference centre)
@@ -188,6 +218,47 @@ class TypeFitStage(Stage):
         page.handoffs.html_container = region
         page.note(self.name, f"{kind} page: region chosen again around the title ({restored} blocks back, "
                              f"{dropped} dropped)")
+
+    def _drop_carousels(self, page: Page, groups: list[ItemGroup]) -> None:
+        """Rows of other products' cards (``product_carousel``) are not the product's copy: their kept
+        blocks go, before the region is chosen again around the title (a carousel kept as the container
+        leaves nothing that names the product, so the title's own region comes back)."""
+        title = title_block(page)
+        if title is None:
+            return
+        cards = carousel_blocks(groups, title)
+        kept = [len(b.text.split()) for b in page.blocks if b.kept]
+        in_cards = sum(len(b.text.split()) for b in page.blocks if b.kept and b.index in cards)
+        if in_cards > CAROUSEL_MAX_SHARE * sum(kept):
+            return  # the priced cards are most of what is kept: a collection, whatever the type says
+        dropped = 0
+        for block in page.blocks:
+            if block.kept and block.index in cards:
+                page.drop(block, self.name, "a card in a carousel of other products")
+                dropped += 1
+        if dropped:
+            page.note(self.name, f"product page: {dropped} blocks of carousels of other products dropped")
+
+    def _restore_posts(self, page: Page) -> None:
+        """The thread's posts (``forum_posts.post_group``) are its content: the prose the container choice
+        dropped inside them comes back (the question when the container was an answer, the answers when it
+        was the question)."""
+        group = post_group(page)
+        if group is None:
+            return
+        consent = consent_blocks(page)
+        restored = 0
+        for post in group.posts:
+            if any(b.kept for b in post):
+                continue  # the container holds (a part of) this post: its choice inside it stands
+            for block in post:
+                if (block.outside_main or block.dropped_by == POST_STAGE) and block.drop_kind is DropKind.OTHER \
+                        and is_prose(block) and block.index not in consent \
+                        and CHROME_TAGS.isdisjoint(block.features.get("ancestors") or ()):
+                    page.restore(block, self.name, "a post of a forum thread")
+                    restored += 1
+        if restored:
+            page.note(self.name, f"forum page: {restored} blocks of the thread's posts given back")
 
     def _drop_consent(self, page: Page, kind: str) -> None:
         """The blocks of a cookie or consent box are not the page's content."""
@@ -247,10 +318,9 @@ class TypeFitStage(Stage):
         if dropped:
             page.note(self.name, f"{kind} page: {dropped} blocks of menus, footers, dialogs or filters dropped")
 
-    def _drop_item_chrome(self, page: Page, kind: str) -> None:
+    def _drop_item_chrome(self, page: Page, kind: str, groups: list[ItemGroup]) -> None:
         """Every kept line found in many items of one repeated-item group is dropped in all of them (not
         headings: "Specifications" in every spec card is structure)."""
-        groups = item_groups(page)
         dropped = 0
         for group in groups:  # nested groups: a line already dropped at one level is skipped at the next
             counts: dict[str, int] = {}
@@ -293,4 +363,3 @@ class TypeFitStage(Stage):
                 seen.add(key)
         if dropped:
             page.note(self.name, f"{kind} page: {dropped} repeated lines dropped (their first copy kept)")
-

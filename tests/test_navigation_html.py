@@ -418,3 +418,18 @@ def test_cut_off_tail_with_prose_or_close_to_the_story_kept():
     assert reason_of(page, "Spring fair schedule") is None
     page = run(_cut_off_page(5, "<p>Spring fair schedule</p><p>Tickets at the door</p>"))
     assert reason_of(page, "Spring fair schedule") is None
+
+
+def test_short_reply_in_the_same_box_as_the_story_kept():
+    from newsclean.stages.navigation.sections import drop_detached_tail
+
+    links = "".join(f"<li><a href='/user-{i}'>Member profile link {i}</a></li>" for i in range(13))
+    html = ("<html><body><div class='post-body'>" + body(4) + "</div>" + f"<ul>{links}</ul>"
+            "<div class='{}'><p>Thanks, that fixed it for me</p></div></body></html>")
+    for box, kept in (("post-body", True), ("site-footer", False)):
+        page = load_page(html.replace("{}", box), kind="html")
+        for b in page.blocks:
+            if b.text.startswith("Member profile"):
+                page.drop(b, "boilerplate", "outside main content")
+        drop_detached_tail(page, "navigation")
+        assert (reason_of(page, "Thanks, that fixed it for me") is None) is kept

@@ -398,3 +398,38 @@ def test_table_row_starting_with_a_stock_word_is_data_not_a_label():
     assert "Download speed (Mbps)\t95.08" in kept
     assert "Credit Hour\t$337" in kept
     assert "stock phrase" in (reason_of(page, "Home") or "")  # a lone label still goes
+
+
+def _cut_off_page(gap: int, tail: str) -> str:
+    links = "".join(f"<li><a href='/story-{i}'>Another story headline number {i}</a></li>" for i in range(gap))
+    return body(4) + f"<aside><ul>{links}</ul></aside><div>{tail}</div>"
+
+
+def test_short_lines_cut_off_far_below_the_story_dropped():
+    page = run(_cut_off_page(13, "<p>Spring fair schedule</p><p>Tickets at the door</p>"))
+    assert (reason_of(page, "Spring fair schedule") or "").startswith("cut off below the story")
+    assert (reason_of(page, "Tickets at the door") or "").startswith("cut off below the story")
+    assert sum(1 for b in page.kept()) == 4
+
+
+def test_cut_off_tail_with_prose_or_close_to_the_story_kept():
+    prose = "<p>" + P.format(9) + "</p>"
+    page = run(_cut_off_page(13, "<p>Spring fair schedule</p>" + prose))
+    assert reason_of(page, "Spring fair schedule") is None
+    page = run(_cut_off_page(5, "<p>Spring fair schedule</p><p>Tickets at the door</p>"))
+    assert reason_of(page, "Spring fair schedule") is None
+
+
+def test_short_reply_in_the_same_box_as_the_story_kept():
+    from newsclean.stages.navigation.sections import drop_detached_tail
+
+    links = "".join(f"<li><a href='/user-{i}'>Member profile link {i}</a></li>" for i in range(13))
+    html = ("<html><body><div class='post-body'>" + body(4) + "</div>" + f"<ul>{links}</ul>"
+            "<div class='{}'><p>Thanks, that fixed it for me</p></div></body></html>")
+    for box, kept in (("post-body", True), ("site-footer", False)):
+        page = load_page(html.replace("{}", box), kind="html")
+        for b in page.blocks:
+            if b.text.startswith("Member profile"):
+                page.drop(b, "boilerplate", "outside main content")
+        drop_detached_tail(page, "navigation")
+        assert (reason_of(page, "Thanks, that fixed it for me") is None) is kept

@@ -24,6 +24,7 @@ from newsclean.stages.boilerplate.signals import (
 from newsclean.stages.navigation.promo import promo_anchors, promo_pattern, read_also_pattern
 from newsclean.stages.navigation.sections import (
     drop_contents_lists,
+    drop_detached_tail,
     drop_linked_tail_headings,
     drop_orphan_headings,
     drop_trailing_headings,
@@ -257,6 +258,7 @@ def _drop_navigation(page: Page, options: Any, stage: str) -> None:
     drop_orphan_headings(page, stage)
     drop_linked_tail_headings(page, stage)
     drop_trailing_headings(page, stage)
+    drop_detached_tail(page, stage)
 
 
 def _link_heavy(b: Block, ld: float, n: int, max_ld: float, host: str) -> bool:

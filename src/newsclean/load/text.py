@@ -119,12 +119,19 @@ def wrap_width(lines: list[Line]) -> int | None:
     widths = [ln.width for ln in lines if ln.width >= 40]
     if len(widths) < 6:
         return None
-    hist = Counter(widths)
-    best_w, best_score = None, 0.0
     top = max(widths)
+    # upto[k]: lines narrower than k columns (prefix sums of the widths' histogram): the lines within twelve
+    # columns below a column and those above it are two differences, not a sum over the histogram per column
+    hist = [0] * (top + 1)
+    for x in widths:
+        hist[x] += 1
+    upto = [0]
+    for c in hist:
+        upto.append(upto[-1] + c)
+    best_w, best_score = None, 0.0
     for w in range(50, min(top, 400) + 1):
-        near = sum(hist.get(x, 0) for x in range(w - 12, w + 1))
-        above = sum(c for x, c in hist.items() if x > w)
+        near = upto[w + 1] - upto[w - 12]
+        above = len(widths) - upto[w + 1]
         score = near - 4 * above
         if score > best_score:
             best_w, best_score = w, score

@@ -181,12 +181,15 @@ def _month(word: str) -> int | None:
 
 
 _DAY_BULLET = re.compile(r"^\d{1,2}\.$")
+#: ``_DAY_BULLET`` matches at most four characters (two digits, the stop, a line feed ``$`` lets through)
+_DAY_BULLET_MOST = 4
 
 
 def with_day_bullet(text: str, bullet: str | None) -> str:
     """A capture's line "6. Dezember 2022 von Fatima" that the loader read as list item number 6: the line
     with its day put back (the day number and the month word it precedes); any other line as it is."""
-    if not bullet or not _DAY_BULLET.match(bullet):
+    # (the pattern needs a stop and a short bullet: most bullets, "*", "•", "-", fail those at once)
+    if not bullet or len(bullet) > _DAY_BULLET_MOST or "." not in bullet or not _DAY_BULLET.match(bullet):
         return text
     first = text.split(maxsplit=1)[0] if text else ""
     return f"{bullet} {text}" if _month(first.rstrip(",")) is not None else text
@@ -242,13 +245,21 @@ def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> l
     if not text or not ((_ASCII_DIGIT.search(text) is not None) if text.isascii()
                         else any(map(str.isdigit, text))):
         return []
-    return list(_find_dates(text, limit, dayfirst))
+    if limit > _FOUND_MOST:
+        return _find_dates_uncached(text, limit, dayfirst)
+    return list(_find_dates(text, dayfirst)[:limit])
+
+
+#: dates remembered per line: the most any caller asks for (the default ``limit``)
+_FOUND_MOST = 20
 
 
 @lru_cache(maxsize=_FOUND_CACHE)
-def _find_dates(text: str, limit: int, dayfirst: bool | None) -> tuple[Found, ...]:
-    # a pure function of its arguments, and Found is immutable: the cached tuple is copied to a list
-    return tuple(_find_dates_uncached(text, limit, dayfirst))
+def _find_dates(text: str, dayfirst: bool | None) -> tuple[Found, ...]:
+    # a pure function of its arguments, and Found is immutable: the cached tuple is copied to a list. The
+    # dates of a smaller ``limit`` are the first ones of these (the search only stops early), so the
+    # stages asking one line for one, two or twenty dates share one entry
+    return tuple(_find_dates_uncached(text, _FOUND_MOST, dayfirst))
 
 
 #: what every pattern but ``_DMY_DOT`` and ``_SLASH`` needs: a four-digit year (``\d`` as they read it)

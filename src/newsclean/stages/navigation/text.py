@@ -26,7 +26,6 @@ from typing import Any
 from newsclean.features.text import (
     LETTERS,
     Prose,
-    any_of,
     first_letters,
     in_menu,
     is_end_marker,
@@ -39,6 +38,7 @@ from newsclean.features.text import (
 )
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.text import ANNOUNCED, EMBED
+from newsclean.strings import holds_any
 
 _ICON = re.compile(r"\b(icon|button|arrow|chevron|caret)\b", re.I)
 _BIO = re.compile(
@@ -70,13 +70,13 @@ _CAPTION_TAIL_NO_SLASH = re.compile("(" + "|".join(_TAIL_PARTS[:-1]) + r")\s*$")
 _TIMESTAMP = re.compile(r"^(\d+\s*(s|m|h|d|min|mins|hr|hrs|hours?|days?|minutes?)\s*(ago)?|\d+[hmd] ago)$", re.I)
 
 
-_ICON_WORDS = any_of("icon", "button", "arrow", "chevron", "caret")
+_ICON_WORDS = ("icon", "button", "arrow", "chevron", "caret")
 
 
 def _has_icon_word(text: str) -> bool:
     """A cheap test before ``_ICON``: the pattern needs one of its words (case-folded)."""
     low = text.casefold()
-    return _ICON_WORDS.search(low) is not None
+    return holds_any(low, _ICON_WORDS)
 
 
 _UI_STARTS = ("see full bio", "share on ", "follow us", "sign up for", "subscribe to")
@@ -95,11 +95,12 @@ def _link_prefix() -> re.Pattern[str]:
 
 def link_line(text: str) -> bool:
     """ "Related: The 15 Weirdest Galaxies", "Watch live: Sondland testifies" (no sentence after it)."""
-    return bool(_link_prefix().match(text)) and not text.rstrip().endswith((".", "!", "?"))
+    # (the pattern ends with a colon and a space: a text without both together has no prefix)
+    return ": " in text and bool(_link_prefix().match(text)) and not text.rstrip().endswith((".", "!", "?"))
 
 
 # words one of ``_CREDIT``'s patterns needs (case-folded): a text without any cannot match it
-_CREDIT_WORDS = any_of("(", "getty images", "ap photo", "afp", "reuters", "shutterstock", "istock", "epa")
+_CREDIT_WORDS = ("(", "getty images", "ap photo", "afp", "reuters", "shutterstock", "istock", "epa")
 
 
 def caption_like(text: str) -> bool:
@@ -110,7 +111,7 @@ def caption_like(text: str) -> bool:
             (_CAPTION_TAIL if "/" in text else _CAPTION_TAIL_NO_SLASH).search(text):
         return True
     low = text.casefold()
-    return bool(_CREDIT_WORDS.search(low) and _CREDIT.search(text) or _may_head_caption(text) and
+    return bool(holds_any(low, _CREDIT_WORDS) and _CREDIT.search(text) or _may_head_caption(text) and
                 _CAPTION_HEAD.match(text))
 
 
@@ -139,17 +140,17 @@ def _may_head_caption(text: str) -> bool:
     return not first.isascii() or first.lower() in _CAPTION_HEAD_FIRSTS
 
 
-_BIO_VERBS = any_of(" is ", " was ", " has been ", " writes ", " covers ")
-_CONTACT_WORDS = any_of("reach", "follow", "email", "@")
+_BIO_VERBS = (" is ", " was ", " has been ", " writes ", " covers ")
+_CONTACT_WORDS = ("reach", "follow", "email", "@")
 
 
 def contact_like(text: str) -> bool:
     """An author bio ("Jane Doe is a reporter ...") or a contact line ("reach her at ...", an e-mail).
     (Substring tests first: the patterns cannot match a text without one of these words.)"""
-    if "A" <= text[:1] <= "Z" and _BIO_VERBS.search(text) and _BIO.match(text):   # (``_BIO`` starts so)
+    if "A" <= text[:1] <= "Z" and holds_any(text, _BIO_VERBS) and _BIO.match(text):   # (``_BIO`` starts so)
         return True
     low = text.lower()
-    return _CONTACT_WORDS.search(low) is not None and bool(_CONTACT.search(text))
+    return holds_any(low, _CONTACT_WORDS) and bool(_CONTACT.search(text))
 
 
 def is_ui_label(block: Block) -> bool:

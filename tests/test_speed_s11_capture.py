@@ -1,0 +1,108 @@
+"""Session-11 speed changes of the capture path give the answers of the plain code they replace: each plain
+form is written out here and compared on made-up inputs."""
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.load.text import Line, wrap_width
+from newsclean.normalize import dates
+
+
+def _wrap_width_plain(widths_all: list[int]) -> int | None:
+    """``wrap_width`` as it was written: a sum over the histogram for every column."""
+    widths = [w for w in widths_all if w >= 40]
+    if len(widths) < 6:
+        return None
+    hist = Counter(widths)
+    best_w, best_score = None, 0.0
+    top = max(widths)
+    for w in range(50, min(top, 400) + 1):
+        near = sum(hist.get(x, 0) for x in range(w - 12, w + 1))
+        above = sum(c for x, c in hist.items() if x > w)
+        score = near - 4 * above
+        if score > best_score:
+            best_w, best_score = w, score
+    if best_w is None or best_score < max(4, 0.15 * len(widths)):
+        return None
+    return best_w
+
+
+def _lines(widths: list[int]) -> list[Line]:
+    return [Line(i, "x" * w, "x" * w, 0, None, w) for i, w in enumerate(widths)]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.integers(0, 120), st.integers(60, 90), st.integers(380, 520)), max_size=80))
+def test_wrap_width_by_prefix_sums_is_the_plain_sum(widths: list[int]) -> None:
+    assert wrap_width(_lines(widths)) == _wrap_width_plain(widths)
+
+
+def test_wrap_width_finds_a_wrap_column() -> None:
+    widths = [78, 79, 80, 77, 80, 76, 79, 30, 80, 78, 12]
+    assert wrap_width(_lines(widths)) == _wrap_width_plain(widths) == 80
+
+
+DATED = ["Published 12.03.2024, updated 13.03.2024 14:05 and 2024-03-15", "May 5, 2021 | June 6, 2022 | 7/8/2023",
+         "no date here 12", "3/4/21 and 21.1.2020 10:00", "2020年1月2日 3时", "am 5. März 2021 um 10:30 Uhr"]
+
+
+def test_a_smaller_limit_gives_the_first_dates_of_a_larger_one() -> None:
+    for text in DATED:
+        for dayfirst in (None, True, False):
+            every = dates._find_dates_uncached(text, 50, dayfirst)
+            for limit in (1, 2, 3, 4, 20, 50):
+                assert dates.find_dates(text, limit=limit, dayfirst=dayfirst) == every[:limit]
+                assert dates._find_dates_uncached(text, limit, dayfirst) == every[:limit]
+
+
+def test_holds_any_is_a_substring_test() -> None:
+    from newsclean.strings import holds_any
+    assert holds_any("reach her at x", ("follow", "reach")) and not holds_any("Reach", ("reach",))
+    assert not holds_any("anything", ()) and holds_any("", ("",))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("»>/|›ab \u203a")))
+def test_crumb_marks_by_substrings_are_the_pattern(text: str) -> None:
+    from newsclean.stages.title import rank
+    assert rank.has_crumb_mark(text) is (rank._CRUMB.search(text) is not None)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["by", "By", "BY", "von", "text", "text:", "ein beitrag", "Interview:", " ", "\t",
+                                 "Jane", "Doe", "ByJane", "\u212a", "\u017f", "\u0130", "autorin:", "posted by",
+                                 ":", "x" * 60]), max_size=6).map("".join))
+def test_byline_text_pretest_is_exact(text: str) -> None:
+    from newsclean.stages import title
+    plain = bool(title._BYLINE_START.match(text.strip())) and len(text) <= 120
+    assert title.is_byline_text.__wrapped__(text) is plain
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.none(), st.text(alphabet=st.sampled_from("0123456789.)•*-\n\u0663a"), max_size=6)))
+def test_day_bullet_pretest_is_exact(bullet: str | None) -> None:
+    for text in ("Dezember 2022 von Fatima", "März, 3", "hello", ""):
+        plain = f"{bullet} {text}" if bullet and dates._DAY_BULLET.match(bullet) and text and \
+            dates._month(text.split(maxsplit=1)[0].rstrip(",")) is not None else text
+        assert dates.with_day_bullet(text, bullet) == plain
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("Related: ab:x\t"), max_size=30))
+def test_link_line_pretest_is_exact(text: str) -> None:
+    from newsclean.stages.navigation import text as nav
+    plain = bool(nav._link_prefix().match(text)) and not text.rstrip().endswith((".", "!", "?"))
+    assert nav.link_line(text) is plain
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("—–- (@ab),1234\u2014x"), max_size=40))
+def test_attribution_pretest_is_exact(text: str) -> None:
+    from newsclean.page import Block
+    from newsclean.stages.boilerplate import text as bt
+    blocks = [Block(0, "tweet text", "paragraph", {}), Block(1, text, "paragraph", {})]
+    bt.mark_embedded_posts(blocks)
+    assert (bt.EMBED in blocks[1].features) is (bt._ATTRIBUTION.match(text) is not None)

@@ -106,3 +106,38 @@ def test_attribution_pretest_is_exact(text: str) -> None:
     blocks = [Block(0, "tweet text", "paragraph", {}), Block(1, text, "paragraph", {})]
     bt.mark_embedded_posts(blocks)
     assert (bt.EMBED in blocks[1].features) is (bt._ATTRIBUTION.match(text) is not None)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["Image", "image ", "caption", "Photo", "photo:", "main image", "main", "Top", ":",
+                                 " ", "\t", "x", "\u0130", "\u212a", "pictured", "Twitter", " post by"]),
+                max_size=5).map("".join))
+def test_caption_head_pretest_never_misses(text: str) -> None:
+    from newsclean.stages.navigation import text as nav
+    if nav._CAPTION_HEAD.match(text) is not None:
+        assert nav._may_head_caption(text)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["from", "From", "FROM", " ", "\t", ":", "Jane", "\u017f", "\u0130", "f", "rom"]),
+                max_size=5).map("".join))
+def test_from_pretest_never_misses(text: str) -> None:
+    from newsclean.normalize import authors
+    from newsclean.normalize.prefilter import may_begin
+    if authors._FROM.match(text) is not None:
+        assert may_begin(text, authors._FROM_PREFIX, len("from"))
+
+
+def test_pieces_of_ascii_text_are_its_long_words() -> None:
+    from newsclean.stages.title import rank
+    assert rank._pieces("The Quick brown fox, jumps!") == {"quick", "brown", "jumps"}
+    assert rank._pieces("사안으로 결정") == {"사안", "결정"}
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("ab 09_\u0663\u00b2\u2155Ü.ßK\u212a"), max_size=30))
+def test_title_digit_and_word_shortcuts_are_exact(text: str) -> None:
+    from newsclean.stages.title import rank
+    assert rank.has_decimal(text) is (rank._DIGIT.search(text) is not None)
+    if text.isascii():
+        assert rank._pieces(text) == rank._content_words(text)

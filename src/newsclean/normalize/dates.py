@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from newsclean.normalize._data import month_table
 from newsclean.normalize.zones import zone_offset
+from newsclean.strings import has_digit
 
 EARLIEST = datetime(1990, 1, 1)
 
@@ -233,7 +234,6 @@ def _cjk_time(text: str, pos: int, dt: datetime) -> tuple[int, datetime]:
     return m.end(), dt.replace(hour=h, minute=mi)
 
 
-_ASCII_DIGIT = re.compile(r"[0-9]")   # in ASCII text, the characters str.isdigit accepts
 
 
 #: lines whose dates are remembered: a page's stages (byline, title, dates) read the same lines again
@@ -242,8 +242,7 @@ _FOUND_CACHE = 4096
 
 def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> list[Found]:
     """Dates written in ``text`` in order of position (at most ``limit``)."""
-    if not text or not ((_ASCII_DIGIT.search(text) is not None) if text.isascii()
-                        else any(map(str.isdigit, text))):
+    if not text or not has_digit(text):   # (``has_digit``: a digit of ``str.isdigit``, in one pass)
         return []
     if limit > _FOUND_MOST:
         return _find_dates_uncached(text, limit, dayfirst)

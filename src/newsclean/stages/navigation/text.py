@@ -38,6 +38,7 @@ from newsclean.features.text import (
 )
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.text import ANNOUNCED, EMBED
+from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.strings import holds_any
 
 _ICON = re.compile(r"\b(icon|button|arrow|chevron|caret)\b", re.I)
@@ -137,7 +138,15 @@ def _may_head_caption(text: str) -> bool:
     """Can ``_CAPTION_HEAD`` (case-blind) match? Its words start with one of ``_CAPTION_HEAD_FIRSTS``:
     an ASCII first character must be one of them (other text goes to the pattern)."""
     first = text[:1]
-    return not first.isascii() or first.lower() in _CAPTION_HEAD_FIRSTS
+    return not first.isascii() or first.lower() in _CAPTION_HEAD_FIRSTS and \
+        may_begin(text, _CAPTION_HEAD_PREFIXES, _CAPTION_HEAD_LONGEST)
+
+
+#: the words ``_CAPTION_HEAD``'s readings start with (``prefilter.may_begin``: the pattern's first word, whole)
+_CAPTION_HEAD_WORDS = ("image", "photo", "picture", "media", "twitter", "instagram", "facebook", "tiktok", "youtube",
+                       "above", "below", "pictured", "top", "bottom", "left", "right", "main image")
+_CAPTION_HEAD_PREFIXES = ascii_prefixes(_CAPTION_HEAD_WORDS)
+_CAPTION_HEAD_LONGEST = max(map(len, _CAPTION_HEAD_WORDS))
 
 
 _BIO_VERBS = (" is ", " was ", " has been ", " writes ", " covers ")

@@ -141,3 +141,19 @@ def test_title_digit_and_word_shortcuts_are_exact(text: str) -> None:
     assert rank.has_decimal(text) is (rank._DIGIT.search(text) is not None)
     if text.isascii():
         assert rank._pieces(text) == rank._content_words(text)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("ab \u2019\u2014\u2022\u1100\u115f\u1160\u3000\u4e00\uff01\uff61"
+                                        "\u2329\u232a\U0001F600\U00020000\u25fd\u2065"), max_size=20))
+def test_display_width_counts_in_c_as_char_by_char(text: str) -> None:
+    from newsclean.load.char_width import char_width, display_width
+    assert display_width(text) == sum(map(char_width, text))
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["Follow", "follow ", "like", "Join", " us on ", "twitter", "Facebook", " ", "\t",
+                                 "\u0130", "\u212a", "x", "likes"]), max_size=5).map("".join))
+def test_follow_pretest_is_exact(text: str) -> None:
+    from newsclean.stages.navigation import text as nav
+    assert nav._follow_line(text) is (nav._FOLLOW.match(text) is not None)

@@ -36,9 +36,9 @@ from newsclean.features.text import (
     prose_of,
     words_of,
 )
+from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.text import ANNOUNCED, EMBED
-from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.strings import holds_any
 
 _ICON = re.compile(r"\b(icon|button|arrow|chevron|caret)\b", re.I)
@@ -56,6 +56,13 @@ _CAPTION_HEAD = re.compile(r"^((image|photo|picture|media) (caption|copyright|cr
                            r"(twitter|instagram|facebook|tiktok|youtube) (post|video) by|"
                            r"(above|below|pictured|top|bottom|left|right|main image|photo|image)\s*:)", re.I)
 _FOLLOW = re.compile(r"^(follow|like|join)\b.{0,80}\b(twitter|facebook|instagram|youtube|linkedin|tiktok)\b", re.I)
+#: ``_FOLLOW``'s first words for ``prefilter.may_begin`` (set below, after its import)
+_FOLLOW_WORDS = ("follow", "like", "join")
+
+
+def _follow_line(text: str) -> bool:
+    """``_FOLLOW.match(text)``, the regex spared where none of its first words starts the text."""
+    return may_begin(text, _FOLLOW_PREFIXES, len("follow")) and _FOLLOW.match(text) is not None
 _CREDIT = re.compile(r"(\((image|photo|picture|foto|credit|source|video)s?\s*:[^)]*\)|"
                      r"\b(getty images|ap photo|afp|reuters|shutterstock|istock|epa)\b[^.!?]{0,30})\s*$", re.I)
 _TAIL_PARTS = (
@@ -146,6 +153,7 @@ def _may_head_caption(text: str) -> bool:
 _CAPTION_HEAD_WORDS = ("image", "photo", "picture", "media", "twitter", "instagram", "facebook", "tiktok", "youtube",
                        "above", "below", "pictured", "top", "bottom", "left", "right", "main image")
 _CAPTION_HEAD_PREFIXES = ascii_prefixes(_CAPTION_HEAD_WORDS)
+_FOLLOW_PREFIXES = ascii_prefixes(_FOLLOW_WORDS)
 _CAPTION_HEAD_LONGEST = max(map(len, _CAPTION_HEAD_WORDS))
 
 
@@ -350,7 +358,7 @@ def _drop_promos(page: Page, kept: list[Block], prose: dict[int, Prose], total: 
         seen += p.words if p.prose else 0
         hits = promo_hits_of(b)
         late = total and seen >= 0.8 * total
-        if (hits and (p.words <= 25 or hits >= 2 or late)) or (_FOLLOW.match(b.text) and p.words <= 30):
+        if (hits and (p.words <= 25 or hits >= 2 or late)) or (p.words <= 30 and _follow_line(b.text)):
             page.drop(b, stage, "promotional, call-to-action or legal text", kind=DropKind.PROMO)
             if i > 0 and _box_heading(kept[i - 1], prose[kept[i - 1].index]):
                 page.drop(kept[i - 1], stage, f"heading of the promotional box {b.text[:40]!r}")

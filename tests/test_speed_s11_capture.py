@@ -157,3 +157,26 @@ def test_display_width_counts_in_c_as_char_by_char(text: str) -> None:
 def test_follow_pretest_is_exact(text: str) -> None:
     from newsclean.stages.navigation import text as nav
     assert nav._follow_line(text) is (nav._FOLLOW.match(text) is not None)
+
+
+def _guess_plain(text: str, min_hits: int = 8) -> str | None:
+    """``guess_language`` as it was written: one pass over the words per language."""
+    from newsclean.normalize import language
+    words = language._WORDS.findall(text[:20000].lower())
+    if not words:
+        return None
+    counts = {lang: sum(1 for w in words if w in s) for lang, s in language._SETS.items()}
+    lang, best = max(counts.items(), key=lambda kv: kv[1])
+    if best < min_hits:
+        return None
+    second = sorted(counts.values())[-2]
+    return lang if best >= 1.3 * second else None
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["the", "and", "der", "die", "le", "la", "de", "el", "il", "o", "a", "het", "x",
+                                 "en", "que", "is", "von", "1", " "]), max_size=60).map(" ".join))
+def test_language_guess_by_one_tally_is_the_plain_one(text: str) -> None:
+    from newsclean.normalize.language import guess_language
+    assert guess_language(text) == _guess_plain(text)
+    assert guess_language(text, min_hits=2) == _guess_plain(text, min_hits=2)

@@ -88,7 +88,8 @@ def split_lines(text: str) -> list[Line]:
             body = stripped
             if stripped in ("•", "*", "·", "◦", "☆", "o", "-", "+"):
                 bullet, body = stripped, ""
-        out.append(Line(i, raw, body.strip(), indent, bullet, display_width(raw)))
+        width = len(raw) if raw.isascii() else display_width(raw)   # (ASCII: one column a character, no call)
+        out.append(Line(i, raw, body.strip(), indent, bullet, width))
     if _glued_links(out):
         for ln in out:
             if "_" in ln.text:
@@ -387,7 +388,7 @@ def _looks_like_heading(b: Block) -> bool:
     if not (b.features.get("blank_before") and b.features.get("blank_after")):
         return False
     t = b.text
-    if len(t) > 90 or t.endswith(_END_PUNCT) or t.endswith(",") or sum(c.isalpha() for c in t) < 2 \
+    if len(t) > 90 or t.endswith(_END_PUNCT) or t.endswith(",") or sum(map(str.isalpha, t)) < 2 \
             or t[0] in "—–-\"“‘'(@[" or "@" in t:
         return False
     return len(t.split()) <= 10

@@ -59,11 +59,6 @@ def label_of(block: Block) -> str:
 
 
 def words_of(block: Block) -> int:
-    # (``_memo``'s hit inlined: the stages ask a block's words tens of thousands of times a page)
-    hit = block.features.get("_words")
-    if hit is not None and hit[0] is block.text:
-        known: int = hit[1]
-        return known
     words: int = _memo(block, "_words", word_count, block.text)
     return words
 
@@ -243,10 +238,6 @@ _PROSE_KEY = f"_prose{_PROSE_MIN_WORDS}"
 def prose_of(block: Block, min_words: int = _PROSE_MIN_WORDS) -> Prose:
     """Score one block: positive for body-like prose, negative for chrome (computed once per block)."""
     key = _PROSE_KEY if min_words == _PROSE_MIN_WORDS else f"_prose{min_words}"
-    hit = block.features.get(key)   # (``_memo``'s hit inlined, as in ``words_of``)
-    if hit is not None and hit[0] is block.text:
-        known: Prose = hit[1]
-        return known
     prose: Prose = _memo(block, key, _prose, block, min_words)
     return prose
 

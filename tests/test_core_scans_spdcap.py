@@ -100,7 +100,7 @@ def test_caption_pretests_never_miss(text: str) -> None:
         assert nav._may_head_caption(text)
     plain = bool(not text.rstrip().endswith((".", "!", "?", "”", '"')) and
                  (nav._CAPTION_TAIL if "/" in text else nav._CAPTION_TAIL_NO_SLASH).search(text) or
-                 nav._CREDIT_WORDS.search(text.casefold()) and nav._CREDIT.search(text) or
+                 any(w in text.casefold() for w in nav._CREDIT_WORDS) and nav._CREDIT.search(text) or
                  nav._CAPTION_HEAD.match(text))
     assert nav.caption_like(text) is plain
 
@@ -118,8 +118,8 @@ def test_caption_tail_of_a_stop_far_from_the_end() -> None:
                                  "\u0663", " ", "\n", "reach her at", "x@y.com"]), max_size=10).map("".join))
 def test_contact_and_timestamp_pretests(text: str) -> None:
     from newsclean.stages.navigation import text as nav
-    plain = bool(nav._BIO_VERBS.search(text) and nav._BIO.match(text)) or \
-        (nav._CONTACT_WORDS.search(text.lower()) is not None and bool(nav._CONTACT.search(text)))
+    plain = bool(any(w in text for w in nav._BIO_VERBS) and nav._BIO.match(text)) or \
+        (any(w in text.lower() for w in nav._CONTACT_WORDS) and bool(nav._CONTACT.search(text)))
     assert nav.contact_like(text) is plain
     if nav._TIMESTAMP.match(text.strip()):
         assert text.strip()[:1].isdecimal()

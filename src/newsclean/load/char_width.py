@@ -20,8 +20,10 @@ def display_width(s: str) -> int:
     """Columns the string takes in a text browser's output (wide characters count twice)."""
     if s.isascii():
         return len(s)
-    # only characters from U+1100 on can be wide: the rest count one column without a table look-up
-    return len(s) + sum(1 for c in _MAYBE_WIDE.findall(s) if char_width(c) == 2)
+    # only characters from U+1100 on can be wide: the rest count one column without a table look-up; the
+    # others' widths are looked up and counted in C (``char_width`` per character, without a Python call each)
+    widths = list(map(unicodedata.east_asian_width, _MAYBE_WIDE.findall(s)))
+    return len(s) + widths.count("W") + widths.count("F")
 
 
 _MAYBE_WIDE = re.compile("[\u1100-\U0010ffff]")

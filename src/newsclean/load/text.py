@@ -91,7 +91,8 @@ def split_lines(text: str) -> list[Line]:
             body = stripped
             if stripped in ("•", "*", "·", "◦", "☆", "o", "-", "+"):
                 bullet, body = stripped, ""
-        out.append(Line(i, raw, body.strip(), indent, bullet, display_width(raw)))
+        width = len(raw) if raw.isascii() else display_width(raw)   # (ASCII: one column a character, no call)
+        out.append(Line(i, raw, body.strip(), indent, bullet, width))
     if _glued_links(out):
         for ln in out:
             if "_" in ln.text:
@@ -145,12 +146,19 @@ def wrap_width(lines: list[Line]) -> int | None:
     widths = [ln.width for ln in lines if ln.width >= 40]
     if len(widths) < 6:
         return None
-    hist = Counter(widths)
-    best_w, best_score = None, 0.0
     top = max(widths)
+    # upto[k]: lines narrower than k columns (prefix sums of the widths' histogram): the lines within twelve
+    # columns below a column and those above it are two differences, not a sum over the histogram per column
+    hist = [0] * (top + 1)
+    for x in widths:
+        hist[x] += 1
+    upto = [0]
+    for c in hist:
+        upto.append(upto[-1] + c)
+    best_w, best_score = None, 0.0
     for w in range(50, min(top, 400) + 1):
-        near = sum(hist.get(x, 0) for x in range(w - 12, w + 1))
-        above = sum(c for x, c in hist.items() if x > w)
+        near = upto[w + 1] - upto[w - 12]
+        above = len(widths) - upto[w + 1]
         score = near - 4 * above
         if score > best_score:
             best_w, best_score = w, score
@@ -408,7 +416,7 @@ def _looks_like_heading(b: Block) -> bool:
     if not (b.features.get("blank_before") and b.features.get("blank_after")):
         return False
     t = b.text
-    if len(t) > 90 or t.endswith(_END_PUNCT) or t.endswith(",") or sum(c.isalpha() for c in t) < 2 \
+    if len(t) > 90 or t.endswith(_END_PUNCT) or t.endswith(",") or sum(map(str.isalpha, t)) < 2 \
             or t[0] in "—–-\"“‘'(@[" or "@" in t:
         return False
     return len(t.split()) <= 10

@@ -69,6 +69,8 @@ _SEAM = re.compile(r"[a-zß-ÿ][A-Z]")
 #: where _GLUED_DAY can split: a lower-case letter before a digit
 _DAY_SEAM = re.compile(r"[a-zß-ÿ]\d")
 _FROM = re.compile(r"^\s*from\b\s*:?\s*", re.I)
+#: ``_FROM``'s word for ``prefilter.may_begin`` (a line not starting with it needs no regex call)
+_FROM_PREFIX = ascii_prefixes(("from",))
 #: what ``_GLUED_BY`` needs after the white space it skips
 _GLUED_BY_WORDS = ("By", "Von", "Par", "Por")
 #: words ``_POSTED_BY`` needs (one of them, then "by")
@@ -284,7 +286,7 @@ def _split_names(text: str) -> tuple[str, ...]:
 
 def _split_names_uncached(text: str) -> list[str]:
     names = _split_all(text)
-    if names and _FROM.match(text):
+    if names and may_begin(text, _FROM_PREFIX, len("from")) and _FROM.match(text):
         # "From" is a weak lead-in: "From Wikipedia, the free encyclopedia", "From the section US & Canada",
         # "from x import y" are no bylines. A "From ..." line counts only when every part of it is a name.
         rest = _FROM.sub("", text, count=1)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from newsclean.normalize._data import month_table
 from newsclean.normalize.zones import zone_offset
+from newsclean.strings import has_digit
 
 EARLIEST = datetime(1990, 1, 1)
 
@@ -218,7 +219,6 @@ def _cjk_time(text: str, pos: int, dt: datetime) -> tuple[int, datetime]:
     return m.end(), dt.replace(hour=h, minute=mi)
 
 
-_ASCII_DIGIT = re.compile(r"[0-9]")   # in ASCII text, the characters str.isdigit accepts
 
 
 #: lines whose dates are remembered: a page's stages (byline, title, dates) read the same lines again
@@ -227,16 +227,23 @@ _FOUND_CACHE = 4096
 
 def find_dates(text: str, *, limit: int = 20, dayfirst: bool | None = None) -> list[Found]:
     """Dates written in ``text`` in order of position (at most ``limit``)."""
-    if not text or not ((_ASCII_DIGIT.search(text) is not None) if text.isascii()
-                        else any(map(str.isdigit, text))):
+    if not text or not has_digit(text):   # (``has_digit``: a digit of ``str.isdigit``, in one pass)
         return []
-    return list(_find_dates(text, limit, dayfirst))
+    if limit > _FOUND_MOST:
+        return _find_dates_uncached(text, limit, dayfirst)
+    return list(_find_dates(text, dayfirst)[:limit])
+
+
+#: dates remembered per line: the most any caller asks for (the default ``limit``)
+_FOUND_MOST = 20
 
 
 @lru_cache(maxsize=_FOUND_CACHE)
-def _find_dates(text: str, limit: int, dayfirst: bool | None) -> tuple[Found, ...]:
-    # a pure function of its arguments, and Found is immutable: the cached tuple is copied to a list
-    return tuple(_find_dates_uncached(text, limit, dayfirst))
+def _find_dates(text: str, dayfirst: bool | None) -> tuple[Found, ...]:
+    # a pure function of its arguments, and Found is immutable: the cached tuple is copied to a list. The
+    # dates of a smaller ``limit`` are the first ones of these (the search only stops early), so the
+    # stages asking one line for one, two or twenty dates share one entry
+    return tuple(_find_dates_uncached(text, _FOUND_MOST, dayfirst))
 
 
 #: what every pattern but ``_DMY_DOT`` and ``_SLASH`` needs: a four-digit year (``\d`` as they read it)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _STOP = {
     "en": "the and of to in is that for it with as was on are by this be from",
@@ -20,7 +21,10 @@ def guess_language(text: str, min_hits: int = 8) -> str | None:
     words = _WORDS.findall(text[:20000].lower())
     if not words:
         return None
-    counts = {lang: sum(1 for w in words if w in s) for lang, s in _SETS.items()}
+    # each word counted once (in C), then each language's stopwords looked up: the counts of a pass over the
+    # words per language
+    tally = Counter(words)
+    counts = {lang: sum(tally.get(w, 0) for w in s) for lang, s in _SETS.items()}
     lang, best = max(counts.items(), key=lambda kv: kv[1])
     if best < min_hits:
         return None

@@ -169,13 +169,15 @@ def _announced_list(blocks: list[Block], prose: list[Prose], end: int, reach: in
 
 EMBED = "embedded_post"  # feature set on an embedded post (a tweet) and its attribution line
 _ATTRIBUTION = re.compile(r"^[—–-] .{1,80}\(@\w{1,30}\),? \w{3,9}\.? \d{1,2},? \d{4}$")
+#: the dashes ``_ATTRIBUTION`` starts with: a line starting otherwise is not matched (no regex call)
+_ATTRIBUTION_DASHES = frozenset("—–-")
 
 
 def mark_embedded_posts(blocks: list[Block]) -> None:
     """An embedded post reads "text of the tweet" then "— Name (@handle) November 18, 2019": both
     are quoted in the article (they are part of its text), however short they are."""
     for i, b in enumerate(blocks):
-        if _ATTRIBUTION.match(b.text) and b.features.get(EMBED) is None:
+        if b.text[:1] in _ATTRIBUTION_DASHES and _ATTRIBUTION.match(b.text) and b.features.get(EMBED) is None:
             b.features[EMBED] = True
             if i > 0 and not _ATTRIBUTION.match(blocks[i - 1].text):
                 blocks[i - 1].features[EMBED] = True

@@ -14,7 +14,6 @@ import re
 
 from newsclean._core import compiled
 from newsclean.features.text import (
-    any_of,
     in_menu_of,
     is_end_marker,
     lower_share_of_words,
@@ -26,6 +25,7 @@ from newsclean.features.text import (
 )
 from newsclean.page import Block, DropKind
 from newsclean.stages.navigation.text import caption_like, contact_like, is_ui_label, link_line
+from newsclean.strings import holds_any
 
 KINDS = ("paragraph", "heading", "list_item", "quote", "table", "pre", "caption")
 
@@ -72,7 +72,7 @@ _COMMENT_HEAD = re.compile(
     r"like|likes?\s*\d*|\d+\s+(likes?|replies|points))$|\bat \d{1,2}:\d\d\s*(am|pm)?\s*$|"
     r"\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?) ago$)", re.I)
 # words one of ``_COMMENT_HEAD``'s patterns needs (case-folded; ":" for a time of day): a cheap test first
-_COMMENT_WORDS = any_of("says", "said", "wrote", "schrieb", "dit", "escribió", "reply", "antworten", "répondre",
+_COMMENT_WORDS = ("says", "said", "wrote", "schrieb", "dit", "escribió", "reply", "antworten", "répondre",
                   "responder", "report", "like", "replies", "points", ":", "ago")
 # an end marker counts once this share of the page's prose, or this many prose words, lies above it (the
 # comments under a story can hold more prose than the story)
@@ -130,7 +130,7 @@ def _digit_share(text: str) -> float:
 
 def _comment_head(text: str) -> bool:
     low = text.casefold()
-    return _COMMENT_WORDS.search(low) is not None and bool(_COMMENT_HEAD.search(text))
+    return holds_any(low, _COMMENT_WORDS) and bool(_COMMENT_HEAD.search(text))
 
 
 def _pronoun_shares(split: list[str], we: frozenset[str], you: frozenset[str]) -> tuple[float, float]:

@@ -26,7 +26,6 @@ from typing import Any
 from newsclean.features.text import (
     LETTERS,
     Prose,
-    any_of,
     first_letters,
     in_menu,
     is_end_marker,
@@ -37,8 +36,10 @@ from newsclean.features.text import (
     prose_of,
     words_of,
 )
+from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.text import ANNOUNCED, EMBED
+from newsclean.strings import holds_any
 
 _ICON = re.compile(r"\b(icon|button|arrow|chevron|caret)\b", re.I)
 _BIO = re.compile(
@@ -55,6 +56,13 @@ _CAPTION_HEAD = re.compile(r"^((image|photo|picture|media) (caption|copyright|cr
                            r"(twitter|instagram|facebook|tiktok|youtube) (post|video) by|"
                            r"(above|below|pictured|top|bottom|left|right|main image|photo|image)\s*:)", re.I)
 _FOLLOW = re.compile(r"^(follow|like|join)\b.{0,80}\b(twitter|facebook|instagram|youtube|linkedin|tiktok)\b", re.I)
+#: ``_FOLLOW``'s first words for ``prefilter.may_begin`` (set below, after its import)
+_FOLLOW_WORDS = ("follow", "like", "join")
+
+
+def _follow_line(text: str) -> bool:
+    """``_FOLLOW.match(text)``, the regex spared where none of its first words starts the text."""
+    return may_begin(text, _FOLLOW_PREFIXES, len("follow")) and _FOLLOW.match(text) is not None
 _CREDIT = re.compile(r"(\((image|photo|picture|foto|credit|source|video)s?\s*:[^)]*\)|"
                      r"\b(getty images|ap photo|afp|reuters|shutterstock|istock|epa)\b[^.!?]{0,30})\s*$", re.I)
 _TAIL_PARTS = (
@@ -70,13 +78,13 @@ _CAPTION_TAIL_NO_SLASH = re.compile("(" + "|".join(_TAIL_PARTS[:-1]) + r")\s*$")
 _TIMESTAMP = re.compile(r"^(\d+\s*(s|m|h|d|min|mins|hr|hrs|hours?|days?|minutes?)\s*(ago)?|\d+[hmd] ago)$", re.I)
 
 
-_ICON_WORDS = any_of("icon", "button", "arrow", "chevron", "caret")
+_ICON_WORDS = ("icon", "button", "arrow", "chevron", "caret")
 
 
 def _has_icon_word(text: str) -> bool:
     """A cheap test before ``_ICON``: the pattern needs one of its words (case-folded)."""
     low = text.casefold()
-    return _ICON_WORDS.search(low) is not None
+    return holds_any(low, _ICON_WORDS)
 
 
 _UI_STARTS = ("see full bio", "share on ", "follow us", "sign up for", "subscribe to")
@@ -95,11 +103,12 @@ def _link_prefix() -> re.Pattern[str]:
 
 def link_line(text: str) -> bool:
     """ "Related: The 15 Weirdest Galaxies", "Watch live: Sondland testifies" (no sentence after it)."""
-    return bool(_link_prefix().match(text)) and not text.rstrip().endswith((".", "!", "?"))
+    # (the pattern ends with a colon and a space: a text without both together has no prefix)
+    return ": " in text and bool(_link_prefix().match(text)) and not text.rstrip().endswith((".", "!", "?"))
 
 
 # words one of ``_CREDIT``'s patterns needs (case-folded): a text without any cannot match it
-_CREDIT_WORDS = any_of("(", "getty images", "ap photo", "afp", "reuters", "shutterstock", "istock", "epa")
+_CREDIT_WORDS = ("(", "getty images", "ap photo", "afp", "reuters", "shutterstock", "istock", "epa")
 
 
 def caption_like(text: str) -> bool:
@@ -110,7 +119,7 @@ def caption_like(text: str) -> bool:
             (_CAPTION_TAIL if "/" in text else _CAPTION_TAIL_NO_SLASH).search(text):
         return True
     low = text.casefold()
-    return bool(_CREDIT_WORDS.search(low) and _CREDIT.search(text) or _may_head_caption(text) and
+    return bool(holds_any(low, _CREDIT_WORDS) and _CREDIT.search(text) or _may_head_caption(text) and
                 _CAPTION_HEAD.match(text))
 
 
@@ -136,20 +145,29 @@ def _may_head_caption(text: str) -> bool:
     """Can ``_CAPTION_HEAD`` (case-blind) match? Its words start with one of ``_CAPTION_HEAD_FIRSTS``:
     an ASCII first character must be one of them (other text goes to the pattern)."""
     first = text[:1]
-    return not first.isascii() or first.lower() in _CAPTION_HEAD_FIRSTS
+    return not first.isascii() or first.lower() in _CAPTION_HEAD_FIRSTS and \
+        may_begin(text, _CAPTION_HEAD_PREFIXES, _CAPTION_HEAD_LONGEST)
 
 
-_BIO_VERBS = any_of(" is ", " was ", " has been ", " writes ", " covers ")
-_CONTACT_WORDS = any_of("reach", "follow", "email", "@")
+#: the words ``_CAPTION_HEAD``'s readings start with (``prefilter.may_begin``: the pattern's first word, whole)
+_CAPTION_HEAD_WORDS = ("image", "photo", "picture", "media", "twitter", "instagram", "facebook", "tiktok", "youtube",
+                       "above", "below", "pictured", "top", "bottom", "left", "right", "main image")
+_CAPTION_HEAD_PREFIXES = ascii_prefixes(_CAPTION_HEAD_WORDS)
+_FOLLOW_PREFIXES = ascii_prefixes(_FOLLOW_WORDS)
+_CAPTION_HEAD_LONGEST = max(map(len, _CAPTION_HEAD_WORDS))
+
+
+_BIO_VERBS = (" is ", " was ", " has been ", " writes ", " covers ")
+_CONTACT_WORDS = ("reach", "follow", "email", "@")
 
 
 def contact_like(text: str) -> bool:
     """An author bio ("Jane Doe is a reporter ...") or a contact line ("reach her at ...", an e-mail).
     (Substring tests first: the patterns cannot match a text without one of these words.)"""
-    if "A" <= text[:1] <= "Z" and _BIO_VERBS.search(text) and _BIO.match(text):   # (``_BIO`` starts so)
+    if "A" <= text[:1] <= "Z" and holds_any(text, _BIO_VERBS) and _BIO.match(text):   # (``_BIO`` starts so)
         return True
     low = text.lower()
-    return _CONTACT_WORDS.search(low) is not None and bool(_CONTACT.search(text))
+    return holds_any(low, _CONTACT_WORDS) and bool(_CONTACT.search(text))
 
 
 def is_ui_label(block: Block) -> bool:
@@ -340,7 +358,7 @@ def _drop_promos(page: Page, kept: list[Block], prose: dict[int, Prose], total: 
         seen += p.words if p.prose else 0
         hits = promo_hits_of(b)
         late = total and seen >= 0.8 * total
-        if (hits and (p.words <= 25 or hits >= 2 or late)) or (_FOLLOW.match(b.text) and p.words <= 30):
+        if (hits and (p.words <= 25 or hits >= 2 or late)) or (p.words <= 30 and _follow_line(b.text)):
             page.drop(b, stage, "promotional, call-to-action or legal text", kind=DropKind.PROMO)
             if i > 0 and _box_heading(kept[i - 1], prose[kept[i - 1].index]):
                 page.drop(kept[i - 1], stage, f"heading of the promotional box {b.text[:40]!r}")

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from newsclean import handoffs
 from newsclean.normalize.authors import looks_like_person, split_names
 from newsclean.normalize.dates import find_dates
+from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.normalize.titles import (
     contains_title,
     is_site_part,
@@ -50,7 +51,18 @@ TEXT_MEMO = 8192
 
 @lru_cache(maxsize=TEXT_MEMO)
 def is_byline_text(text: str) -> bool:
-    return bool(_BYLINE_START.match(text.strip())) and len(text) <= 120
+    if len(text) > 120:
+        return False
+    stripped = text.strip()
+    return may_begin(stripped, _BYLINE_PREFIXES, _BYLINE_LONGEST) and _BYLINE_START.match(stripped) is not None
+
+
+#: the words every match of ``_BYLINE_START`` starts with (case-blind), for ``prefilter.may_begin``: a line
+#: starting with none of them is no byline without a regex call
+_BYLINE_FIRST = ("text", "interview", "ein", "erstellt", "geschrieben", "posted", "published", "written", "reported",
+                 "blog", "beitrag", "artikel", "by", "von", "par", "por", "door", "autor", "author")
+_BYLINE_PREFIXES = ascii_prefixes(_BYLINE_FIRST)
+_BYLINE_LONGEST = max(map(len, _BYLINE_FIRST))
 
 
 _DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated|last edited|last modified|first published|"

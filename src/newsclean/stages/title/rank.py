@@ -27,6 +27,7 @@ from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import norm
 from newsclean.page import Block
 from newsclean.stages.classify.trees import Forest, forest_from_json
+from newsclean.strings import has_digit
 
 WEIGHTS_FILE = "text_title_rank.json"
 MAX_CANDIDATES = 1200     # lines looked at: a capture may print long menus (hundreds of lines) before the story
@@ -35,6 +36,11 @@ PROSE = 80                # characters: a kept line this long ending a sentence 
 NEAR = 4                  # lines after a candidate in which its byline/dateline/lead is looked for
 _WORD = re.compile(r"\w{4,}")
 _CRUMB = re.compile(r"[»>/|›]")
+
+
+def has_crumb_mark(text: str) -> bool:
+    """``_CRUMB.search(text)``, by five substring tests (a regex call costs a few thousand instructions)."""
+    return "/" in text or "|" in text or ">" in text or "»" in text or "›" in text
 
 _DIGIT = re.compile(r"\d")
 # "... von Guido Beyss", "by Jane Doe", "Autor: c1ph4": a name behind an author word, anywhere in the line
@@ -59,7 +65,13 @@ FEATURES = ("rel_pos", "log_pos", "before_long", "lines_to_long", "n_words", "n_
 @lru_cache(maxsize=8192)
 def has_date(text: str) -> bool:
     """Does the line print a date anywhere (a dateline with a label, author and place around it too)?"""
-    return bool(_DIGIT.search(text)) and bool(find_dates(text, limit=1))
+    return has_decimal(text) and bool(find_dates(text, limit=1))
+
+
+def has_decimal(text: str) -> bool:
+    """``_DIGIT.search(text)``: for ASCII text (most lines) ``has_digit`` (its digits are those of ``\\d``),
+    which the compiled core answers without a regex call."""
+    return has_digit(text) if text.isascii() else _DIGIT.search(text) is not None
 
 
 def doubled(text: str) -> bool:
@@ -89,7 +101,7 @@ def _pieces(text: str) -> set[str]:
     Korean words (which end with their particles), and character pairs of Chinese or Japanese text (which
     puts no spaces between words)."""
     low = text.casefold()
-    if not _EAST.search(low):
+    if low.isascii() or not _EAST.search(low):   # (every character ``_EAST`` finds is outside ASCII)
         return set(_WORD.findall(low))   # the common case, in one pass
     out: set[str] = set()
     for tok in _TOKEN.findall(low):
@@ -196,7 +208,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
     first_long = longs[0] if longs else n
     normed = {b.index: norm(b.text) for b in top if len(b.text) <= QUOTING}   # each line normalised once
     counts = Counter(normed[b.index] for b in top if len(b.text) <= 250)
-    crumbs = [normed[b.index] for b in top if len(b.text) <= QUOTING and _CRUMB.search(b.text)]
+    crumbs = [normed[b.index] for b in top if len(b.text) <= QUOTING and has_crumb_mark(b.text)]
     joined, shown_counts = "\n".join(normed.values()), Counter(normed.values())
     body = _Body(blocks)
     out = []
@@ -215,8 +227,9 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
         if nl not in leads:
             leads[nl] = _content_words(blocks[nl].text[:600]) if nl < n else set()
         lead = leads[nl]
-        mine = _content_words(b.text)
         pieces = _pieces(b.text)
+        # (ASCII text: its content words are its pieces, casefolding word by word or the whole text alike)
+        mine = pieces if b.text.isascii() else _content_words(b.text)
         below = body.below(i, pieces)
         feats = [
             i / max(n, 1), math.log1p(i), 1.0 if i < first_long else 0.0, 1.0 / (1 + max(0, nl - i - 1)),
@@ -231,7 +244,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             1.0 if any(c != key and c.endswith(key) for c in crumbs) else 0.0,
             1.0 if sig.headline_like(b.text, strict=True) else 0.0,
             sum(w[:1].isupper() for w in words) / len(words), 1.0 if b.text.isupper() else 0.0,
-            1.0 if _DIGIT.search(b.text) else 0.0,
+            1.0 if has_decimal(b.text) else 0.0,
             len(mine & lead) / len(mine) if mine else 0.0, 1.0 if b.kept else 0.0,
             1.0 if rule_pick == i else 0.0,
             1.0 if (" | " in b.text or " - " in b.text or " – " in b.text) else 0.0,

@@ -55,3 +55,9 @@ def test_subtree_sums_is_the_pure_twin_without_the_core(monkeypatch: pytest.Monk
     root = parse_html(PAGES[0], 1000)
     items, stop = _items(root, "main")
     assert tree.subtree_sums(items, stop) == tree.subtree_sums_pure(items, stop)
+
+
+def test_hint_word_bits_or_the_sets_holding_each_word() -> None:
+    from newsclean.stages.boilerplate.html import hint_word_bits
+    got = hint_word_bits(frozenset({"post", "body"}), frozenset({"nav", "body"}), frozenset({"meta", "nav"}))
+    assert got == {"post": 1, "body": 3, "nav": 6, "meta": 4}

@@ -18,8 +18,11 @@ cdef object _el_info(object tag, object cls, object ident, object prop, tuple pa
     """``boilerplate.html._info_of`` without the Python frames (``params``: see ``element_info``)."""
     cdef object elinfo = params[0]
     cdef frozenset strong_tags = params[1], negative_tags = params[2]
-    cdef frozenset positive_words = params[3], strong_words = params[4], weak_words = params[5]
     cdef object class_words_of = params[6]
+    # word -> 1 content word, 2 strong chrome word, 4 weak chrome word, OR-ed (boilerplate.html.hint_word_bits
+    # of params[3], params[4], params[5])
+    cdef dict word_bits = params[10]
+    cdef long found = 0
     cdef int level
     cdef bint strong, marked, positive = False, clean = False
     cdef double bonus
@@ -30,10 +33,14 @@ cdef object _el_info(object tag, object cls, object ident, object prop, tuple pa
     level = NO_CHROME_LEVEL
     if cls or ident:
         words = class_words_of(f"{cls or ''} {ident or ''}")
-        positive = not positive_words.isdisjoint(words)
-        if not strong_words.isdisjoint(words):
+        for w in words:  # (one table look-up per word, for the twin's three isdisjoint tests)
+            v = word_bits.get(w)
+            if v is not None:
+                found |= <long> v
+        positive = (found & 1) != 0
+        if found & 2:
             level = STRONG_CHROME_LEVEL
-        elif not weak_words.isdisjoint(words):
+        elif found & 4:
             level = WEAK_CHROME_LEVEL
         clean = positive and level == NO_CHROME_LEVEL
         if level and positive:

@@ -164,11 +164,23 @@ def element_infos(elements: list[Any]) -> dict[Any, ElInfo]:
 
 def info_params() -> tuple[Any, ...]:
     """What the compiled core's ``element_info`` needs to compute ``_info_of``: the ElInfo type, the strong
-    and negative tags, the content / strong chrome / weak chrome words, the class-words function and the
-    body-marked, strong and positive bonuses."""
+    and negative tags, the content / strong chrome / weak chrome words, the class-words function, the
+    body-marked, strong and positive bonuses, and :func:`hint_word_bits` of those three word sets."""
     hints = load_hints()
     return (ElInfo, _STRONG_CONTAINERS, _NEGATIVE_TAGS, hints.content_positive, hints.container_negative_strong,
-            hints.container_negative, class_words, _BODY_MARKED_BONUS, _STRONG_BONUS, _POSITIVE_BONUS)
+            hints.container_negative, class_words, _BODY_MARKED_BONUS, _STRONG_BONUS, _POSITIVE_BONUS,
+            hint_word_bits(hints.content_positive, hints.container_negative_strong, hints.container_negative))
+
+
+@lru_cache(maxsize=2)
+def hint_word_bits(positive: frozenset[str], strong: frozenset[str], weak: frozenset[str]) -> dict[str, int]:
+    """Word -> 1 when ``positive`` holds it, OR 2 when ``strong`` does, OR 4 when ``weak`` does: the compiled
+    ``element_info`` looks a class/id string's words up once in this table, not once per set."""
+    bits: dict[str, int] = {}
+    for words, bit in ((positive, 1), (strong, 2), (weak, 4)):
+        for w in words:
+            bits[w] = bits.get(w, 0) | bit
+    return bits
 
 
 def element_infos_pure(elements: list[Any]) -> dict[Any, ElInfo]:

@@ -14,7 +14,16 @@ def subtree_sums(items: Iterable[tuple[Any, int, int]], stop: Any) -> tuple[dict
 
     Each ancestor is visited once, then the sums flow up deepest first, instead of walking every
     block's whole ancestor chain. Only elements with a nonzero text count appear in the second dict
-    (read both with ``.get(el, 0)``)."""
+    (read both with ``.get(el, 0)``). The compiled core's ``subtree_sums`` when it runs."""
+    fast = compiled("subtree_sums")
+    if fast is None:
+        return subtree_sums_pure(items, stop)
+    got: tuple[dict[Any, int], dict[Any, int]] = fast(items, stop)
+    return got
+
+
+def subtree_sums_pure(items: Iterable[tuple[Any, int, int]], stop: Any) -> tuple[dict[Any, int], dict[Any, int]]:
+    """``subtree_sums`` in Python (the compiled core's twin)."""
     parent: dict[Any, Any] = {}
     depth: dict[Any, int] = {}
     chars: dict[Any, int] = {}

@@ -38,3 +38,18 @@ def test_a_header_inside_a_lone_article_or_holding_the_articles_stays_chrome() -
     promos = "".join(f"<article><p>Promo {i} in the masthead</p></article>" for i in range(3))
     masthead = f"<html><body><header>{promos}</header><p>Story text.</p></body></html>"
     assert not any(t.startswith("Promo") for t in _kept(_typed(masthead)))
+
+
+def test_page_links_and_result_counts_go_but_the_items_and_their_numbers_stay() -> None:
+    cards = "".join(f"<li class='card'><h3>Walnut side table {i}</h3><p>{i}</p></li>" for i in range(1, 5))
+    pager = ("<div class='pagination'><a href='?p=1'>1</a> <a href='?p=2'>2</a></div>"
+             "<p>Showing 1 to 24 (of 204 products)</p><p><a href='?p=2'>Next page »</a></p>"
+             "<p>« Previous</p><p>Page 2 of 9</p><p><a href='?more'>Load more</a></p>")
+    page = load_page(f"<html><body><main><ul>{cards}</ul>{pager}</main></body></html>", kind="html")
+    page.set_field("page_type", "collection", "test", "test")
+    page.set_field("page_type_confidence", 0.95, "test", "test")
+    TypeFitStage().run(page)
+    kept = _kept(page)
+    assert all(f"Walnut side table {i}" in kept and str(i) in kept for i in range(1, 5))
+    assert not any(t in kept for t in ("1 2", "Showing 1 to 24 (of 204 products)", "Next page »", "« Previous",
+                                       "Page 2 of 9", "Load more"))

@@ -30,6 +30,7 @@ words, so it is not applied to documentation either.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,7 +74,22 @@ WIDEN_TYPES: frozenset[str] = frozenset()
 #: true types forced, simulated on the kept blocks: listing 0.687 -> 0.712 with 28 pages up and 2 down by at most
 #: 0.06, collection 0.663 -> 0.684 with 49 up and 7 down by at most 0.03; product pages unchanged)
 CHROME_HINTS = frozenset({"footer", "nav", "navbar", "navigation", "menu", "modal", "popup", "dialog", "facet",
-                          "facets", "filter", "filters", "sort", "sr", "toggle"})
+                          "facets", "filter", "filters", "sort", "sr", "toggle",
+                          # a list's page links (tune, listing and collection pages: 12 up, none down)
+                          "pagination", "pager", "paging", "paginator"})
+#: a kept line that is a list's page link or count, whatever box it sits in: "Next page", "« Previous", "Page 2 of
+#: 9", "1-30 of 338 products", "Showing 1 to 24 (of 204 products)", "Load more", "View all" (the issue's "drops
+#: pagination"; tune, listing and collection pages, with the hint words: 34 pages up, 6 down by at most 0.01).
+#: Bare numbers stay: a ranked list's ranks and a card's counts are items' words as often as page links
+PAGINATION_LINE = re.compile(
+    r"(?:page\s*)?\d{1,4}\s*(?:/|of)\s*\d{1,5}|page(?:\s+\d+)?\s+of\s+\d+"
+    r"|(?:next|previous|prev|older|newer)(?:\s+(?:page|posts|entries|articles|results|stories))?\s*[»›>→]*"
+    r"|[«‹<←]+\s*(?:next|previous|prev|older|newer)\b.{0,12}|[«»‹›<>…]+"
+    r"|(?:viewing|showing|displaying)?\s*\d{1,5}\s*(?:[-–]|to)\s*\d{1,5}\s*\(?of\s+[\d,]+.{0,20}"
+    r"|(?:load|show|view|see)\s+(?:more|all)\b.{0,24}|(?:more|all)\s+(?:results|stories|articles|posts)",
+    re.IGNORECASE)
+#: the longest such line ("Displaying 1 to 24 (of 204 products)" is 37): longer blocks are not read
+PAGINATION_MAX_CHARS = 60
 #: ... read among a block's nearest class/id words (its own and its closest ancestors'): further up they name
 #: a page wrapper (<body class="has-filters">, a layout holding the whole grid); 4 and 8 gave the same gains
 CHROME_HINT_NEAR = 6
@@ -243,15 +259,18 @@ class TypeFitStage(Stage):
 
     def _drop_chrome_hints(self, page: Page, kind: str) -> None:
         """Kept blocks inside an element whose class or id names a menu, a footer, a dialog, a filter or sort
-        panel (near the block) are the site's chrome, not items."""
+        panel or the page links (near the block) are the site's chrome, not items; so is a line that reads as a
+        page link or a results count (``PAGINATION_LINE``)."""
         dropped = 0
         for block in page.kept():
             near = (block.features.get("hints") or ())[-CHROME_HINT_NEAR:]
-            if not CHROME_HINTS.isdisjoint(near):
+            if not CHROME_HINTS.isdisjoint(near) or (len(block.text) <= PAGINATION_MAX_CHARS
+                                                     and PAGINATION_LINE.fullmatch(" ".join(block.text.split()))):
                 page.drop(block, self.name, f"in an element named as the site's chrome on a {kind} page")
                 dropped += 1
         if dropped:
-            page.note(self.name, f"{kind} page: {dropped} blocks of menus, footers, dialogs or filters dropped")
+            page.note(self.name, f"{kind} page: {dropped} blocks of menus, footers, dialogs, filters or page links "
+                                 "dropped")
 
     def _drop_item_chrome(self, page: Page, kind: str) -> None:
         """Every kept line found in many items of one repeated-item group is dropped in all of them (not

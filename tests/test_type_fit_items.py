@@ -40,11 +40,12 @@ def test_a_header_inside_a_lone_article_or_holding_the_articles_stays_chrome() -
     assert not any(t.startswith("Promo") for t in _kept(_typed(masthead)))
 
 
-def test_page_links_and_result_counts_go_but_the_items_and_their_numbers_stay() -> None:
+def test_page_links_result_counts_and_sort_controls_go_but_the_items_and_their_numbers_stay() -> None:
     cards = "".join(f"<li class='card'><h3>Walnut side table {i}</h3><p>{i}</p></li>" for i in range(1, 5))
     pager = ("<div class='pagination'><a href='?p=1'>1</a> <a href='?p=2'>2</a></div>"
              "<p>Showing 1 to 24 (of 204 products)</p><p><a href='?p=2'>Next page »</a></p>"
-             "<p>« Previous</p><p>Page 2 of 9</p><p><a href='?more'>Load more</a></p>")
+             "<p>« Previous</p><p>Page 2 of 9</p><p><a href='?more'>Load more</a></p>"
+             "<p>Sort by: Best Selling</p><p>Filters (1)</p><p>View: 36</p>")
     page = load_page(f"<html><body><main><ul>{cards}</ul>{pager}</main></body></html>", kind="html")
     page.set_field("page_type", "collection", "test", "test")
     page.set_field("page_type_confidence", 0.95, "test", "test")
@@ -52,4 +53,5 @@ def test_page_links_and_result_counts_go_but_the_items_and_their_numbers_stay() 
     kept = _kept(page)
     assert all(f"Walnut side table {i}" in kept and str(i) in kept for i in range(1, 5))
     assert not any(t in kept for t in ("1 2", "Showing 1 to 24 (of 204 products)", "Next page »", "« Previous",
-                                       "Page 2 of 9", "Load more"))
+                                       "Page 2 of 9", "Load more", "Sort by: Best Selling", "Filters (1)",
+                                       "View: 36"))

@@ -88,6 +88,12 @@ PAGINATION_LINE = re.compile(
     r"|(?:viewing|showing|displaying)?\s*\d{1,5}\s*(?:[-–]|to)\s*\d{1,5}\s*\(?of\s+[\d,]+.{0,20}"
     r"|(?:load|show|view|see)\s+(?:more|all)\b.{0,24}|(?:more|all)\s+(?:results|stories|articles|posts)",
     re.IGNORECASE)
+#: ... and a list's sort and filter controls: "Sort by: Best Selling", "View: 36", "Filters (1)", "Results per page:"
+#: (tune, listing and collection pages: 25 up, 2 down)
+FILTER_LINE = re.compile(
+    r"(?:sort(?:\s+by)?|order\s+by|filters?(?:\s+by)?|refine(?:\s+by)?|view|show|results\s+per\s+page|per\s+page"
+    r"|items\s+per\s+page|clear\s+(?:all|filters)|apply(?:\s+filters)?|reset(?:\s+filters)?)\s*(?::.{0,30}|\(\d+\))?",
+    re.IGNORECASE)
 #: the longest such line ("Displaying 1 to 24 (of 204 products)" is 37): longer blocks are not read
 PAGINATION_MAX_CHARS = 60
 #: ... read among a block's nearest class/id words (its own and its closest ancestors'): further up they name
@@ -260,12 +266,11 @@ class TypeFitStage(Stage):
     def _drop_chrome_hints(self, page: Page, kind: str) -> None:
         """Kept blocks inside an element whose class or id names a menu, a footer, a dialog, a filter or sort
         panel or the page links (near the block) are the site's chrome, not items; so is a line that reads as a
-        page link or a results count (``PAGINATION_LINE``)."""
+        page link, a results count or a sort/filter control (``PAGINATION_LINE``, ``FILTER_LINE``)."""
         dropped = 0
         for block in page.kept():
             near = (block.features.get("hints") or ())[-CHROME_HINT_NEAR:]
-            if not CHROME_HINTS.isdisjoint(near) or (len(block.text) <= PAGINATION_MAX_CHARS
-                                                     and PAGINATION_LINE.fullmatch(" ".join(block.text.split()))):
+            if not CHROME_HINTS.isdisjoint(near) or _list_control(block.text):
                 page.drop(block, self.name, f"in an element named as the site's chrome on a {kind} page")
                 dropped += 1
         if dropped:
@@ -340,3 +345,11 @@ def _in_item_header(element: Any, ancestors: Any) -> bool:
             return sum(1 for child in parent if child.tag == "article") >= ITEM_HEADER_MIN
         el = el.getparent()
     return False
+
+
+def _list_control(text: str) -> bool:
+    """Whether a line is a list's page link, results count or sort/filter control."""
+    if len(text) > PAGINATION_MAX_CHARS:
+        return False
+    line = " ".join(text.split())
+    return PAGINATION_LINE.fullmatch(line) is not None or FILTER_LINE.fullmatch(line) is not None

@@ -4,10 +4,12 @@ The stages before it clean every page as an article: on a listing or a collectio
 few product cards and drop the rest as repeated blocks or link lists. A reader of such a page expects the
 items themselves, so on a page typed ``listing`` (with at least ``listing_min_confidence``) or
 ``collection`` (``min_confidence``) this stage gives back every dropped block that is not in the site's
-chrome: not inside ``<nav>``, ``<header>``, ``<footer>``, ``<aside>`` or a ``<form>``, and not a second
+chrome: not inside ``<nav>``, ``<header>`` (a teaser's own header in a repeated ``<article>`` aside),
+``<footer>``, ``<aside>`` or a ``<form>``, and not a second
 copy of earlier text or a stock phrase ("Updated …", "Related") -- those stay dropped. On those pages a kept
 block whose nearest class/id words name the site's chrome (a ``<div class="site-menu">``, a filter panel, a
-footer or a dialog not set as ``<nav>``/``<footer>``) is dropped.
+footer or a dialog not set as ``<nav>``/``<footer>``, the page links) is dropped, and so is a line that reads as a
+list's page link, results count or sort/filter control ("Next page", "1-30 of 338 products", "Sort by: Price").
 
 Then the chrome that repeats with every item goes (element level, ``item_groups``): the page's repeated
 items are found as sibling elements of one shape under one parent, and on a listing, collection or product

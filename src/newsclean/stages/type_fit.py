@@ -35,7 +35,6 @@ words, so it is not applied to documentation either.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,16 +45,12 @@ from newsclean.stages.boilerplate.signals import inside
 from newsclean.stages.consent_boxes import consent_blocks
 from newsclean.stages.forum_posts import is_prose, post_group
 from newsclean.stages.item_groups import ItemGroup, item_groups, item_text
+from newsclean.stages.list_chrome import in_item_header, list_control
 from newsclean.stages.product_carousel import carousel_blocks
 from newsclean.stages.type_region import title_block, title_region
 
 #: elements that hold a site's chrome, never a listing's items
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
-#: an item's own header: a ``<header>`` inside one of at least this many sibling ``<article>`` elements holds a
-#: teaser's headline and kicker (HTML5's sectioning header), not the site's masthead (tune, listing and
-#: collection pages: two pages whose every teaser sat in ``<article><header>`` gained 0.009 -> 0.92 and
-#: 0.90 -> 0.99; three repeated items as in ``item_groups``)
-ITEM_HEADER_MIN = 3
 #: the page types whose items are the content
 ITEM_TYPES = frozenset({"listing", "collection"})
 #: drops that stand on any page: the headline and its kicker are in the title field, not items; a second
@@ -84,25 +79,6 @@ CHROME_HINTS = frozenset({"footer", "nav", "navbar", "navigation", "menu", "moda
                           "facets", "filter", "filters", "sort", "sr", "toggle",
                           # a list's page links (tune, listing and collection pages: 12 up, none down)
                           "pagination", "pager", "paging", "paginator"})
-#: a kept line that is a list's page link or count, whatever box it sits in: "Next page", "« Previous", "Page 2 of
-#: 9", "1-30 of 338 products", "Showing 1 to 24 (of 204 products)", "Load more", "View all" (the issue's "drops
-#: pagination"; tune, listing and collection pages, with the hint words: 34 pages up, 6 down by at most 0.01).
-#: Bare numbers stay: a ranked list's ranks and a card's counts are items' words as often as page links
-PAGINATION_LINE = re.compile(
-    r"(?:page\s*)?\d{1,4}\s*(?:/|of)\s*\d{1,5}|page(?:\s+\d+)?\s+of\s+\d+"
-    r"|(?:next|previous|prev|older|newer)(?:\s+(?:page|posts|entries|articles|results|stories))?\s*[»›>→]*"
-    r"|[«‹<←]+\s*(?:next|previous|prev|older|newer)\b.{0,12}|[«»‹›<>…]+"
-    r"|(?:viewing|showing|displaying)?\s*\d{1,5}\s*(?:[-–]|to)\s*\d{1,5}\s*\(?of\s+[\d,]+.{0,20}"
-    r"|(?:load|show|view|see)\s+(?:more|all)\b.{0,24}|(?:more|all)\s+(?:results|stories|articles|posts)",
-    re.IGNORECASE)
-#: ... and a list's sort and filter controls: "Sort by: Best Selling", "View: 36", "Filters (1)", "Results per page:"
-#: (tune, listing and collection pages: 25 up, 2 down)
-FILTER_LINE = re.compile(
-    r"(?:sort(?:\s+by)?|order\s+by|filters?(?:\s+by)?|refine(?:\s+by)?|view|show|results\s+per\s+page|per\s+page"
-    r"|items\s+per\s+page|clear\s+(?:all|filters)|apply(?:\s+filters)?|reset(?:\s+filters)?)\s*(?::.{0,30}|\(\d+\))?",
-    re.IGNORECASE)
-#: the longest such line ("Displaying 1 to 24 (of 204 products)" is 37): longer blocks are not read
-PAGINATION_MAX_CHARS = 60
 #: ... read among a block's nearest class/id words (its own and its closest ancestors'): further up they name
 #: a page wrapper (<body class="has-filters">, a layout holding the whole grid); 4 and 8 gave the same gains
 CHROME_HINT_NEAR = 6
@@ -307,7 +283,7 @@ class TypeFitStage(Stage):
             if block.dropped_by is None or block.drop_kind in KEEP_DROPPED:
                 continue
             ancestors = block.features.get("ancestors") or ()
-            if CHROME_TAGS.isdisjoint(ancestors) or _in_item_header(block.element, ancestors):
+            if CHROME_TAGS.isdisjoint(ancestors) or in_item_header(block.element, ancestors):
                 page.restore(block, self.name, f"an item of a {kind} page (outside the site's chrome)")
                 restored += 1
         if restored:
@@ -339,11 +315,11 @@ class TypeFitStage(Stage):
     def _drop_chrome_hints(self, page: Page, kind: str) -> None:
         """Kept blocks inside an element whose class or id names a menu, a footer, a dialog, a filter or sort
         panel or the page links (near the block) are the site's chrome, not items; so is a line that reads as a
-        page link, a results count or a sort/filter control (``PAGINATION_LINE``, ``FILTER_LINE``)."""
+        page link, a results count or a sort/filter control (``list_chrome.list_control``)."""
         dropped = 0
         for block in page.kept():
             near = (block.features.get("hints") or ())[-CHROME_HINT_NEAR:]
-            if not CHROME_HINTS.isdisjoint(near) or _list_control(block.text):
+            if not CHROME_HINTS.isdisjoint(near) or list_control(block.text):
                 page.drop(block, self.name, f"in an element named as the site's chrome on a {kind} page")
                 dropped += 1
         if dropped:
@@ -395,33 +371,3 @@ class TypeFitStage(Stage):
                 seen.add(key)
         if dropped:
             page.note(self.name, f"{kind} page: {dropped} repeated lines dropped (their first copy kept)")
-
-
-
-def _in_item_header(element: Any, ancestors: Any) -> bool:
-    """Whether the only chrome element above ``element`` is a ``<header>`` that belongs to a repeated item: its
-    nearest ``<article>`` ancestor has at least ``ITEM_HEADER_MIN - 1`` ``<article>`` siblings."""
-    if element is None or "header" not in ancestors or not {"nav", "footer", "aside", "form"}.isdisjoint(ancestors):
-        return False
-    el, seen_header = element, False
-    while el is not None:
-        tag = el.tag
-        if tag == "header":
-            seen_header = True
-        elif tag == "article":
-            if not seen_header:
-                return False  # the <article> is inside the header: a promo in the masthead
-            parent = el.getparent()
-            if parent is None:
-                return False
-            return sum(1 for child in parent if child.tag == "article") >= ITEM_HEADER_MIN
-        el = el.getparent()
-    return False
-
-
-def _list_control(text: str) -> bool:
-    """Whether a line is a list's page link, results count or sort/filter control."""
-    if len(text) > PAGINATION_MAX_CHARS:
-        return False
-    line = " ".join(text.split())
-    return PAGINATION_LINE.fullmatch(line) is not None or FILTER_LINE.fullmatch(line) is not None

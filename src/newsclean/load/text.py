@@ -139,6 +139,10 @@ def _glued_links(lines: list[Line], min_entries: int = 3) -> bool:
     return False
 
 
+#: the widest wrap column looked for: wider lines are unwrapped paragraphs, not a renderer's page width
+MAX_WRAP_COLUMN = 400
+
+
 def wrap_width(lines: list[Line]) -> int | None:
     """The column the renderer wrapped at, or None when lines were not wrapped.
 
@@ -146,17 +150,19 @@ def wrap_width(lines: list[Line]) -> int | None:
     widths = [ln.width for ln in lines if ln.width >= 40]
     if len(widths) < 6:
         return None
-    top = max(widths)
+    last = min(max(widths), MAX_WRAP_COLUMN)
     # upto[k]: lines narrower than k columns (prefix sums of the widths' histogram): the lines within twelve
-    # columns below a column and those above it are two differences, not a sum over the histogram per column
-    hist = [0] * (top + 1)
+    # columns below a column and those above it are two differences, not a sum over the histogram per column.
+    # Lines wider than any column tried share the histogram's last slot (a capture's one 50,000-character line
+    # must not cost a histogram that long)
+    hist = [0] * (last + 2)
     for x in widths:
-        hist[x] += 1
+        hist[min(x, last + 1)] += 1
     upto = [0]
     for c in hist:
         upto.append(upto[-1] + c)
     best_w, best_score = None, 0.0
-    for w in range(50, min(top, 400) + 1):
+    for w in range(50, last + 1):
         near = upto[w + 1] - upto[w - 12]
         above = len(widths) - upto[w + 1]
         score = near - 4 * above

@@ -164,3 +164,16 @@ def test_the_weights_file_holds_a_gap_model_over_the_gap_features():
     d = json.loads(resources.files("newsclean.data").joinpath(WEIGHTS_FILE).read_text("utf-8"))
     assert d["restore"]["features"] == list(GAP_FEATURES)
     assert load_region_model().restore is not None
+
+
+def test_a_fit_on_rows_of_one_class_is_a_constant_model():
+    """A small sample's fold may hold one class only (every gap a non-story one): the shared logistic fit gives a
+    constant model instead of sklearn's refusal."""
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("sklearn")
+    mod = load_script("benchmarks/train/linear_fit.py", "nc_linear_fit")
+    X = np.array([[1.0, 0.2], [1.0, 0.7], [1.0, 0.4]])
+    m = mod.fit_standardised(X, np.array([0, 0, 0]), np.ones(3), 1.0)
+    assert list(m["coef"]) == [-mod.ONE_CLASS_LOGIT, 0.0]
+    m = mod.fit_standardised(X, np.array([1, 1, 1]), np.ones(3), 1.0)
+    assert list(m["coef"]) == [mod.ONE_CLASS_LOGIT, 0.0]

@@ -48,6 +48,9 @@ class LinearModel:
     def logit(self, x: list[float]) -> float:
         return max(-CLIP, min(CLIP, self.offset + sum(map(operator.mul, self.weights, x))))
 
+    def probability(self, x: list[float]) -> float:
+        return 1.0 / (1.0 + math.exp(-self.logit(x)))
+
     def scores(self, table: list[list[float]]) -> list[float]:
         fast = compiled("linear_logits")
         return (fast or linear_logits_pure)(self.weights, self.offset, table, CLIP)
@@ -74,7 +77,8 @@ class BlockModel:
     far_share: float = 1.0
 
 
-def _linear(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearModel:
+def linear_from_dict(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearModel:
+    """A standardised logistic model as a trainer writes it (its ``features`` must be ``names``)."""
     if tuple(d.get("features", ())) != names:
         raise ConfigError(f"{where} was trained on other features than this code computes; retrain it "
                           "(benchmarks/train/)")
@@ -84,7 +88,7 @@ def _linear(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearMode
 def _first(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearModel | Forest:
     """Pass 1 as the file holds it: a forest (``trees``) or a logistic regression (``coef``)."""
     if "trees" not in d:
-        return _linear(d, names, where)
+        return linear_from_dict(d, names, where)
     if tuple(d.get("features", ())) != names:
         raise ConfigError(f"{where} was trained on other features than this code computes; retrain it "
                           "(benchmarks/train/)")
@@ -94,7 +98,7 @@ def _first(d: dict[str, Any], names: tuple[str, ...], where: str) -> LinearModel
 def model_from_dict(d: dict[str, Any], features: tuple[str, ...], where: str) -> BlockModel:
     """The model a weights file's JSON describes, checked against the code's feature names."""
     return BlockModel(_first(d["pass1"], features, f"{where} (pass 1)"),
-                      _linear(d["pass2"], PASS2_FEATURES, f"{where} (pass 2)"),
+                      linear_from_dict(d["pass2"], PASS2_FEATURES, f"{where} (pass 2)"),
                       float(d["drop_below"]), float(d["restore_at"]), int(d.get("far_reach", 0)),
                       float(d.get("far_share", 1.0)))
 
@@ -144,7 +148,7 @@ def context_probabilities_pure(z: list[float], kept: list[bool], weights: tuple[
     weights (the compiled core's twin is ``_core/_scan_cls.pxi``'s ``context_probabilities``, which reads
     ``windows``, ``near`` and ``clip``: the module's constants here)."""
     pass2 = LinearModel(weights, offset)
-    return [1.0 / (1.0 + math.exp(-pass2.logit(r))) for r in context_rows(z, kept)]
+    return [pass2.probability(r) for r in context_rows(z, kept)]
 
 
 def probabilities(model: BlockModel, first: list[list[float]], kept: list[bool]) -> list[float]:

@@ -15,16 +15,14 @@ of the capture benchmarks (``benchmarks/train/train_capture_regions.py``; shippe
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsclean.errors import ConfigError
 from newsclean.handoffs import TITLE_BLOCK
 from newsclean.page import Page
 from newsclean.stages.base import Stage
-from newsclean.stages.classify.model import CLIP, LinearModel
+from newsclean.stages.classify.model import LinearModel, linear_from_dict
 from newsclean.stages.regions.features import FEATURES, region_rows
 from newsclean.stages.regions.restore import GAP_FEATURES, gap_rows
 
@@ -42,23 +40,17 @@ class RegionModel:
     restore_at: float = 2.0              # a gap whose probability of being the story's reaches this comes back
 
 
-def _linear(d: dict) -> LinearModel:
-    return LinearModel.standardised(tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]), float(d["intercept"]))
-
-
 @lru_cache(maxsize=2)
 def load_region_model(filename: str = WEIGHTS_FILE) -> RegionModel:
     d = json.loads(resources.files("newsclean.data").joinpath(filename).read_text(encoding="utf-8"))
-    if tuple(d.get("features", ())) != FEATURES:
-        raise ConfigError(f"{filename} was trained on other features than this code computes; retrain it "
-                          "(benchmarks/train/train_capture_regions.py)")
+    # (a model fitted on other features than this code computes is refused: retrain it with
+    # benchmarks/train/train_capture_regions.py)
+    runs = linear_from_dict(d, FEATURES, filename)
     gaps = d.get("restore")
-    if gaps is not None and tuple(gaps.get("features", ())) != GAP_FEATURES:
-        raise ConfigError(f"{filename}'s gap model was trained on other features than this code computes; retrain "
-                          "it (benchmarks/train/train_capture_regions.py)")
     if gaps is None:
-        return RegionModel(_linear(d), float(d["drop_below"]))
-    return RegionModel(_linear(d), float(d["drop_below"]), _linear(gaps), float(gaps["restore_at"]))
+        return RegionModel(runs, float(d["drop_below"]))
+    return RegionModel(runs, float(d["drop_below"]), linear_from_dict(gaps, GAP_FEATURES, f"{filename} (gap model)"),
+                       float(gaps["restore_at"]))
 
 
 @dataclass(frozen=True)
@@ -89,7 +81,7 @@ class RegionStage(Stage):
         for k, (run, row) in enumerate(zip(runs, table)):
             if k == main:
                 continue
-            p = 1.0 / (1.0 + math.exp(-max(-CLIP, min(CLIP, model.linear.logit(row)))))
+            p = model.linear.probability(row)
             if p >= drop_below:
                 continue
             for b in page.blocks[run.first:run.last + 1]:
@@ -101,7 +93,7 @@ class RegionStage(Stage):
         if len(gaps) > MAX_RUNS:
             return
         for gap, row in zip(gaps, table):
-            p = 1.0 / (1.0 + math.exp(-model.logit(row)))
+            p = model.probability(row)
             if p < restore_at:
                 continue
             for i in gap.blocks:

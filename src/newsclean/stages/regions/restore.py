@@ -17,10 +17,9 @@ from dataclasses import dataclass
 
 from newsclean.features.text import is_end_marker, prose_of, words_of
 from newsclean.page import Block, DropKind
+from newsclean.stages.regions.features import PROSE_WORDS, SHORT_WORDS
 
 EDGE = 3           # a gap may start or end at most this many blocks outside the kept text's span
-SHORT_WORDS = 8    # as in features: a block under this many words is a short line
-PROSE_WORDS = 8    # as in features: prose_of's own minimum
 _NEVER = frozenset({DropKind.HEADLINE, DropKind.KICKER})   # the title stage's moves stay
 _KINDS = (DropKind.BEFORE_BODY, DropKind.AFTER_BODY, DropKind.END_MATTER, DropKind.NAV_BULLET, DropKind.PROMO,
           DropKind.OTHER, DropKind.REPEAT, DropKind.STOCK_PHRASE)
@@ -42,14 +41,20 @@ class Gap:
     blocks: tuple[int, ...]
 
 
-def gaps_of(blocks: list[Block]) -> list[Gap]:
-    """The page's gaps (see the module's docstring), in page order."""
+def _kept_span(blocks: list[Block]) -> tuple[int, int] | None:
+    """The first and last kept block (None: nothing is kept)."""
     kept = [i for i, b in enumerate(blocks) if b.dropped_by is None]
-    if not kept:
+    return (kept[0], kept[-1]) if kept else None
+
+
+def gaps_of(blocks: list[Block], span: tuple[int, int] | None = None) -> list[Gap]:
+    """The page's gaps (see the module's docstring), in page order; ``span``: ``_kept_span``, when known."""
+    span = span or _kept_span(blocks)
+    if span is None:
         return []
     out: list[Gap] = []
     cur: list[int] = []
-    for i in range(max(0, kept[0] - EDGE), min(len(blocks), kept[-1] + EDGE + 1)):
+    for i in range(max(0, span[0] - EDGE), min(len(blocks), span[1] + EDGE + 1)):
         b = blocks[i]
         if cur and (b.dropped_by is None or b.kind == "heading" or b.drop_kind is None or b.drop_kind in _NEVER):
             out.append(Gap(tuple(cur)))
@@ -100,9 +105,9 @@ def gap_row(blocks: list[Block], gap: Gap, lo: int, hi: int, main_words: int) ->
 
 def gap_rows(blocks: list[Block]) -> tuple[list[Gap], list[list[float]]]:
     """The page's gaps and one row per gap."""
-    gaps = gaps_of(blocks)
-    if not gaps:
+    span = _kept_span(blocks)
+    gaps = gaps_of(blocks, span)
+    if span is None or not gaps:
         return gaps, []
-    kept = [i for i, b in enumerate(blocks) if b.dropped_by is None]
     main_words = _longest_kept_stretch(blocks)
-    return gaps, [gap_row(blocks, g, kept[0], kept[-1], main_words) for g in gaps]
+    return gaps, [gap_row(blocks, g, span[0], span[1], main_words) for g in gaps]

@@ -145,7 +145,7 @@ class DuplicatesStage(Stage):
                                          for b in page.kept()}
         # each kept block's tokens joined, once: both the word-for-word copies and the repeated teasers key on it
         keys_of = {i: " ".join(t) for i, t in toks_of.items()}
-        self._second_copy(page, toks_of, keys_of=keys_of)
+        self._second_copy(page, keys_of)
         blocks = [b for b in page.kept()]
         grams: dict[int, set[tuple[str, ...]]] = {}
         lo, hi = opts.min_tokens, opts.max_block_tokens
@@ -156,7 +156,7 @@ class DuplicatesStage(Stage):
         if len(grams) < 2:
             return
         by_index = {b.index: b for b in blocks}
-        self._repeated(page, blocks, grams, by_index, toks_of, keys_of)
+        self._repeated(page, blocks, grams, by_index, keys_of)
         self._near_copies(page, grams, by_index, toks_of)
 
     def _near_copies(self, page: Page, grams: dict[int, set[tuple[str, ...]]], by_index: dict[int, Block],
@@ -223,16 +223,15 @@ class DuplicatesStage(Stage):
         # far apart: the author's own restatement, not a dek reprinted as its caption
         return self._near(page, idx, other, self.options.near_gap)
 
-    def _second_copy(self, page: Page, toks_of: dict[int, list[str]], min_long: int = 3, min_words: int = 150,
-                     max_copies: int = 3, keys_of: dict[int, str] | None = None) -> None:
+    def _second_copy(self, page: Page, keys_of: dict[int, str], min_long: int = 3, min_words: int = 150,
+                     max_copies: int = 3) -> None:
         """The body printed twice (a desktop and a mobile layout, a print version): a run of kept
         blocks that each repeat, word for word, a block kept earlier on the page, with at least
         ``min_long`` full-size blocks and ``min_words`` words in it. The later copy goes, unless its
         lines come back more than ``max_copies`` times on the page (the same day in each week of a
-        meal plan: a structured text, not a copy). ``keys_of``: each block's tokens joined by spaces, when
-        the caller has them."""
+        meal plan: a structured text, not a copy). ``keys_of``: each kept block's tokens joined by spaces."""
         kept = list(page.kept())
-        keys = [keys_of[b.index] if keys_of is not None else " ".join(toks_of[b.index]) for b in kept]
+        keys = [keys_of[b.index] for b in kept]
         count = Counter(keys)
         first: dict[str, int] = {}
         run: list[int] = []
@@ -335,15 +334,12 @@ class DuplicatesStage(Stage):
         return b - a < 50 and not any(x.kept for x in page.blocks[a + 1:b])
 
     def _repeated(self, page: Page, blocks: list[Block], grams: dict, by_index: dict,
-                  toks_of: dict | None = None, keys_of: dict[int, str] | None = None) -> None:
+                  keys_of: dict[int, str]) -> None:
+        """``keys_of``: each kept block's tokens joined by spaces (a teaser card's lines key on them)."""
         seen: dict[str, list[int]] = defaultdict(list)
         for b in blocks:
             if b.index in grams:
-                if keys_of is not None:
-                    seen[keys_of[b.index]].append(b.index)
-                    continue
-                toks = toks_of[b.index] if toks_of is not None else tokens(b.text)
-                seen[" ".join(toks)].append(b.index)
+                seen[keys_of[b.index]].append(b.index)
         # (a table row is no teaser card: the same header row starts each table of a plan)
         groups = [c for c in seen.values()
                   if len(c) >= self.options.repeats and not ends_sentence(by_index[c[0]].text)

@@ -232,17 +232,14 @@ class TypeFitStage(Stage):
         if title is None:
             return
         cards = carousel_blocks(groups, title)
-        kept = [len(b.text.split()) for b in page.blocks if b.kept]
-        in_cards = sum(len(b.text.split()) for b in page.blocks if b.kept and b.index in cards)
-        if in_cards > CAROUSEL_MAX_SHARE * sum(kept):
+        shown = [b for b in page.blocks if b.kept and b.index in cards]
+        kept_words = sum(len(b.text.split()) for b in page.blocks if b.kept)
+        if sum(len(b.text.split()) for b in shown) > CAROUSEL_MAX_SHARE * kept_words:
             return  # the priced cards are most of what is kept: a collection, whatever the type says
-        dropped = 0
-        for block in page.blocks:
-            if block.kept and block.index in cards:
-                page.drop(block, self.name, "a card in a carousel of other products")
-                dropped += 1
-        if dropped:
-            page.note(self.name, f"product page: {dropped} blocks of carousels of other products dropped")
+        for block in shown:
+            page.drop(block, self.name, "a card in a carousel of other products")
+        if shown:
+            page.note(self.name, f"product page: {len(shown)} blocks of carousels of other products dropped")
 
     def _restore_posts(self, page: Page) -> None:
         """The thread's posts (``forum_posts.post_group``) are its content: the prose the container choice

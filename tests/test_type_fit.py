@@ -80,15 +80,13 @@ class TypeIs(Stage):
 
     name = "type_is"
 
-    def __init__(self, kind: str, confidence: float = 0.95, article_probability: float | None = None) -> None:
+    def __init__(self, kind: str, confidence: float = 0.95) -> None:
         super().__init__()
-        self.kind, self.confidence, self.article_probability = kind, confidence, article_probability
+        self.kind, self.confidence = kind, confidence
 
     def run(self, page: Page) -> None:
         page.set_field("page_type", self.kind, "test", self.name)
         page.set_field("page_type_confidence", self.confidence, "test", self.name)
-        if self.article_probability is not None:
-            page.handoffs.article_probability = self.article_probability
 
 
 def _collection(cards: str) -> tuple[str, str]:
@@ -119,24 +117,6 @@ def test_collection_drops_the_chrome_every_product_card_repeats_but_keeps_titles
                for i in range(10))
     assert "Every rug here goes in the washing machine" in after.text
     assert any(r.stage == "type_fit" and r.text == "Select size" for r in after.removed)
-
-
-def test_an_unsure_collection_that_is_surely_no_article_loses_its_item_chrome_and_repeats() -> None:
-    cards = "".join(f"<div class='card card-{i}'><h3><a href='/products/rug-{i}'>Kilim rug number {i}</a></h3>"
-                    f"<p>Hand-woven wool, pattern {i}</p><button>Add to wishlist</button>"
-                    "<div class='sizes'>Select size</div></div>" for i in range(10))
-    html, url = _collection(cards + "<p>Free returns within 30 days</p><p>Free returns within 30 days</p>")
-
-    def run(article_probability: float) -> str:
-        # typed collection 0.65: under item_confidence (0.7) and repeat_confidence (0.9)
-        pipe = Pipeline().add(TypeIs("collection", 0.65, article_probability), after="page_type")
-        return pipe.extract(html, url=url).text
-
-    maybe_article, no_article = run(0.3), run(0.02)
-    assert maybe_article.count("Select size") == 10 and maybe_article.count("Free returns within 30 days") == 2
-    assert "Select size" not in no_article and no_article.count("Free returns within 30 days") == 1
-    assert all(f"Kilim rug number {i}" in no_article and f"Hand-woven wool, pattern {i}" in no_article
-               for i in range(10))
 
 
 def test_a_line_in_only_a_few_cards_is_not_item_chrome() -> None:

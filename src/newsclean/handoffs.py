@@ -30,7 +30,7 @@ TEXT_REGION = "text_region"
 OUTSIDE_MAIN = "outside_main"
 #: index of the headline block (``title``)
 TITLE_BLOCK = "title_block"
-#: the ``page_type`` / ``page_type_confidence`` fields and ``Handoffs.article_probability`` (``page_type``)
+#: the ``page_type`` / ``page_type_confidence`` fields (``page_type``)
 PAGE_TYPE = "page_type"
 
 
@@ -45,4 +45,3 @@ class Handoffs:
     html_cookies: tuple[int, ...] | None = None
     text_region: tuple[int, int] | None = None
     title_block: int | None = None
-    article_probability: float | None = None    # the page-type model's probability that the page is an article

@@ -144,11 +144,6 @@ class TypeFitStage(Stage):
         #: at 0.6 an article of WCXB's check half, taken for one of those types, lost words
         #: (html:wcxb check 0.9520 -> 0.9517); tune gains hold at 0.9
         repeat_confidence: float = 0.9
-        #: a page whose article probability (``page_type``'s model, ``handoffs.article_probability``) is at most
-        #: this is no article whatever its type's confidence: the item chrome and the repeats go from
-        #: ``min_confidence`` on (a listing typed 0.6 whose other choice is collection; the two floors above
-        #: guard articles taken for a listing, whose article probability is high). 0 turns it off
-        article_doubt: float = 0.1
         #: on a product page, drop the customer reviews (blocks under a class/id word "review(s)")
         drop_reviews: bool = True
         #: on a listing, collection or product page (typed with at least ``min_confidence``), drop the
@@ -198,26 +193,15 @@ class TypeFitStage(Stage):
                 self._drop_chrome_hints(page, kind)
         if kind in COPY_TYPES and confidence >= self.options.copy_confidence and self.options.restore_copy:
             self._restore_copy(page, kind)
-        if kind in ITEM_REPEAT_TYPES and self._sure(page, kind, confidence, self.options.item_confidence) \
+        if kind in ITEM_REPEAT_TYPES and confidence >= self.options.item_confidence \
                 and self.options.item_repeat_share > 0:
             self._drop_item_chrome(page, kind, groups if groups is not None else item_groups(page))
-        if self._sure(page, kind, confidence, self.options.repeat_confidence):
-            self._drop_repeats(page, kind)
+        self._drop_repeats(page, kind, confidence)
         # (a listing's consent box goes from the listing's floor: below ``min_confidence`` the items' restoring
         # gives it back too, tune: 2 listings typed 0.46 and 0.58 kept OneTrust's whole preference centre)
         if kind in ITEM_REPEAT_TYPES and confidence >= min(floor, self.options.min_confidence) \
                 and self.options.drop_consent:
             self._drop_consent(page, kind)
-
-    def _sure(self, page: Page, kind: str | None, confidence: float, floor: float) -> bool:
-        """Whether a rule whose floor is ``floor`` applies: the type's confidence reaches it, or (from the
-        type's own floor on, ``listing_min_confidence`` or ``min_confidence``) the model all but rules out an
-        article (``article_doubt``)."""
-        if confidence >= floor:
-            return True
-        base = self.options.listing_min_confidence if kind == "listing" else self.options.min_confidence
-        p_article = page.handoffs.article_probability
-        return confidence >= base and p_article is not None and p_article <= self.options.article_doubt
 
     def _rechoose_region(self, page: Page, kind: str) -> None:
         """When the chosen container misses the page's title, the region around the title replaces it: what
@@ -368,10 +352,10 @@ class TypeFitStage(Stage):
             page.drop(block, self.name, "a customer review on a product page")
         page.note(self.name, f"product page: {len(reviews)} blocks of customer reviews dropped")
 
-    def _drop_repeats(self, page: Page, kind: str | None) -> None:
+    def _drop_repeats(self, page: Page, kind: str | None, confidence: float) -> None:
         """On a listing, collection, product or forum page, every kept block whose text (case and spacing
         aside) is the same as an earlier kept block is dropped, headings aside: the first copy stays."""
-        if not self.options.drop_repeats or kind not in REPEAT_TYPES:
+        if not self.options.drop_repeats or kind not in REPEAT_TYPES or confidence < self.options.repeat_confidence:
             return
         seen: set[str] = set()
         dropped = 0

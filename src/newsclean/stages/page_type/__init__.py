@@ -5,8 +5,7 @@ The page's signals (``features``: schema.org types, og:type, URL shape, repeated
 blocks, prices and cart words, post chrome, code blocks, prose and link density) go through a
 multinomial logistic regression whose weights were learned on the tune split of the WCXB dev pages
 (``benchmarks/train/page_type.py``) and ship as ``data/page_type_weights.json``; applying them is
-plain Python. The stage sets the fields ``page_type`` and ``page_type_confidence``, leaves the probability
-that the page is an article on ``page.handoffs.article_probability`` (``type_fit`` reads it) and keeps, in
+plain Python. The stage sets the fields ``page_type`` and ``page_type_confidence`` and keeps, in
 ``page.notes["page_type"]``, the probabilities and the signals that pushed the decision most (what
 ``newsclean explain`` shows). It drops nothing.
 """
@@ -81,7 +80,6 @@ class PageTypeStage(Stage):
         kind, confidence, probs, contrib = classify(features)
         page.set_field("page_type", kind, "page_type:model", self.name)
         page.set_field("page_type_confidence", round(confidence, 3), "page_type:model", self.name)
-        page.handoffs.article_probability = probs["article"]
         signals = [f"{name} = {features[name]:.2f} (+{c:.2f})" for name, c in contrib if c > 0 and name in features]
         page.notes["page_type"] = {
             "type": kind, "confidence": confidence,

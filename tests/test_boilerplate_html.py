@@ -172,3 +172,20 @@ def test_a_short_post_does_not_lose_to_the_cookie_box():
     html = f"<body><nav>{nav(8)}</nav><div id='post'>{post}</div>{cookie}</body>"
     page = run(html)
     assert page.handoffs.html_container.get("id") == "post"
+
+
+def test_a_short_listing_does_not_lose_to_a_consent_managers_preference_centre():
+    """A consent manager's dialog (purposes and vendors, paragraphs of prose about cookies in the box's own
+    words, more of them than one cookie notice) is longer than the page's few items; named as consent by its
+    class/id and reading as a notice, it counts against its box."""
+    items = "".join(f"<div class='card'><h3>Tomato sauce recipe {i}</h3><p>{P.format(i)}</p></div>" for i in range(3))
+    purposes = "".join(
+        f"<h4>Purpose {i}</h4><p>These cookies and similar identifiers let partners measure content performance "
+        f"and build profiles for personalised advertising; you can change your preferences and withdraw consent "
+        f"at any time from the settings, purpose {i} of eight.</p>" for i in range(8))
+    box = f"<div id='onetrust-pc-sdk' class='otPcCenter'><h2>Your Privacy</h2>{purposes}</div>"
+    html = f"<body><nav>{nav(8)}</nav><h1>Tomato sauce recipes</h1><div id='recipes'>{items}</div>{box}</body>"
+    page = run(html)
+    assert page.handoffs.html_container.get("id") == "recipes"
+    kept = " ".join(b.text for b in page.blocks if b.kept)
+    assert "Tomato sauce recipe 2" in kept and "personalised advertising" not in kept

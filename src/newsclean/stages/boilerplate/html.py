@@ -37,6 +37,7 @@ from newsclean.stages.boilerplate.signals import (
     teaser_blocks,
     unmemoised_chain,
 )
+from newsclean.stages.consent_boxes import consent_blocks
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
@@ -308,7 +309,11 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
     blocks = page.blocks
     teasers = teaser_blocks(blocks, page.url)
     cookies = cookie_notices([b.text for b in blocks])
-    weights = _weights(blocks, teasers, cookies)
+    # a consent manager's dialog (its purposes and vendors, paragraphs of prose about cookies) weighs against
+    # its element as a cookie notice does: it is never the page's content (tune: the container of 5 pages, 3
+    # listings and 2 forums, was a OneTrust preference centre)
+    boxed = consent_blocks(page)
+    weights = _weights(blocks, teasers, cookies | {i for i, b in enumerate(blocks) if b.index in boxed})
     page.handoffs.html_teasers = tuple(sorted(teasers))
     page.handoffs.html_cookies = tuple(sorted(blocks[i].index for i in cookies))  # (navigation drops them)
     vocab, whole = jsonld_vocab(page)

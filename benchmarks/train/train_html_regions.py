@@ -10,7 +10,8 @@ pipeline with the HTML run model off (what the stage sees). The kept text is cut
 labelled from the gold: for the body sets 1 when at least half of the run's word 4-shingles are in the gold
 body (a run of 1-3 words: when its words appear in the gold's word sequence), for trafeval 1 when it holds
 one of the page's 'with' snippets and none of its 'without' ones, 0 the other way round (other runs are not
-labelled). Each row is weighted by its share of the page's kept characters (a run's effect on the page's
+labelled; pages the ``page_type`` stage calls other than articles are left as they are, as the stage
+leaves them). Each row is weighted by its share of the page's kept characters (a run's effect on the page's
 score), plus ``MIN_WEIGHT``. The model: the shared standardised L2 logistic regression (``linear_fit``).
 The threshold ``drop_below``: of ``THRESHOLDS``, the one with the best mean F1 over the three sets when
 every tune page's runs are judged by a model fitted without that page's fold (``FOLDS`` folds by a hash of
@@ -37,7 +38,7 @@ from weights_io import write_or_check  # noqa: E402
 
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, is_check, load_module, pinned_options  # noqa: E402
 from newsclean import Pipeline  # noqa: E402
-from newsclean.stages.regions import HTML_WEIGHTS_FILE  # noqa: E402
+from newsclean.stages.regions import HTML_WEIGHTS_FILE, judged_type  # noqa: E402
 from newsclean.stages.regions.html_features import HTML_FEATURES, html_region_rows  # noqa: E402
 
 OUT = HERE.parents[1] / "src" / "newsclean" / "data" / HTML_WEIGHTS_FILE
@@ -92,9 +93,12 @@ def collect(bench: Path) -> list[dict[str, Any]]:
                 continue
             page = pipe.process(d.load(), url=d.url, kind=d.kind)
             runs, main, table = html_region_rows(page.blocks, page.handoffs.title_block,
-                                                 set(page.handoffs.html_teasers or ()))
+                                                 set(page.handoffs.html_teasers or ()),
+                                             page.handoffs.html_container)
             label = labeller(s.scorer, d.gold)
             rows = []
+            if not judged_type(page.get("page_type")):
+                runs, table = [], []  # (the stage leaves the page as it is: no rows, scored as it is)
             for k, (r, row) in enumerate(zip(runs, table)):
                 text = "\n".join(b.text for b in page.blocks[r.first:r.last + 1] if b.dropped_by is None)
                 rows.append((r.first, r.last, k == main, row, None if k == main else label(text), len(text)))

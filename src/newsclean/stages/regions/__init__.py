@@ -15,7 +15,8 @@ of the capture benchmarks (``benchmarks/train/train_capture_regions.py``; shippe
 On HTML pages the same runs are judged by a model of their own (``HTML_WEIGHTS_FILE``, fitted on the tune
 split of the HTML benchmarks by ``benchmarks/train/train_html_regions.py``): the capture's row of each run
 with what the markup says of it (``html_features.HTML_EXTRAS``: links, the container choice's block
-weights, the boxes it shares with the main run). HTML pages get no gap model: nothing is restored.
+weights, the boxes it shares with the main run). HTML pages get no gap model: nothing is restored;
+only articles' runs are judged (a listing's runs are its items).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsclean.handoffs import HTML_TEASERS, TITLE_BLOCK
+from newsclean.handoffs import HTML_CONTAINER, HTML_TEASERS, TITLE_BLOCK
 from newsclean.page import Page
 from newsclean.stages.base import Stage
 from newsclean.stages.classify.model import LinearModel, linear_from_dict
@@ -34,6 +35,7 @@ from newsclean.stages.regions.restore import GAP_FEATURES, gap_rows
 
 WEIGHTS_FILE = "capture_regions.json"
 HTML_WEIGHTS_FILE = "html_regions.json"
+ARTICLE = "article"  # the page type whose runs the HTML model judges (it is fitted on articles' pages)
 # past this many runs (a degenerate capture: thousands of one-line runs) the decisions before stand: the
 # rows cost one pass over the blocks per run
 MAX_RUNS = 400
@@ -60,6 +62,11 @@ def load_region_model(filename: str = WEIGHTS_FILE) -> RegionModel:
                        float(gaps["restore_at"]))
 
 
+def judged_type(page_type: object) -> bool:
+    """Are the runs of an HTML page of this type judged: an article's (or a page of no known type)?"""
+    return page_type is None or page_type == ARTICLE
+
+
 @lru_cache(maxsize=2)
 def load_html_region_model(filename: str = HTML_WEIGHTS_FILE) -> RegionModel:
     """The HTML pages' run model (no gap model: ``restore`` is None)."""
@@ -77,7 +84,7 @@ class RegionOptions:
 class RegionStage(Stage):
     name = "regions"
     kinds = frozenset({"text", "html"})
-    optional = frozenset({TITLE_BLOCK, HTML_TEASERS})
+    optional = frozenset({TITLE_BLOCK, HTML_TEASERS, HTML_CONTAINER})
     Options = RegionOptions
 
     def run(self, page: Page) -> None:
@@ -112,10 +119,13 @@ class RegionStage(Stage):
     def _run_html(self, page: Page) -> None:
         if self.options.html_drop_below == 0:
             return  # (the model file is not read: its trainer runs the stage this way)
+        if not judged_type(page.get("page_type")):
+            return  # a listing's, a forum's runs are its items and posts: the model knows articles only
         model = load_html_region_model()
         drop_below = model.drop_below if self.options.html_drop_below is None else self.options.html_drop_below
         runs, main, table = html_region_rows(page.blocks, page.handoffs.title_block,
-                                             set(page.handoffs.html_teasers or ()))
+                                             set(page.handoffs.html_teasers or ()),
+                                             page.handoffs.html_container)
         if len(runs) < 2 or len(runs) > MAX_RUNS:
             return
         for k, (run, row) in enumerate(zip(runs, table)):

@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from newsclean.features.text import words_of
 from newsclean.page import Block
 from newsclean.stages.boilerplate import block_weights
 from newsclean.stages.boilerplate.signals import element_words, load_hints
-from newsclean.stages.regions.features import FEATURES, Run, region_rows
+from newsclean.stages.regions.features import FEATURES, Run, region_rows, runs_of
 
 HTML_EXTRAS: tuple[str, ...] = (
     "link_density", "block_weight", "same_box", "log_levels_up", "outside_main_box", "chrome_word",
@@ -26,6 +27,10 @@ HTML_FEATURES: tuple[str, ...] = FEATURES + HTML_EXTRAS
 _BOX_UP = 2          # a block's "boxes": its classed parent and grandparent
 _MAX_CHAIN = 40      # how far up a block's ancestors are walked (deeper trees are broken)
 _LIST_TAGS = frozenset({"ul", "ol", "dl"})
+#: elements that are text themselves, not boxes of it: right under the container they are the story's own
+_TEXT_TAGS = frozenset({"p", "ul", "ol", "dl", "li", "blockquote", "pre", "table", "figure", "h1", "h2", "h3", "h4",
+                        "h5", "h6", "span", "a", "b", "i", "em", "strong", "br"})
+_LOOSE = ("", "")
 
 
 def _ancestors(el: Any) -> list[Any]:
@@ -104,10 +109,48 @@ def html_extras(blocks: list[Block], run: Run, main_top: Any, main_boxes: set[tu
             float(not words.isdisjoint(hints.content_positive)), float(in_list), float(after_main) * bw]
 
 
-def html_region_rows(blocks: list[Block], title_block: int | None,
-                     teasers: set[int]) -> tuple[list[Run], int, list[list[float]]]:
-    """``region_rows`` with the ``HTML_EXTRAS`` after each judged run's row (the main run's row: all zeros)."""
-    runs, main, table = region_rows(blocks, title_block)
+def _branch(el: Any, container: Any) -> tuple[str, str] | None:
+    """What the child of ``container`` that holds ``el`` is: its tag and class, or ``_LOOSE`` when it is a
+    text element itself (a paragraph, a list, a quote right under the container); None when ``el`` is not
+    below the container. Boxes of one kind in a row (a wrapper per paragraph) are one branch."""
+    prev = None
+    for _ in range(_MAX_CHAIN):
+        if el is None or el is container:
+            break
+        prev, el = el, el.getparent()
+    if el is not container or prev is None:
+        return None
+    tag = prev.tag.lower() if isinstance(prev.tag, str) else ""
+    if tag in _TEXT_TAGS:
+        return _LOOSE
+    return tag, prev.get("class") or ""
+
+
+def html_runs(blocks: list[Block], container: Any) -> list[Run]:
+    """``runs_of``, each run cut again where its blocks pass from one child of the main content's container
+    to another: a box of legal lines or a share bar right under the story, with no dropped block between,
+    is a run of its own."""
+    runs = runs_of(blocks)
+    if container is None:
+        return runs
+    out = []
+    for r in runs:
+        start, prev = r.first, _branch(blocks[r.first].element, container)
+        for i in range(r.first + 1, r.last + 1):
+            here = _branch(blocks[i].element, container)
+            if here != prev:
+                out.append(Run(start, i - 1, sum(words_of(b) for b in blocks[start:i])))
+                start = i
+            prev = here
+        out.append(Run(start, r.last, sum(words_of(b) for b in blocks[start:r.last + 1])))
+    return out
+
+
+def html_region_rows(blocks: list[Block], title_block: int | None, teasers: set[int],
+                     container: Any = None) -> tuple[list[Run], int, list[list[float]]]:
+    """``region_rows`` of the ``html_runs`` with the ``HTML_EXTRAS`` after each judged run's row (the main
+    run's row: all zeros)."""
+    runs, main, table = region_rows(blocks, title_block, html_runs(blocks, container))
     if len(runs) < 2:
         return runs, main, table
     model = block_weights.load_model()

@@ -1,4 +1,4 @@
-"""Stage 'regions': a learned keep/drop decision for whole runs of a text capture's kept text.
+"""Stage 'regions': a learned keep/drop decision for whole runs of a page's kept text.
 
 The block classifier (``classify``) judges one block at a time; what it keeps around the story is often
 prose of another kind — a teaser box, an FAQ, an author's bio, a form's or a disclaimer's text, a
@@ -11,6 +11,12 @@ a stretch of blocks that earlier stages dropped inside the kept text's span or j
 gaps it scores at or above its own fitted threshold. Both models and thresholds are fitted on the tune split
 of the capture benchmarks (``benchmarks/train/train_capture_regions.py``; shipped as
 ``data/capture_regions.json``); the main run is never dropped.
+
+On HTML pages the same runs are judged by a model of their own (``HTML_WEIGHTS_FILE``, fitted on the tune
+split of the HTML benchmarks by ``benchmarks/train/train_html_regions.py``): the capture's row of each run
+with what the markup says of it (``html_features.HTML_EXTRAS``: links, the container choice's block
+weights, the boxes it shares with the main run). HTML pages get no gap model: nothing is restored;
+only articles' runs are judged (a listing's runs are its items).
 """
 from __future__ import annotations
 
@@ -19,14 +25,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsclean.handoffs import TITLE_BLOCK
+from newsclean.handoffs import HTML_CONTAINER, HTML_TEASERS, TITLE_BLOCK
 from newsclean.page import Page
 from newsclean.stages.base import Stage
 from newsclean.stages.classify.model import LinearModel, linear_from_dict
-from newsclean.stages.regions.features import FEATURES, region_rows
+from newsclean.stages.regions.features import FEATURES, Run, region_rows
+from newsclean.stages.regions.html_features import HTML_FEATURES, html_region_rows
 from newsclean.stages.regions.restore import GAP_FEATURES, gap_rows
 
 WEIGHTS_FILE = "capture_regions.json"
+HTML_WEIGHTS_FILE = "html_regions.json"
+ARTICLE = "article"  # the page type whose runs the HTML model judges (it is fitted on articles' pages)
 # past this many runs (a degenerate capture: thousands of one-line runs) the decisions before stand: the
 # rows cost one pass over the blocks per run
 MAX_RUNS = 400
@@ -53,19 +62,35 @@ def load_region_model(filename: str = WEIGHTS_FILE) -> RegionModel:
                        float(gaps["restore_at"]))
 
 
+def judged_type(page_type: object) -> bool:
+    """Are the runs of an HTML page of this type judged: an article's (or a page of no known type)?"""
+    return page_type is None or page_type == ARTICLE
+
+
+@lru_cache(maxsize=2)
+def load_html_region_model(filename: str = HTML_WEIGHTS_FILE) -> RegionModel:
+    """The HTML pages' run model (no gap model: ``restore`` is None)."""
+    d = json.loads(resources.files("newsclean.data").joinpath(filename).read_text(encoding="utf-8"))
+    return RegionModel(linear_from_dict(d, HTML_FEATURES, filename), float(d["drop_below"]))
+
+
 @dataclass(frozen=True)
 class RegionOptions:
     drop_below: float | None = None   # drop a run below this probability (None: the fitted one; 0: none)
     restore_at: float | None = None   # restore a gap at this probability (None: the fitted one; over 1: none)
+    html_drop_below: float | None = None  # on HTML pages: drop a run below this (None: the fitted one; 0: none)
 
 
 class RegionStage(Stage):
     name = "regions"
-    kinds = frozenset({"text"})
-    optional = frozenset({TITLE_BLOCK})
+    kinds = frozenset({"text", "html"})
+    optional = frozenset({TITLE_BLOCK, HTML_TEASERS, HTML_CONTAINER})
     Options = RegionOptions
 
     def run(self, page: Page) -> None:
+        if page.kind == "html":
+            self._run_html(page)
+            return
         model = load_region_model()
         drop_below = model.drop_below if self.options.drop_below is None else self.options.drop_below
         if drop_below > 0:
@@ -84,9 +109,30 @@ class RegionStage(Stage):
             p = model.linear.probability(row)
             if p >= drop_below:
                 continue
-            for b in page.blocks[run.first:run.last + 1]:
-                self.drop(page, b, f"learned region model: a run of {run.words} words beside the story's "
-                                   f"main run, not the story's (p={p:.2f})")
+            self._drop_run(page, run, f"learned region model: a run of {run.words} words beside the story's "
+                                      f"main run, not the story's (p={p:.2f})")
+
+    def _drop_run(self, page: Page, run: Run, reason: str) -> None:
+        for b in page.blocks[run.first:run.last + 1]:
+            self.drop(page, b, reason)
+
+    def _run_html(self, page: Page) -> None:
+        if self.options.html_drop_below == 0:
+            return  # (the model file is not read: its trainer runs the stage this way)
+        if not judged_type(page.get("page_type")):
+            return  # a listing's, a forum's runs are its items and posts: the model knows articles only
+        model = load_html_region_model()
+        drop_below = model.drop_below if self.options.html_drop_below is None else self.options.html_drop_below
+        runs, main, table = html_region_rows(page.blocks, page.handoffs.title_block,
+                                             set(page.handoffs.html_teasers or ()),
+                                             page.handoffs.html_container)
+        if len(runs) < 2 or len(runs) > MAX_RUNS:
+            return
+        for k, (run, row) in enumerate(zip(runs, table)):
+            p = model.linear.probability(row) if k != main else 1.0
+            if p < drop_below:
+                self._drop_run(page, run, f"learned HTML region model: a run of {run.words} words beside the "
+                                          f"story's main run, not the story's (p={p:.2f})")
 
     def _restore_gaps(self, page: Page, model: LinearModel, restore_at: float) -> None:
         gaps, table = gap_rows(page.blocks)

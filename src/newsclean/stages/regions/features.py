@@ -243,10 +243,12 @@ def run_row(blocks: list[Block], runs: list[Run], k: int, main: int, title_block
     return row
 
 
-def region_rows(blocks: list[Block], title_block: int | None) -> tuple[list[Run], int, list[list[float]]]:
-    """The page's runs, the main run's index, and one row per run (the main run's row is all zeros: it is
-    never judged)."""
-    runs = runs_of(blocks)
+def region_rows(blocks: list[Block], title_block: int | None,
+                runs: list[Run] | None = None) -> tuple[list[Run], int, list[list[float]]]:
+    """The page's runs (``runs_of``, unless given), the main run's index, and one row per run (the main run's
+    row is all zeros: it is never judged)."""
+    if runs is None:
+        runs = runs_of(blocks)
     if not runs:
         return runs, -1, []
     main = main_run(runs)

@@ -1,0 +1,167 @@
+"""What an HTML page's runs of kept text look like, for the ``regions`` stage on HTML pages.
+
+The runs, the main run and the text-side row of every run are the capture's (``features.region_rows``:
+size, place, opening heading, prose, lists, dates, bios, comment furniture, shared vocabulary). An HTML
+page says more about a run through its markup, so each row gets ``HTML_EXTRAS`` after those: how much of
+the run's text sits in links, how the container choice's block weights judged its blocks, whether its
+blocks share a classed parent or grandparent with the main run's, how far above the main run's own box
+the element holding both lies, and whether class/id words of the elements between the run and that
+element say chrome (comments, related lists, share bars) or content.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from newsclean.features.text import words_of
+from newsclean.page import Block
+from newsclean.stages.boilerplate import block_weights
+from newsclean.stages.boilerplate.signals import element_words, load_hints
+from newsclean.stages.regions.features import FEATURES, Run, region_rows, runs_of
+
+HTML_EXTRAS: tuple[str, ...] = (
+    "link_density", "block_weight", "same_box", "log_levels_up", "outside_main_box", "chrome_word",
+    "strong_chrome_word", "content_word", "in_list", "after_main*block_weight",
+)
+HTML_FEATURES: tuple[str, ...] = FEATURES + HTML_EXTRAS
+_BOX_UP = 2          # a block's "boxes": its classed parent and grandparent
+_MAX_CHAIN = 40      # how far up a block's ancestors are walked (deeper trees are broken)
+_LIST_TAGS = frozenset({"ul", "ol", "dl"})
+#: elements that are text themselves, not boxes of it: right under the container they are the story's own
+_TEXT_TAGS = frozenset({"p", "ul", "ol", "dl", "li", "blockquote", "pre", "table", "figure", "h1", "h2", "h3", "h4",
+                        "h5", "h6", "span", "a", "b", "i", "em", "strong", "br"})
+_LOOSE = ("", "")
+
+
+def _ancestors(el: Any) -> list[Any]:
+    """``el`` and its ancestors, nearest first (at most ``_MAX_CHAIN``)."""
+    out: list[Any] = []
+    while el is not None and len(out) < _MAX_CHAIN:
+        out.append(el)
+        el = el.getparent()
+    return out
+
+
+def _common(chains: list[list[Any]]) -> Any:
+    """The lowest element on every chain (None when they share none)."""
+    if not chains:
+        return None
+    shared = set(chains[0])
+    for c in chains[1:]:
+        shared.intersection_update(c)
+    return next((e for e in chains[0] if e in shared), None)
+
+
+def _boxes(el: Any) -> set[tuple[str, str]]:
+    out = set()
+    e = el.getparent() if el is not None else None
+    for _ in range(_BOX_UP):
+        if e is None:
+            break
+        cls = e.get("class") if isinstance(e.tag, str) else None
+        if cls:
+            out.add((e.tag, cls))
+        e = e.getparent()
+    return out
+
+
+def _run_blocks(blocks: list[Block], run: Run) -> list[Block]:
+    return [b for b in blocks[run.first:run.last + 1] if b.element is not None]
+
+
+def _words_between(el: Any, top: Any) -> set[str]:
+    """The class/id words of ``el`` and its ancestors below ``top``."""
+    out: set[str] = set()
+    e = el
+    for _ in range(_MAX_CHAIN):
+        if e is None or e is top:
+            break
+        out.update(element_words(e))
+        e = e.getparent()
+    return out
+
+
+def html_extras(blocks: list[Block], run: Run, main_top: Any, main_boxes: set[tuple[str, str]],
+                weights: dict[int, float], after_main: bool) -> list[float]:
+    """The ``HTML_EXTRAS`` of one run (``main_top``: the element holding the main run's blocks; ``weights``:
+    each kept block's container-choice weight, by its index)."""
+    own = _run_blocks(blocks, run)
+    chars = sum(len(b.text) for b in own) or 1
+    ld = sum(len(b.text) * float(b.features.get("link_density", 0.0)) for b in own) / chars
+    bw = sum(weights[b.index] for b in own) / chars
+    same = any(_boxes(b.element) & main_boxes for b in own)
+    chains = [_ancestors(b.element) for b in own]
+    top = _common(chains + [_ancestors(main_top)]) if main_top is not None and chains else None
+    up = 0
+    if top is not None:
+        e = main_top
+        while e is not None and e is not top and up < _MAX_CHAIN:
+            e = e.getparent()
+            up += 1
+    outside = float(main_top is not None and bool(chains) and main_top not in chains[0])
+    hints = load_hints()
+    words: set[str] = set()
+    for b in own:
+        words |= _words_between(b.element, top)
+    in_list = any(isinstance(e.tag, str) and e.tag in _LIST_TAGS for c in chains for e in c[:3])
+    return [ld, bw, float(same), math.log1p(up), outside, float(not words.isdisjoint(hints.block_negative)),
+            float(not words.isdisjoint(hints.block_negative_strong)),
+            float(not words.isdisjoint(hints.content_positive)), float(in_list), float(after_main) * bw]
+
+
+def _branch(el: Any, container: Any) -> tuple[str, str] | None:
+    """What the child of ``container`` that holds ``el`` is: its tag and class, or ``_LOOSE`` when it is a
+    text element itself (a paragraph, a list, a quote right under the container); None when ``el`` is not
+    below the container. Boxes of one kind in a row (a wrapper per paragraph) are one branch."""
+    prev = None
+    for _ in range(_MAX_CHAIN):
+        if el is None or el is container:
+            break
+        prev, el = el, el.getparent()
+    if el is not container or prev is None:
+        return None
+    tag = prev.tag.lower() if isinstance(prev.tag, str) else ""
+    if tag in _TEXT_TAGS:
+        return _LOOSE
+    return tag, prev.get("class") or ""
+
+
+def html_runs(blocks: list[Block], container: Any) -> list[Run]:
+    """``runs_of``, each run cut again where its blocks pass from one child of the main content's container
+    to another: a box of legal lines or a share bar right under the story, with no dropped block between,
+    is a run of its own."""
+    runs = runs_of(blocks)
+    if container is None:
+        return runs
+    out = []
+    for r in runs:
+        start, prev = r.first, _branch(blocks[r.first].element, container)
+        for i in range(r.first + 1, r.last + 1):
+            here = _branch(blocks[i].element, container)
+            if here != prev:
+                out.append(Run(start, i - 1, sum(words_of(b) for b in blocks[start:i])))
+                start = i
+            prev = here
+        out.append(Run(start, r.last, sum(words_of(b) for b in blocks[start:r.last + 1])))
+    return out
+
+
+def html_region_rows(blocks: list[Block], title_block: int | None, teasers: set[int],
+                     container: Any = None) -> tuple[list[Run], int, list[list[float]]]:
+    """``region_rows`` of the ``html_runs`` with the ``HTML_EXTRAS`` after each judged run's row (the main
+    run's row: all zeros)."""
+    runs, main, table = region_rows(blocks, title_block, html_runs(blocks, container))
+    if len(runs) < 2:
+        return runs, main, table
+    model = block_weights.load_model()
+    weights = {b.index: block_weights.weight(b, b.index in teasers, model) for b in blocks if b.dropped_by is None}
+    mains = _run_blocks(blocks, runs[main])
+    main_top = _common([_ancestors(b.element) for b in mains]) if mains else None
+    main_boxes = {box for b in mains for box in _boxes(b.element)}
+    out = []
+    for k, row in enumerate(table):
+        if k == main:
+            out.append([0.0] * len(HTML_FEATURES))
+            continue
+        out.append(row + html_extras(blocks, runs[k], main_top, main_boxes, weights, k > main))
+    return runs, main, out

@@ -9,17 +9,12 @@ reads (tests/test_speed_byline_lines.py keeps them and compares).
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from newsclean.normalize.authors import name_key
 from newsclean.page import Block
+from newsclean.strings import letter_runs
 
-_WORD = re.compile(r"[^\W\d_]+")
-#: every ASCII character but the letters, made a space: an ASCII text's runs of letters (what ``_WORD``
-#: finds) are then its words, split at the spaces without a regex (a regex costs about a hundred
-#: instructions a character, splitting a few)
-_ASCII_NON_LETTER_TO_SPACE = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(256))
 
 
 class PageLines:
@@ -92,10 +87,10 @@ class PageLines:
         return word in self.uppers
 
     def _read_runs(self) -> None:
-        # a newline is no letter: no run of the joined lines crosses from one line to the next
-        plain = "\n".join(t for t in self.long_texts if t.isascii()).encode()
-        runs = set(plain.translate(_ASCII_NON_LETTER_TO_SPACE).decode().split())
-        runs.update(_WORD.findall("\n".join(t for t in self.long_texts if not t.isascii())))
+        # a newline is no letter: no run of the joined lines crosses from one line to the next (the ASCII
+        # lines apart: the pure core splits them without a regex)
+        runs = set(letter_runs("\n".join(t for t in self.long_texts if t.isascii())))
+        runs.update(letter_runs("\n".join(t for t in self.long_texts if not t.isascii())))
         self.lowers = {w for w in runs if w[:1].islower()}
         self.uppers = {w for w in runs if w[:1].isupper()}
 

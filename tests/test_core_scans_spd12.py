@@ -18,7 +18,7 @@ ALPHABET = "aZ9_ -\n\t.,'’é²½ßİ\u0130\u212a\u00aa\u0660\u4e00\u3042\uac00
 
 
 def long_words(text: str, least: int) -> list[str]:
-    return re.findall(r"\w{%d,}" % least, text)
+    return re.findall(r"\w{" + str(least) + ",}", text)
 
 
 @settings(max_examples=500)

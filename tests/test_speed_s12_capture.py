@@ -33,3 +33,22 @@ def test_regions_vocabulary_is_the_long_words() -> None:
     blocks = [Block(index=i, text=t, kind="paragraph") for i, t in enumerate(texts)]
     want = {w for t in texts for w in re.findall(r"\w{4,}", t.lower())}
     assert vocabulary(blocks, Run(0, 2, 20)) == want
+
+
+CONTACT_PIECES = ["reach her at", "REACH THEM AT", "can be reached at", "Follow him on", "email them at", "follow",
+                  "@", "a@b", ".co", ".c", "x", " ", "\t", "\u00a0", "é", "\u017f", "\u212a", "\u0130", "_", "1",
+                  "Jane Doe is a reporter", "."]
+
+
+def _contact_plain(text: str) -> bool:
+    from newsclean.stages.navigation import text as nav
+    if "A" <= text[:1] <= "Z" and any(v in text for v in nav._BIO_VERBS) and nav._BIO.match(text):
+        return True
+    return nav._CONTACT.search(text) is not None
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(CONTACT_PIECES), max_size=6).map("".join))
+def test_contact_halves_are_the_whole_pattern(text: str) -> None:
+    from newsclean.stages.navigation.text import contact_like
+    assert contact_like(text) is _contact_plain(text)

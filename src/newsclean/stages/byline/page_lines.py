@@ -16,7 +16,6 @@ from newsclean.page import Block
 from newsclean.strings import letter_runs
 
 
-
 class PageLines:
     """The lines of a capture the ranker counts names in (``texts``: each at most a few hundred
     characters) and its long lines (``long_texts``: where a word printed in lower case is an ordinary word)."""

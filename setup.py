@@ -29,7 +29,8 @@ WALK_PXI = ["_walk_text.pxi", "_walk_frames.pxi", "_walk_tree.pxi"]
 #: the .pxi files _walk.pyx includes (one extension, one C compile)
 PXI = ["_scan.pxi", "_scan_sphtml.pxi", "_scan_cls.pxi", "_scan_sphtml2.pxi", "_scan_spdhtml.pxi",
        "_scan_spdcap.pxi", "_scan_spdnames.pxi", "_scan_spdprose.pxi", "_scan_spd10h.pxi",
-       "_scan_pt10.pxi", "_scan_spd10c.pxi", "_scan_spd10h2.pxi", "_scan_spd11c.pxi", "_scan_spd11h.pxi"]
+       "_scan_pt10.pxi", "_scan_spd10c.pxi", "_scan_spd10h2.pxi", "_scan_spd11c.pxi", "_scan_spd11h.pxi",
+       "_scan_spd12.pxi"]
 #: the compiled twins must add and multiply floats exactly as Python does: no fused multiply-add
 #: (gcc contracts a*b+c into one rounding where the target has FMA; MSVC does not by default)
 NO_FMA = [] if sys.platform == "win32" else ["-ffp-contract=off"]

@@ -28,6 +28,44 @@ def word_tokens_pure(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: ASCII text made bytes whose letters stay and whose every other character is a space: its runs of
+#: letters (what ``_LETTERS`` finds) are then its words, split at the spaces without a regex
+_ASCII_LETTER_BYTES = bytes(c if c < 128 and chr(c).isalpha() else 32 for c in range(256))
+#: the same for the word characters of ``\w`` (in ASCII: letters, digits and "_")
+_ASCII_WORD_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+
+
+def letter_runs(text: str) -> list[str]:
+    r"""The runs of letters (``[^\W\d_]+``) in ``text``, in order: the compiled core's ``letter_runs``
+    (``_core/_scan_spd12.pxi``) or its twin :func:`letter_runs_pure`."""
+    runs: list[str] = (compiled("letter_runs") or letter_runs_pure)(text)
+    return runs
+
+
+def letter_runs_pure(text: str) -> list[str]:
+    """``letter_runs`` in Python: ASCII text split at its other characters made spaces (a regex costs
+    about a hundred instructions a character), other text by the regex."""
+    if text.isascii():
+        return text.encode().translate(_ASCII_LETTER_BYTES).decode().split()
+    return _LETTERS.findall(text)
+
+
+def long_word_runs(text: str, least: int) -> list[str]:
+    r"""The runs of word characters (``\w``) of ``least`` characters or more in ``text`` (what
+    ``re.findall(r"\w{least,}", text)`` finds), in order: the compiled core's ``long_word_runs``
+    (``_core/_scan_spd12.pxi``) or its twin :func:`long_word_runs_pure`."""
+    runs: list[str] = (compiled("long_word_runs") or long_word_runs_pure)(text, least)
+    return runs
+
+
+def long_word_runs_pure(text: str, least: int) -> list[str]:
+    r"""``long_word_runs`` in Python: the runs of ``\w`` (a greedy ``\w{least,}`` takes each whole run, and
+    none shorter), kept when long enough."""
+    words = text.encode().translate(_ASCII_WORD_BYTES).decode().split() if text.isascii() else _WORD.findall(text)
+    return [w for w in words if len(w) >= least]
+
+
 def squeeze(text: str) -> str:
     """Each run of white space (any Unicode space, line break or tab) as one space; ends stripped."""
     return " ".join(text.split())

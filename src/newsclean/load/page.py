@@ -45,7 +45,8 @@ def clean_controls(text: str) -> str:
         text = _ANSI.sub("", text).replace("\x1b", "")
     if "\x0c" in text:
         text = text.replace("\x0c", "\n")
-    return _CONTROLS.sub("", text)
+    # (a capture's whole text: most hold no control character, which one scan in C tells)
+    return _CONTROLS.sub("", text) if (compiled("has_controls") or has_controls_pure)(text) else text
 
 
 def _holds(text: str, utf8: bytes | None, char: str) -> bool:

@@ -167,7 +167,7 @@ _HANGUL = re.compile("[\uac00-\ud7af]")
 def hangul_words(lines: list[Line]) -> Counter[str] | None:
     """The words of a Korean capture, as printed inside its lines (a line's first and last words may
     be halves of a word cut at the wrap column, so they are not counted); None for other text."""
-    if not any(_HANGUL.search(ln.text) for ln in lines):
+    if not any(not ln.text.isascii() and _HANGUL.search(ln.text) for ln in lines):   # (ASCII holds no Hangul)
         return None
     words: Counter[str] = Counter(_EDGE_PUNCT.sub("", w) for ln in lines for w in ln.text.split()[1:-1])
     words.pop("", None)

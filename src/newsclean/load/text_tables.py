@@ -13,7 +13,7 @@ def _cells(b: Block) -> list[str] | None:
     """The cells of a one-line block laid out in columns (3+ cells split by runs of spaces)."""
     if b.features.get("n_lines") != 1 or b.kind == "list_item" or len(b.text) > 400:
         return None
-    if len(_CELL_GAP.findall(b.text)) < 2:
+    if ("  " not in b.text and "\t" not in b.text) or len(_CELL_GAP.findall(b.text)) < 2:   # (a gap holds one)
         return None
     return [c for c in re.split(r" {2,}|\t", b.text) if c.strip()]
 

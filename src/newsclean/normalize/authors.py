@@ -278,7 +278,12 @@ def split_names(text: str) -> list[str]:
     return list(_split_names(text))
 
 
-@lru_cache(maxsize=512)
+#: strings whose names are remembered: a capture's byline ranker reads every short line of a page (up to
+#: 3,000), then the rules, the title's name-line test and the stages after it ask some of them again
+SPLIT_MEMO = 8192
+
+
+@lru_cache(maxsize=SPLIT_MEMO)
 def _split_names(text: str) -> tuple[str, ...]:
     # stages read the same lines more than once per page: the names of a string are computed once
     return tuple(_split_names_uncached(text))

@@ -1,8 +1,9 @@
 """A cheap language guess from stopword counts, for pages whose markup does not say."""
 from __future__ import annotations
 
-import re
 from collections import Counter
+
+from newsclean.strings import letter_runs
 
 _STOP = {
     "en": "the and of to in is that for it with as was on are by this be from",
@@ -13,12 +14,11 @@ _STOP = {
     "pt": "o a os que de do da em para com uma não no na por se",
     "nl": "de het een en van is dat niet op te voor met zijn er",
 }
-_WORDS = re.compile(r"[^\W\d_]+")
 _SETS = {lang: frozenset(words.split()) for lang, words in _STOP.items()}
 
 
 def guess_language(text: str, min_hits: int = 8) -> str | None:
-    words = _WORDS.findall(text[:20000].lower())
+    words = letter_runs(text[:20000].lower())   # (the runs of ``[^\W\d_]+``)
     if not words:
         return None
     # each word counted once (in C), then each language's stopwords looked up: the counts of a pass over the

@@ -9,17 +9,11 @@ reads (tests/test_speed_byline_lines.py keeps them and compares).
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from newsclean.normalize.authors import name_key
 from newsclean.page import Block
-
-_WORD = re.compile(r"[^\W\d_]+")
-#: every ASCII character but the letters, made a space: an ASCII text's runs of letters (what ``_WORD``
-#: finds) are then its words, split at the spaces without a regex (a regex costs about a hundred
-#: instructions a character, splitting a few)
-_ASCII_NON_LETTER_TO_SPACE = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(256))
+from newsclean.strings import letter_runs
 
 
 class PageLines:
@@ -43,8 +37,7 @@ class PageLines:
         self.keys: dict[int, str] = {}
         self.counts: dict[str, int] = {}
         self.long_texts = long_texts
-        self.lowers: set[str] | None = None
-        self.uppers: set[str] | None = None
+        self.runs: set[str] | None = None
 
     def _key(self, line: int) -> str:
         key = self.keys.get(line)
@@ -78,26 +71,26 @@ class PageLines:
     def lower_word(self, word: str) -> bool:
         """Is ``word`` lower-cased one of the runs of letters of the long lines that start in lower
         case? (The runs are read once, in one pass.)"""
-        if self.lowers is None:
+        if self.runs is None:
             self._read_runs()
-        assert self.lowers is not None
-        return word.lower() in self.lowers
+        assert self.runs is not None
+        low = word.lower()
+        return low[:1].islower() and low in self.runs
 
     def upper_word(self, word: str) -> bool:
         """Is ``word`` (as printed) one of the capitalised runs of letters of the long lines? A name the
         story's sentences print is often the story's subject."""
-        if self.uppers is None:
+        if self.runs is None:
             self._read_runs()
-        assert self.uppers is not None
-        return word in self.uppers
+        assert self.runs is not None
+        return word[:1].isupper() and word in self.runs
 
     def _read_runs(self) -> None:
-        # a newline is no letter: no run of the joined lines crosses from one line to the next
-        plain = "\n".join(t for t in self.long_texts if t.isascii()).encode()
-        runs = set(plain.translate(_ASCII_NON_LETTER_TO_SPACE).decode().split())
-        runs.update(_WORD.findall("\n".join(t for t in self.long_texts if not t.isascii())))
-        self.lowers = {w for w in runs if w[:1].islower()}
-        self.uppers = {w for w in runs if w[:1].isupper()}
+        # a newline is no letter: no run of the joined lines crosses from one line to the next (the ASCII
+        # lines apart: the pure core splits them without a regex)
+        runs = set(letter_runs("\n".join(t for t in self.long_texts if t.isascii())))
+        runs.update(letter_runs("\n".join(t for t in self.long_texts if not t.isascii())))
+        self.runs = runs   # (the runs in lower case and the capitalised ones are asked for by their first letter)
 
     def bio_openers(self, min_len: int, head: int, least: int, most: int) -> set[str]:
         """The first ``least`` to ``most`` words (as name keys) of the first ``head`` characters of

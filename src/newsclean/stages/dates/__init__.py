@@ -30,7 +30,7 @@ from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.dates import rank as date_rank
 from newsclean.stages.title import is_byline_text, is_dateline_text
-from newsclean.strings import has_digit
+from newsclean.strings import has_digit, holds_any
 
 # (also glued to the word before, inline elements printed without a space: "Senior AnalystUpdated Sep 17")
 _UPDATED = re.compile(r"(?:\b|(?-i:(?<=[a-zà-ÿ])(?=U)))(?:updated?|aktualisiert|modifi|mis à jour|actualizad|"
@@ -45,6 +45,17 @@ _PUBLISHED_LABEL = re.compile(r"(?<!last )(?<!zuletzt )\b(?:published|posted|ver
                               r"publicado|pubblicato|gepubliceerd)\b\s*(?:on|am|le|el|il|op)?\s*:?\s*$", re.I)
 _PUBLISHED_WORD = re.compile(r"published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd",
                              re.I)
+#: ``_PUBLISHED_WORD``'s words that ASCII text can hold: in ASCII text a case-blind match is one of them in the
+#: lower-cased text (the others hold a letter outside ASCII, and so does every case variant of it)
+_PUBLISHED_ASCII = ("published", "posted", "erschienen", "publicado", "pubblicato", "gepubliceerd")
+
+
+def _may_say_published(text: str) -> bool:
+    """``_PUBLISHED_WORD.search(text)``; ASCII text (most lines) by substring tests of its lower-cased
+    form (a case-blind search of the alternation costs a regex step per character)."""
+    if text.isascii():
+        return holds_any(text.lower(), _PUBLISHED_ASCII)
+    return _PUBLISHED_WORD.search(text) is not None
 
 
 def _ui_line(text: str) -> bool:
@@ -112,7 +123,7 @@ def _labelled_published(page: Page, dayfirst: bool | None, now: datetime) -> dat
     exactly one day so ("Last published" and a list of teasers with several such days do not count)."""
     found: list[datetime] = []
     for b in page.blocks[:3000]:
-        if len(b.text) > 300 or not _PUBLISHED_WORD.search(b.text):
+        if len(b.text) > 300 or not _may_say_published(b.text):
             continue
         for f in find_dates(b.text, limit=4, dayfirst=dayfirst):
             if plausible(f.value, now) and _PUBLISHED_LABEL.search(b.text[max(0, f.start - 40):f.start]):

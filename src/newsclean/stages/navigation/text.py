@@ -50,8 +50,9 @@ _COMPANY = re.compile(
     r"^(?:[A-Z][\w&.'’\-]*,? ){0,4}(?:\([^)]{2,40}\) )?(?:is|are) (?:a|an|the|one of the) "
     r"(?:[\w\-’']+ ){0,6}?(?:leading|global|world'?s|international|largest|premier|provider|company|"
     r"manufacturer|developer|maker|supplier|firm|group|operator|platform)\b")
-_CONTACT = re.compile(r"\b(may be reached at|can be reached at|reach (him|her|them) at|follow (him|her|them) on|"
-                      r"email (him|her|them) at)\b|\S+@\S+\.\w{2,}", re.I)
+_CONTACT_PHRASES = (r"\b(may be reached at|can be reached at|reach (him|her|them) at|follow (him|her|them) on|"
+                    r"email (him|her|them) at)\b")
+_CONTACT = re.compile(_CONTACT_PHRASES + r"|\S+@\S+\.\w{2,}", re.I)
 _CAPTION_HEAD = re.compile(r"^((image|photo|picture|media) (caption|copyright|credit|source)|"
                            r"(twitter|instagram|facebook|tiktok|youtube) (post|video) by|"
                            r"(above|below|pictured|top|bottom|left|right|main image|photo|image)\s*:)", re.I)
@@ -158,7 +159,13 @@ _CAPTION_HEAD_LONGEST = max(map(len, _CAPTION_HEAD_WORDS))
 
 
 _BIO_VERBS = (" is ", " was ", " has been ", " writes ", " covers ")
-_CONTACT_WORDS = ("reach", "follow", "email", "@")
+#: ``_CONTACT``'s two halves apart, each behind its own substring test: its phrases (which need one of
+#: ``_PHRASE_WORDS`` in the lower-cased text) and an e-mail address (which needs an "@"), found where the
+#: whole pattern tried its ``\S+`` at every character of every word first; ``(?<=\S)@\S+\.\w{2}`` finds
+#: an address exactly where ``\S+@\S+\.\w{2,}`` does
+_CONTACT_PHRASE = re.compile(_CONTACT_PHRASES, re.I)
+_EMAIL = re.compile(r"(?<=\S)@\S+\.\w{2}")
+_PHRASE_WORDS = ("reach", "follow", "email")
 
 
 def contact_like(text: str) -> bool:
@@ -166,8 +173,9 @@ def contact_like(text: str) -> bool:
     (Substring tests first: the patterns cannot match a text without one of these words.)"""
     if "A" <= text[:1] <= "Z" and holds_any(text, _BIO_VERBS) and _BIO.match(text):   # (``_BIO`` starts so)
         return True
-    low = text.lower()
-    return holds_any(low, _CONTACT_WORDS) and bool(_CONTACT.search(text))
+    if "@" in text and _EMAIL.search(text) is not None:
+        return True
+    return holds_any(text.lower(), _PHRASE_WORDS) and _CONTACT_PHRASE.search(text) is not None
 
 
 def is_ui_label(block: Block) -> bool:

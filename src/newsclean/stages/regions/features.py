@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from newsclean.features.text import is_end_marker, prose_of, words_of
 from newsclean.page import Block
-from newsclean.strings import has_digit, holds_any
+from newsclean.strings import has_digit, holds_any, long_word_runs
 
 SHORT_WORDS = 8      # a block under this many words is a short line (a teaser title, a label, a name)
 PROSE_WORDS = 8      # prose_of's own minimum: a block this long with sentences is a paragraph
@@ -47,7 +47,6 @@ _WE_YOU = frozenset("we our us you your yours wir unser uns ihr nous notre vous 
 _ECHO = 24  # a teaser's headline printed twice in one block ("Title hereTitle here"): this many characters
 VOCAB_LETTERS = 4   # a vocabulary word has at least this many letters (shorter ones are function words)
 LONG_RUN = 30       # a run of at least this many words: its vocabulary overlap is worth weighing alone
-_VOCAB = re.compile(rf"\w{{{VOCAB_LETTERS},}}")
 
 FEATURES: tuple[str, ...] = (
     "bias", "log_words", "log_blocks", "size_vs_main", "share_of_kept", "before_main", "after_main",
@@ -191,7 +190,7 @@ def vocabulary(blocks: list[Block], run: Run) -> set[str]:
     """The run's distinct lower-cased words of ``VOCAB_LETTERS`` letters or more."""
     out: set[str] = set()
     for b in blocks[run.first:run.last + 1]:
-        out.update(_VOCAB.findall(b.text.lower()))
+        out.update(long_word_runs(b.text.lower(), VOCAB_LETTERS))   # (``\w{4,}``)
     return out
 
 

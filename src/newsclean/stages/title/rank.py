@@ -27,14 +27,14 @@ from newsclean.normalize.dates import find_dates
 from newsclean.normalize.titles import norm
 from newsclean.page import Block
 from newsclean.stages.classify.trees import Forest, forest_from_json
-from newsclean.strings import has_digit
+from newsclean.strings import has_digit, long_word_runs
 
 WEIGHTS_FILE = "text_title_rank.json"
 MAX_CANDIDATES = 1200     # lines looked at: a capture may print long menus (hundreds of lines) before the story
 LONG = 200                # characters: a body paragraph, not a headline or a label
 PROSE = 80                # characters: a kept line this long ending a sentence is body prose
 NEAR = 4                  # lines after a candidate in which its byline/dateline/lead is looked for
-_WORD = re.compile(r"\w{4,}")
+CONTENT_LETTERS = 4       # word characters of a content word (``\w{4,}``): shorter ones are function words
 
 
 def has_crumb_mark(text: str) -> bool:
@@ -87,7 +87,7 @@ def _nearest(lines: list[Block], test: Callable[[str], bool]) -> float:
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)}
+    return {w.casefold() for w in long_word_runs(text, CONTENT_LETTERS)}
 
 
 _TOKEN = re.compile(r"\w+")
@@ -103,7 +103,7 @@ def _pieces(text: str) -> set[str]:
     puts no spaces between words)."""
     low = text.casefold()
     if low.isascii() or not _EAST.search(low):   # (every character ``_EAST`` finds is outside ASCII)
-        return set(_WORD.findall(low))   # the common case, in one pass
+        return set(long_word_runs(low, CONTENT_LETTERS))   # the common case, in one pass
     out: set[str] = set()
     for tok in _TOKEN.findall(low):
         if _CJK.search(tok):

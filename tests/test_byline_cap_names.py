@@ -32,6 +32,8 @@ def test_trailing_autor_is_a_role():
 def test_von_after_a_first_name_is_a_particle():
     assert particle_von("Michael von Ritter 24. April 2020", len("Michael "))
     assert not particle_von("Ein Artikel von Jane Doe", len("Ein Artikel "))
+    assert not particle_von("Veröffentlicht am 3. Mai vonChris Jung", len("Veröffentlicht am 3. Mai "))
+    assert not particle_von("Veröffentlicht am 3. Mai von Chris Jung", len("Veröffentlicht am 3. Mai "))
     assert ("inner", ["Ritter"]) not in readings("Michael von Ritter 24. April 2020")
     assert ("inner", ["Jane Doe"]) in readings("Ein Artikel von Jane Doe")
 

@@ -233,10 +233,10 @@ def _first_names() -> frozenset[str]:
 def particle_von(line: str, at: int) -> bool:
     """Is the "von" at ``at`` a name's particle, after a common first name ("Christoph von Ritter"),
     rather than a lead-in ("Ein Artikel von Jane Doe")?"""
-    if line[at:at + 3] not in ("von", "van"):
-        return False
+    if line[at:at + 3] not in ("von", "van") or line[at + 3:at + 4] != " ":
+        return False   # (a particle is a word of its own: "vonChris Jung" is a lead-in glued to the name)
     m = _FIRST_THEN_VON.search(line[:at])
-    return m is not None and m.group(1).casefold() in _first_names()
+    return m is not None and m.group(1).casefold() in _first_names() and m.group(1).casefold() not in month_words()
 
 
 def _before_date(line: str, start: int, names: str) -> str:

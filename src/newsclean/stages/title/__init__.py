@@ -29,6 +29,7 @@ from newsclean.normalize.titles import (
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.title import rank as title_rank
+from newsclean.stages.title.clean import undecorate, without_extra
 from newsclean.stages.title.kicker import split_kicker, without_kicker
 from newsclean.strings import has_digit
 
@@ -141,15 +142,8 @@ def _sits_on_byline(blocks: list[Block], index: int) -> int:
     return 0
 
 
-_DECOR = re.compile(r"^[\s*#=_~]+(?=\S)|(?<=\S)[\s*#=_~]+$")
 _OPEN_END = re.compile(r"(?:[&,:;–—-]|\b(?:and|or|of|the|a|an|to|in|on|for|with|at|by|from|und|der|die|das|et|de|la|"
                        r"le|y|el)\b)$", re.I)
-
-
-def _undecorate(text: str) -> str:
-    """"****** Headline ******" (html2text), "# Headline" (Markdown): the headline without its marks."""
-    clean = _DECOR.sub("", text)
-    return clean if clean.strip() else text
 
 
 def _wrapped(blocks: list[Block], block: Block) -> list[Block]:
@@ -261,7 +255,7 @@ class TitleStage(Stage):
         if block is None:
             return
         parts = _wrapped(blocks, block)
-        text = _undecorate(" ".join(b.text for b in parts))
+        text = without_extra(blocks, undecorate(" ".join(b.text for b in parts)))
         kicker, text = split_kicker(blocks, text)
         page.set_field("title", text, source, self.name)
         for b in parts:

@@ -163,8 +163,7 @@ def test_a_name_by_a_date_is_read_when_a_separator_stands_between_them():
 def test_a_label_and_a_colon_before_the_names_is_a_reading():
     # any short label in any language: "WORDS & IMAGES:", "Artikel von:", "EDITING:"
     assert ("label", ["Corin"]) in readings.readings("WORDS & IMAGES: Corin")
-    # (a lead-in with a colon inside the line reads the same names first: issue 13)
-    assert ("inner", ["Jessa Moor"]) in readings.readings("Artikel von: Jessa Moor")
+    assert ("label", ["Jessa Moor"]) in readings.readings("Artikel von: Jessa Moor")
     assert readings.label_reading("The council said this about the plan: we wait", []) == []   # a sentence
     assert readings.label_reading("Note: see the map below", []) == []   # no names after the colon
 

@@ -49,11 +49,6 @@ TREES = 100      # boosting rounds (sklearn's default; no early stopping, so the
 LEARNING_RATE = 0.1   # sklearn's default shrinkage
 MIN_LEAF = 20    # candidates per leaf at least (sklearn's default): no leaf for a handful of pages
 THRESHOLDS = [round(-3.0 + 0.25 * i, 2) for i in range(17)]   # acceptance grid on the model's score
-#: a page's wrong candidates weigh 1/sqrt(their page's candidate count) each (good ones 1): a capture with
-#: hundreds of menu lines does not outweigh the choice on the others, and the trees learn to rank within
-#: a page rather than to tell one page's lines from another's (held-out micro name-F1 on the tune pages'
-#: folds: w3m 0.739 -> 0.750, lynx 0.736 -> 0.757, inscriptis 0.759 -> 0.761)
-NEGATIVE_WEIGHT_POWER = 0.5
 
 
 def _f1(pred: set[str], gold: set[str]) -> float:
@@ -121,7 +116,7 @@ def fit(data: list, kind: str = "trees") -> dict:
     x = np.array([f for _g, rows in data for _p, f, _y in rows], dtype=float)
     y = np.array([lab for _g, rows in data for _p, _f, lab in rows])
     if kind == "trees":
-        return fit_trees(x, y, sample_weights(data))
+        return fit_trees(x, y)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -141,20 +136,13 @@ def _sig(v: float) -> float:
     return float(f"{v:.{DIGITS}g}")
 
 
-def sample_weights(data: list) -> np.ndarray:
-    """Each candidate's weight (``NEGATIVE_WEIGHT_POWER``), scaled to a mean of 1."""
-    w = np.array([1.0 if lab else 1.0 / max(len(rows), 1) ** NEGATIVE_WEIGHT_POWER
-                  for _g, rows in data for _p, _f, lab in rows], dtype=float)
-    return w / w.mean() if len(w) else w
-
-
-def fit_trees(x: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) -> dict:
+def fit_trees(x: np.ndarray, y: np.ndarray) -> dict:
     """Boosted trees; each tree as ``[feature, threshold, left, right]`` per split (a row goes left at or
     below the threshold, as fitted) and ``[value]`` per leaf (rounded; the learning rate is in it)."""
     model = HistGradientBoostingClassifier(max_iter=TREES, learning_rate=LEARNING_RATE, min_samples_leaf=MIN_LEAF,
                                            early_stopping=False, random_state=SEED)
     with threadpool_limits(1):  # one thread: the same sums in the same order, the same trees on any machine
-        model.fit(x, y, sample_weight=weights)
+        model.fit(x, y)
     trees = [[[_sig(float(n["value"]))] if n["is_leaf"] else
               [int(n["feature_idx"]), float(n["num_threshold"]), int(n["left"]), int(n["right"])]
               for n in predictor.nodes] for (predictor,) in model._predictors]

@@ -68,16 +68,6 @@ _DOUBLED = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,3})\s*\1$")
 _SEAM = re.compile(r"[a-zß-ÿ][A-Z]")
 #: where _GLUED_DAY can split: a lower-case letter before a digit
 _DAY_SEAM = re.compile(r"[a-zß-ÿ]\d")
-#: a short label, then a lead-in and a colon: "Artikel von: Jessie", "Recipe by: Jane Doe"
-_LABEL_LEAD = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:by|von|par|por|door)\s*:\s*(?=\S)", re.I)
-#: the words a date in another language may leave behind before it ("par Jane Doe, le 15 septembre
-#: 2009", "el 4 de mayo"): alone, no name
-_DATE_ARTICLES = frozenset({"le", "el", "il", "den", "dem"})
-#: a role that names the employer after it ("Trial Attorney at Morgan & Morgan", "Director of Operations,
-#: Atlas Van Lines"): the next part of the byline is the employer, not a second author
-_EMPLOYER_ROLE = re.compile(r"\s(?:at|of|bei|für|for)\s", re.I)
-#: a joiner word between two parts of a byline: a second author follows, whatever came before
-_WORD_JOINER = re.compile(r"\b(?:and|und|sowie|et|y|e|en)\b", re.I)
 _FROM = re.compile(r"^\s*from\b\s*:?\s*", re.I)
 #: ``_FROM``'s word for ``prefilter.may_begin`` (a line not starting with it needs no regex call)
 _FROM_PREFIX = ascii_prefixes(("from",))
@@ -269,7 +259,6 @@ def _clean_name(part: str, digits: bool = True) -> str | None:
     if " " not in p and _DOMAIN.search(p):
         return None   # "Cleveland.com": the site, not a person
     if low in not_names or low in roles or (len(words) == 1 and (low in _STOP_CUT or low in month_words()
-                                                                 or low in _DATE_ARTICLES
                                                                  or low in _weekdays()
                                                                  or _lead_match(low + " "))):
         return None
@@ -344,8 +333,6 @@ def _split_all(text: str) -> list[str]:
         s = _GLUED_BY.sub(r"\1 ", s)
     if _may_post(s):
         s = _POSTED_BY.sub("", s, count=1)
-    if ":" in s:
-        s = _LABEL_LEAD.sub("", s, count=1)
     s = strip_lead_in(s)
     if _may_cut(s):
         s = _CUT.sub("", s)
@@ -355,37 +342,19 @@ def _split_all(text: str) -> list[str]:
         return []   # the whole line is a credit or a label ("Photo by ...", "Updated by ...")
     s = strip_lead_in(s)
     out: list[str] = []
-    parts = _parts(s)
-    employer_next = False
-    for sep, part in parts:
+    parts = [x for x in _SPLIT.split(s) if x and x.strip()]
+    for part in parts:
         part = strip_lead_in(part.strip())
         if part.find(part[:1], 1) > 0:   # a name printed twice: its first letter comes again
             part = _DOUBLED.sub(r"\1", part)
         if not part:
             continue
-        if employer_next and not _WORD_JOINER.search(sep):
-            employer_next = False
-            continue  # "..., Director of Operations, Atlas Van Lines": the employer
         if _is_role(part) and (out or len(parts) > 1):
-            employer_next = bool(out) and _EMPLOYER_ROLE.search(part) is not None
             continue  # "Jane Doe, Staff Writer" / "Licensed Q Grader, Jane Doe"
-        employer_next = False
         name = _clean_name(part, digits)
         if name:
             out.append(name)
     return out
-
-
-def _parts(s: str) -> list[tuple[str, str]]:
-    """The parts ``_SPLIT`` cuts the byline into (the blank ones left out), each with the separator
-    before it ("" for the first)."""
-    out: list[tuple[str, str]] = []
-    sep, last = "", 0
-    for m in _SPLIT.finditer(s):
-        out.append((sep, s[last:m.start()]))
-        sep, last = m.group(0), m.end()
-    out.append((sep, s[last:]))
-    return [(x, p) for x, p in out if p and p.strip()]
 
 
 def swap_last_first(value: str) -> str:

@@ -196,8 +196,6 @@ class BylineStage(Stage):
             if not (looks_like_person(text) and len(words) <= 3 and not any(w.lower() in UI_WORDS for w in words)
                     and all(w[:1].isupper() and not w.isupper() for w in words)):
                 continue
-            if not split_names(text):
-                continue   # a credit ("Photo: Jane Doe"), no name
             hints = " ".join(b.features.get("hints", ())[-8:])
             near = blocks[max(0, b.index - 1):b.index + 2]
             if _BYLINE_HINT.search(hints) or any(n is not b and find_dates(n.text, limit=1) and len(n.text) < 80

@@ -8,9 +8,7 @@ headline. The ranker (``rank.py``) turns every reading into a candidate and weig
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from newsclean.features.text import phrases
 from newsclean.normalize.authors import explicit_byline, looks_like_person, month_words, split_names
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.prefilter import ascii_prefixes, may_begin
@@ -30,7 +28,7 @@ LEAD_START = re.compile(r"^(?:[\W_]*|\[[^\]]*\]\s*)(?:" + _LEAD_WORDS + r")"
 #: a lead-in inside the line, glued or not ("vonChris Jung", "ByJ.R. Stone"), then the name's words; a
 #: lead-in glued to what follows needs a capital there ("exported" is no "por" + "ted")
 _LEAD_INNER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[a-zß-ÿ\d]))(?:by|By|von|Von|par|Par|por|Por|door|Door|"
-                         r"[Aa]utor(?:in)?:?|[Aa]uthor:?|Quelle:|Source:|Text:)(?::?\s+|(?<=:)|(?=[A-ZÀ-Þ]))"
+                         r"[Aa]utor(?:in)?:?|[Aa]uthor:?|Quelle:|Source:|Text:)(?:\s+|(?<=:)|(?=[A-ZÀ-Þ]))"
                          r"((?:[A-ZÀ-Þ][\w'’.-]*|[\w][\w.-]*\d[\w.-]*|[a-zß-ÿ][\w.-]{2,})"
                          r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la|del)){0,4})")
 #: the lead-ins of ``LEAD_START`` for ``prefilter.may_begin``: a line starting with an ASCII letter or
@@ -188,9 +186,7 @@ def readings(text: str) -> list[tuple[str, list[str]]]:
     for m in _LEAD_INNER.finditer(line) if any(map(line.__contains__, _INNER_HINTS)) else ():
         if m.start() == 0 and out:
             continue   # the line's lead-in, read already
-        if particle_von(line, m.start()):
-            continue   # "Christoph von Ritter": "von" inside a name, no lead-in
-        names = split_names(_before_date(line, m.start(1), m.group(1)))
+        names = split_names(m.group(1))
         if names:
             out.append(("inner", names))
             break
@@ -218,34 +214,6 @@ def readings(text: str) -> list[tuple[str, list[str]]]:
                     break
     out += label_reading(line, out) + segment_reading(line, out)
     return out
-
-
-#: a first name, then "von" glued to nothing (where ``particle_von`` looks)
-_FIRST_THEN_VON = re.compile(r"(?:^|(?<=\s))([A-ZÀ-Þ][a-zß-ÿ]+)\s+$")
-
-
-@cache
-def _first_names() -> frozenset[str]:
-    """Common first names (data/text_first_names.txt), casefolded."""
-    return frozenset(phrases("first_names"))
-
-
-def particle_von(line: str, at: int) -> bool:
-    """Is the "von" at ``at`` a name's particle, after a common first name ("Christoph von Ritter"),
-    rather than a lead-in ("Ein Artikel von Jane Doe")?"""
-    if line[at:at + 3] not in ("von", "van") or line[at + 3:at + 4] != " ":
-        return False   # (a particle is a word of its own: "vonChris Jung" is a lead-in glued to the name)
-    m = _FIRST_THEN_VON.search(line[:at])
-    return m is not None and m.group(1).casefold() in _first_names() and m.group(1).casefold() not in month_words()
-
-
-def _before_date(line: str, start: int, names: str) -> str:
-    """The name words a lead-in inside the line took (``names``, from ``start``), cut where a date
-    starts among them ("by Jill Barshay August 25, 2025": "August" opens the date)."""
-    if not has_digit(line[start + len(names):start + len(names) + 4]):
-        return names
-    found = find_dates(line[start:], limit=1)
-    return names[:found[0].start] if found and found[0].start < len(names) else names
 
 
 _SIDE_MARKS = " -–—|•·,:;/"

@@ -13,14 +13,14 @@ PUBLISHED_PIECES = ["published", "PUBLISHED", "Posted", "posTed", "veröffentlic
 @settings(max_examples=500)
 @given(st.lists(st.sampled_from(PUBLISHED_PIECES), max_size=5).map("".join))
 def test_published_pretest_is_the_regex(text: str) -> None:
-    from newsclean.stages.dates import _PUBLISHED_WORD, _may_say_published
+    from newsclean.stages.dates.labels import _PUBLISHED_WORD, _may_say_published
     assert _may_say_published(text) is (_PUBLISHED_WORD.search(text) is not None)
 
 
 @settings(max_examples=300)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_published_pretest_on_ascii(text: str) -> None:
-    from newsclean.stages.dates import _PUBLISHED_WORD, _may_say_published
+    from newsclean.stages.dates.labels import _PUBLISHED_WORD, _may_say_published
     assert _may_say_published(text) is (_PUBLISHED_WORD.search(text) is not None)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from newsclean.normalize.authors import looks_like_person, month_words, name_key, split_names
+from newsclean.normalize.author_words import month_words
+from newsclean.normalize.authors import looks_like_person, name_key, split_names
 from newsclean.normalize.dates import find_dates
 from newsclean.page import Block
 from newsclean.stages.title import is_byline_text, is_dateline_text

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from newsclean.normalize.authors import explicit_byline, looks_like_person, month_words, split_names
+from newsclean.normalize.author_words import month_words
+from newsclean.normalize.authors import explicit_byline, looks_like_person, split_names
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.stages.byline.lines import LABELLED, UI_WORDS

@@ -23,14 +23,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from newsclean import handoffs
-from newsclean.meta import jsonld
-from newsclean.normalize.dates import find_dates, parse_iso, plausible, url_date
+from newsclean.normalize.dates import find_dates, plausible, url_date
 from newsclean.normalize.language import guess_language
 from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.dates import rank as date_rank
+from newsclean.stages.dates.labels import labelled_published
+from newsclean.stages.dates.scripts import from_script_stamps, from_scripts, plausible_parse
 from newsclean.stages.title import is_byline_text, is_dateline_text
-from newsclean.strings import has_digit, holds_any
+from newsclean.strings import has_digit
 
 # (also glued to the word before, inline elements printed without a space: "Senior AnalystUpdated Sep 17")
 _UPDATED = re.compile(r"(?:\b|(?-i:(?<=[a-zà-ÿ])(?=U)))(?:updated?|aktualisiert|modifi|mis à jour|actualizad|"
@@ -40,22 +41,6 @@ _TIME_HINT = re.compile(r"publish|date|time|datum|posted|meta|byline|created", r
 # a member profile next to a forum post or comment: the date someone joined is no story's date
 _PROFILE = re.compile(r"\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit|inscrit|"
                       r"registrado|iscritto)\b\s*(?:on|am|le|el|il)?\s*:?\s*$", re.I)
-# a date the text labels as the publication date ("Published: ...", "Veröffentlicht am ...")
-_PUBLISHED_LABEL = re.compile(r"(?<!last )(?<!zuletzt )\b(?:published|posted|veröffentlicht|erschienen|publié|"
-                              r"publicado|pubblicato|gepubliceerd)\b\s*(?:on|am|le|el|il|op)?\s*:?\s*$", re.I)
-_PUBLISHED_WORD = re.compile(r"published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd",
-                             re.I)
-#: ``_PUBLISHED_WORD``'s words that ASCII text can hold: in ASCII text a case-blind match is one of them in the
-#: lower-cased text (the others hold a letter outside ASCII, and so does every case variant of it)
-_PUBLISHED_ASCII = ("published", "posted", "erschienen", "publicado", "pubblicato", "gepubliceerd")
-
-
-def _may_say_published(text: str) -> bool:
-    """``_PUBLISHED_WORD.search(text)``; ASCII text (most lines) by substring tests of its lower-cased
-    form (a case-blind search of the alternation costs a regex step per character)."""
-    if text.isascii():
-        return holds_any(text.lower(), _PUBLISHED_ASCII)
-    return _PUBLISHED_WORD.search(text) is not None
 
 
 def _ui_line(text: str) -> bool:
@@ -69,32 +54,6 @@ def _ui_line(text: str) -> bool:
 def _swapped(a: datetime, b: datetime) -> bool:
     """Are the two dates the same day with day and month read the other way round?"""
     return a.year == b.year and a.day != a.month and (a.day, a.month) == (b.month, b.day)
-
-
-def _plausible_parse(value: object, now: datetime) -> datetime | None:
-    dt = parse_iso(value) if isinstance(value, str) else None
-    return dt if dt is not None and plausible(dt, now) else None
-
-
-def _from_scripts(page: Page, now: datetime) -> tuple[datetime, str] | None:
-    """A last resort: a publication date in JSON the page embeds for its scripts (all agreeing)."""
-    found = [dt for dt in (_plausible_parse(v, now) for v in jsonld.script_dates(page.tree)) if dt is not None]
-    if found and all(dt.date() == found[0].date() for dt in found):
-        return found[0], "script:json"
-    return None
-
-
-def _from_script_stamps(page: Page, now: datetime) -> tuple[datetime, str] | None:
-    """The weakest source: the date-and-time stamps inline scripts write out, when there are
-    only a few and all fall on the same day."""
-    stamps = jsonld.script_timestamps(page.tree, limit=4)
-    if not stamps or len(stamps) > 4 or any(s[:3] != stamps[0][:3] for s in stamps):
-        return None
-    try:
-        dt = datetime(*stamps[0])
-    except ValueError:
-        return None
-    return (dt, "script:timestamp") if plausible(dt, now) else None
 
 
 def _backed(day: object, stated: list[tuple[datetime, str]]) -> list[tuple[datetime, str]]:
@@ -116,20 +75,6 @@ def _printed(page: Page, days: set[date], dayfirst: bool | None) -> bool:
                 any(f.value.date() in days for f in find_dates(b.text, limit=20, dayfirst=dayfirst)):
             return True
     return False
-
-
-def _labelled_published(page: Page, dayfirst: bool | None, now: datetime) -> datetime | None:
-    """The date the page's text labels "Published ..." / "Veröffentlicht am ...", when it labels
-    exactly one day so ("Last published" and a list of teasers with several such days do not count)."""
-    found: list[datetime] = []
-    for b in page.blocks[:3000]:
-        if len(b.text) > 300 or not _may_say_published(b.text):
-            continue
-        for f in find_dates(b.text, limit=4, dayfirst=dayfirst):
-            if plausible(f.value, now) and _PUBLISHED_LABEL.search(b.text[max(0, f.start - 40):f.start]):
-                found.append(f.value)
-    days = {dt.date() for dt in found}
-    return found[0] if len(days) == 1 else None
 
 
 def _dayfirst(page: Page) -> bool | None:
@@ -170,13 +115,13 @@ class DatesStage(Stage):
         dayfirst = _dayfirst(page)
         now = self._now()
         stated = [(dt, fv.source) for fv in page.candidates.get("published", [])
-                  for dt in (_plausible_parse(fv.value, now),) if dt is not None]
+                  for dt in (plausible_parse(fv.value, now),) if dt is not None]
         structured = stated[0] if stated else None
         header_pub, header_mod, used = self._from_header(page, dayfirst, now, free_ui=not stated)
         from_url = url_date(page.url) or url_date(page.get("url"))
         modified = None
         for fv in page.candidates.get("modified", []):
-            dt = _plausible_parse(fv.value, now)
+            dt = plausible_parse(fv.value, now)
             if dt is not None:
                 modified = (dt, fv.source)
                 break
@@ -213,7 +158,7 @@ class DatesStage(Stage):
                 published = (from_url, "url")
             elif header_pub is None and structured is not None and len({dt.date() for dt, _ in stated}) > 1:
                 # the markup contradicts itself: the one date the page labels "Published" for readers decides
-                labelled = _labelled_published(page, dayfirst, now)
+                labelled = labelled_published(page, dayfirst, now)
                 if labelled is not None and labelled.date() != sday:
                     published = (labelled, "text:published-label")
         else:
@@ -224,16 +169,16 @@ class DatesStage(Stage):
             else:
                 published = self._from_hinted_blocks(page, dayfirst, now)
             if published is None:
-                published = _from_scripts(page, now)
+                published = from_scripts(page, now)
             if published is None and header_mod is not None:
                 # an "Updated ..." stamp loses to a date the page labels "Published" anywhere
-                labelled = _labelled_published(page, dayfirst, now)
+                labelled = labelled_published(page, dayfirst, now)
                 published = (labelled, "text:published-label") if labelled is not None and \
                     labelled.date() != header_mod.date() else (header_mod, "text:header-updated")
             if published is None:
                 published = self._last_edited(page, dayfirst, now)
             if published is None:
-                published = _from_script_stamps(page, now)
+                published = from_script_stamps(page, now)
         if modified is None and header_mod is not None:
             modified = (header_mod, "text:header")
         if published is not None:
@@ -283,7 +228,7 @@ class DatesStage(Stage):
             if "datemodified" in t.itemprop or "update" in t.hints or "modif" in t.hints or \
                     _ASIDE_HINT.search(t.hints) or _UPDATED.match(t.text):
                 continue   # a comment's or the site menu's date (today's), or an "Updated ..." stamp
-            dt = _plausible_parse(t.datetime, now) if t.datetime else None
+            dt = plausible_parse(t.datetime, now) if t.datetime else None
             if dt is None and t.text:
                 found = find_dates(t.text, limit=1, dayfirst=dayfirst)
                 dt = found[0].value if found and plausible(found[0].value, now) else None
@@ -380,7 +325,7 @@ class DatesStage(Stage):
         elif mod is not None:
             # a date labelled as an update ("Last updated", "Zuletzt aktualisiert") loses to a date the
             # page labels "Published" anywhere; only a page that prints no other date gets it as published
-            labelled = _labelled_published(page, dayfirst, now)
+            labelled = labelled_published(page, dayfirst, now)
             if labelled is not None and labelled.date() != mod.date():
                 page.set_field("published", labelled, "text:published-label", self.name)
             else:

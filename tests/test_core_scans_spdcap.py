@@ -145,11 +145,11 @@ _HEADS = st.lists(st.sampled_from(["By ", "by", "BY", "von", "Von:", " ", "\t", 
 @settings(max_examples=800)
 @given(_HEADS, st.integers(min_value=-3, max_value=25))
 def test_may_begin_twins(text: str, longest: int) -> None:
-    from newsclean.normalize import authors
+    from newsclean.normalize import author_words
     from newsclean.normalize.prefilter import ascii_prefixes, may_begin_pure
     from newsclean.stages.byline import readings
     may_begin = _core.compiled("may_begin")
-    tables = [authors._lead_prefixes()[0], readings._LEAD_PREFIXES, readings._LABEL_PREFIXES,
+    tables = [author_words._lead_prefixes()[0], readings._LEAD_PREFIXES, readings._LABEL_PREFIXES,
               {"": ("",), "b": ("by", "b")}, ascii_prefixes(["a", "é"]), {}]
     for prefixes in tables:
         assert prefixes is not None

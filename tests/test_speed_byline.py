@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsclean.normalize import authors, dates, prefilter
+from newsclean.normalize import author_words, authors, dates, prefilter
 from newsclean.normalize._data import load_json
 from newsclean.stages.byline import lines, readings
 
@@ -42,8 +42,8 @@ def test_split_cuts_where_the_plain_pattern_cut(text: str) -> None:
 @example("  \u0130n dem")
 @example("\x1cby Jane")
 def test_lead_in_checks_never_hide_a_match(text: str) -> None:
-    lead_re = authors._tables()[0]
-    assert authors._lead_match(text) == (lead_re.match(text) is not None)
+    lead_re = author_words._tables()[0]
+    assert author_words._lead_match(text) == (lead_re.match(text) is not None)
     assert authors.strip_lead_in(text) == _plain_strip_lead_in(text)
     line = text.strip()
     assert readings.lead_start(line) == (readings.LEAD_START.match(line) is not None)
@@ -62,15 +62,15 @@ def _plain_strip_lead_in(text: str) -> str:
     prev = None
     while prev != text:
         prev = text
-        text = authors._tables()[0].sub("", text, count=1)
+        text = author_words._tables()[0].sub("", text, count=1)
     return text
 
 
 @given(st.one_of(st.sampled_from(load_json("meta_authors.json")["role_words"]), _texts()))
 def test_role_word_look_up_is_the_fullmatch(word: str) -> None:
-    role_re = authors._word_res()[1]
+    role_re = author_words._word_res()[1]
     for w in (word, word.upper(), word.title(), word.strip(".,")):
-        assert authors._role_word(w) == (role_re.fullmatch(w) is not None), w
+        assert author_words._role_word(w) == (role_re.fullmatch(w) is not None), w
 
 
 def test_the_word_lists_hold_no_letter_that_folds_to_ascii() -> None:
@@ -99,7 +99,7 @@ def test_date_patterns_skipped_only_where_they_find_nothing(text: str) -> None:
 @settings(max_examples=300)
 @given(_texts())
 def test_may_hold_is_any_word_in_the_lower_cased_text(text: str) -> None:
-    cut_words, role_words = authors._word_lists()
+    cut_words, role_words = author_words._word_lists()
     for words in (cut_words, role_words, ("www.",), ()):
         if text.isascii():
             assert prefilter.may_hold(text, words) == any(w in text.lower() for w in words)

@@ -35,3 +35,11 @@ def test_a_wrapper_that_holds_the_page_is_not_a_consent_box() -> None:
     body = "<div class='gdpr-cookie-consent-ready'><h1>The corner bakery</h1>" + "".join(
         f"<p>{PARA} We accept cookies and cards. {i}</p>" for i in range(4)) + "</div>"
     assert _found(body, " class='cookie-banner-visible'") == set()
+
+
+def test_a_consent_wrapper_whose_page_never_says_cookie_is_no_box_and_one_that_does_is() -> None:
+    """The page-wide pre-test (no "cookie" anywhere: no walk) gives what the walk gives."""
+    dialog = DIALOG.replace("use cookies to measure", "measure")
+    body = "<h1>The corner bakery</h1>" + "".join(f"<p>{PARA} {i}</p>" for i in range(4))
+    assert _found(body + dialog) == set()
+    assert "We value your privacy" in _found(body + DIALOG)

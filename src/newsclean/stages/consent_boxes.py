@@ -38,6 +38,11 @@ def _names_consent(el: Any) -> bool:
 
 def consent_blocks(page: Page) -> set[int]:
     """Indices of the blocks inside a consent box (see the module's docstring)."""
+    if not NOTICE[0].search("\n".join(b.text for b in page.blocks)):
+        # a box's text is its blocks' texts joined, and "cookie(s)" never spans two blocks: with the word
+        # nowhere on the page no box can read as a notice, and the ancestor walk below (a look-up per
+        # element, the larger part of this function's cost) is spared
+        return set()
     total = 0
     h1 = next((b.element for b in page.blocks if b.element is not None and b.element.tag == "h1"), None)
     # keyed by the elements themselves (the dicts keep the lxml proxies alive, so keys stay distinct)

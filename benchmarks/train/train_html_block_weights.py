@@ -97,21 +97,27 @@ def _snippets(v: Any) -> list[str]:
     return [str(x) for x in out] if isinstance(out, list) else []
 
 
+def shingle_labeller(gold: Any, in_gold: float = IN_GOLD) -> Any:
+    """text -> 1 when at least ``in_gold`` of its 4-shingles are in the gold body (a text of under four
+    words: when it is there whole), else 0; None for a text without words. (Also the HTML region trainer's.)"""
+    toks = _WORD.findall(str(gold or ""))
+    have = set(_shingles(toks))
+    joined = " " + " ".join(toks) + " "
+
+    def body_label(text: str) -> int | None:
+        t = _WORD.findall(text)
+        if not t:
+            return None
+        if len(t) < 4:
+            return 1 if f" {' '.join(t)} " in joined else 0
+        sh = _shingles(t)
+        return 1 if sum(s in have for s in sh) >= in_gold * len(sh) else 0
+    return body_label
+
+
 def labeller(scorer: str, gold: Any) -> Any:
     if scorer == "shingle":
-        toks = _WORD.findall(str(gold or ""))
-        have = set(_shingles(toks))
-        joined = " " + " ".join(toks) + " "
-
-        def body_label(text: str) -> int | None:
-            t = _WORD.findall(text)
-            if not t:
-                return None
-            if len(t) < 4:
-                return 1 if f" {' '.join(t)} " in joined else 0
-            sh = _shingles(t)
-            return 1 if sum(s in have for s in sh) >= IN_GOLD * len(sh) else 0
-        return body_label
+        return shingle_labeller(gold)
     with_, without = _snippets(gold.get("with")), _snippets(gold.get("without"))
 
     def snippet_label(text: str) -> int | None:

@@ -24,7 +24,6 @@ import argparse
 import hashlib
 import json
 import pickle
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 from linear_fit import fit_standardised  # noqa: E402
+from train_html_block_weights import shingle_labeller  # noqa: E402
 from weights_io import write_or_check  # noqa: E402
 
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, all_sets, is_check, load_module, pinned_options  # noqa: E402
@@ -49,29 +49,12 @@ MIN_WEIGHT = 0.01   # every labelled run counts a little, however small its shar
 FOLDS = 5           # page folds of the threshold's cross-validation
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 DIGITS = 6          # significant digits kept in the file
-_WORD = re.compile(r"\w+")
-
-
-def _shingles(toks: list[str]) -> list[tuple[str, ...]]:
-    return [tuple(toks[i:i + 4]) for i in range(len(toks) - 3)]
 
 
 def labeller(scorer: str, gold: Any) -> Any:
     """text -> 1, 0 or None (not labelled), from the page's gold body or snippets."""
     if scorer == "shingle":
-        toks = _WORD.findall(str(gold or ""))
-        have = set(_shingles(toks))
-        joined = " " + " ".join(toks) + " "
-
-        def body_label(text: str) -> int | None:
-            t = _WORD.findall(text)
-            if not t:
-                return None
-            if len(t) < 4:
-                return 1 if f" {' '.join(t)} " in joined else 0
-            sh = _shingles(t)
-            return 1 if sum(s in have for s in sh) >= IN_GOLD * len(sh) else 0
-        return body_label
+        return shingle_labeller(gold, IN_GOLD)
     with_, without = list(gold.get("with") or []), list(gold.get("without") or [])
 
     def snippet_label(text: str) -> int | None:

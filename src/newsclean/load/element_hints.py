@@ -14,6 +14,21 @@ _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"([a-z])([A-Z])")  # imageEmbedCaption -> image Embed Caption
 
 
+def classed_boxes(el: Any, levels: int = 2) -> list[tuple[str, str]]:
+    """(tag, class) of the element's parent, grandparent, ... (``levels`` of them), those with a class: the
+    "boxes" a block sits in, as navigation and the regions stage compare them. None gives none."""
+    out = []
+    e = el.getparent() if el is not None else None
+    for _ in range(levels):
+        if e is None:
+            break
+        cls = e.get("class") if isinstance(e.tag, str) else None
+        if cls:
+            out.append((e.tag, cls))
+        e = e.getparent()
+    return out
+
+
 def hints(el: Any) -> tuple[str, ...]:
     """Lower-cased words of an element's class and id (e.g. 'article-body' → 'article', 'body')."""
     cls = el.get("class")

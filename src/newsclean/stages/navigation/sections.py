@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsclean.load.element_hints import classed_boxes
 from newsclean.page import Block, Page
 from newsclean.strings import ends_like_prose, word_tokens
 
@@ -97,16 +98,7 @@ def _kept_runs(page: Page, gap: int) -> list[list[Block]]:
 
 def _boxes(b: Block) -> list[tuple[str, str]]:
     """(tag, class) of the block's parent and grandparent, those with a class."""
-    out = []
-    el = b.element.getparent() if b.element is not None else None
-    for _ in range(2):
-        if el is None:
-            break
-        cls = el.get("class") if isinstance(el.tag, str) else None
-        if cls:
-            out.append((el.tag, cls))
-        el = el.getparent()
-    return out
+    return classed_boxes(b.element)
 
 
 def drop_detached_tail(page: Page, stage: str, gap: int = DETACHED_GAP) -> None:

@@ -14,6 +14,7 @@ import math
 from typing import Any
 
 from newsclean.features.text import words_of
+from newsclean.load.element_hints import classed_boxes
 from newsclean.page import Block
 from newsclean.stages.boilerplate import block_weights
 from newsclean.stages.boilerplate.signals import element_words, load_hints
@@ -53,16 +54,7 @@ def _common(chains: list[list[Any]]) -> Any:
 
 
 def _boxes(el: Any) -> set[tuple[str, str]]:
-    out = set()
-    e = el.getparent() if el is not None else None
-    for _ in range(_BOX_UP):
-        if e is None:
-            break
-        cls = e.get("class") if isinstance(e.tag, str) else None
-        if cls:
-            out.add((e.tag, cls))
-        e = e.getparent()
-    return out
+    return set(classed_boxes(el, _BOX_UP))
 
 
 def _run_blocks(blocks: list[Block], run: Run) -> list[Block]:

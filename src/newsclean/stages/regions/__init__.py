@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from newsclean.handoffs import HTML_CONTAINER, HTML_TEASERS, TITLE_BLOCK
+from newsclean.handoffs import HTML_CONTAINER, HTML_TEASERS, PAGE_TYPE, TITLE_BLOCK
 from newsclean.page import Page
 from newsclean.stages.base import Stage
 from newsclean.stages.classify.model import LinearModel, linear_from_dict
@@ -84,7 +84,7 @@ class RegionOptions:
 class RegionStage(Stage):
     name = "regions"
     kinds = frozenset({"text", "html"})
-    optional = frozenset({TITLE_BLOCK, HTML_TEASERS, HTML_CONTAINER})
+    optional = frozenset({TITLE_BLOCK, HTML_TEASERS, HTML_CONTAINER, PAGE_TYPE})
     Options = RegionOptions
 
     def run(self, page: Page) -> None:

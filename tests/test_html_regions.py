@@ -8,19 +8,7 @@ from newsclean import Pipeline
 from newsclean.stages.regions import HTML_WEIGHTS_FILE, RegionStage, load_html_region_model
 from newsclean.stages.regions.features import runs_of
 from newsclean.stages.regions.html_features import HTML_FEATURES, html_region_rows, html_runs
-
-STORY = [
-    "The city council voted on Tuesday to close the old bridge over the river for repairs that are expected to "
-    "last until the end of next summer, officials said.",
-    "Engineers found cracks in two of the bridge's supports during an inspection in the spring, and the council "
-    "had been under pressure from residents to act quickly.",
-    "Drivers will be sent along a detour through the industrial district, which the council said would add about "
-    "ten minutes to most journeys across the town.",
-    "Shop owners near the bridge said they feared losing customers during the closure and asked the council for "
-    "help with their rents while the work goes on.",
-    "The mayor said the town would set up a fund for the shops and promised that the work would be finished "
-    "before the autumn fair, the busiest week of the year.",
-]
+from tests.test_capture_regions import STORY
 
 
 def _page(tail: str) -> str:

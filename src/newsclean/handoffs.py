@@ -24,6 +24,8 @@ HTML_CONTAINER = "html_container"
 HTML_TEASERS = "html_teasers"
 #: indexes of the cookie-consent notice blocks (``boilerplate``, HTML pages)
 HTML_COOKIES = "html_cookies"
+#: indexes of the blocks inside a consent manager's box (``boilerplate``, HTML pages; ``consent_boxes``)
+HTML_CONSENT = "html_consent"
 #: first and last block of the article body (``boilerplate``, text captures)
 TEXT_REGION = "text_region"
 #: ``Block.outside_main``: the blocks boilerplate judged not part of the main content (``boilerplate``)
@@ -43,5 +45,6 @@ class Handoffs:
     html_container: Any = None                  # an lxml element
     html_teasers: tuple[int, ...] | None = None
     html_cookies: tuple[int, ...] | None = None
+    html_consent: tuple[int, ...] | None = None
     text_region: tuple[int, int] | None = None
     title_block: int | None = None

@@ -119,9 +119,16 @@ CAROUSEL_MAX_SHARE = 0.5
 POST_STAGE = "navigation"
 
 
+def _consent(page: Page) -> set[int]:
+    """The blocks of the page's consent boxes: what ``boilerplate`` found (``html_consent``), else found here."""
+    found = page.handoffs.html_consent
+    return set(found) if found is not None else consent_blocks(page)
+
+
 class TypeFitStage(Stage):
     name = "type_fit"
     requires = frozenset({handoffs.PAGE_TYPE})
+    optional = frozenset({handoffs.HTML_CONSENT})
     kinds = frozenset({"html"})
 
     @dataclass(frozen=True)
@@ -248,7 +255,7 @@ class TypeFitStage(Stage):
         group = post_group(page)
         if group is None:
             return
-        consent = consent_blocks(page)
+        consent = _consent(page)
         restored = 0
         for post in group.posts:
             if any(b.kept for b in post):
@@ -264,7 +271,7 @@ class TypeFitStage(Stage):
 
     def _drop_consent(self, page: Page, kind: str) -> None:
         """The blocks of a cookie or consent box are not the page's content."""
-        inside = consent_blocks(page)
+        inside = _consent(page)
         dropped = 0
         for block in page.blocks:
             if block.kept and block.index in inside:

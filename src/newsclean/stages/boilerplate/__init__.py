@@ -25,7 +25,7 @@ class BoilerplateStage(Stage):
 
     name = "boilerplate"
     provides = frozenset({handoffs.HTML_CONTAINER, handoffs.HTML_TEASERS, handoffs.HTML_COOKIES,
-                          handoffs.TEXT_REGION, handoffs.OUTSIDE_MAIN})
+                          handoffs.HTML_CONSENT, handoffs.TEXT_REGION, handoffs.OUTSIDE_MAIN})
     kinds = frozenset({"html", "text"})
     Options = BoilerplateOptions
 

@@ -316,6 +316,7 @@ def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, st
     weights = _weights(blocks, teasers, cookies | {i for i, b in enumerate(blocks) if b.index in boxed})
     page.handoffs.html_teasers = tuple(sorted(teasers))
     page.handoffs.html_cookies = tuple(sorted(blocks[i].index for i in cookies))  # (navigation drops them)
+    page.handoffs.html_consent = tuple(sorted(boxed))  # (type_fit drops them on pages other than articles)
     vocab, whole = jsonld_vocab(page)
     why = "best text/link balance"
     hits = _boost(blocks, weights, vocab, penalize=whole) if vocab is not None else 0

@@ -29,8 +29,8 @@ from newsclean.handoffs import HTML_CONTAINER, HTML_TEASERS, PAGE_TYPE, TITLE_BL
 from newsclean.page import Page
 from newsclean.stages.base import Stage
 from newsclean.stages.classify.model import LinearModel, linear_from_dict
-from newsclean.stages.regions.features import FEATURES, Run, region_rows
-from newsclean.stages.regions.html_features import HTML_FEATURES, html_region_rows
+from newsclean.stages.regions.features import FEATURES, Run, region_rows, runs_of
+from newsclean.stages.regions.html_features import HTML_FEATURES, html_region_rows, html_runs
 from newsclean.stages.regions.restore import GAP_FEATURES, gap_rows
 
 WEIGHTS_FILE = "capture_regions.json"
@@ -100,21 +100,22 @@ class RegionStage(Stage):
             self._restore_gaps(page, model.restore, restore_at)
 
     def _drop_runs(self, page: Page, model: RegionModel, drop_below: float) -> None:
-        runs, main, table = region_rows(page.blocks, page.handoffs.title_block)
-        if len(runs) < 2 or len(runs) > MAX_RUNS:
-            return
+        runs = runs_of(page.blocks)
+        if 2 <= len(runs) <= MAX_RUNS:
+            runs, main, table = region_rows(page.blocks, page.handoffs.title_block, runs)
+            self._judge(page, runs, main, table, model.linear, drop_below, "learned region model")
+
+    def _judge(self, page: Page, runs: list[Run], main: int, table: list[list[float]], linear: LinearModel,
+               drop_below: float, model_name: str) -> None:
+        """Drop every run but the main one whose probability of being the story's is below ``drop_below``."""
         for k, (run, row) in enumerate(zip(runs, table)):
             if k == main:
                 continue
-            p = model.linear.probability(row)
-            if p >= drop_below:
-                continue
-            self._drop_run(page, run, f"learned region model: a run of {run.words} words beside the story's "
-                                      f"main run, not the story's (p={p:.2f})")
-
-    def _drop_run(self, page: Page, run: Run, reason: str) -> None:
-        for b in page.blocks[run.first:run.last + 1]:
-            self.drop(page, b, reason)
+            p = linear.probability(row)
+            if p < drop_below:
+                for b in page.blocks[run.first:run.last + 1]:
+                    self.drop(page, b, f"{model_name}: a run of {run.words} words beside the story's main run, "
+                                       f"not the story's (p={p:.2f})")
 
     def _run_html(self, page: Page) -> None:
         if self.options.html_drop_below == 0:
@@ -123,16 +124,12 @@ class RegionStage(Stage):
             return  # a listing's, a forum's runs are its items and posts: the model knows articles only
         model = load_html_region_model()
         drop_below = model.drop_below if self.options.html_drop_below is None else self.options.html_drop_below
-        runs, main, table = html_region_rows(page.blocks, page.handoffs.title_block,
-                                             set(page.handoffs.html_teasers or ()),
-                                             page.handoffs.html_container)
-        if len(runs) < 2 or len(runs) > MAX_RUNS:
-            return
-        for k, (run, row) in enumerate(zip(runs, table)):
-            p = model.linear.probability(row) if k != main else 1.0
-            if p < drop_below:
-                self._drop_run(page, run, f"learned HTML region model: a run of {run.words} words beside the "
-                                          f"story's main run, not the story's (p={p:.2f})")
+        runs = html_runs(page.blocks, page.handoffs.html_container)
+        if 2 <= len(runs) <= MAX_RUNS:
+            runs, main, table = html_region_rows(page.blocks, page.handoffs.title_block,
+                                                 set(page.handoffs.html_teasers or ()),
+                                                 page.handoffs.html_container, runs)
+            self._judge(page, runs, main, table, model.linear, drop_below, "learned HTML region model")
 
     def _restore_gaps(self, page: Page, model: LinearModel, restore_at: float) -> None:
         gaps, table = gap_rows(page.blocks)

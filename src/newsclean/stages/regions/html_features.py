@@ -73,24 +73,19 @@ def _words_between(el: Any, top: Any) -> set[str]:
     return out
 
 
-def html_extras(blocks: list[Block], run: Run, main_top: Any, main_boxes: set[tuple[str, str]],
-                weights: dict[int, float], after_main: bool) -> list[float]:
-    """The ``HTML_EXTRAS`` of one run (``main_top``: the element holding the main run's blocks; ``weights``:
-    each kept block's container-choice weight, by its index)."""
+def html_extras(blocks: list[Block], run: Run, main_chain: list[Any], main_boxes: set[tuple[str, str]],
+                weights: list[float], after_main: bool) -> list[float]:
+    """The ``HTML_EXTRAS`` of one run (``main_chain``: the element holding the main run's blocks and its
+    ancestors, nearest first; ``weights``: each block's container-choice weight, by its index)."""
     own = _run_blocks(blocks, run)
     chars = sum(len(b.text) for b in own) or 1
     ld = sum(len(b.text) * float(b.features.get("link_density", 0.0)) for b in own) / chars
     bw = sum(weights[b.index] for b in own) / chars
     same = any(_boxes(b.element) & main_boxes for b in own)
     chains = [_ancestors(b.element) for b in own]
-    top = _common(chains + [_ancestors(main_top)]) if main_top is not None and chains else None
-    up = 0
-    if top is not None:
-        e = main_top
-        while e is not None and e is not top and up < _MAX_CHAIN:
-            e = e.getparent()
-            up += 1
-    outside = float(main_top is not None and bool(chains) and main_top not in chains[0])
+    top = _common(chains + [main_chain]) if main_chain and chains else None
+    up = main_chain.index(top) if top is not None else 0   # (steps from the main run's box up to ``top``)
+    outside = float(bool(main_chain) and bool(chains) and main_chain[0] not in chains[0])
     hints = load_hints()
     words: set[str] = set()
     for b in own:
@@ -138,22 +133,22 @@ def html_runs(blocks: list[Block], container: Any) -> list[Run]:
     return out
 
 
-def html_region_rows(blocks: list[Block], title_block: int | None, teasers: set[int],
-                     container: Any = None) -> tuple[list[Run], int, list[list[float]]]:
-    """``region_rows`` of the ``html_runs`` with the ``HTML_EXTRAS`` after each judged run's row (the main
-    run's row: all zeros)."""
-    runs, main, table = region_rows(blocks, title_block, html_runs(blocks, container))
+def html_region_rows(blocks: list[Block], title_block: int | None, teasers: set[int], container: Any = None,
+                     runs: list[Run] | None = None) -> tuple[list[Run], int, list[list[float]]]:
+    """``region_rows`` of the ``html_runs`` (unless given) with the ``HTML_EXTRAS`` after each judged run's row
+    (the main run's row: all zeros)."""
+    runs, main, table = region_rows(blocks, title_block, html_runs(blocks, container) if runs is None else runs)
     if len(runs) < 2:
         return runs, main, table
-    model = block_weights.load_model()
-    weights = {b.index: block_weights.weight(b, b.index in teasers, model) for b in blocks if b.dropped_by is None}
+    weights = block_weights.weights(blocks, teasers, block_weights.load_model())
     mains = _run_blocks(blocks, runs[main])
     main_top = _common([_ancestors(b.element) for b in mains]) if mains else None
+    main_chain = _ancestors(main_top) if main_top is not None else []
     main_boxes = {box for b in mains for box in _boxes(b.element)}
     out = []
     for k, row in enumerate(table):
         if k == main:
             out.append([0.0] * len(HTML_FEATURES))
             continue
-        out.append(row + html_extras(blocks, runs[k], main_top, main_boxes, weights, k > main))
+        out.append(row + html_extras(blocks, runs[k], main_chain, main_boxes, weights, k > main))
     return runs, main, out

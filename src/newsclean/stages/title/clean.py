@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from newsclean.page import Block
+from newsclean.stages.title.kicker import MAX_LINES  # (lines searched for the headline printed alone)
 
 _DECOR = re.compile(r"^[\s*#=_~]+(?=\S)|(?<=\S)[\s*#=_~]+$")
 #: a lone emphasis mark glued to the word after (at the start) or before it (at the end): "*Ab Montag* ..."
@@ -19,8 +20,6 @@ _BUTTON = "(BUTTON)"
 MAX_TAIL_WORDS = 3
 #: words the shorter line (the headline printed alone) has at least: two words begin many lines
 MIN_ALONE_WORDS = 4
-#: lines searched for the headline printed alone (a capture's head, past its menus)
-MAX_LINES = 3000
 #: a glued extra is no plain words: a source in brackets, a count ("(example.com) 87"); words and numbers
 #: ("... review", "... of 2026" beside the name printed alone further down) may be the headline's own
 _NOT_WORDS = re.compile(r"[^\w\s]")

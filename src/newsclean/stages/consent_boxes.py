@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from newsclean.load.element_hints import hints
-from newsclean.page import Page
+from newsclean.page import Block, Page
 
 #: class/id words of consent managers' wrappers and cookie notices
 CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot", "didomi",
@@ -46,6 +46,16 @@ def _may_name_cookies(page: Page) -> bool:
         if "ookie" in text or "cookie" in text.lower() or "ı" in text or "İ" in text:
             return True
     return False
+
+
+def _may_be_inside(block: Block) -> bool:
+    """Exact pre-test of ``_consent_above`` for a block the HTML walk made: its ``hints`` feature holds the
+    class/id words (``hints``) of every element open when the block was cut, its element and all its
+    ancestors among them, so a block whose hints name no consent word is in no consent box. A table's row
+    (its hints are the table's: the rows' own wrappers are not among them) and a block made otherwise are
+    walked."""
+    words = block.features.get("hints")
+    return words is None or block.features.get("tag") == "tr" or not CONSENT_WORDS.isdisjoint(words)
 
 
 def _consent_above(el: Any, memo: dict[Any, tuple[Any, ...]]) -> tuple[Any, ...]:
@@ -79,7 +89,8 @@ def consent_blocks(page: Page) -> set[int]:
         return set()
     # keyed by the elements themselves (the dicts keep the lxml proxies alive, so keys stay distinct)
     memo: dict[Any, tuple[Any, ...]] = {}  # element -> the consent-naming elements at or above it
-    inside = [(b, above) for b in page.blocks if b.element is not None and (above := _consent_above(b.element, memo))]
+    inside = [(b, above) for b in page.blocks
+              if b.element is not None and _may_be_inside(b) and (above := _consent_above(b.element, memo))]
     if not inside:
         return set()  # (no element names consent: the words are never counted)
     boxes: dict[Any, tuple[int, list[int]]] = {}  # element -> (words, block indices)

@@ -82,3 +82,16 @@ def test_words_between_with_a_seen_set_gathers_the_same_words() -> None:
         html_features._words_between(el, top, fast, seen)
     assert fast == plain and "comments" in plain and "share" in plain
     assert "story" not in plain   # (the top's own words are not between)
+
+
+def test_only_blocks_whose_walk_hints_name_consent_are_walked_and_table_rows_always() -> None:
+    page = _page("<div class='cookie-box'><p>We use cookies.</p></div><p>Plain story text.</p>"
+                 "<table class='cookie-table'><tr><td>a</td><td>1</td></tr><tr><td>b</td><td>2</td></tr>"
+                 "<tr><td>c</td><td>3</td></tr></table>")
+    by_text = {b.text: b for b in page.blocks}
+    assert consent_boxes._may_be_inside(by_text["We use cookies."])
+    assert not consent_boxes._may_be_inside(by_text["Plain story text."])
+    rows = [b for b in page.blocks if b.features.get("tag") == "tr"]
+    assert rows and all(consent_boxes._may_be_inside(b) for b in rows)
+    made = type(rows[0])(index=99, text="x", kind="paragraph", element=rows[0].element, features={})
+    assert consent_boxes._may_be_inside(made)   # (no walk-time hints: walked)

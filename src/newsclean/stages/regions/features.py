@@ -42,6 +42,7 @@ _COMMENT = re.compile(r"(\b(reply|expand full comment|says:|wrote:|antworten|ré
 _LINK_CUES = ("http", "www.", "@", "›", "»", "→", "…", "read more", "weiterlesen", "lire la suite", "leer más",
               "more from")
 _BIO_CUES = ("about the author", "posts by", "über den autor", "à propos de l'auteur")
+_COMMENT_SPAN = 20  # the longest reading of _COMMENT ("expand full comment", 19), and one character more
 _COMMENT_CUES = ("reply", "expand full comment", "says:", "wrote:", "antworten", "répondre", "like", "replies", "ago")
 _WE_YOU = frozenset("we our us you your yours wir unser uns ihr nous notre vous votre".split())
 _ECHO = 24  # a teaser's headline printed twice in one block ("Title hereTitle here"): this many characters
@@ -129,7 +130,16 @@ def _bio(text: str, low: str) -> bool:
 
 
 def _comment(text: str, low: str) -> bool:
-    return _cued(low, _COMMENT_CUES) and _COMMENT.search(text) is not None
+    r"""``_COMMENT.search(text)``, scanning only the text's tail: a match ends in ``\W*$``, so its words end
+    at the text's last word character (or one ':' after it), and none of its readings is longer than
+    ``_COMMENT_SPAN`` characters (a count's digits: one is enough); ``search``'s ``pos`` keeps the real
+    character before it for ``\b``."""
+    if not _cued(low, _COMMENT_CUES):
+        return False
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):   # (``\w``: alphanumeric or "_")
+        end -= 1
+    return _COMMENT.search(text, max(0, end - _COMMENT_SPAN)) is not None
 
 
 def _we_you(lows: list[str]) -> float:

@@ -146,16 +146,20 @@ class TypeFitStage(Stage):
         listing_min_confidence: float = 0.4
         #: drop a line found in at least this share of one repeated-item group's items (0 turns it off)
         item_repeat_share: float = 0.5
-        #: ... on a page typed listing, collection or product with at least this confidence (at 0.6 a WCXB
-        #: check article taken for one of them lost words: html:wcxb check 0.9521 -> 0.9518; tune listing
-        #: 0.617 at 0.6, 0.611 at 0.7, 0.608 without the rule)
-        item_confidence: float = 0.7
+        #: ... on a page typed listing, collection or product with at least this confidence (tune listing
+        #: 0.617 at 0.6, 0.611 at 0.7, 0.608 without the rule; at 0.6 a WCXB check article taken for one of them
+        #: lost words under session 8's page-type model, so it was 0.7 until session 13, when, with today's
+        #: model and ``copy_confidence`` 0.7, tune / check listing 0.659 / 0.697 -> 0.665 / 0.697, service
+        #: 0.810 / 0.844 -> 0.815 / 0.851, scoreboard's HTML article sets unchanged on check)
+        item_confidence: float = 0.6
         #: drop the second and later copies of a line on listing, collection, product and forum pages
         #: typed with at least ``repeat_confidence``
         drop_repeats: bool = True
         #: at 0.6 an article of WCXB's check half, taken for one of those types, lost words
-        #: (html:wcxb check 0.9520 -> 0.9517); tune gains hold at 0.9
-        repeat_confidence: float = 0.9
+        #: (html:wcxb check 0.9520 -> 0.9517), so it was 0.9 until session 13; at 0.7 with today's model, tune /
+        #: check listing 0.659 / 0.697 -> 0.668 / 0.696, collection 0.695 / 0.589 -> 0.698 / 0.593, product
+        #: 0.634 / 0.639 -> 0.635 / 0.645, the scoreboard's HTML article sets unchanged on check
+        repeat_confidence: float = 0.7
         #: on a product page, drop the customer reviews (blocks under a class/id word "review(s)")
         drop_reviews: bool = True
         #: on a listing, collection or product page (typed with at least ``min_confidence``), drop the
@@ -171,8 +175,8 @@ class TypeFitStage(Stage):
         restore_copy: bool = True
         #: at 0.6 an article of WCXB's check half, taken for a service page, lost words (html:wcxb check
         #: 0.9530 -> 0.9528, found in the aggregate only, as for ``repeat_confidence``); tune, service pages:
-        #: +0.0129 at 0.6, +0.008 at 0.9
-        copy_confidence: float = 0.9
+        #: +0.0129 at 0.6, +0.008 at 0.9; 0.9 until session 13, then 0.7 (with ``item_confidence`` 0.6, see there)
+        copy_confidence: float = 0.7
         #: on a forum page (typed with at least ``min_confidence``), give back the posts' prose that the
         #: container choice dropped (``_restore_posts``). Off: on tune it lifted 6 threads (0.35 -> 0.77,
         #: 0.51 -> 0.89, ...) and lowered 2 whose WCXB truth is the opening post alone (0.96 -> 0.07,

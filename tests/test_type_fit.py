@@ -287,10 +287,29 @@ def test_service_copy_rule_leaves_captions_and_stock_phrases_dropped() -> None:
 
 
 def test_service_copy_rule_waits_for_a_confident_type() -> None:
-    """Below ``copy_confidence`` (0.9) a page typed service keeps the article cleaning (an article taken for a
+    """Below ``copy_confidence`` (0.7) a page typed service keeps the article cleaning (an article taken for a
     service page with less confidence would get its boxes back)."""
     html, url = _service_page()
-    unsure = Pipeline().add(TypeIs("service", 0.8), after="page_type").extract(html, url=url)
+    unsure = Pipeline().add(TypeIs("service", 0.65), after="page_type").extract(html, url=url)
     sure = Pipeline().add(TypeIs("service", 0.95), after="page_type").extract(html, url=url)
     assert "Our planting plans mix shrubs" not in unsure.text
     assert "Our planting plans mix shrubs" in sure.text
+
+
+def test_item_chrome_repeats_and_service_copy_act_from_their_floors() -> None:
+    """``item_confidence`` 0.6, ``repeat_confidence`` and ``copy_confidence`` 0.7: a collection typed with 0.65
+    loses its item chrome but keeps its repeated lines, one typed with 0.75 loses both; a service page typed
+    with 0.75 gets its copy back."""
+    cards = "".join(f"<div class='card card-{i}'><h3><a href='/products/rug-{i}'>Kilim rug number {i}</a></h3>"
+                    f"<p>Hand-woven wool, pattern {i}</p><div class='sizes'>Select size</div></div>"
+                    for i in range(10))
+    html, url = _collection(cards + "<p>Free returns within 30 days</p>" * 2)
+    at_65 = Pipeline().add(TypeIs("collection", 0.65), after="page_type").extract(html, url=url)
+    at_75 = Pipeline().add(TypeIs("collection", 0.75), after="page_type").extract(html, url=url)
+    at_55 = Pipeline().add(TypeIs("collection", 0.55), after="page_type").extract(html, url=url)
+    assert "Select size" not in at_65.text and "Select size" not in at_75.text and "Select size" in at_55.text
+    assert at_65.text.count("Free returns within 30 days") == 2
+    assert at_75.text.count("Free returns within 30 days") == 1
+    service_html, service_url = _service_page()
+    service = Pipeline().add(TypeIs("service", 0.75), after="page_type").extract(service_html, url=service_url)
+    assert "Our planting plans mix shrubs" in service.text

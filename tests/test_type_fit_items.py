@@ -55,3 +55,40 @@ def test_page_links_result_counts_and_sort_controls_go_but_the_items_and_their_n
     assert not any(t in kept for t in ("1 2", "Showing 1 to 24 (of 204 products)", "Next page »", "« Previous",
                                        "Page 2 of 9", "Load more", "Sort by: Best Selling", "Filters (1)",
                                        "View: 36"))
+
+
+def _kept_fitted(html: str, kind: str, confidence: float = 0.95, **options: object) -> list[str]:
+    """The kept blocks after ``type_fit`` on a page whose cleaning kept everything."""
+    page = load_page(html, kind="html")
+    page.set_field("page_type", kind, "test", "test")
+    page.set_field("page_type_confidence", confidence, "test", "test")
+    TypeFitStage(**options).run(page)
+    return _kept(page)
+
+
+FOOTED = ("<html><body><main><h1>Standing desk frame</h1><p>A steel frame with two motors and four presets.</p>"
+          "<article><p>Teaser of a guide to desks.</p><footer><p>Read the guide to desks</p></footer></article>"
+          "<section><p>Warranty for ten years.</p><footer><p>Terms of the warranty apply</p></footer></section>"
+          "</main><div class='wrap'><footer><p>Copyright Deskco 2026. All rights reserved.</p>"
+          "<section><p>Careers at Deskco</p></section></footer></div></body></html>")
+
+
+def test_the_pages_own_footer_goes_on_a_typed_page_but_a_teasers_or_sections_footer_stays() -> None:
+    for kind in ("product", "collection", "listing", "forum", "documentation", "service"):
+        kept = _kept_fitted(FOOTED, kind)
+        assert "Copyright Deskco 2026. All rights reserved." not in kept, kind
+        assert "Careers at Deskco" not in kept, kind  # a section inside the page's footer is the footer's
+        assert "A steel frame with two motors and four presets." in kept, kind
+        assert "Read the guide to desks" in kept and "Terms of the warranty apply" in kept, kind
+
+
+def test_the_pages_footer_stays_on_an_article_on_a_doubtful_type_and_with_the_option_off() -> None:
+    for kept in (_kept_fitted(FOOTED, "article"), _kept_fitted(FOOTED, "product", confidence=0.5),
+                 _kept_fitted(FOOTED, "product", drop_page_footer=False)):
+        assert "Copyright Deskco 2026. All rights reserved." in kept
+
+
+def test_a_page_whose_kept_text_is_all_footer_comes_out_empty() -> None:
+    html = ("<html><body><div id='app'></div><footer><p>AliExpress Multi-Language Sites</p>"
+            "<p>Russian, Portuguese, Spanish, French</p></footer></body></html>")
+    assert _kept_fitted(html, "product") == []

@@ -1,6 +1,7 @@
 """The chrome of a listing or a collection that an article's cleaning does not know: a list's page links,
 results counts and sort/filter controls, and the one ``<header>`` that is no chrome there, a teaser's own
-(``type_fit`` reads both on pages typed listing or collection)."""
+(``type_fit`` reads both on pages typed listing or collection); and the page's own ``<footer>``, which
+``type_fit`` drops on every page type but the article."""
 from __future__ import annotations
 
 import re
@@ -51,6 +52,28 @@ def in_item_header(element: Any, ancestors: Any) -> bool:
             return sum(1 for child in parent if child.tag == "article") >= ITEM_HEADER_MIN
         el = el.getparent()
     return False
+
+
+#: the sectioning elements a ``<footer>`` can belong to instead of the page (HTML's sectioning content): under one
+#: of them it is that teaser's, post's or section's footer ("Read more", a post's date and tags), not the site's
+SECTIONING_TAGS = frozenset({"article", "section", "aside", "nav"})
+
+
+def in_page_footer(element: Any, ancestors: Any) -> bool:
+    """Whether ``element`` sits in the page's own ``<footer>``: a ``<footer>`` ancestor whose nearest sectioning
+    ancestor (``SECTIONING_TAGS``) is none, so that it is the body's footer (HTML's rule for whom a footer
+    belongs to), not a teaser's or a post's."""
+    if element is None or "footer" not in ancestors:
+        return False
+    el, in_footer = element, False
+    while el is not None:
+        tag = el.tag
+        if tag == "footer":
+            in_footer = True
+        elif in_footer and tag in SECTIONING_TAGS:
+            in_footer = False  # that footer was a section's; a footer further up may still be the page's
+        el = el.getparent()
+    return in_footer
 
 
 def list_control(text: str) -> bool:

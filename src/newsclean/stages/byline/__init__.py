@@ -29,6 +29,7 @@ from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.byline import rank
 from newsclean.stages.byline.author_bio import drop_author_bio
+from newsclean.stages.byline.html_lines import dated_byline, names_line, site_credit, widens
 from newsclean.stages.byline.lines import (
     LABELLED,
     UI_WORDS,
@@ -137,6 +138,10 @@ class BylineStage(Stage):
                 # the markup names someone the page does not print by the headline (a CMS account,
                 # an editor): the "By ..." line readers see names the author
                 chosen, source = printed, "text:by-line"
+            wider = names_line(page.blocks, page.handoffs.title_block)
+            if wider and widens(chosen, wider):
+                # the markup names the first author; the line under the headline prints them all
+                chosen, source = wider, "text:names-line"
         if not chosen:
             chosen, source = self._from_elements(page, microdata.author_elements(page.tree))
         if not chosen:
@@ -148,6 +153,8 @@ class BylineStage(Stage):
         if not chosen and orgs:
             src, names = next(iter(orgs.items()))
             chosen, source = names, src
+        if not chosen:
+            chosen, source = site_credit(microdata.author_elements(page.tree), lambda n: _is_site(n, page))
         if not chosen:
             chosen, source = self._name_block(page)
         chosen = normalize_authors(chosen)
@@ -246,6 +253,8 @@ class BylineStage(Stage):
                          or len(b.text) <= 60]
                 if names:
                     return names, "text:by-line"
+            if (names := dated_byline(b.text)) and not (b.element is not None and microdata.in_side_area(b.element)):
+                return names, "text:dated-by-line"
         # an explicit label anywhere ("Autor: ...", "Text: ..."), often printed under the article
         for b in page.blocks[:800]:
             if len(b.text) <= 80 and LABELLED.match(b.text):

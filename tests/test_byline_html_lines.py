@@ -1,0 +1,69 @@
+"""Stage 'byline' on HTML: datelines carrying the byline, a printed line naming more authors than the
+markup, and a byline that credits the site itself."""
+from newsclean import extract
+from newsclean.stages.byline.html_lines import dated_byline, widens
+
+P = "<p>" + "A long paragraph of article text that goes on for a while to look like a body. " * 4 + "</p>"
+
+
+def html(head="", body=""):
+    return f"<html><head><title>Headline of the story</title>{head}</head><body><article>" \
+           f"<h1>Headline of the story</h1>{body}{P}</article></body></html>"
+
+
+def test_dated_byline_reads_the_lead_in_after_the_date():
+    assert dated_byline("May 3, 2017 By Jane Doe 4 Comments") == ["Jane Doe"]
+    assert dated_byline("Posted on May 3, 2017 Posted by Jane Doe 12 Comments") == ["Jane Doe"]
+    assert dated_byline("March 15, 2022 · 3 min read · By Example Online") == ["Example Online"]
+
+
+def test_dated_byline_needs_a_date_and_a_capital_after_the_lead_in():
+    assert dated_byline("By the way, Jane Doe said so") == []
+    assert dated_byline("On May 3, 2017 prices went up by ten percent") == []
+    assert dated_byline("He left by May 3, 2017 by the back door") == []
+
+
+def test_dated_line_under_the_headline_gives_the_author():
+    art = extract(html(body="<p>May 3, 2017 By Jane Doe 4 Comments</p>"), kind="html")
+    assert art.authors == ("Jane Doe",)
+
+
+def test_dated_byline_naming_the_site_is_kept():
+    # a personal blog: its name is its author's; the page's only credit is that name
+    art = extract(html('<meta property="og:site_name" content="Jane Doe">',
+                       "<p>Posted on May 3, 2017 Posted by Jane Doe 12 Comments</p>"),
+                  kind="html", url="https://www.janedoe.com/post/")
+    assert art.authors == ("Jane Doe",)
+
+
+def test_author_element_crediting_the_site_is_kept_when_nothing_else_credits():
+    body = "<div class='post-author'><p class='post-author__name'>Posted by: Example Cartulary</p></div>"
+    art = extract(html(body=body), kind="html", url="https://examplecartulary.com/2025/a/")
+    assert art.authors == ("Example Cartulary",)
+
+
+def test_site_name_in_the_header_does_not_beat_a_printed_byline():
+    body = "<p class='byline'>By Ann Lee</p>"
+    head = '<meta property="og:site_name" content="Example Post"><meta name="author" content="Example Post">'
+    art = extract(html(head, body), kind="html", url="https://examplepost.com/a")
+    assert art.authors == ("Ann Lee",)
+
+
+def test_printed_line_with_more_authors_than_the_markup_wins():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","author":'
+          '{"@type":"Person","name":"Jane Doe"}}</script>')
+    art = extract(html(ld, "<p>Jane Doe, John Roe, Ann Lee &amp; Max Muster</p><p>Nov 25th, 2025</p>"), kind="html")
+    assert art.authors == ("Jane Doe", "John Roe", "Ann Lee", "Max Muster")
+
+
+def test_printed_line_naming_others_does_not_replace_the_markup():
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","author":'
+          '{"@type":"Person","name":"Jane Doe"}}</script>')
+    art = extract(html(ld, "<p>John Roe, Ann Lee &amp; Max Muster</p>"), kind="html")
+    assert art.authors == ("Jane Doe",)
+
+
+def test_widens_needs_every_markup_name_and_more():
+    assert widens(["Jane Doe"], ["Jane Doe", "John Roe"])
+    assert not widens(["Jane Doe"], ["Jane Doe"])
+    assert not widens(["Jane Doe", "Max Muster"], ["Jane Doe", "John Roe"])

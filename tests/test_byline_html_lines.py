@@ -24,7 +24,7 @@ def test_dated_byline_needs_a_date_and_a_capital_after_the_lead_in():
 
 
 def test_dated_line_under_the_headline_gives_the_author():
-    art = extract(html(body="<p>May 3, 2017 By Jane Doe 4 Comments</p>"), kind="html")
+    art = extract(html(body="<p>Posted on May 3, 2017 Posted by Jane Doe 4 Comments</p>"), kind="html")
     assert art.authors == ("Jane Doe",)
 
 
@@ -37,7 +37,7 @@ def test_dated_byline_naming_the_site_is_kept():
 
 
 def test_author_element_crediting_the_site_is_kept_when_nothing_else_credits():
-    body = "<div class='post-author'><p class='post-author__name'>Posted by: Example Cartulary</p></div>"
+    body = "<p>Reviews and notes</p><p><a rel='author' href='/about/'>Example Cartulary</a></p>"
     art = extract(html(body=body), kind="html", url="https://examplecartulary.com/2025/a/")
     assert art.authors == ("Example Cartulary",)
 
@@ -67,3 +67,32 @@ def test_widens_needs_every_markup_name_and_more():
     assert widens(["Jane Doe"], ["Jane Doe", "John Roe"])
     assert not widens(["Jane Doe"], ["Jane Doe"])
     assert not widens(["Jane Doe", "Max Muster"], ["Jane Doe", "John Roe"])
+
+
+def test_twitter_card_written_by_label_names_the_author():
+    head = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Doe">'
+    art = extract(html(head), kind="html")
+    assert art.authors == ("Jane Doe",)
+    assert art.sources["authors"] == "meta:twitter:written-by"
+
+
+def test_twitter_card_other_labels_are_no_authors():
+    head = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Jane Doe">'
+    assert extract(html(head), kind="html").authors == ()
+
+
+def test_meta_author_beats_the_twitter_card_label():
+    head = ('<meta name="author" content="John Roe"><meta name="twitter:label1" content="Written by">'
+            '<meta name="twitter:data1" content="Jane Doe">')
+    assert extract(html(head), kind="html").authors == ("John Roe",)
+
+
+def test_first_name_not_completed_by_a_label_in_capitals():
+    head = '<meta name="author" content="Maria &amp; Katerina">'
+    body = "<p>WORDS: Maria</p><p>Katerina EDITING: Maria</p>"
+    assert extract(html(head, body), kind="html").authors == ("Maria", "Katerina")
+
+
+def test_first_name_completed_from_the_printed_name():
+    head = '<meta name="author" content="Todd">'
+    assert extract(html(head, "<p>By Todd Bates</p>"), kind="html").authors == ("Todd Bates",)

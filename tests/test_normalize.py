@@ -248,3 +248,9 @@ def test_find_dates_cjk():
     assert [f.value for f in find_dates("2025年2月3日 14時05分")] == [datetime(2025, 2, 3, 14, 5)]
     assert [f.value for f in find_dates("公開 2025 年 2 月 3 日 14:05")] == [datetime(2025, 2, 3, 14, 5)]
     assert [f.value for f in find_dates("2025년 2월 3일")] == [datetime(2025, 2, 3)]
+
+
+def test_desk_name_with_a_lower_case_desk_word_kept_whole():
+    assert split_names("By The Currency editors") == ["The Currency editors"]
+    assert split_names("By Our Foreign Staff") == ["Our Foreign Staff"]
+    assert split_names("By Jane Doe, staff writer") == ["Jane Doe"]

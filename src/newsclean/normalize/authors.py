@@ -140,9 +140,9 @@ _SHORT_ING = 4  # 'king', 'ming', 'sing': too short to be a gerund ('using' is t
 
 
 def _desk_name(words: list[str]) -> bool:
-    """"Our Foreign Staff", "The Currency Editors": capitalised words from an opener ("Our", "The",
-    "Unsere") to a desk word -- one author as printed."""
-    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+    """"Our Foreign Staff", "The Currency editors": capitalised words from an opener ("Our", "The",
+    "Unsere") to a desk word (capitalised or not) -- one author as printed."""
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words[:-1]):
         return False
     return words[0].lower() in _DESK_OPENERS and words[-1].lower().strip(".,") in _DESK_WORDS
 

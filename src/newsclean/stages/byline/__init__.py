@@ -177,7 +177,9 @@ class BylineStage(Stage):
             return first
         if not first[:1].isupper():
             return first
-        pat = re.compile(r"(?<!\w)" + re.escape(first) + r"\s+((?:[A-ZÀ-Þ][\w'’-]+\s?){1,2})(?!\w)")
+        # (a surname's word: a capital, then a small letter; "Katerina EDITING:" is a label after the name)
+        pat = re.compile(r"(?<!\w)" + re.escape(first) + r"\s+((?:[A-ZÀ-Þ](?:[a-zß-ÿ]|['’][A-Z])[\w'’-]*\s?){1,2})"
+                         r"(?!\w)")
         for b in page.blocks[:500]:
             if len(b.text) > 80 or first not in b.text:
                 continue

@@ -96,3 +96,21 @@ def test_first_name_not_completed_by_a_label_in_capitals():
 def test_first_name_completed_from_the_printed_name():
     head = '<meta name="author" content="Todd">'
     assert extract(html(head, "<p>By Todd Bates</p>"), kind="html").authors == ("Todd Bates",)
+
+
+def test_meta_author_naming_an_organisation_yields_to_a_printed_byline():
+    head = '<meta name="author" content="Bund der Beispielverbraucher e.V.">'
+    art = extract(html(head, "<p>Neue Regeln f\u00fcr alle</p><h5>Von Leonora Beispiel</h5>"), kind="html")
+    assert art.authors == ("Leonora Beispiel",)
+
+
+def test_meta_author_naming_an_organisation_kept_without_a_byline():
+    head = '<meta name="author" content="Example Media GmbH">'
+    assert extract(html(head), kind="html").authors == ("Example Media GmbH",)
+
+
+def test_layout_class_of_the_main_column_is_no_side_area():
+    page = ("<html><head><title>Headline of the story</title></head><body><div class='main has-double-sidebar'>"
+            "<h1>Headline of the story</h1><p>By Leonora Beispiel</p>" + P + "</div>"
+            "<div class='sidebar'><p>By Someone Else</p></div></body></html>")
+    assert extract(page, kind="html").authors == ("Leonora Beispiel",)

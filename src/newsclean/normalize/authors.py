@@ -49,6 +49,9 @@ _ROLE_ADJ = frozenset({"former", "deputy", "senior", "chief", "associate", "assi
                        "ehemaliger", "ehemalige", "stellvertretender", "stellvertretende", "leitender", "leitende"})
 _ORG_PART = re.compile(r"\b(?:association|network|clinic|institute|foundation|university|universität|council|"
                        r"society|solutions|services|gmbh|inc|ltd|llc|verband|stiftung)\b", re.I)
+#: an organisation's legal form ("e.V.", "GmbH", "Inc."), or a word only organisations' names hold
+_ORG_FORM = re.compile(r"\be\.\s?V\.|\b(?:gmbh|inc|ltd|llc|verband|association|foundation|stiftung|gesellschaft|"
+                       r"institute|institut|universit(?:y|ät)|council)\b", re.I)
 _DESKS = frozenset({"redaktion", "staff", "team", "editors", "the editors", "newsroom", "editorial staff"})
 # a desk's name ("Our Foreign Staff", "Unsere Redaktion", "The Telegraph Reporters"): kept whole, never cut
 # down to a person-like stub ("Our Foreign")
@@ -336,6 +339,12 @@ def normalize_authors(values: list[str] | str | None) -> list[str]:
                  not any(looks_like_person(m) for m in names[:i])
                  or not any(looks_like_person(m) for m in names[i + 1:])]
     return names
+
+
+def looks_like_org(value: str) -> bool:
+    """Does an author value name an organisation by its legal form or a word only organisations use
+    ("Bund der Energieverbraucher e.V.", "Example Media GmbH", "Obesity Medicine Association")?"""
+    return _ORG_FORM.search(value) is not None
 
 
 def looks_like_person(name: str) -> bool:

@@ -16,6 +16,7 @@ from newsclean import handoffs
 from newsclean.meta import microdata
 from newsclean.normalize.authors import (
     explicit_byline,
+    looks_like_org,
     looks_like_person,
     month_words,
     name_key,
@@ -107,7 +108,8 @@ class BylineStage(Stage):
             names = normalize_authors(value)
             if not names:
                 continue
-            is_org = fv.source.startswith("jsonld:author:") and "organization" in fv.source.lower()
+            is_org = fv.source.startswith("jsonld:author:") and "organization" in fv.source.lower() or \
+                fv.source.startswith("meta:") and isinstance(value, str) and looks_like_org(value)
             group = fv.source.split(":author:")[0] if fv.source.startswith("jsonld:") else fv.source
             if is_org or all(_is_site(n, page) for n in names):
                 orgs.setdefault(group, []).extend(names)

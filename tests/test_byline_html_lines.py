@@ -114,3 +114,13 @@ def test_layout_class_of_the_main_column_is_no_side_area():
             "<h1>Headline of the story</h1><p>By Leonora Beispiel</p>" + P + "</div>"
             "<div class='sidebar'><p>By Someone Else</p></div></body></html>")
     assert extract(page, kind="html").authors == ("Leonora Beispiel",)
+
+
+def test_label_alone_over_the_name_gives_the_author():
+    body = P + "<h2>Article by</h2><div>Matias Example</div>"
+    assert extract(html(body=body), kind="html").authors == ("Matias Example",)
+
+
+def test_label_over_a_sentence_gives_no_author():
+    body = P + "<h2>Article by</h2><div>Our team of experienced writers and editors</div>"
+    assert extract(html(body=body), kind="html").authors == ()

@@ -30,7 +30,7 @@ from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.byline import rank
 from newsclean.stages.byline.author_bio import drop_author_bio
-from newsclean.stages.byline.html_lines import dated_byline, names_line, site_credit, widens
+from newsclean.stages.byline.html_lines import dated_byline, label_then_name, names_line, site_credit, widens
 from newsclean.stages.byline.lines import (
     LABELLED,
     UI_WORDS,
@@ -259,7 +259,9 @@ class BylineStage(Stage):
                     return names, "text:by-line"
             if (names := dated_byline(b.text)) and not (b.element is not None and microdata.in_side_area(b.element)):
                 return names, "text:dated-by-line"
-        # an explicit label anywhere ("Autor: ...", "Text: ..."), often printed under the article
+        # an explicit label anywhere ("Autor: ...", "Text: ...", "Article by" over the name), often under the article
+        if names := label_then_name(page.blocks):
+            return names, "text:labelled-author"
         for b in page.blocks[:800]:
             if len(b.text) <= 80 and LABELLED.match(b.text):
                 names = [n for n in split_names(b.text) if looks_like_person(n)]

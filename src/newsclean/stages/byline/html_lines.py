@@ -6,7 +6,7 @@ Online"); a line under the headline printing every author where the markup names
 ("Jane Doe, John Roe & Ann Lee" under a JSON-LD author "Jane Doe"); and an author element or a
 printed "By ..." line that credits the site itself ("Posted by: Example Blog" on examplebog.com),
 which the stage's site filter sets aside as a stray site name: the page's only credit, it is the
-author as printed."""
+author as printed; and a label alone ("Article by", "Author") over a block holding only the name."""
 from __future__ import annotations
 
 import re
@@ -100,3 +100,29 @@ def site_credit(els: list[tuple[str, str, Any]], is_site: Callable[[str], bool])
             continue
         return names, f"html:{kind}-author-site"
     return [], ""
+
+
+#: a block that is only a credit label, the name in the next block ("Article by" / "Matias Example")
+_LABEL_ALONE = re.compile(r"^(?:(?:article|post|story|words|written|posted|published|geschrieben|verfasst|artikel|"
+                          r"beitrag|texte?)\s+)?(?:by|von|par|por)\s*:?$|^(?:author|autor|autorin|auteur|autore|"
+                          r"verfasser|verfasserin)\s*:?$", re.I)
+MAX_LABEL_CHARS = 24     # "Geschrieben von:" -- a label, not a sentence ending in "by"
+MAX_NAME_BLOCK = 60      # characters: the name block under the label
+#: blocks read for a label: the article and its author box, not the whole footer
+LABEL_BLOCKS = 800
+
+
+def label_then_name(page_blocks: list[Block]) -> list[str]:
+    """The people's names of the block right after a block that is only a credit label ("Article by",
+    "Author:"), outside side areas; else []."""
+    for b in page_blocks[:LABEL_BLOCKS - 1]:
+        if len(b.text) > MAX_LABEL_CHARS or not _LABEL_ALONE.match(b.text.strip()):
+            continue
+        nxt = page_blocks[b.index + 1] if b.index + 1 < len(page_blocks) else None
+        if nxt is None or len(nxt.text) > MAX_NAME_BLOCK:
+            continue
+        names = split_names(nxt.text)
+        if names and all(looks_like_person(n) for n in names) and \
+                not (nxt.element is not None and microdata.in_side_area(nxt.element)):
+            return names
+    return []

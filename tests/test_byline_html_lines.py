@@ -124,3 +124,16 @@ def test_label_alone_over_the_name_gives_the_author():
 def test_label_over_a_sentence_gives_no_author():
     body = P + "<h2>Article by</h2><div>Our team of experienced writers and editors</div>"
     assert extract(html(body=body), kind="html").authors == ()
+
+
+def test_desk_credit_holding_the_site_name_is_an_author_not_the_site():
+    head = '<meta name="author" content="Examplery Staff">'
+    body = "<p>Recipes of the week</p>" + P + "<p>More from <a rel='author' href='/u/ben'>Ben Other</a></p>"
+    art = extract(html(head, body), kind="html", url="https://blog.examplery.com/a/")
+    assert art.authors == ("Examplery Staff",)
+
+
+def test_bare_site_name_is_still_no_author_beside_a_printed_byline():
+    head = '<meta name="author" content="Examplery">'
+    art = extract(html(head, "<p class='byline'>By Ann Lee</p>"), kind="html", url="https://blog.examplery.com/a/")
+    assert art.authors == ("Ann Lee",)

@@ -341,6 +341,18 @@ def normalize_authors(values: list[str] | str | None) -> list[str]:
     return names
 
 
+#: the last words of a desk's credit ("Resy Staff", "Example Team"): a plural desk word, never one person's role
+_DESK_CREDIT_WORDS = frozenset({"staff", "team", "desk", "redaktion", "reporters", "correspondents", "editors",
+                                "newsroom", "writers"})
+
+
+def desk_credit(name: str) -> bool:
+    """Is the name a desk's credit: the outlet's name, then a desk word ("Resy Staff", "Example Team",
+    "Example Redaktion")? The page credits its newsroom, not merely names the site."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower().strip(".,") in _DESK_CREDIT_WORDS
+
+
 def looks_like_org(value: str) -> bool:
     """Does an author value name an organisation by its legal form or a word only organisations use
     ("Bund der Energieverbraucher e.V.", "Example Media GmbH", "Obesity Medicine Association")?"""

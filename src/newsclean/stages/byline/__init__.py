@@ -15,6 +15,7 @@ import re
 from newsclean import handoffs
 from newsclean.meta import microdata
 from newsclean.normalize.authors import (
+    desk_credit,
     explicit_byline,
     looks_like_org,
     looks_like_person,
@@ -53,7 +54,8 @@ _LAST_FIRST_SOURCES = frozenset({"meta:citation_author", "meta:dc.creator", "met
 
 
 def _is_site(name: str, page: Page) -> bool:
-    return _site_hit(name, site_words(page.get("site_name"), page.get("url") or page.url))
+    """Is the name the site's (not a desk credit that holds it: "Resy Staff" credits a newsroom)?"""
+    return not desk_credit(name) and _site_hit(name, site_words(page.get("site_name"), page.get("url") or page.url))
 
 
 def _site_hit(name: str, sites: set[str]) -> bool:

@@ -137,3 +137,16 @@ def test_bare_site_name_is_still_no_author_beside_a_printed_byline():
     head = '<meta name="author" content="Examplery">'
     art = extract(html(head, "<p class='byline'>By Ann Lee</p>"), kind="html", url="https://blog.examplery.com/a/")
     assert art.authors == ("Ann Lee",)
+
+
+def _ld(author: str) -> str:
+    return '<script type="application/ld+json">{"@type":"NewsArticle","author":' + author + '}</script>'
+
+
+def test_jsonld_author_object_with_a_list_of_names_gives_each():
+    art = extract(html(_ld('{"@type":"Person","name":["Jane Doe","John Roe"]}')), kind="html")
+    assert art.authors == ("Jane Doe", "John Roe")
+
+
+def test_jsonld_author_name_as_a_value_object():
+    assert extract(html(_ld('{"@type":"Person","name":{"@value":"Jane Doe"}}')), kind="html").authors == ("Jane Doe",)

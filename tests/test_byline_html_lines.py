@@ -150,3 +150,13 @@ def test_jsonld_author_object_with_a_list_of_names_gives_each():
 
 def test_jsonld_author_name_as_a_value_object():
     assert extract(html(_ld('{"@type":"Person","name":{"@value":"Jane Doe"}}')), kind="html").authors == ("Jane Doe",)
+
+
+def test_issue_classes_on_html_pages():
+    # the issue's error classes, each in its HTML form: a desk kept whole, a middle initial inside one
+    # name, "From ..." lines that name no one
+    assert extract(html(body="<p>By Our Foreign Staff</p>"), kind="html").authors == ("Our Foreign Staff",)
+    assert extract(html(body="<p>By Sarah E. Needleman</p>"), kind="html").authors == ("Sarah E. Needleman",)
+    head = '<meta name="author" content="Sarah E. Needleman">'
+    assert extract(html(head), kind="html").authors == ("Sarah E. Needleman",)
+    assert extract(html(body="<p>From the section US &amp; Canada</p>"), kind="html").authors == ()

@@ -160,3 +160,18 @@ def test_issue_classes_on_html_pages():
     head = '<meta name="author" content="Sarah E. Needleman">'
     assert extract(html(head), kind="html").authors == ("Sarah E. Needleman",)
     assert extract(html(body="<p>From the section US &amp; Canada</p>"), kind="html").authors == ()
+
+
+def test_byline_in_the_stories_own_footer_counts():
+    page = ("<html><head><title>Headline of the story</title></head><body><article><h1>Headline of the story</h1>"
+            + P * 8 + "<footer class='post-footer'>Posted by <a rel='author' href='/author/gk/'>Gustav Beispiel</a>"
+            " at 18:52</footer></article><footer class='site-footer'><a rel='author' href='/a'>Site Owner</a>"
+            "</footer></body></html>")
+    assert extract(page, kind="html").authors == ("Gustav Beispiel",)
+
+
+def test_byline_in_the_pages_footer_does_not_count():
+    page = ("<html><head><title>Headline of the story</title></head><body><article><h1>Headline of the story</h1>"
+            + P + "</article><footer class='site-footer'><a rel='author' href='/a'>Site Owner</a>"
+            "</footer></body></html>")
+    assert extract(page, kind="html").authors == ()

@@ -81,12 +81,21 @@ def _own_classes(classes: str) -> str:
     return " ".join(c for c in classes.split() if not c.lower().startswith(_LAYOUT_PREFIXES))
 
 
+def _article_child(node: Any) -> bool:
+    """Is the element a child of an ``<article>`` (a footer there is the story's, by HTML's sectioning)?"""
+    parent = node.getparent()
+    return parent is not None and parent.tag == "article"
+
+
 def in_side_area(el: Any, levels: int = 10) -> bool:
     """Is the element (or a near ancestor) a comment, teaser, sidebar or footer area?"""
     node = el
     for _ in range(levels):
         if node is None or not isinstance(node.tag, str) or node.tag in ("body", "html"):
             break
+        if node.tag == "footer" and _article_child(node):
+            node = node.getparent()   # the story's own footer (author, tags): not the page's footer
+            continue
         if node.tag in ("footer", "aside", "nav"):
             return True
         if node.tag in ("article", "main"):

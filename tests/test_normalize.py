@@ -254,3 +254,9 @@ def test_desk_name_with_a_lower_case_desk_word_kept_whole():
     assert split_names("By The Currency editors") == ["The Currency editors"]
     assert split_names("By Our Foreign Staff") == ["Our Foreign Staff"]
     assert split_names("By Jane Doe, staff writer") == ["Jane Doe"]
+
+
+def test_role_at_an_employer_holding_a_joiner_gives_no_second_author():
+    assert split_names("Reviewed by Jane Doe, Trial Attorney at Smith & Jones, on May 9, 2024.") == ["Jane Doe"]
+    assert split_names("Jane Doe and John Roe, Staff Writers at Example & Co") == ["Jane Doe", "John Roe"]
+    assert split_names("Jane Doe, John Roe with Ann Lee") == ["Jane Doe", "John Roe", "Ann Lee"]

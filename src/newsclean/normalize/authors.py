@@ -93,6 +93,16 @@ _CUT_MARKS = (" -", " |", " :")
 _CUT_WORDS = (" updated", " published", " aktualisiert", " posted", " on ", " am ", " vom ", " in ")
 
 
+#: ", <role> at <employer>" after a name: the employer's name may hold "&" or "and" ("Morgan & Morgan")
+_ROLE_AT = re.compile(r",\s*([^,;|]{2,50}?)\s+(?:at|bei|for|für|with|chez)\s+[^,;|]*")
+_EMPLOYER_WORDS = (" at ", " bei ", " for ", " für ", " with ", " chez ")
+
+
+def _drop_role_at(m: re.Match[str]) -> str:
+    """``_ROLE_AT``'s match gone when its first part is a role ("Trial Attorney"), else kept."""
+    return "" if _is_role(m.group(1)) else m.group(0)
+
+
 def _may_post(text: str) -> bool:
     """Can ``_POSTED_BY`` (case-blind) match? In ASCII text it needs "by" and one of its words."""
     if not text.isascii():
@@ -275,6 +285,8 @@ def _split_all(text: str) -> list[str]:
         return []   # the whole line is a credit or a label ("Photo by ...", "Updated by ...")
     s = strip_lead_in(s)
     out: list[str] = []
+    if "," in s and any(w in s for w in _EMPLOYER_WORDS):
+        s = _ROLE_AT.sub(_drop_role_at, s)   # "Jane Doe, Reporter at Smith & Jones": no author "Jones"
     parts = [x for x in _SPLIT.split(s) if x and x.strip()]
     for part in parts:
         part = strip_lead_in(part.strip())

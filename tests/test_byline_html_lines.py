@@ -175,3 +175,20 @@ def test_byline_in_the_pages_footer_does_not_count():
             + P + "</article><footer class='site-footer'><a rel='author' href='/a'>Site Owner</a>"
             "</footer></body></html>")
     assert extract(page, kind="html").authors == ()
+
+
+_LEAD = "the committee met on Monday to discuss the new budget, and members said the plan was sound."
+
+
+def test_wire_dateline_gives_the_agencies_when_nothing_else_credits():
+    art = extract(html(body=f"<p>Hamburg (dpa/lno) – Trotz allem: {_LEAD}</p>"), kind="html")
+    assert art.authors == ("dpa", "lno")
+    art = extract(html(body=f"<p>WASHINGTON (AP) — In the capital, {_LEAD}</p>"), kind="html")
+    assert art.authors == ("AP",)
+
+
+def test_wire_dateline_loses_to_a_byline_and_needs_brackets_by_the_place():
+    art = extract(html(body=f"<p>By Jane Doe</p><p>Hamburg (dpa) – {_LEAD}</p>"), kind="html")
+    assert art.authors == ("Jane Doe",)
+    art = extract(html(body=f"<p>The ministry (see below) said that {_LEAD}</p>"), kind="html")
+    assert art.authors == ()

@@ -31,7 +31,14 @@ from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.byline import rank
 from newsclean.stages.byline.author_bio import drop_author_bio
-from newsclean.stages.byline.html_lines import dated_byline, label_then_name, names_line, site_credit, widens
+from newsclean.stages.byline.html_lines import (
+    agency_dateline,
+    dated_byline,
+    label_then_name,
+    names_line,
+    site_credit,
+    widens,
+)
 from newsclean.stages.byline.lines import (
     LABELLED,
     UI_WORDS,
@@ -161,6 +168,8 @@ class BylineStage(Stage):
             chosen, source = site_credit(microdata.author_elements(page.tree), lambda n: _is_site(n, page))
         if not chosen:
             chosen, source = self._name_block(page)
+        if not chosen and (chosen := agency_dateline(page.blocks, page.handoffs.title_block)):
+            source = "text:agency-dateline"
         chosen = normalize_authors(chosen)
         if chosen:
             page.set_field("authors", chosen[:12], source, self.name)

@@ -126,3 +126,28 @@ def label_then_name(page_blocks: list[Block]) -> list[str]:
                 not (nxt.element is not None and microdata.in_side_area(nxt.element)):
             return names
     return []
+
+
+#: a wire story's dateline opening the lead: "Hamburg (dpa/lno) – ...", "WASHINGTON (AP) — ...",
+#: "LONDON (Reuters) - ...": a place, then the agencies' codes in brackets, then a dash or a colon
+_AGENCY_DATELINE = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]{1,40}?\s?\(([A-Za-z]{2,8}(?:\s?/\s?[A-Za-z]{2,8}){0,3})\)\s*[-–—:]\s")
+MIN_LEAD_CHARS = 80      # characters: the lead paragraph, not a caption or a teaser line
+LEAD_BLOCKS = 30         # blocks after the headline where the lead paragraph starts
+LEAD_TRIES = 3           # long paragraphs read: a long caption or a dek may come before the lead
+
+
+def agency_dateline(page_blocks: list[Block], title_block: int | None) -> list[str]:
+    """The agencies' codes of a wire dateline opening one of the story's first long paragraphs ("Hamburg
+    (dpa/lno) – ..." -> [dpa, lno]); else []."""
+    start = 0 if title_block is None else title_block + 1
+    seen = 0
+    for b in page_blocks[start:start + LEAD_BLOCKS]:
+        if len(b.text) < MIN_LEAD_CHARS or b.kind != "paragraph":
+            continue
+        m = _AGENCY_DATELINE.match(b.text)
+        if m:
+            return [c.strip() for c in m.group(1).split("/")]
+        seen += 1
+        if seen >= LEAD_TRIES:
+            break
+    return []

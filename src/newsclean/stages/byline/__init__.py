@@ -19,7 +19,6 @@ from newsclean.normalize.authors import (
     explicit_byline,
     looks_like_org,
     looks_like_person,
-    month_words,
     name_key,
     normalize_authors,
     split_names,
@@ -34,6 +33,7 @@ from newsclean.stages.byline.author_bio import drop_author_bio
 from newsclean.stages.byline.html_lines import (
     agency_dateline,
     dated_byline,
+    full_name,
     label_then_name,
     names_line,
     site_credit,
@@ -50,7 +50,6 @@ from newsclean.stages.byline.lines import (
 )
 from newsclean.stages.title import is_byline_text, is_dateline_text
 
-_USER_NAME = re.compile(r"^([a-zß-ÿ]{2,})[._]([a-zß-ÿ]{2,})$")
 _JOINER = re.compile(r"^(?:and|und|&|,|et|y|e|en)$", re.I)
 _BARE_BY = re.compile(r"^(?:by|von|par|por|door|di|written by|text|autor|author)\s*:?$", re.I)
 _ORG_WORDS = re.compile(r"\b(?:press|news|agency|agentur|redaktion|staff|team|media|online|newsroom|"
@@ -142,7 +141,7 @@ class BylineStage(Stage):
             if better and all(looks_like_person(n) for n in better):
                 chosen, source = better, src
         if chosen and all(len(n.split()) == 1 for n in chosen):
-            chosen = [self._full_name(page, n) for n in chosen]
+            chosen = [full_name(page.blocks, n, lambda x: _is_site(x, page)) for n in chosen]
         if chosen:
             printed = _printed_byline(page)
             if printed and not share_a_name(printed, chosen):
@@ -175,33 +174,6 @@ class BylineStage(Stage):
             page.set_field("authors", chosen[:12], source, self.name)
             self._drop_html_bylines(page, chosen)
             drop_author_bio(page, chosen, self.name)
-
-    @staticmethod
-    def _full_name(page: Page, first: str) -> str:
-        """A first name alone ("Todd") completed from a short byline-like block ("By Todd Bates")."""
-        m = _USER_NAME.match(first)
-        if m:   # "christian.stadtfeld": an account name; the page may print the person's full name
-            pat = re.compile(r"(?<!\w)" + re.escape(m.group(1)) + r"\s+(?:[A-Z]\.\s+)?" + re.escape(m.group(2)) +
-                             r"(?!\w)", re.I)
-            for b in page.blocks[:500]:
-                hit = pat.search(b.text) if len(b.text) <= 300 else None
-                if hit and all(w[:1].isupper() for w in hit.group(0).split()):
-                    return hit.group(0)
-            return first
-        if not first[:1].isupper():
-            return first
-        # (a surname's word: a capital, then a small letter; "Katerina EDITING:" is a label after the name)
-        pat = re.compile(r"(?<!\w)" + re.escape(first) + r"\s+((?:[A-ZÀ-Þ](?:[a-zß-ÿ]|['’][A-Z])[\w'’-]*\s?){1,2})"
-                         r"(?!\w)")
-        for b in page.blocks[:500]:
-            if len(b.text) > 80 or first not in b.text:
-                continue
-            m = pat.search(b.text)
-            if m and not any(w.lower() in month_words() or w.lower() in UI_WORDS for w in m.group(1).split()):
-                full = normalize_authors(first + " " + m.group(1))
-                if full and looks_like_person(full[0]) and not _is_site(full[0], page):
-                    return full[0]
-        return first
 
     @staticmethod
     def _name_block(page: Page) -> tuple[list[str], str]:

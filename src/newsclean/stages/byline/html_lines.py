@@ -14,9 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from newsclean.meta import microdata
-from newsclean.normalize.authors import explicit_byline, looks_like_person, name_key, split_names
+from newsclean.normalize.author_words import month_words
+from newsclean.normalize.authors import explicit_byline, looks_like_person, name_key, normalize_authors, split_names
 from newsclean.normalize.dates import find_dates
 from newsclean.page import Block
+from newsclean.stages.byline.lines import UI_WORDS
 
 #: a by-lead-in inside a line, after its start (a date, a separator or another label before it);
 #: a capital must follow ("by hand" is no byline)
@@ -130,7 +132,8 @@ def label_then_name(page_blocks: list[Block]) -> list[str]:
 
 #: a wire story's dateline opening the lead: "Hamburg (dpa/lno) – ...", "WASHINGTON (AP) — ...",
 #: "LONDON (Reuters) - ...": a place, then the agencies' codes in brackets, then a dash or a colon
-_AGENCY_DATELINE = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]{1,40}?\s?\(([A-Za-z]{2,8}(?:\s?/\s?[A-Za-z]{2,8}){0,3})\)\s*[-–—:]\s")
+_AGENCY_DATELINE = re.compile(r"^[A-ZÀ-Þ][\w.'’ -]{1,40}?\s?\(([A-Za-z]{2,8}(?:\s?/\s?[A-Za-z]{2,8}){0,3})\)"
+                              r"\s*[-–—:]\s")
 MIN_LEAD_CHARS = 80      # characters: the lead paragraph, not a caption or a teaser line
 LEAD_BLOCKS = 30         # blocks after the headline where the lead paragraph starts
 LEAD_TRIES = 3           # long paragraphs read: a long caption or a dek may come before the lead
@@ -151,3 +154,34 @@ def agency_dateline(page_blocks: list[Block], title_block: int | None) -> list[s
         if seen >= LEAD_TRIES:
             break
     return []
+
+
+_USER_NAME = re.compile(r"^([a-zß-ÿ]{2,})[._]([a-zß-ÿ]{2,})$")
+FULL_NAME_BLOCKS = 500   # blocks searched for the printed full name
+
+
+def full_name(page_blocks: list[Block], first: str, is_site: Callable[[str], bool]) -> str:
+    """A first name alone ("Todd") completed from a short byline-like block ("By Todd Bates")."""
+    m = _USER_NAME.match(first)
+    if m:   # "christian.stadtfeld": an account name; the page may print the person's full name
+        pat = re.compile(r"(?<!\w)" + re.escape(m.group(1)) + r"\s+(?:[A-Z]\.\s+)?" + re.escape(m.group(2)) +
+                         r"(?!\w)", re.I)
+        for b in page_blocks[:FULL_NAME_BLOCKS]:
+            hit = pat.search(b.text) if len(b.text) <= 300 else None
+            if hit and all(w[:1].isupper() for w in hit.group(0).split()):
+                return hit.group(0)
+        return first
+    if not first[:1].isupper():
+        return first
+    # (a surname's word: a capital, then a small letter; "Katerina EDITING:" is a label after the name)
+    pat = re.compile(r"(?<!\w)" + re.escape(first) + r"\s+((?:[A-ZÀ-Þ](?:[a-zß-ÿ]|['’][A-Z])[\w'’-]*\s?){1,2})"
+                     r"(?!\w)")
+    for b in page_blocks[:FULL_NAME_BLOCKS]:
+        if len(b.text) > 80 or first not in b.text:
+            continue
+        m = pat.search(b.text)
+        if m and not any(w.lower() in month_words() or w.lower() in UI_WORDS for w in m.group(1).split()):
+            full = normalize_authors(first + " " + m.group(1))
+            if full and looks_like_person(full[0]) and not is_site(full[0]):
+                return full[0]
+    return first

@@ -192,3 +192,10 @@ def test_wire_dateline_loses_to_a_byline_and_needs_brackets_by_the_place():
     assert art.authors == ("Jane Doe",)
     art = extract(html(body=f"<p>The ministry (see below) said that {_LEAD}</p>"), kind="html")
     assert art.authors == ()
+
+
+def test_name_beside_the_dateline_with_its_section_after_it():
+    art = extract(html(body="<p>Dec 26, 2025 \u2022 Jane Doe in Project Management</p>"), kind="html")
+    assert art.authors == ("Jane Doe",)
+    art = extract(html(body="<p>Dec 26, 2025 \u2022 Posted in Project Management</p>"), kind="html")
+    assert art.authors == ()

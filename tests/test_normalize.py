@@ -260,3 +260,8 @@ def test_role_at_an_employer_holding_a_joiner_gives_no_second_author():
     assert split_names("Reviewed by Jane Doe, Trial Attorney at Smith & Jones, on May 9, 2024.") == ["Jane Doe"]
     assert split_names("Jane Doe and John Roe, Staff Writers at Example & Co") == ["Jane Doe", "John Roe"]
     assert split_names("Jane Doe, John Roe with Ann Lee") == ["Jane Doe", "John Roe", "Ann Lee"]
+
+
+def test_authored_by_is_a_lead_in_not_a_name():
+    assert split_names("Authored by: Dr. Jane Doe") == ["Dr. Jane Doe"]
+    assert split_names("Contributed by Jane Doe and John Roe") == ["Jane Doe", "John Roe"]

@@ -248,3 +248,20 @@ def test_find_dates_cjk():
     assert [f.value for f in find_dates("2025年2月3日 14時05分")] == [datetime(2025, 2, 3, 14, 5)]
     assert [f.value for f in find_dates("公開 2025 年 2 月 3 日 14:05")] == [datetime(2025, 2, 3, 14, 5)]
     assert [f.value for f in find_dates("2025년 2월 3일")] == [datetime(2025, 2, 3)]
+
+
+def test_desk_name_with_a_lower_case_desk_word_kept_whole():
+    assert split_names("By The Currency editors") == ["The Currency editors"]
+    assert split_names("By Our Foreign Staff") == ["Our Foreign Staff"]
+    assert split_names("By Jane Doe, staff writer") == ["Jane Doe"]
+
+
+def test_role_at_an_employer_holding_a_joiner_gives_no_second_author():
+    assert split_names("Reviewed by Jane Doe, Trial Attorney at Smith & Jones, on May 9, 2024.") == ["Jane Doe"]
+    assert split_names("Jane Doe and John Roe, Staff Writers at Example & Co") == ["Jane Doe", "John Roe"]
+    assert split_names("Jane Doe, John Roe with Ann Lee") == ["Jane Doe", "John Roe", "Ann Lee"]
+
+
+def test_authored_by_is_a_lead_in_not_a_name():
+    assert split_names("Authored by: Dr. Jane Doe") == ["Dr. Jane Doe"]
+    assert split_names("Contributed by Jane Doe and John Roe") == ["Jane Doe", "John Roe"]

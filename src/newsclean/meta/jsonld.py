@@ -126,13 +126,16 @@ def _names(value: Any, by_id: dict[str, dict], depth: int = 0) -> list[tuple[str
         if "name" not in value and isinstance(value.get("@id"), str) and value["@id"] in by_id:
             value = by_id[value["@id"]]
         name = value.get("name")
-        if isinstance(name, list):
+        t = ",".join(sorted(types_of(value)))
+        if isinstance(name, list):   # {"@type": "Person", "name": ["Jane Doe", "John Roe"]}: one name each
+            names = [text_of(x) for x in name]
+            return [(n, t) for n in names if n]
+        if isinstance(name, dict):   # {"@value": "Jane Doe"}
             name = text_of(name)
         if not isinstance(name, str):
             given, family = value.get("givenName"), value.get("familyName")
             if isinstance(given, str) or isinstance(family, str):
                 name = " ".join(x for x in (given, family) if isinstance(x, str))
-        t = ",".join(sorted(types_of(value)))
         return [(" ".join(name.split()), t)] if isinstance(name, str) and name.strip() else []
     return []
 

@@ -69,17 +69,38 @@ def side_word(hints: tuple[str, ...] | list[str]) -> bool:
     return any(h in _SKIP_AREA for h in hints)
 
 
+#: a class describing the layout the element holds, not what it is ("has-double-sidebar", "with-sidebar",
+#: "no-sidebar" on the main column)
+_LAYOUT_PREFIXES = ("has-", "has_", "with-", "with_", "no-", "no_")
+
+
+def _own_classes(classes: str) -> str:
+    """The classes without the layout modifiers (``_LAYOUT_PREFIXES``)."""
+    if "has" not in classes and "with" not in classes and "no" not in classes:
+        return classes
+    return " ".join(c for c in classes.split() if not c.lower().startswith(_LAYOUT_PREFIXES))
+
+
+def _article_child(node: Any) -> bool:
+    """Is the element a child of an ``<article>`` (a footer there is the story's, by HTML's sectioning)?"""
+    parent = node.getparent()
+    return parent is not None and parent.tag == "article"
+
+
 def in_side_area(el: Any, levels: int = 10) -> bool:
     """Is the element (or a near ancestor) a comment, teaser, sidebar or footer area?"""
     node = el
     for _ in range(levels):
         if node is None or not isinstance(node.tag, str) or node.tag in ("body", "html"):
             break
+        if node.tag == "footer" and _article_child(node):
+            node = node.getparent()   # the story's own footer (author, tags): not the page's footer
+            continue
         if node.tag in ("footer", "aside", "nav"):
             return True
         if node.tag in ("article", "main"):
             return False  # the content container: its class names describe the page layout
-        attrs = ((node.get("class") or "") + " " + (node.get("id") or "")).lower()
+        attrs = (_own_classes(node.get("class") or "") + " " + (node.get("id") or "")).lower()
         if attrs.strip() and side_word(_TOKENS.split(attrs)):
             return True
         node = node.getparent()

@@ -49,6 +49,9 @@ _ROLE_ADJ = frozenset({"former", "deputy", "senior", "chief", "associate", "assi
                        "ehemaliger", "ehemalige", "stellvertretender", "stellvertretende", "leitender", "leitende"})
 _ORG_PART = re.compile(r"\b(?:association|network|clinic|institute|foundation|university|universität|council|"
                        r"society|solutions|services|gmbh|inc|ltd|llc|verband|stiftung)\b", re.I)
+#: an organisation's legal form ("e.V.", "GmbH", "Inc."), or a word only organisations' names hold
+_ORG_FORM = re.compile(r"\be\.\s?V\.|\b(?:gmbh|inc|ltd|llc|verband|association|foundation|stiftung|gesellschaft|"
+                       r"institute|institut|universit(?:y|ät)|council)\b", re.I)
 _DESKS = frozenset({"redaktion", "staff", "team", "editors", "the editors", "newsroom", "editorial staff"})
 # a desk's name ("Our Foreign Staff", "Unsere Redaktion", "The Telegraph Reporters"): kept whole, never cut
 # down to a person-like stub ("Our Foreign")
@@ -88,6 +91,16 @@ _POSTED_WORDS = ("posted", "written", "filed", "published", "submitted")
 #: what ``_CUT`` needs in ASCII text whose only white space is the space: a space, then a mark or a word
 _CUT_MARKS = (" -", " |", " :")
 _CUT_WORDS = (" updated", " published", " aktualisiert", " posted", " on ", " am ", " vom ", " in ")
+
+
+#: ", <role> at <employer>" after a name: the employer's name may hold "&" or "and" ("Morgan & Morgan")
+_ROLE_AT = re.compile(r",\s*([^,;|]{2,50}?)\s+(?:at|bei|for|für|with|chez)\s+[^,;|]*")
+_EMPLOYER_WORDS = (" at ", " bei ", " for ", " für ", " with ", " chez ")
+
+
+def _drop_role_at(m: re.Match[str]) -> str:
+    """``_ROLE_AT``'s match gone when its first part is a role ("Trial Attorney"), else kept."""
+    return "" if _is_role(m.group(1)) else m.group(0)
 
 
 def _may_post(text: str) -> bool:
@@ -140,9 +153,9 @@ _SHORT_ING = 4  # 'king', 'ming', 'sing': too short to be a gerund ('using' is t
 
 
 def _desk_name(words: list[str]) -> bool:
-    """"Our Foreign Staff", "The Currency Editors": capitalised words from an opener ("Our", "The",
-    "Unsere") to a desk word -- one author as printed."""
-    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+    """"Our Foreign Staff", "The Currency editors": capitalised words from an opener ("Our", "The",
+    "Unsere") to a desk word (capitalised or not) -- one author as printed."""
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words[:-1]):
         return False
     return words[0].lower() in _DESK_OPENERS and words[-1].lower().strip(".,") in _DESK_WORDS
 
@@ -272,6 +285,8 @@ def _split_all(text: str) -> list[str]:
         return []   # the whole line is a credit or a label ("Photo by ...", "Updated by ...")
     s = strip_lead_in(s)
     out: list[str] = []
+    if "," in s and any(w in s for w in _EMPLOYER_WORDS):
+        s = _ROLE_AT.sub(_drop_role_at, s)   # "Jane Doe, Reporter at Smith & Jones": no author "Jones"
     parts = [x for x in _SPLIT.split(s) if x and x.strip()]
     for part in parts:
         part = strip_lead_in(part.strip())
@@ -336,6 +351,24 @@ def normalize_authors(values: list[str] | str | None) -> list[str]:
                  not any(looks_like_person(m) for m in names[:i])
                  or not any(looks_like_person(m) for m in names[i + 1:])]
     return names
+
+
+#: the last words of a desk's credit ("Resy Staff", "Example Team"): a plural desk word, never one person's role
+_DESK_CREDIT_WORDS = frozenset({"staff", "team", "desk", "redaktion", "reporters", "correspondents", "editors",
+                                "newsroom", "writers"})
+
+
+def desk_credit(name: str) -> bool:
+    """Is the name a desk's credit: the outlet's name, then a desk word ("Resy Staff", "Example Team",
+    "Example Redaktion")? The page credits its newsroom, not merely names the site."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower().strip(".,") in _DESK_CREDIT_WORDS
+
+
+def looks_like_org(value: str) -> bool:
+    """Does an author value name an organisation by its legal form or a word only organisations use
+    ("Bund der Energieverbraucher e.V.", "Example Media GmbH", "Obesity Medicine Association")?"""
+    return _ORG_FORM.search(value) is not None
 
 
 def looks_like_person(name: str) -> bool:

@@ -37,6 +37,11 @@ AUTHOR_KEYS = ("author", "article:author", "og:article:author", "dc.creator", "d
                "cxenseparse:author", "article:author_name")
 
 
+#: a Twitter card's label/data pairs (twitter:label1 / twitter:data1, ...): SEO plugins print the author
+#: under one of these labels; the card holds a few pairs
+WRITTEN_BY_LABELS = frozenset({"written by", "author", "autor", "autorin", "geschrieben von", "verfasst von",
+                               "auteur", "écrit par", "escrito por", "scritto da", "geschreven door"})
+TWITTER_PAIRS = 4
 #: author metas read per key: a page names a few authors, a longer list is a tag cloud or a mistake
 MAX_AUTHOR_METAS = 6
 #: the blocks the language guess reads (the top of the page holds the article; the rest adds only cost)
@@ -109,6 +114,10 @@ def _propose_authors(page: Page, ld: dict[str, Any], head: HeadInfo, st: str) ->
             if v.startswith(("http://", "https://", "www.")) or (key == "twitter:creator" and v.startswith("@")):
                 continue  # a profile link or a handle, not a name
             page.propose("authors", v, f"meta:{key}", st)
+    for i in range(1, TWITTER_PAIRS + 1):
+        label, data = head.first(f"twitter:label{i}"), head.first(f"twitter:data{i}")
+        if label and data and label.strip(" :").casefold() in WRITTEN_BY_LABELS:
+            page.propose("authors", data, "meta:twitter:written-by", st)
 
 
 def _propose_dates(page: Page, ld: dict[str, Any], head: HeadInfo, props: dict[str, list[str]], st: str) -> None:

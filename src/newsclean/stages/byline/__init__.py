@@ -15,9 +15,10 @@ import re
 from newsclean import handoffs
 from newsclean.meta import microdata
 from newsclean.normalize.authors import (
+    desk_credit,
     explicit_byline,
+    looks_like_org,
     looks_like_person,
-    month_words,
     name_key,
     normalize_authors,
     split_names,
@@ -29,6 +30,15 @@ from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.byline import rank
 from newsclean.stages.byline.author_bio import drop_author_bio
+from newsclean.stages.byline.html_lines import (
+    agency_dateline,
+    dated_byline,
+    full_name,
+    label_then_name,
+    names_line,
+    site_credit,
+    widens,
+)
 from newsclean.stages.byline.lines import (
     LABELLED,
     UI_WORDS,
@@ -40,7 +50,6 @@ from newsclean.stages.byline.lines import (
 )
 from newsclean.stages.title import is_byline_text, is_dateline_text
 
-_USER_NAME = re.compile(r"^([a-zß-ÿ]{2,})[._]([a-zß-ÿ]{2,})$")
 _JOINER = re.compile(r"^(?:and|und|&|,|et|y|e|en)$", re.I)
 _BARE_BY = re.compile(r"^(?:by|von|par|por|door|di|written by|text|autor|author)\s*:?$", re.I)
 _ORG_WORDS = re.compile(r"\b(?:press|news|agency|agentur|redaktion|staff|team|media|online|newsroom|"
@@ -51,7 +60,8 @@ _LAST_FIRST_SOURCES = frozenset({"meta:citation_author", "meta:dc.creator", "met
 
 
 def _is_site(name: str, page: Page) -> bool:
-    return _site_hit(name, site_words(page.get("site_name"), page.get("url") or page.url))
+    """Is the name the site's (not a desk credit that holds it: "Resy Staff" credits a newsroom)?"""
+    return not desk_credit(name) and _site_hit(name, site_words(page.get("site_name"), page.get("url") or page.url))
 
 
 def _site_hit(name: str, sites: set[str]) -> bool:
@@ -106,7 +116,8 @@ class BylineStage(Stage):
             names = normalize_authors(value)
             if not names:
                 continue
-            is_org = fv.source.startswith("jsonld:author:") and "organization" in fv.source.lower()
+            is_org = fv.source.startswith("jsonld:author:") and "organization" in fv.source.lower() or \
+                fv.source.startswith("meta:") and isinstance(value, str) and looks_like_org(value)
             group = fv.source.split(":author:")[0] if fv.source.startswith("jsonld:") else fv.source
             if is_org or all(_is_site(n, page) for n in names):
                 orgs.setdefault(group, []).extend(names)
@@ -130,13 +141,17 @@ class BylineStage(Stage):
             if better and all(looks_like_person(n) for n in better):
                 chosen, source = better, src
         if chosen and all(len(n.split()) == 1 for n in chosen):
-            chosen = [self._full_name(page, n) for n in chosen]
+            chosen = [full_name(page.blocks, n, lambda x: _is_site(x, page)) for n in chosen]
         if chosen:
             printed = _printed_byline(page)
             if printed and not share_a_name(printed, chosen):
                 # the markup names someone the page does not print by the headline (a CMS account,
                 # an editor): the "By ..." line readers see names the author
                 chosen, source = printed, "text:by-line"
+            wider = names_line(page.blocks, page.handoffs.title_block)
+            if wider and widens(chosen, wider):
+                # the markup names the first author; the line under the headline prints them all
+                chosen, source = wider, "text:names-line"
         if not chosen:
             chosen, source = self._from_elements(page, microdata.author_elements(page.tree))
         if not chosen:
@@ -149,37 +164,16 @@ class BylineStage(Stage):
             src, names = next(iter(orgs.items()))
             chosen, source = names, src
         if not chosen:
+            chosen, source = site_credit(microdata.author_elements(page.tree), lambda n: _is_site(n, page))
+        if not chosen:
             chosen, source = self._name_block(page)
+        if not chosen and (chosen := agency_dateline(page.blocks, page.handoffs.title_block)):
+            source = "text:agency-dateline"
         chosen = normalize_authors(chosen)
         if chosen:
             page.set_field("authors", chosen[:12], source, self.name)
             self._drop_html_bylines(page, chosen)
             drop_author_bio(page, chosen, self.name)
-
-    @staticmethod
-    def _full_name(page: Page, first: str) -> str:
-        """A first name alone ("Todd") completed from a short byline-like block ("By Todd Bates")."""
-        m = _USER_NAME.match(first)
-        if m:   # "christian.stadtfeld": an account name; the page may print the person's full name
-            pat = re.compile(r"(?<!\w)" + re.escape(m.group(1)) + r"\s+(?:[A-Z]\.\s+)?" + re.escape(m.group(2)) +
-                             r"(?!\w)", re.I)
-            for b in page.blocks[:500]:
-                hit = pat.search(b.text) if len(b.text) <= 300 else None
-                if hit and all(w[:1].isupper() for w in hit.group(0).split()):
-                    return hit.group(0)
-            return first
-        if not first[:1].isupper():
-            return first
-        pat = re.compile(r"(?<!\w)" + re.escape(first) + r"\s+((?:[A-ZÀ-Þ][\w'’-]+\s?){1,2})(?!\w)")
-        for b in page.blocks[:500]:
-            if len(b.text) > 80 or first not in b.text:
-                continue
-            m = pat.search(b.text)
-            if m and not any(w.lower() in month_words() or w.lower() in UI_WORDS for w in m.group(1).split()):
-                full = normalize_authors(first + " " + m.group(1))
-                if full and looks_like_person(full[0]) and not _is_site(full[0], page):
-                    return full[0]
-        return first
 
     @staticmethod
     def _name_block(page: Page) -> tuple[list[str], str]:
@@ -246,7 +240,11 @@ class BylineStage(Stage):
                          or len(b.text) <= 60]
                 if names:
                     return names, "text:by-line"
-        # an explicit label anywhere ("Autor: ...", "Text: ..."), often printed under the article
+            if (names := dated_byline(b.text)) and not (b.element is not None and microdata.in_side_area(b.element)):
+                return names, "text:dated-by-line"
+        # an explicit label anywhere ("Autor: ...", "Text: ...", "Article by" over the name), often under the article
+        if names := label_then_name(page.blocks):
+            return names, "text:labelled-author"
         for b in page.blocks[:800]:
             if len(b.text) <= 80 and LABELLED.match(b.text):
                 names = [n for n in split_names(b.text) if looks_like_person(n)]

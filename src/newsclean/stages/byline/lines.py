@@ -17,6 +17,10 @@ about table contents print email comments posts latest login register follow nex
 privacy terms cookie cookies policy help support newsletter video photos podcast listen watch""".split())
 
 
+#: the section a dateline names after the author ("Jane Doe in Project Management", "Jane Doe in News")
+_IN_SECTION = re.compile(r"\s+in\s+[A-ZÄÖÜ][^,|•·]*$")
+
+
 def name_by_date(blocks: list[Block], start: int) -> tuple[list[str], list[Block]]:
     """A person's name printed with the dateline just under the headline, no "By" before it:
     "Jane Doe - Nov 19, 2019, 10:31 pm CST", "11.12.2019 - Jane Doe", "Jane Doe Thu 9 Apr 2020"."""
@@ -30,7 +34,7 @@ def name_by_date(blocks: list[Block], start: int) -> tuple[list[str], list[Block
             side = b.text[:found[0].start]
         else:
             side = b.text[found[0].end:]
-        side = side.strip(" -–—|•·,")
+        side = _IN_SECTION.sub("", side.strip(" -–—|•·,"))
         if len(side.split()) > 6 or any(w[:1].islower() and w not in ("von", "van", "de", "der", "di", "da", "du")
                                         for w in side.split()[1:]):
             continue   # a sentence that mentions a date, not a name beside a dateline

@@ -199,37 +199,3 @@ def test_the_first_explicit_byline_after_the_headline_is_marked():
     cands = text_candidates(lines)
     assert feature(cands, "first_explicit", "By Jane Doe") == 1.0
     assert feature(cands, "first_explicit", "Ann Lee") == 0.0
-
-
-def _byline_run(monkeypatch, pick):
-    """A tiny capture after the byline stage, with the ranker's choice replaced by ``pick`` (the
-    candidates -> the chosen one or None)."""
-    from newsclean import Pipeline
-    from newsclean.stages import DEFAULT_STAGE_NAMES
-    from newsclean.stages.byline import BylineStage
-
-    monkeypatch.setattr(rank, "best", pick)
-    pipe = Pipeline(DEFAULT_STAGE_NAMES[:DEFAULT_STAGE_NAMES.index("byline")])
-    page = pipe.process("\n".join(["Council passes the budget", "By Jane Doe", _BODY, _BODY2]), kind="text")
-    BylineStage().run_text(page)
-    return page
-
-
-def _byline_lines(page) -> list[str]:
-    return [b.text for b in page.blocks if b.role == "byline" and not b.kept]
-
-
-def test_the_rules_byline_leaves_the_body_whatever_the_ranker_picks(monkeypatch):
-    taken = _byline_run(monkeypatch, lambda cands: cands[0] if cands else None)
-    refused = _byline_run(monkeypatch, lambda cands: None)
-    assert _byline_lines(taken) == _byline_lines(refused) == ["By Jane Doe"]
-    assert taken.get("authors") and not refused.get("authors")
-
-
-def test_a_captures_has_authors_signal_follows_the_rules_not_the_ranker(monkeypatch):
-    from newsclean.stages.page_type.schema import schema_features
-
-    for pick in (lambda cands: cands[0] if cands else None, lambda cands: None):
-        f: dict[str, float] = {}
-        schema_features(_byline_run(monkeypatch, pick), f, [])
-        assert f["has_authors"] == 1.0

@@ -7,8 +7,7 @@ CMS account, an editor), and a name printed beside the dateline counts. Text cap
 "By ..." lines next to the headline, including bylines split over several lines ("By / Jane Doe /
 and / John Roe"), bylines printed twice, and a name-only line under the headline; what those rules
 read is one candidate among every byline-like line of the capture, and a learned ranker (``rank.py``)
-picks the authors. The rules' byline blocks near the headline leave the body with role "byline" (text
-captures: whether or not the ranker takes a name, so the body does not depend on the ranker)."""
+picks the authors. The rules' byline blocks near the headline leave the body with role "byline"."""
 from __future__ import annotations
 
 import re
@@ -274,15 +273,14 @@ class BylineStage(Stage):
     # --- text captures ------------------------------------------------------------------
     def run_text(self, page: Page) -> None:
         _names, used, _source, cands = self.text_candidates(page)
-        # the rules' byline lines leave the body whatever the ranker picks (a line only the ranker chose
-        # stays put): the body, and the models fitted on it after this stage, do not move when the
-        # ranker is refitted
+        top = rank.best(cands)
+        if top is None:
+            return
+        page.set_field("authors", top.names, "text:ranked-byline", self.name)
+        # the rules' byline lines leave the body as before; a line only the ranker chose stays put
         for b in used:
             b.role = "byline"
-            page.drop(b, self.name, "byline (read by the byline rules)")
-        top = rank.best(cands)
-        if top is not None:
-            page.set_field("authors", top.names, "text:ranked-byline", self.name)
+            page.drop(b, self.name, "byline (in the authors field)")
 
     def text_candidates(self, page: Page) -> tuple[list[str], list[Block], str, list[rank.Candidate]]:
         """The rules' reading (names, their lines, source) and every candidate the ranker weighs,

@@ -94,10 +94,7 @@ def schema_features(page: Page, f: dict[str, float], signals: list[str]) -> None
     f["has_published"] = 1.0 if published is not None else 0.0
     f["published_in_text"] = 1.0 if published is not None and not published.source.startswith(
         ("meta", "jsonld", "itemprop", "time")) else 0.0
-    # (a text capture: the byline rules' lines, not the learned ranker's pick, so that refitting the
-    # ranker leaves the page type, and the body after it, as it was)
-    f["has_authors"] = 1.0 if (any(b.role == "byline" for b in page.blocks) if page.kind == "text"
-                               else page.get("authors")) else 0.0
+    f["has_authors"] = 1.0 if page.get("authors") else 0.0
     f["dropped_share"] = sum(1 for b in page.blocks if b.dropped_by is not None) / max(len(page.blocks), 1)
     f["cand_authors"] = math.log1p(len(page.candidates.get("authors", ())))
     f["ld_n_articles"] = math.log1p(ld.get("n_articles", 0))

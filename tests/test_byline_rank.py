@@ -110,6 +110,17 @@ def test_the_trainer_exports_the_trees_sklearn_fitted():
     assert np.allclose(got, want, atol=1e-4)
 
 
+def test_every_capture_weighs_the_same_in_the_fit():
+    """A capture's candidates share one unit of weight: ten candidates of one page weigh what two of
+    another do (the weights scaled to a mean of 1)."""
+    np = pytest.importorskip("numpy")
+    br = load_script("benchmarks/train/byline_rank.py", "nc_byline_rank")
+    data = [({"a"}, [({"x"}, [0.0], 0)] * 10), ({"b"}, [({"y"}, [1.0], 1), ({"z"}, [0.0], 0)])]
+    w = br.page_weights(data)
+    assert len(w) == 12 and np.isclose(w.mean(), 1.0)
+    assert np.isclose(w[:10].sum(), w[10:].sum())
+
+
 def test_retraining_reproduces_the_weights_byte_for_byte():
     """Slow (a few minutes) and needs the bench and scikit-learn: run with NEWSCLEAN_TRAIN_CHECK=1."""
     import os

@@ -116,6 +116,15 @@ def test_company_sentence_early_in_an_article_is_kept():
     assert early in kept(page)
 
 
+def test_entry_of_a_list_of_companies_past_the_middle_is_no_company_description():
+    # a listicle: one entry opens like a company's boilerplate, and a third of the story still follows
+    entry = ("Hertz is one of the largest car rental companies in the country, with thousands of branches "
+             "and a fleet that ranges from small cars to vans.")
+    rest = [P[1], P[2]]
+    page = run(P + MORE + [entry] + rest)
+    assert entry in kept(page) and kept(page)[-2:] == rest
+
+
 def test_relative_timestamps_are_labels():
     page = run([P[0], "5 min ago", P[1], "2h ago", P[2], P[3]])
     assert kept(page) == P

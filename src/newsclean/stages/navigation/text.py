@@ -50,6 +50,12 @@ _COMPANY = re.compile(
     r"^(?:[A-Z][\w&.'’\-]*,? ){0,4}(?:\([^)]{2,40}\) )?(?:is|are) (?:a|an|the|one of the) "
     r"(?:[\w\-’']+ ){0,6}?(?:leading|global|world'?s|international|largest|premier|provider|company|"
     r"manufacturer|developer|maker|supplier|firm|group|operator|platform)\b")
+#: a closing company description ("Acme is a leading ...") has at least this many times its own prose (and
+#: the prose after it) before it: in a list of companies, places or products, where every entry opens like one
+#: ("Hertz is one of the largest car rental companies ..."), a third to half of the story still follows
+#: (on the tune captures the press releases' boxes had under 0.15 of the prose before them after, the
+#: listicles' entries 0.4-0.9)
+COMPANY_TAIL = 4.0
 _CONTACT_PHRASES = (r"\b(may be reached at|can be reached at|reach (him|her|them) at|follow (him|her|them) on|"
                     r"email (him|her|them) at)\b")
 _CONTACT = re.compile(_CONTACT_PHRASES + r"|\S+@\S+\.\w{2,}", re.I)
@@ -290,7 +296,8 @@ def _drop_end_matter(page: Page, blocks: list[Block], prose: dict[int, Prose], t
     seen = 0
     for i, b in enumerate(blocks):
         p = prose[b.index]
-        if p.prose and b.kept and seen >= max(100, 0.5 * total, suffix_words[i]) and _COMPANY.match(b.text):
+        if p.prose and b.kept and seen >= max(100, 0.5 * total, COMPANY_TAIL * suffix_words[i]) \
+                and _COMPANY.match(b.text):
             # a press release's closing "Acme is a leading provider of ..." box
             for x in blocks[i:]:
                 page.drop(x, stage, f"end matter from the company description {b.text[:40]!r} (block {b.index})",

@@ -1,4 +1,4 @@
-"""Session 13's speed work: the cheaper forms give the answers of the plain ones they replace."""
+"""The cheaper forms of the consent walk and the regions features give the answers of the plain ones they replace."""
 from __future__ import annotations
 
 import itertools

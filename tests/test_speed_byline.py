@@ -142,3 +142,19 @@ def test_line_facts_precheck_examples() -> None:
     for text in ("Jane Doe says:", "Photo: Getty", "© 2024 Jane Doe", "(C) Jane Doe", "Jane Doe replies", "Kommentare"):
         assert prefilter.may_hold(text, rank._FACT_WORDS), text
     assert not prefilter.may_hold("By Jane Doe | March 5, 2024", rank._FACT_WORDS)
+
+
+@settings(max_examples=400)
+@given(_texts())
+@example("Jane Doe and John Roe,\u2028y / x|&;ET  AND\u3000und")
+def test_name_words_split_where_the_plain_pattern_split(text: str) -> None:
+    plain = [w for w in readings._NAME_SPLIT.split(text) if w and w.lower() not in ("and", "und", "et", "y")]
+    assert readings.name_split_words(text) == plain
+
+
+@settings(max_examples=300)
+@given(_texts())
+def test_one_search_holds_a_word_where_a_substring_test_found_one(text: str) -> None:
+    low = text.lower()
+    for words in (authors._POSTED_WORDS, authors._CUT_MARKS + authors._CUT_WORDS):
+        assert authors._holds_any(low, words) == any(w in low for w in words)

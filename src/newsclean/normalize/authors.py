@@ -20,7 +20,7 @@ from newsclean.normalize.author_words import (
     strip_lead_in,
 )
 from newsclean.normalize.dates import find_dates
-from newsclean.normalize.prefilter import ascii_prefixes, may_begin
+from newsclean.normalize.prefilter import _finder, ascii_prefixes, may_begin
 from newsclean.strings import has_digit
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -104,11 +104,17 @@ def _drop_role_at(m: re.Match[str]) -> str:
 
 
 def _may_post(text: str) -> bool:
-    """Can ``_POSTED_BY`` (case-blind) match? In ASCII text it needs "by" and one of its words."""
+    """Can ``_POSTED_BY`` (case-blind) match? In ASCII text it needs "by" and one of its words (found
+    by one search for any of them)."""
     if not text.isascii():
         return True
     low = text.lower()
-    return "by" in low and any(w in low for w in _POSTED_WORDS)
+    return "by" in low and _holds_any(low, _POSTED_WORDS)
+
+
+def _holds_any(low: str, words: tuple[str, ...]) -> bool:
+    """``any(w in low for w in words)``, as one search of a trie of the words."""
+    return _finder(words).search(low) is not None
 
 
 def _may_cut(text: str) -> bool:
@@ -116,10 +122,8 @@ def _may_cut(text: str) -> bool:
     it needs a space before one of its marks or words."""
     if not (text.isascii() and text.isprintable()):
         return True
-    if any(m in text for m in _CUT_MARKS):
-        return True
-    low = text.lower()
-    return any(w in low for w in _CUT_WORDS)
+    # (lower-casing ASCII text leaves the marks as they are: one search for a mark or a word)
+    return _holds_any(text.lower(), _CUT_MARKS + _CUT_WORDS)
 
 
 def _is_role(part: str) -> bool:
@@ -155,9 +159,9 @@ _SHORT_ING = 4  # 'king', 'ming', 'sing': too short to be a gerund ('using' is t
 def _desk_name(words: list[str]) -> bool:
     """"Our Foreign Staff", "The Currency editors": capitalised words from an opener ("Our", "The",
     "Unsere") to a desk word (capitalised or not) -- one author as printed."""
-    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words[:-1]):
-        return False
-    return words[0].lower() in _DESK_OPENERS and words[-1].lower().strip(".,") in _DESK_WORDS
+    # (the set look-ups first: most words lists fail them)
+    return 2 <= len(words) <= 5 and words[0].lower() in _DESK_OPENERS and \
+        words[-1].lower().strip(".,") in _DESK_WORDS and all(w[:1].isupper() for w in words[:-1])
 
 
 def trim_name_words_pure(words: list[str], role_word: Callable[[str], bool], creds: frozenset[str],
@@ -294,7 +298,7 @@ def _split_all(text: str) -> list[str]:
             part = _DOUBLED.sub(r"\1", part)
         if not part:
             continue
-        if _is_role(part) and (out or len(parts) > 1):
+        if (out or len(parts) > 1) and _is_role(part):
             continue  # "Jane Doe, Staff Writer" / "Licensed Q Grader, Jane Doe"
         name = _clean_name(part, digits)
         if name:

@@ -81,6 +81,30 @@ def title_words(title: str) -> set[str]:
 
 
 def shape_features(names: list[str], title_set: set[str]) -> list[float]:
-    """The name-shape numbers of one candidate, in ``rank.FEATURES`` order (name_words .. title_words)."""
-    return [name_word_share(names), 1.0 if has_acronym(names) else 0.0, 1.0 if function_first(names) else 0.0,
-            1.0 if long_word(names) else 0.0, title_word_share(names, title_set)]
+    """The name-shape numbers of one candidate, in ``rank.FEATURES`` order (name_words .. title_words):
+    ``name_word_share``, ``has_acronym``, ``function_first``, ``long_word`` and ``title_word_share``
+    in one pass over the names' words (tests/test_byline_name_shape.py compares it with them)."""
+    n_words = good = n_title = in_title = 0
+    acronym = function = long = False
+    for name in names:
+        words = name.split()
+        if not words:
+            continue
+        n_words += len(words)
+        for i, w in enumerate(words):
+            if _NAME_WORD.match(w) or _INITIAL.match(w) or (i > 0 and w in PARTICLES):
+                good += 1
+            # (a part of a word is no longer than the word)
+            if not long and len(w) >= LONG_WORD and any(len(part) >= LONG_WORD for part in w.split("-")):
+                long = True
+        if not acronym and not all(w.isupper() for w in words):
+            acronym = any(w.isupper() and w.isalpha() and 2 <= len(w) <= MAX_ACRONYM for w in words)
+        if not function:
+            function = words[0].casefold() in FUNCTION_FIRST
+        for w in name_key(name).split():
+            if len(w) >= _MIN_TITLE_WORD:
+                n_title += 1
+                if w in title_set:
+                    in_title += 1
+    return [good / max(n_words, 1), 1.0 if acronym else 0.0, 1.0 if function else 0.0, 1.0 if long else 0.0,
+            in_title / max(n_title, 1)]

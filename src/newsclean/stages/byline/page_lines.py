@@ -2,14 +2,12 @@
 
 How many lines print a name (``count``), whether a word is printed in lower case inside the page's
 sentences (``lower_word``) and how paragraphs open (``bio_openers``). The plain way reads line by line
-(a name key per line, a regex call per long line); here a name's count searches the page's text for
-the name's longest word and reads only the lines that hold it, and the words and openers are read
-from all the long lines joined, in one regex pass. The answers are those of the plain line-by-line
+(a name key per line, a regex call per long line); here every line's name key is made once, at the
+first count, and a name's count searches them joined, line after line that holds it; the words and
+openers are read from all the long lines joined, in one regex pass. The answers are those of the plain line-by-line
 reads (tests/test_speed_byline_lines.py keeps them and compares).
 """
 from __future__ import annotations
-
-from bisect import bisect_right
 
 from newsclean.normalize.authors import name_key
 from newsclean.page import Block
@@ -23,27 +21,10 @@ class PageLines:
     def __init__(self, texts: list[str], long_texts: list[str], max_count: int) -> None:
         self.texts = texts
         self.max_count = max_count
-        # name keys keep every run of word characters as it is casefolded: a key's word is in the
-        # casefolded line when the key is in the line's name key (newlines inside a line made spaces)
-        body = "\n".join(texts)
-        if body.count("\n") != len(texts) - 1:
-            body = "\n".join(t.replace("\n", " ") for t in texts)
-        self.folded = body.casefold()
-        starts, at = [0], self.folded.find("\n")
-        while at >= 0:
-            starts.append(at + 1)
-            at = self.folded.find("\n", at + 1)
-        self.starts = starts
-        self.keys: dict[int, str] = {}
+        self.keyed: str | None = None   # every line's name key, one a line (built at the first count)
         self.counts: dict[str, int] = {}
         self.long_texts = long_texts
         self.runs: set[str] | None = None
-
-    def _key(self, line: int) -> str:
-        key = self.keys.get(line)
-        if key is None:
-            key = self.keys[line] = name_key(self.texts[line])
-        return key
 
     def count(self, key: str) -> int:
         """How many lines hold ``key`` (a name key) in their name key, counted up to ``max_count``;
@@ -53,18 +34,15 @@ class PageLines:
         hit = self.counts.get(key)
         if hit is not None:
             return hit
-        word = max(key.split(), key=len)
-        folded, starts = self.folded, self.starts
-        count, at = 0, folded.find(word)
-        last = len(starts) - 1
+        keyed = self.keyed
+        if keyed is None:
+            # (a name key holds no line break: a key found in the joined keys is in one line's key)
+            keyed = self.keyed = "\n".join([name_key(t) for t in self.texts])
+        count, at = 0, keyed.find(key)
         while at >= 0 and count < self.max_count:
-            line = bisect_right(starts, at) - 1
-            end = starts[line + 1] if line < last else len(folded)
-            # (the key as it is in the casefolded line is in its name key too: its single spaces
-            # stand between word characters)
-            if folded.find(key, starts[line], end) >= 0 or key in self._key(line):
-                count += 1
-            at = folded.find(word, end) if line < last else -1
+            count += 1
+            end = keyed.find("\n", at + len(key))   # the end of the line found: go on after it
+            at = keyed.find(key, end + 1) if end >= 0 else -1
         self.counts[key] = count
         return count
 

@@ -36,7 +36,7 @@ from newsclean.normalize.prefilter import may_hold
 from newsclean.page import Block
 from newsclean.stages.byline.lines import UI_WORDS
 from newsclean.stages.byline.name_shape import shape_features, title_words
-from newsclean.stages.byline.page_lines import page_lines
+from newsclean.stages.byline.page_lines import PageLines, page_lines
 from newsclean.stages.byline.readings import MAX_NAME_LINE, one_word_name, readings
 from newsclean.stages.classify.trees import Forest, forest_from_json
 from newsclean.stages.title.rank import standard_score_pure
@@ -133,78 +133,144 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     """Every byline reading of every short line, with its features; ``rules`` is what the byline
     stage's rules read (names, their first line, the rule's name), one candidate too."""
     rule, rule_lines, rule_source = rules
-    merged: dict[tuple[int, tuple[str, ...]], Candidate] = {}
-    read: dict[str, list[tuple[str, list[str]]]] = {}   # a line printed again (menus, share bars) is read once
-    for b in blocks[:MAX_BLOCKS]:
-        if len(b.text) > MAX_LINE:
-            continue
-        got = read.get(b.text)
-        if got is None:
-            got = read[b.text] = readings(b.text)
-        for how, names in got:
-            names = [n for n in names if not is_site(n)] or names
-            names = names[:MAX_NAMES]
-            key = (b.index, tuple(name_key(n) for n in names))
-            c = merged.get(key)
-            if c is None:
-                c = merged[key] = Candidate(names, b)
-            c.kinds.add(how)
-        if title is not None and 0 < b.index - title <= NEAR and (one := one_word_name(b.text)):
-            key = (b.index, tuple(name_key(n) for n in one))
-            merged.setdefault(key, Candidate(one, b)).kinds.add("name_only")
+    merged = _read_lines(blocks, title, is_site)
     rule_keys = {name_key(n) for n in rule}
-    if rule and rule_lines and not any({name_key(n) for n in c.names} == rule_keys for c in merged.values()):
+    # (a candidate's names give the name keys of its key)
+    if rule and rule_lines and not any(set(keys) == rule_keys for _i, keys in merged):
         merged[(-1, ())] = Candidate(list(rule), rule_lines[0])   # a byline split over lines
     if not merged:
         return []
     lines = page_lines(blocks, MAX_BLOCKS, MAX_LINE * 3, MAX_NAME_LINE + 1, MAX_COUNT)
-    bios = lines.bio_openers(BIO_LINE, MAX_NAME_LINE, 2, BIO_WORDS)
-    title_text = name_key(blocks[title].text) if title is not None else ""
-    title_set = title_words(blocks[title].text) if title is not None else set()
+    names_of = _NameReader(lines, blocks[title].text if title is not None else None, rule_keys,
+                           rule_source == "text:byline")
     n = len(blocks)
     out = list(merged.values())
     people = math.log1p(sum(1 for c in out if "name_only" in c.kinds))
-    months = month_words()
     after = 0
     facts: dict[int, _LineFacts] = {}   # what depends on the line only, once per line
     for c in sorted(out, key=lambda c: c.block.index):
         b = c.block
-        keys = [name_key(x) for x in c.names]
         dist = (b.index - title) if title is not None else 0
         if dist > 0:
             after += 1
         line = facts.get(b.index)
         if line is None:
             line = facts[b.index] = _line_facts(blocks, b)
-        words = [w for x in c.names for w in x.split()]
+        f = names_of.facts(c.names)
+        kinds = c.kinds
         c.feats = [
-            1.0 if "lead" in c.kinds else 0.0, 1.0 if "inner" in c.kinds else 0.0,
-            1.0 if "name_only" in c.kinds else 0.0, 1.0 if "dated" in c.kinds else 0.0,
-            1.0 if rule_keys and set(keys) == rule_keys else 0.0,
-            1.0 if rule_keys and set(keys) == rule_keys and rule_source == "text:byline" else 0.0,
-            1.0 if dist > 0 else 0.0, 1.0 if dist < 0 else 0.0,
+            1.0 if "lead" in kinds else 0.0, 1.0 if "inner" in kinds else 0.0,
+            1.0 if "name_only" in kinds else 0.0, 1.0 if "dated" in kinds else 0.0,
+            f.rule, f.rule_byline, 1.0 if dist > 0 else 0.0, 1.0 if dist < 0 else 0.0,
             min(abs(dist), NEAR_TITLE) / NEAR_TITLE, 1.0 if title is None else 0.0,
-            b.index / max(n, 1), len(b.text) / 100, min(len(c.names), MAX_NAMES) / MAX_NAMES,
-            1.0 if all(looks_like_person(x) for x in c.names) else 0.0,
-            1.0 if any(" " not in x for x in c.names) else 0.0,
-            1.0 if any(x[:1].islower() for x in c.names) else 0.0,
-            1.0 if all(x.isupper() for x in c.names) else 0.0,
-            line.dated,
-            math.log1p(min(max(lines.count(k) for k in keys), MAX_COUNT)) if keys else 0.0,
-            1.0 if any(k and k in title_text for k in keys) else 0.0,
-            line.comment, line.photo, line.copyright, 1.0 if any(_ORG.search(x) for x in c.names) else 0.0,
+            b.index / max(n, 1), len(b.text) / 100, f.n_names, f.person, f.one_word, f.lower, f.caps,
+            line.dated, f.printed, f.in_title, line.comment, line.photo, line.copyright, f.org,
             line.kept, line.bullet, line.label_above, min(after, NEAR_TITLE) / NEAR_TITLE if dist > 0 else 1.0,
-            1.0 if any(w.lower() in UI_WORDS or w.lower() in months for w in words) else 0.0,
-            sum(1 for w in words if lines.lower_word(w)) / max(len(words), 1),
-            1.0 if 0 < dist <= NEAR else 0.0, 1.0 if 0 < dist <= 2 * NEAR + 4 else 0.0,
+            f.ui_word, f.common_words, 1.0 if 0 < dist <= NEAR else 0.0, 1.0 if 0 < dist <= 2 * NEAR + 4 else 0.0,
             line.date_near, line.short_neighbours, line.body_below, people,
+            f.first_name, f.bio, 1.0 if "label" in kinds else 0.0, 1.0 if "segment" in kinds else 0.0,
+            *f.shape, f.story_name,
         ]
-        c.feats += [first_name_share(c.names), 1.0 if any(k in bios for k in keys) else 0.0,
-                    1.0 if "label" in c.kinds else 0.0, 1.0 if "segment" in c.kinds else 0.0]
-        c.feats += shape_features(c.names, title_set)
-        c.feats.append(1.0 if any(lines.upper_word(x.split()[-1]) for x in c.names if x.split()) else 0.0)
     _add_page_relative(out, title)
     return out
+
+
+def _read_lines(blocks: list[Block], title: int | None,
+                is_site: Callable[[str], bool]) -> dict[tuple[int, tuple[str, ...]], Candidate]:
+    """The candidates of every reading of every short line, by (line index, the names' keys)."""
+    merged: dict[tuple[int, tuple[str, ...]], Candidate] = {}
+    # a line printed again (menus, share bars) is read once: its readings with the site's names
+    # dropped, cut to ``MAX_NAMES``, and their keys
+    read: dict[str, list[tuple[str, list[str], tuple[str, ...]]]] = {}
+    site: dict[str, bool] = {}   # (a name comes again on other lines: asked once)
+    for b in blocks[:MAX_BLOCKS]:
+        text = b.text
+        if len(text) > MAX_LINE:
+            continue
+        got = read.get(text)
+        if got is None:
+            got = read[text] = []
+            for how, names in readings(text):
+                kept = []
+                for x in names:
+                    hit = site.get(x)
+                    if hit is None:
+                        hit = site[x] = is_site(x)
+                    if not hit:
+                        kept.append(x)
+                names = (kept or names)[:MAX_NAMES]
+                got.append((how, names, tuple(name_key(x) for x in names)))
+        for how, names, keys in got:
+            key = (b.index, keys)
+            c = merged.get(key)
+            if c is None:
+                c = merged[key] = Candidate(list(names), b)
+            c.kinds.add(how)
+        if title is not None and 0 < b.index - title <= NEAR and (one := one_word_name(text)):
+            key = (b.index, tuple(name_key(x) for x in one))
+            merged.setdefault(key, Candidate(one, b)).kinds.add("name_only")
+    return merged
+
+
+class _NameFacts(NamedTuple):
+    """The features of a candidate that depend on its names only (candidates naming the same people share them)."""
+    rule: float           # the rules' names
+    rule_byline: float    # ... read from a "By" line
+    n_names: float        # how many names, clipped
+    person: float         # every name looks like a person's
+    one_word: float       # a name of one word
+    lower: float          # a name starting in lower case
+    caps: float           # every name in capitals
+    printed: float        # how often the page prints a name (log, clipped)
+    in_title: float       # the headline holds a name
+    org: float            # an organisation's word
+    ui_word: float        # a menu or month word
+    common_words: float   # share of the words the story prints in lower case
+    first_name: float     # share of the names opening with a common first name
+    bio: float            # a paragraph opens with a name
+    shape: list[float]    # ``shape_features``
+    story_name: float     # a last name the story prints capitalised
+
+
+class _NameReader:
+    """The ``_NameFacts`` of a page's candidates, once per distinct list of names."""
+
+    def __init__(self, lines: PageLines, title: str | None, rule_keys: set[str], rule_byline: bool) -> None:
+        self.lines = lines
+        self.bios = lines.bio_openers(BIO_LINE, MAX_NAME_LINE, 2, BIO_WORDS)
+        self.title_text = name_key(title) if title is not None else ""
+        self.title_set = title_words(title) if title is not None else set()
+        self.rule_keys = rule_keys
+        self.rule_byline = rule_byline
+        self.months = month_words()
+        self.memo: dict[tuple[str, ...], _NameFacts] = {}
+
+    def facts(self, names: list[str]) -> _NameFacts:
+        got = self.memo.get(tuple(names))
+        if got is None:
+            got = self.memo[tuple(names)] = self._facts(names)
+        return got
+
+    def _facts(self, names: list[str]) -> _NameFacts:
+        lines, keys, months = self.lines, [name_key(x) for x in names], self.months
+        words = [w for x in names for w in x.split()]
+        rule = bool(self.rule_keys) and set(keys) == self.rule_keys
+        return _NameFacts(
+            1.0 if rule else 0.0, 1.0 if rule and self.rule_byline else 0.0,
+            min(len(names), MAX_NAMES) / MAX_NAMES,
+            1.0 if all(looks_like_person(x) for x in names) else 0.0,
+            1.0 if any(" " not in x for x in names) else 0.0,
+            1.0 if any(x[:1].islower() for x in names) else 0.0,
+            1.0 if all(x.isupper() for x in names) else 0.0,
+            math.log1p(min(max(lines.count(k) for k in keys), MAX_COUNT)) if keys else 0.0,
+            1.0 if any(k and k in self.title_text for k in keys) else 0.0,
+            # (no match of ``_ORG`` crosses a line break: one search over the names)
+            1.0 if _ORG.search("\n".join(names)) else 0.0,
+            1.0 if any(w.lower() in UI_WORDS or w.lower() in months for w in words) else 0.0,
+            sum(1 for w in words if lines.lower_word(w)) / max(len(words), 1),
+            first_name_share(names), 1.0 if any(k in self.bios for k in keys) else 0.0,
+            shape_features(names, self.title_set),
+            1.0 if any(lines.upper_word(x.split()[-1]) for x in names if x.split()) else 0.0)
 
 
 class _LineFacts(NamedTuple):

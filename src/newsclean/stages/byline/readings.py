@@ -125,6 +125,16 @@ _LABELS = ("autor", "autorin", "author", "text", "verfasser", "verfasst von", "w
 _LABEL_PREFIXES = ascii_prefixes(_LABELS)
 _LABEL_LONGEST = max(map(len, _LABELS))
 _NAME_SPLIT = re.compile(r"[\s,;&/|]+")
+#: ``_NAME_SPLIT``'s marks made spaces: ``str.split()`` then cuts where the pattern cut (its white space is
+#: ``\s``'s, ``str.isspace``), with no empty piece
+_NAME_MARKS = str.maketrans(",;&/|", "     ")
+_JOINERS = ("and", "und", "et", "y")
+
+
+def name_split_words(line: str) -> list[str]:
+    """``[w for w in _NAME_SPLIT.split(line) if w and w.lower() not in _JOINERS]``: the line's words, marks and
+    joiners ("and", "und", "et", "y") left out (a translation and a split, no regex)."""
+    return [w for w in line.translate(_NAME_MARKS).split() if w.lower() not in _JOINERS]
 
 
 def lead_start(line: str) -> bool:
@@ -193,7 +203,7 @@ def readings(text: str) -> list[tuple[str, list[str]]]:
             break
     digits = has_digit(line)
     if len(line) <= MAX_NAME_LINE and not digits and two_words_possible(line):
-        words = [w for w in _NAME_SPLIT.split(line) if w and w.lower() not in ("and", "und", "et", "y")]
+        words = name_split_words(line)
         # (the names' words, two or more, must be all but one of the line's words)
         names = split_names(line) if may_be_people(line, max(len(words) - 1, 2)) else []
         if names and all(looks_like_person(n) for n in names):

@@ -318,11 +318,30 @@ def swap_last_first(value: str) -> str:
 _ASCII_KEY = bytes((c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() or c == 95 else 32 for c in range(256))
 
 
+#: a run of word characters (what ``_NON_WORD`` leaves between its cuts)
+_WORD_RUN = re.compile(r"\w+")
+
+
 def name_key(name: str) -> str:
     """The name casefolded, each run of non-word characters one space, ends stripped."""
     if name.isascii():
         return b" ".join(name.encode().translate(_ASCII_KEY).split()).decode()
-    return _NON_WORD.sub(" ", name.casefold()).strip()
+    return " ".join(_word_runs(name.casefold()))
+
+
+def _word_runs(text: str) -> list[str]:
+    r"""The runs of word characters of ``text`` (``\w+``), in order. Joined by spaces they are
+    ``_NON_WORD.sub(" ", text).strip()`` (no word character is white space, so stripping takes none). White
+    space being no word character, no run crosses it: the pieces ``str.split`` cuts are read one by one, a
+    piece of word characters only (``str.isalnum``, most words) being one run without a regex call (the
+    substitution's search fails at every letter: ~30% dearer on the captures' lines)."""
+    out: list[str] = []
+    for piece in text.split():
+        if piece.isalnum():
+            out.append(piece)
+        else:
+            out += _WORD_RUN.findall(piece)
+    return out
 
 
 def dedupe(names: list[str]) -> list[str]:

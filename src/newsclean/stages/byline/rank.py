@@ -88,13 +88,20 @@ class Candidate:
     feats: list[float] = field(default_factory=list)
 
 
-def _date_near(blocks: list[Block], i: int) -> bool:
+def _short_dated(blocks: list[Block], j: int, memo: dict[int, bool]) -> bool:
+    """Is line ``j`` short and dated (a dateline)? Neighbouring candidates ask it of the same lines: each
+    line is read once per page (``memo``, by line index)."""
+    got = memo.get(j)
+    if got is None:
+        text = blocks[j].text
+        got = memo[j] = len(text) <= MAX_NAME_LINE and has_digit(text) and bool(find_dates(text, limit=1))
+    return got
+
+
+def _date_near(blocks: list[Block], i: int, memo: dict[int, bool]) -> bool:
     """A short dated line right before or after line ``i`` (a byline sits by the dateline)."""
-    for j in (i - 2, i - 1, i + 1, i + 2):
-        if 0 <= j < len(blocks) and len(blocks[j].text) <= MAX_NAME_LINE and \
-                has_digit(blocks[j].text) and find_dates(blocks[j].text, limit=1):
-            return True
-    return False
+    n = len(blocks)
+    return any(0 <= j < n and _short_dated(blocks, j, memo) for j in (i - 2, i - 1, i + 1, i + 2))
 
 
 def _short_neighbours(blocks: list[Block], i: int) -> float:
@@ -148,6 +155,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
     people = math.log1p(sum(1 for c in out if "name_only" in c.kinds))
     after = 0
     facts: dict[int, _LineFacts] = {}   # what depends on the line only, once per line
+    dated: dict[int, bool] = {}          # which lines are short and dated, each asked once
     for c in sorted(out, key=lambda c: c.block.index):
         b = c.block
         dist = (b.index - title) if title is not None else 0
@@ -155,7 +163,7 @@ def candidates(blocks: list[Block], title: int | None, rules: tuple[list[str], l
             after += 1
         line = facts.get(b.index)
         if line is None:
-            line = facts[b.index] = _line_facts(blocks, b)
+            line = facts[b.index] = _line_facts(blocks, b, dated)
         f = names_of.facts(c.names)
         kinds = c.kinds
         c.feats = [
@@ -287,15 +295,18 @@ class _LineFacts(NamedTuple):
     body_below: float        # a paragraph below
 
 
-def _line_facts(blocks: list[Block], b: Block) -> _LineFacts:
+def _line_facts(blocks: list[Block], b: Block, dated: dict[int, bool]) -> _LineFacts:
+    """``dated``: the memo of ``_short_dated`` (a short line's own date is its answer too)."""
     text, i = b.text, b.index
     prev = blocks[i - 1].text if i > 0 else ""
     marks = may_hold(text, _FACT_WORDS)   # (else none of the three patterns can match)
-    return _LineFacts(1.0 if has_digit(text) and find_dates(text, limit=1) else 0.0,
+    own = _short_dated(blocks, i, dated) if len(text) <= MAX_NAME_LINE else \
+        has_digit(text) and bool(find_dates(text, limit=1))
+    return _LineFacts(1.0 if own else 0.0,
                       1.0 if marks and _COMMENT.search(text) else 0.0, 1.0 if marks and _PHOTO.search(text) else 0.0,
                       1.0 if marks and _COPYRIGHT.search(text) else 0.0, 1.0 if b.kept else 0.0,
                       1.0 if b.kind == "list_item" else 0.0, 1.0 if _BARE_LABEL.match(prev) else 0.0,
-                      1.0 if _date_near(blocks, i) else 0.0, _short_neighbours(blocks, i),
+                      1.0 if _date_near(blocks, i, dated) else 0.0, _short_neighbours(blocks, i),
                       1.0 if _body_below(blocks, i) else 0.0)
 
 

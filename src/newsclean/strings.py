@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from newsclean._core import compiled
@@ -50,12 +50,18 @@ def letter_runs_pure(text: str) -> list[str]:
         return text.encode().translate(_ASCII_LETTER_BYTES).decode().split()
     # other text: no run crosses white space (no letter); a piece of letters only (``str.isalpha``: each in
     # ``[^\W\d_]``) is one run without a regex call, which fails at every letter it passes
+    return piece_runs(text, str.isalpha, _LETTERS)
+
+
+def piece_runs(text: str, whole: Callable[[str], bool], runs_of: re.Pattern[str]) -> list[str]:
+    """The runs ``runs_of`` finds in ``text``, in order, for a pattern whose runs never cross white space: each
+    white-space piece that ``whole`` accepts is one run as it is (no regex call), the others are searched."""
     runs: list[str] = []
     for piece in text.split():
-        if piece.isalpha():
+        if whole(piece):
             runs.append(piece)
         else:
-            runs += _LETTERS.findall(piece)
+            runs += runs_of.findall(piece)
     return runs
 
 

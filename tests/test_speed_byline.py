@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from newsclean.normalize import author_words, authors, dates, prefilter
 from newsclean.normalize._data import load_json
 from newsclean.stages.byline import lines, readings
+from newsclean.strings import holds_any
 
 #: characters around the edges of what the checks read: case folds to ASCII (Kelvin sign, long s,
 #: dotted and dotless i), white space of every kind, marks the patterns name, digits of other scripts
@@ -27,6 +28,10 @@ def _texts() -> st.SearchStrategy[str]:
 
 OLD_SPLIT = re.compile(r"\s*(?:;|\||/|&|\+|,|\band\b|\bund\b|(?-i:\bet\b|\by\b|\be\b|\ben\b|\bu\.)|\bsowie\b|"
                        r"\bwith\b|\bmit\b)\s*", re.IGNORECASE)
+
+
+#: the pattern ``name_split_words`` replaced
+_OLD_NAME_SPLIT = re.compile(r"[\s,;&/|]+")
 
 
 @settings(max_examples=400)
@@ -144,11 +149,15 @@ def test_line_facts_precheck_examples() -> None:
     assert not prefilter.may_hold("By Jane Doe | March 5, 2024", rank._FACT_WORDS)
 
 
+#: the pattern ``name_split_words`` replaced
+_OLD_NAME_SPLIT = re.compile(r"[\s,;&/|]+")
+
+
 @settings(max_examples=400)
 @given(_texts())
 @example("Jane Doe and John Roe,\u2028y / x|&;ET  AND\u3000und")
 def test_name_words_split_where_the_plain_pattern_split(text: str) -> None:
-    plain = [w for w in readings._NAME_SPLIT.split(text) if w and w.lower() not in ("and", "und", "et", "y")]
+    plain = [w for w in _OLD_NAME_SPLIT.split(text) if w and w.lower() not in ("and", "und", "et", "y")]
     assert readings.name_split_words(text) == plain
 
 
@@ -157,4 +166,4 @@ def test_name_words_split_where_the_plain_pattern_split(text: str) -> None:
 def test_one_search_holds_a_word_where_a_substring_test_found_one(text: str) -> None:
     low = text.lower()
     for words in (authors._POSTED_WORDS, authors._CUT_MARKS + authors._CUT_WORDS):
-        assert authors._holds_any(low, words) == any(w in low for w in words)
+        assert holds_any(low, words) == any(w in low for w in words)

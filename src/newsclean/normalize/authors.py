@@ -20,8 +20,8 @@ from newsclean.normalize.author_words import (
     strip_lead_in,
 )
 from newsclean.normalize.dates import find_dates
-from newsclean.normalize.prefilter import _finder, ascii_prefixes, may_begin
-from newsclean.strings import has_digit, piece_runs
+from newsclean.normalize.prefilter import ascii_prefixes, may_begin
+from newsclean.strings import has_digit, holds_any, piece_runs
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -74,7 +74,6 @@ _NAMEISH = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
 _USER_NAME = re.compile(r"^[^\W\d_]{2,}[\w.-]*$")
 _INNER_BY = re.compile(r"(?<!Photo)(?<!Photos)(?<!Foto)(?<!Fotos)(?<!Image)(?<!Illustration)(?<=\S)\s+By\s+"
                        r"(?=[A-ZÄÖÜ])")
-_NON_WORD = re.compile(r"[^\w]+")
 #: a name printed twice in one line ("Jane Doe Jane Doe", "Jane DoeJane Doe": link text and label run together)
 _DOUBLED = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,3})\s*\1$")
 #: where _GLUED_ROLE, _GLUED_MONTH or _GLUED_CAPS can split: a lower-case letter before an ASCII capital
@@ -91,6 +90,7 @@ _POSTED_WORDS = ("posted", "written", "filed", "published", "submitted")
 #: what ``_CUT`` needs in ASCII text whose only white space is the space: a space, then a mark or a word
 _CUT_MARKS = (" -", " |", " :")
 _CUT_WORDS = (" updated", " published", " aktualisiert", " posted", " on ", " am ", " vom ", " in ")
+_CUT_ANY = _CUT_MARKS + _CUT_WORDS   # (``_may_cut`` looks for any of them at once)
 
 
 #: ", <role> at <employer>" after a name: the employer's name may hold "&" or "and" ("Morgan & Morgan")
@@ -104,17 +104,11 @@ def _drop_role_at(m: re.Match[str]) -> str:
 
 
 def _may_post(text: str) -> bool:
-    """Can ``_POSTED_BY`` (case-blind) match? In ASCII text it needs "by" and one of its words (found
-    by one search for any of them)."""
+    """Can ``_POSTED_BY`` (case-blind) match? In ASCII text it needs "by" and one of its words."""
     if not text.isascii():
         return True
     low = text.lower()
-    return "by" in low and _holds_any(low, _POSTED_WORDS)
-
-
-def _holds_any(low: str, words: tuple[str, ...]) -> bool:
-    """``any(w in low for w in words)``, as one search of a trie of the words."""
-    return _finder(words).search(low) is not None
+    return "by" in low and holds_any(low, _POSTED_WORDS)
 
 
 def _may_cut(text: str) -> bool:
@@ -122,8 +116,8 @@ def _may_cut(text: str) -> bool:
     it needs a space before one of its marks or words."""
     if not (text.isascii() and text.isprintable()):
         return True
-    # (lower-casing ASCII text leaves the marks as they are: one search for a mark or a word)
-    return _holds_any(text.lower(), _CUT_MARKS + _CUT_WORDS)
+    # (lower-casing ASCII text leaves the marks as they are: one test for a mark or a word)
+    return holds_any(text.lower(), _CUT_ANY)
 
 
 def _is_role(part: str) -> bool:
@@ -313,12 +307,12 @@ def swap_last_first(value: str) -> str:
 
 
 #: ``bytes.translate``'s table for ASCII text: A-Z lower-cased (casefold, for ASCII), every other character
-#: ``_NON_WORD`` matches made a space; a run of them is then a run of spaces, which splitting squeezes
+#: that is no word character (``\W``) made a space; a run of them is then a run of spaces, which splitting squeezes
 #: (a few instructions a character, where the regex takes about a hundred)
 _ASCII_KEY = bytes((c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() or c == 95 else 32 for c in range(256))
 
 
-#: a run of word characters (what ``_NON_WORD`` leaves between its cuts)
+#: a run of word characters (what is left between the runs of non-word characters)
 _WORD_RUN = re.compile(r"\w+")
 
 
@@ -331,7 +325,7 @@ def name_key(name: str) -> str:
 
 def _word_runs(text: str) -> list[str]:
     r"""The runs of word characters of ``text`` (``\w+``), in order. Joined by spaces they are
-    ``_NON_WORD.sub(" ", text).strip()`` (no word character is white space, so stripping takes none). White
+    ``re.sub(r"[^\w]+", " ", text).strip()`` (no word character is white space, so stripping takes none). White
     space being no word character, no run crosses it: the pieces ``str.split`` cuts are read one by one, a
     piece of word characters only (``str.isalnum``, most words) being one run without a regex call (the
     substitution's search fails at every letter: ~30% dearer on the captures' lines)."""

@@ -88,13 +88,18 @@ class Candidate:
     feats: list[float] = field(default_factory=list)
 
 
+def _dated(text: str) -> bool:
+    """Does the text hold a date?"""
+    return has_digit(text) and bool(find_dates(text, limit=1))
+
+
 def _short_dated(blocks: list[Block], j: int, memo: dict[int, bool]) -> bool:
     """Is line ``j`` short and dated (a dateline)? Neighbouring candidates ask it of the same lines: each
     line is read once per page (``memo``, by line index)."""
     got = memo.get(j)
     if got is None:
         text = blocks[j].text
-        got = memo[j] = len(text) <= MAX_NAME_LINE and has_digit(text) and bool(find_dates(text, limit=1))
+        got = memo[j] = len(text) <= MAX_NAME_LINE and _dated(text)
     return got
 
 
@@ -300,8 +305,7 @@ def _line_facts(blocks: list[Block], b: Block, dated: dict[int, bool]) -> _LineF
     text, i = b.text, b.index
     prev = blocks[i - 1].text if i > 0 else ""
     marks = may_hold(text, _FACT_WORDS)   # (else none of the three patterns can match)
-    own = _short_dated(blocks, i, dated) if len(text) <= MAX_NAME_LINE else \
-        has_digit(text) and bool(find_dates(text, limit=1))
+    own = _short_dated(blocks, i, dated) if len(text) <= MAX_NAME_LINE else _dated(text)
     return _LineFacts(1.0 if own else 0.0,
                       1.0 if marks and _COMMENT.search(text) else 0.0, 1.0 if marks and _PHOTO.search(text) else 0.0,
                       1.0 if marks and _COPYRIGHT.search(text) else 0.0, 1.0 if b.kept else 0.0,

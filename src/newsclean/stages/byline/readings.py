@@ -14,7 +14,7 @@ from newsclean.normalize.authors import explicit_byline, looks_like_person, spli
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.stages.byline.lines import LABELLED, UI_WORDS
-from newsclean.strings import has_digit
+from newsclean.strings import has_digit, holds_any
 
 MAX_NAME_LINE = 60    # characters: a line read as names only is short
 
@@ -63,14 +63,16 @@ _INNER_HINTS = ("by", "By", "von", "Von", "par", "Par", "por", "Por", "door", "D
                 "Quelle:", "Source:", "Text:")
 
 
+#: ``_INNER_HINTS`` lower-cased, each once
+_INNER_HINTS_LOW = tuple(dict.fromkeys(h.lower() for h in _INNER_HINTS))
+
+
 def may_lead_inside(line: str) -> bool:
     """Can ``_LEAD_INNER`` match in the line? Not unless its lower-cased text holds one of the hints
     lower-cased: ``str.lower`` maps each character on its own, so a line holding a hint holds it lower-cased
     in its lower-cased text (ten substring tests where ``any(map(line.__contains__, _INNER_HINTS))``
     made fifteen calls, ~10k instructions a line; "maybe" a little more often, never "no" where a hint is)."""
-    low = line.lower()
-    return "by" in low or "von" in low or "par" in low or "por" in low or "door" in low or "utor" in low or \
-        "uthor" in low or "quelle:" in low or "source:" in low or "text:" in low
+    return holds_any(line.lower(), _INNER_HINTS_LOW)
 
 
 #: what can turn one word into two inside ``split_names``: an entity, brackets, an address or handle,
@@ -134,15 +136,14 @@ def capital_starts(text: str) -> int:
 _LABELS = ("autor", "autorin", "author", "text", "verfasser", "verfasst von", "written by")
 _LABEL_PREFIXES = ascii_prefixes(_LABELS)
 _LABEL_LONGEST = max(map(len, _LABELS))
-_NAME_SPLIT = re.compile(r"[\s,;&/|]+")
-#: ``_NAME_SPLIT``'s marks made spaces: ``str.split()`` then cuts where the pattern cut (its white space is
-#: ``\s``'s, ``str.isspace``), with no empty piece
+#: the marks a line's names are split at besides white space, made spaces: ``str.split()`` then cuts where
+#: ``re.split(r"[\s,;&/|]+", line)`` would (its white space is ``\s``'s, ``str.isspace``), with no empty piece
 _NAME_MARKS = ",;&/|"
 _JOINERS = ("and", "und", "et", "y")
 
 
 def name_split_words(line: str) -> list[str]:
-    """``[w for w in _NAME_SPLIT.split(line) if w and w.lower() not in _JOINERS]``: the line's words, marks and
+    r"""``[w for w in re.split(r"[\s,;&/|]+", line) if w and w.lower() not in _JOINERS]``: the line's words, marks and
     joiners ("and", "und", "et", "y") left out (each mark present replaced by a space, then a split, no regex;
     ``str.translate`` with a table looks every character up: ~10k instructions a line)."""
     for mark in _NAME_MARKS:

@@ -32,6 +32,7 @@ from newsclean.strings import has_digit, long_word_runs
 WEIGHTS_FILE = "text_title_rank.json"
 MAX_CANDIDATES = 1200     # lines looked at: a capture may print long menus (hundreds of lines) before the story
 LONG = 200                # characters: a body paragraph, not a headline or a label
+MAX_LINE = 250            # characters: a longer line is no candidate (and no line equal to one is counted)
 PROSE = 80                # characters: a kept line this long ending a sentence is body prose
 NEAR = 4                  # lines after a candidate in which its byline/dateline/lead is looked for
 CONTENT_LETTERS = 4       # word characters of a content word (``\w{4,}``): shorter ones are function words
@@ -116,10 +117,44 @@ def _pieces(text: str) -> set[str]:
     return out
 
 
-def _is_prose(b: Block) -> bool:
-    """A kept line of body prose: long enough and ending a sentence (the classify stage kept it)."""
-    return b.kept and b.kind != "list_item" and len(b.text) >= PROSE and \
-        b.text.rstrip("\"'”’» ").endswith((".", "!", "?"))
+def prose_lines(blocks: list[Block]) -> list[int]:
+    """The indexes of the kept lines of body prose: long enough and ending a sentence (the classify stage
+    kept them)."""
+    return [b.index for b in blocks if b.kept and b.kind != "list_item" and len(b.text) >= PROSE
+            and b.text.rstrip("\"'”’» ").endswith((".", "!", "?"))]
+
+
+def _top_texts(top: list[Block]) -> tuple[dict[int, str], list[str], str]:
+    """One pass over the first lines: each line's normalised text (lines up to ``QUOTING`` characters, by
+    index), those of the lines up to ``MAX_LINE`` characters (whose equal lines are counted), and the
+    breadcrumb lines' texts as one string, each line between line feeds (``_ends_longer``)."""
+    normed: dict[int, str] = {}
+    short: list[str] = []
+    crumbs: list[str] = []
+    for b in top:
+        text = b.text
+        if len(text) > QUOTING:
+            continue
+        key = normed[b.index] = norm(text)
+        if len(text) <= MAX_LINE:
+            short.append(key)
+        if has_crumb_mark(text):
+            crumbs.append(key)
+    return normed, short, "\n" + "\n".join(crumbs) + "\n"
+
+
+def _ends_longer(key: str, lines: str) -> bool:
+    """Does one of ``lines`` (line-feed separated, one before the first and after the last) end with ``key``
+    and hold more than it (``any(c != key and c.endswith(key) for c in ...)``, in C)? ``key`` holds no line
+    feed: each place ``key`` and a line feed are found is the end of a line, a longer one when no line feed
+    comes just before it."""
+    needle = key + "\n"
+    at = lines.find(needle, 1)
+    while at >= 0:
+        if lines[at - 1] != "\n":
+            return True
+        at = lines.find(needle, at + 1)
+    return False
 
 
 class _Body:
@@ -127,9 +162,13 @@ class _Body:
     words it repeats: the article's own headline shares its words with the story below it, a teaser
     headline of another story does not."""
 
-    def __init__(self, blocks: list[Block]) -> None:
-        self.starts = [b.index for b in blocks if _is_prose(b)]
-        norms = [norm(blocks[i].text) for i in self.starts]
+    def __init__(self, blocks: list[Block], normed: dict[int, str] | None = None,
+                 starts: list[int] | None = None) -> None:
+        """``normed``: lines' normalised texts already at hand (by index), ``starts``: ``prose_lines(blocks)``
+        when already at hand."""
+        self.starts = prose_lines(blocks) if starts is None else starts
+        known = normed or {}
+        norms = [known[i] if i in known else norm(blocks[i].text) for i in self.starts]
         # every prose line's normalised text in one, apart by line feeds (which no normalised line holds), and
         # where each starts: a line is printed inside a prose line from the k-th on when it is found from there
         self.joined = "\n".join(norms)
@@ -195,26 +234,29 @@ class Signals:
 
 def is_candidate(b: Block, sig: Signals) -> bool:
     words = len(b.text.split())
-    return 2 <= words <= 40 and 10 <= len(b.text) <= 250 and not sig.is_byline(b.text) \
+    return 2 <= words <= 40 and 10 <= len(b.text) <= MAX_LINE and not sig.is_byline(b.text) \
         and not sig.is_dateline(b.text)
 
 
 def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
-               wanted: Callable[[Block], bool] = lambda b: True) -> list[tuple[Block, list[float]]]:
+               wanted: Callable[[Block], bool] = lambda b: True,
+               prose: list[int] | None = None) -> list[tuple[Block, list[float]]]:
     """(block, feature vector) for every headline candidate among the first lines of a capture (only those
-    ``wanted`` gets: the features cost most of the stage)."""
+    ``wanted`` gets: the features cost most of the stage); ``prose``: ``prose_lines(blocks)`` when at hand."""
     n = len(blocks)
     top = blocks[:MAX_CANDIDATES]
     longs = [b.index for b in blocks if len(b.text) >= LONG]
     first_long = longs[0] if longs else n
-    normed = {b.index: norm(b.text) for b in top if len(b.text) <= QUOTING}   # each line normalised once
-    counts = Counter(normed[b.index] for b in top if len(b.text) <= 250)
-    crumbs = [normed[b.index] for b in top if len(b.text) <= QUOTING and has_crumb_mark(b.text)]
+    normed, short, crumbs = _top_texts(top)   # each line normalised once
+    counts = Counter(short)
     joined, shown_counts = "\n".join(normed.values()), Counter(normed.values())
-    body = _Body(blocks)
+    body = _Body(blocks, normed, prose)
     out = []
     leads: dict[int, set[str]] = {}  # the content words of each lead paragraph, once
     next_long = 0
+
+    def headline_above(t: str) -> bool:   # a headline the line would be the dek of
+        return len(t.split()) >= SHORT_NAME and not t.endswith(".") and sig.headline_like(t, strict=True)
     for b in top:
         if not wanted(b) or not is_candidate(b, sig):
             continue
@@ -222,7 +264,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
         while next_long < len(longs) and longs[next_long] <= i:
             next_long += 1
         nl = longs[next_long] if next_long < len(longs) else n
-        after = blocks[i + 1:i + 1 + NEAR]
+        after, above = blocks[i + 1:i + 1 + NEAR], blocks[max(0, i - ABOVE):i][::-1]
         key = normed[i]   # a candidate is at most 250 characters long
         words = b.text.split()
         if nl not in leads:
@@ -242,7 +284,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             1.0 if any(sig.name_line(a.text) for a in after if len(a.text) <= 60) else 0.0,
             1.0 if any(len(a.text) >= 150 for a in after) else 0.0,
             min(counts[key] - 1, 3) / 3,
-            1.0 if any(c != key and c.endswith(key) for c in crumbs) else 0.0,
+            1.0 if _ends_longer(key, crumbs) else 0.0,
             1.0 if sig.headline_like(b.text, strict=True) else 0.0,
             sum(w[:1].isupper() for w in words) / len(words), 1.0 if b.text.isupper() else 0.0,
             1.0 if has_decimal(b.text) else 0.0,
@@ -254,9 +296,7 @@ def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
             1.0 if b.features.get("linked_words") else 0.0, 1.0 if i == 0 else 0.0,
             1.0 if has_date(b.text) else 0.0, 1.0 if _BY_INSIDE.search(b.text) else 0.0,
             1.0 if len(words) <= SHORT_NAME and sig.name_line(b.text) else 0.0,
-            _nearest(after, has_date), _nearest(blocks[max(0, i - ABOVE):i][::-1], has_date),
-            _nearest(blocks[max(0, i - ABOVE):i][::-1], lambda t: len(t.split()) >= SHORT_NAME and
-                     not t.endswith(".") and sig.headline_like(t, strict=True)),
+            _nearest(after, has_date), _nearest(above, has_date), _nearest(above, headline_above),
             1.0 if doubled(b.text) else 0.0,
             1.0 if len(words) <= NAME_START_MAX and looks_like_person(" ".join(words[:2])) else 0.0,
             1.0 if _CREDIT.search(b.text) else 0.0,
@@ -308,12 +348,11 @@ def tree_score(feats: list[float]) -> float:
     return _model()[5].scores([feats])[0]
 
 
-def _wanted(blocks: list[Block], rule_pick: int | None) -> Callable[[Block], bool]:
+def _wanted(blocks: list[Block], rule_pick: int | None, prose: list[int]) -> Callable[[Block], bool]:
     """A headline sits above its story and is no sentence: a line after the kept body has started (a long
-    paragraph, or two prose ones) (a list item, a subheading, an embedded post), or a line ending with a
-    full stop is never the headline, whatever its score (the hand rules' own pick excepted)."""
-    prose = [b.index for b in blocks if b.kept and b.kind != "list_item" and len(b.text) >= PROSE
-             and b.text.rstrip("\"'”’» ").endswith((".", "!", "?"))]
+    paragraph, or two prose ones: ``prose`` is ``prose_lines(blocks)``) (a list item, a subheading, an
+    embedded post), or a line ending with a full stop is never the headline, whatever its score (the hand
+    rules' own pick excepted)."""
     body_start = min(prose[1] if len(prose) > 1 else len(blocks),
                      next((b.index for b in blocks if b.kept and len(b.text) >= LONG), len(blocks)))
 
@@ -324,7 +363,8 @@ def _wanted(blocks: list[Block], rule_pick: int | None) -> Callable[[Block], boo
 
 def ranked_candidates(blocks: list[Block], rule_pick: int | None, sig: Signals) -> list[tuple[Block, list[float]]]:
     """The candidates the ranker weighs at run time (and is trained on): those ``_wanted`` lets through."""
-    return candidates(blocks, rule_pick, sig, _wanted(blocks, rule_pick))
+    prose = prose_lines(blocks)
+    return candidates(blocks, rule_pick, sig, _wanted(blocks, rule_pick, prose), prose)
 
 
 FINALISTS = 8   # lines the trees re-rank: the linear score's best few (the gold line is in them on 99% of pages)

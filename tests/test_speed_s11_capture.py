@@ -68,8 +68,8 @@ def test_holds_any_is_a_substring_test() -> None:
 @settings(max_examples=300)
 @given(st.text(alphabet=st.sampled_from("»>/|›ab \u203a")))
 def test_crumb_marks_by_substrings_are_the_pattern(text: str) -> None:
-    from newsclean.stages.title import rank
-    assert rank.has_crumb_mark(text) is (re.search(r"[»>/|›]", text) is not None)   # the pattern it replaced
+    from newsclean.stages.title import lines
+    assert lines.has_crumb_mark(text) is (re.search(r"[»>/|›]", text) is not None)   # the pattern it replaced
 
 
 @settings(max_examples=500)
@@ -121,18 +121,18 @@ def test_from_pretest_never_misses(text: str) -> None:
 
 
 def test_pieces_of_ascii_text_are_its_long_words() -> None:
-    from newsclean.stages.title import rank
-    assert rank._pieces("The Quick brown fox, jumps!") == {"quick", "brown", "jumps"}
-    assert rank._pieces("사안으로 결정") == {"사안", "결정"}
+    from newsclean.stages.title import lines
+    assert lines.content_pieces("The Quick brown fox, jumps!") == {"quick", "brown", "jumps"}
+    assert lines.content_pieces("사안으로 결정") == {"사안", "결정"}
 
 
 @settings(max_examples=500)
 @given(st.text(alphabet=st.sampled_from("ab 09_\u0663\u00b2\u2155Ü.ßK\u212a"), max_size=30))
 def test_title_digit_and_word_shortcuts_are_exact(text: str) -> None:
-    from newsclean.stages.title import rank
+    from newsclean.stages.title import lines, rank
     assert rank.has_decimal(text) is (rank._DIGIT.search(text) is not None)
     if text.isascii():
-        assert rank._pieces(text) == rank._content_words(text)
+        assert lines.content_pieces(text) == lines.content_words(text)
 
 
 @settings(max_examples=500)

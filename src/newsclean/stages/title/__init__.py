@@ -83,7 +83,7 @@ def is_dateline_text(text: str) -> bool:
     This year's stories often print no year: "Updated Nov 19, 6:55 AM" is a dateline too."""
     if len(text) > 90 or not has_digit(text):
         return False
-    if _YEARLESS.match(text):
+    if ":" in text and _YEARLESS.match(text):   # (its time holds the colon)
         return True
     found = find_dates(text, limit=2)
     if not found:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
@@ -24,24 +23,24 @@ from newsclean._core import compiled
 from newsclean.normalize._data import load_json
 from newsclean.normalize.authors import looks_like_person
 from newsclean.normalize.dates import find_dates
-from newsclean.normalize.titles import norm
 from newsclean.page import Block
 from newsclean.stages.classify.trees import Forest, forest_from_json
-from newsclean.strings import has_digit, long_word_runs
+from newsclean.stages.title.lines import (
+    MAX_LINE,
+    Body,
+    content_pieces,
+    content_words,
+    ends_longer,
+    prose_lines,
+    quoted,
+    top_texts,
+)
+from newsclean.strings import has_digit, holds_any
 
 WEIGHTS_FILE = "text_title_rank.json"
 MAX_CANDIDATES = 1200     # lines looked at: a capture may print long menus (hundreds of lines) before the story
 LONG = 200                # characters: a body paragraph, not a headline or a label
-MAX_LINE = 250            # characters: a longer line is no candidate (and no line equal to one is counted)
-PROSE = 80                # characters: a kept line this long ending a sentence is body prose
 NEAR = 4                  # lines after a candidate in which its byline/dateline/lead is looked for
-CONTENT_LETTERS = 4       # word characters of a content word (``\w{4,}``): shorter ones are function words
-
-
-def has_crumb_mark(text: str) -> bool:
-    """Does the line hold a breadcrumb's mark (one of "/", "|", ">", "»", "›")? Five substring tests: a regex
-    call costs a few thousand instructions."""
-    return "/" in text or "|" in text or ">" in text or "»" in text or "›" in text
 
 
 _DIGIT = re.compile(r"\d")
@@ -50,9 +49,20 @@ _BY_INSIDE = re.compile(r"(?:^|[\s|·/,])(?i:von|by|par|por|door|autor(?:in)?|au
 # an image's caption or credit line ("Foto: Adobe Stock", "Picture of Liam Austin", "Image credit: ...")
 _CREDIT = re.compile(r"\b(?:foto|fotos|photo|photos|picture|image|images|bild|benutzerbild|credit|getty|istock|"
                      r"shutterstock|imago|dpa|reuters|afp)\b|©", re.I)
+#: pieces every match of ``_BY_INSIDE`` / ``_CREDIT`` holds (lower-cased): a lower-cased ASCII line holding none
+#: of them has no match, found without a regex call (``_may_search``)
+_BY_PIECES = ("von", "by", "par", "por", "door", "autor", "author")
+_CREDIT_PIECES = ("foto", "photo", "picture", "image", "bild", "credit", "getty", "istock", "shutterstock", "imago",
+                  "dpa", "reuters", "afp")
+
+
+def _may_search(pattern: re.Pattern[str], text: str, low: str | None, pieces: tuple[str, ...]) -> bool:
+    """``pattern.search(text)`` found something; ``low``: the text lower-cased when it is ASCII (whose case-blind
+    matching is that of lower-casing), else None (the regex is asked)."""
+    if low is not None and not holds_any(low, pieces):
+        return False
+    return pattern.search(text) is not None
 SHARED_ENOUGH = 6         # content words: a headline's story repeating this many of them is plenty
-QUOTING = 300             # characters: longer lines are prose, not a title quoting the headline
-MIN_QUOTED = 12           # characters: a shorter line is found inside other lines by chance
 NAME_START_MAX = 6        # words: "Richard Adams Education editor" (a name and a role), not a headline
 ABOVE = 2                 # lines above a candidate in which a headline it would be the dek of is looked for
 SHORT_NAME = 4            # words: a line of a name alone ("Sara Zinnecker") is no headline
@@ -87,121 +97,6 @@ def _nearest(lines: list[Block], test: Callable[[str], bool]) -> float:
     return next((1.0 / (k + 1) for k, a in enumerate(lines) if test(a.text)), 0.0)
 
 
-def _content_words(text: str) -> set[str]:
-    return {w.casefold() for w in long_word_runs(text, CONTENT_LETTERS)}
-
-
-_TOKEN = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")   # kana and Han: written without spaces
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-_EAST = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-HANGUL_STEM = 2           # syllables: a Korean word's stem without the particle it ends with ("사안으로" -> "사안")
-
-
-def _pieces(text: str) -> set[str]:
-    """The content pieces of a line, for any script: words of four letters or more, the first syllables of
-    Korean words (which end with their particles), and character pairs of Chinese or Japanese text (which
-    puts no spaces between words)."""
-    low = text.casefold()
-    if low.isascii() or not _EAST.search(low):   # (every character ``_EAST`` finds is outside ASCII)
-        return set(long_word_runs(low, CONTENT_LETTERS))   # the common case, in one pass
-    out: set[str] = set()
-    for tok in _TOKEN.findall(low):
-        if _CJK.search(tok):
-            out.update(tok[k:k + 2] for k in range(len(tok) - 1))
-        elif _HANGUL.search(tok):
-            if len(tok) >= HANGUL_STEM:
-                out.add(tok[:HANGUL_STEM])
-        elif len(tok) >= 4:
-            out.add(tok)
-    return out
-
-
-def prose_lines(blocks: list[Block]) -> list[int]:
-    """The indexes of the kept lines of body prose: long enough and ending a sentence (the classify stage
-    kept them)."""
-    return [b.index for b in blocks if b.kept and b.kind != "list_item" and len(b.text) >= PROSE
-            and b.text.rstrip("\"'”’» ").endswith((".", "!", "?"))]
-
-
-def _top_texts(top: list[Block]) -> tuple[dict[int, str], list[str], str]:
-    """One pass over the first lines: each line's normalised text (lines up to ``QUOTING`` characters, by
-    index), those of the lines up to ``MAX_LINE`` characters (whose equal lines are counted), and the
-    breadcrumb lines' texts as one string, each line between line feeds (``_ends_longer``)."""
-    normed: dict[int, str] = {}
-    short: list[str] = []
-    crumbs: list[str] = []
-    for b in top:
-        text = b.text
-        if len(text) > QUOTING:
-            continue
-        key = normed[b.index] = norm(text)
-        if len(text) <= MAX_LINE:
-            short.append(key)
-        if has_crumb_mark(text):
-            crumbs.append(key)
-    return normed, short, "\n" + "\n".join(crumbs) + "\n"
-
-
-def _ends_longer(key: str, lines: str) -> bool:
-    """Does one of ``lines`` (line-feed separated, one before the first and after the last) end with ``key``
-    and hold more than it (``any(c != key and c.endswith(key) for c in ...)``, in C)? ``key`` holds no line
-    feed: each place ``key`` and a line feed are found is the end of a line, a longer one when no line feed
-    comes just before it."""
-    needle = key + "\n"
-    at = lines.find(needle, 1)
-    while at >= 0:
-        if lines[at - 1] != "\n":
-            return True
-        at = lines.find(needle, at + 1)
-    return False
-
-
-class _Body:
-    """The kept body prose of a capture, for asking which lines come before it and which of a line's
-    words it repeats: the article's own headline shares its words with the story below it, a teaser
-    headline of another story does not."""
-
-    def __init__(self, blocks: list[Block], normed: dict[int, str] | None = None,
-                 starts: list[int] | None = None) -> None:
-        """``normed``: lines' normalised texts already at hand (by index), ``starts``: ``prose_lines(blocks)``
-        when already at hand."""
-        self.starts = prose_lines(blocks) if starts is None else starts
-        known = normed or {}
-        norms = [known[i] if i in known else norm(blocks[i].text) for i in self.starts]
-        # every prose line's normalised text in one, apart by line feeds (which no normalised line holds), and
-        # where each starts: a line is printed inside a prose line from the k-th on when it is found from there
-        self.joined = "\n".join(norms)
-        self.offsets = [0]
-        for t in norms:
-            self.offsets.append(self.offsets[-1] + len(t) + 1)
-        self.last: dict[str, int] = {}     # content word -> index of the last prose line that has it
-        for i in self.starts:
-            for w in _pieces(blocks[i].text):
-                self.last[w] = i
-
-    def _after(self, i: int) -> int:
-        """Position in ``starts`` of the first body prose line below line ``i``."""
-        return bisect_right(self.starts, i)
-
-    def repeats(self, i: int, key: str) -> float:
-        """1 when a body prose line below line ``i`` prints the line word for word (a dek or lead sentence
-        the story opens with; a headline is rarely repeated inside the text)."""
-        if len(key) < MIN_QUOTED:
-            return 0.0
-        k = self._after(i)
-        return 1.0 if k < len(self.starts) and self.joined.find(key, self.offsets[k]) >= 0 else 0.0
-
-    def below(self, i: int, words: set[str]) -> int:
-        """How many of ``words`` body prose below line ``i`` repeats."""
-        return sum(1 for w in words if self.last.get(w, -1) > i)
-
-    def gap(self, i: int) -> float:
-        """1 / (1 + lines between line ``i`` and the next body prose line); 0 when none follows."""
-        k = self._after(i)
-        return 0.0 if k == len(self.starts) else 1.0 / (self.starts[k] - i)
-
-
 def _overlap(below: int, words: set[str]) -> float:
     """Share of ``words`` found in body prose below the line (``below`` of them)."""
     return below / len(words) if words else 0.0
@@ -211,15 +106,6 @@ def _shared(below: int) -> float:
     """How many words body prose below the line repeats, up to SHARED_ENOUGH (the share alone favours a
     short label, "Higher education", whose two words any story may use)."""
     return min(below, SHARED_ENOUGH) / SHARED_ENOUGH
-
-
-def _quoted(key: str, others: str, exact: int) -> float:
-    """How often (up to three) other lines quote the line inside a longer text ("142 replies to
-    <headline>", "<headline> | Site", "Share <headline> on ..."): ``others`` is every line's normalised
-    text joined by newlines, ``exact`` the number of lines equal to the line."""
-    if len(key) < MIN_QUOTED:
-        return 0.0
-    return min(max(others.count(key) - exact, 0), 3) / 3
 
 
 class Signals:
@@ -238,72 +124,89 @@ def is_candidate(b: Block, sig: Signals) -> bool:
         and not sig.is_dateline(b.text)
 
 
-def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
-               wanted: Callable[[Block], bool] = lambda b: True,
-               prose: list[int] | None = None) -> list[tuple[Block, list[float]]]:
-    """(block, feature vector) for every headline candidate among the first lines of a capture (only those
-    ``wanted`` gets: the features cost most of the stage); ``prose``: ``prose_lines(blocks)`` when at hand."""
-    n = len(blocks)
-    top = blocks[:MAX_CANDIDATES]
-    longs = [b.index for b in blocks if len(b.text) >= LONG]
-    first_long = longs[0] if longs else n
-    normed, short, crumbs = _top_texts(top)   # each line normalised once
-    counts = Counter(short)
-    joined, shown_counts = "\n".join(normed.values()), Counter(normed.values())
-    body = _Body(blocks, normed, prose)
-    out = []
-    leads: dict[int, set[str]] = {}  # the content words of each lead paragraph, once
-    next_long = 0
+class _Capture:
+    """What a candidate line's features compare it with, worked out once per capture: the long lines, each
+    first line's normalised text and how often it is printed, the breadcrumb lines, the body prose."""
 
-    def headline_above(t: str) -> bool:   # a headline the line would be the dek of
-        return len(t.split()) >= SHORT_NAME and not t.endswith(".") and sig.headline_like(t, strict=True)
-    for b in top:
-        if not wanted(b) or not is_candidate(b, sig):
-            continue
-        i = b.index
-        while next_long < len(longs) and longs[next_long] <= i:
-            next_long += 1
-        nl = longs[next_long] if next_long < len(longs) else n
+    def __init__(self, blocks: list[Block], rule_pick: int | None, sig: Signals, prose: list[int] | None) -> None:
+        self.blocks, self.rule_pick, self.sig, self.n = blocks, rule_pick, sig, len(blocks)
+        self.longs = [b.index for b in blocks if len(b.text) >= LONG]
+        self.first_long = self.longs[0] if self.longs else self.n
+        self.normed, short, self.crumbs = top_texts(blocks[:MAX_CANDIDATES])   # each line normalised once
+        self.counts = Counter(short)
+        self.joined, self.shown_counts = "\n".join(self.normed.values()), Counter(self.normed.values())
+        self.body = Body(blocks, self.normed, prose)
+        self._leads: dict[int, set[str]] = {}  # the content words of each lead paragraph, once
+
+    def lead(self, nl: int) -> set[str]:
+        """The content words of the start of lead paragraph ``nl`` (none past the last line)."""
+        if nl not in self._leads:
+            self._leads[nl] = content_words(self.blocks[nl].text[:600]) if nl < self.n else set()
+        return self._leads[nl]
+
+    def headline_above(self, t: str) -> bool:
+        """A headline the line below would be the dek of."""
+        return len(t.split()) >= SHORT_NAME and not t.endswith(".") and self.sig.headline_like(t, strict=True)
+
+    def features(self, b: Block, nl: int) -> list[float]:
+        """The feature vector (``FEATURES``) of candidate line ``b``, ``nl`` the first long line below it."""
+        blocks, sig, body, n, i, text = self.blocks, self.sig, self.body, self.n, b.index, b.text
         after, above = blocks[i + 1:i + 1 + NEAR], blocks[max(0, i - ABOVE):i][::-1]
-        key = normed[i]   # a candidate is at most 250 characters long
-        words = b.text.split()
-        if nl not in leads:
-            leads[nl] = _content_words(blocks[nl].text[:600]) if nl < n else set()
-        lead = leads[nl]
-        pieces = _pieces(b.text)
+        key = self.normed[i]   # a candidate is at most 250 characters long
+        words = text.split()
+        lead = self.lead(nl)
+        pieces = content_pieces(text)
         # (ASCII text: its content words are its pieces, casefolding word by word or the whole text alike)
-        mine = pieces if b.text.isascii() else _content_words(b.text)
+        ascii_text = text.isascii()
+        mine = pieces if ascii_text else content_words(text)
+        low = text.lower() if ascii_text else None
         below = body.below(i, pieces)
-        feats = [
-            i / max(n, 1), math.log1p(i), 1.0 if i < first_long else 0.0, 1.0 / (1 + max(0, nl - i - 1)),
-            min(len(words), 40) / 10, min(len(b.text), 250) / 100, 1.0 if b.text.endswith(".") else 0.0,
-            1.0 if b.text.endswith(("?", "!")) else 0.0, 1.0 if b.kind == "list_item" else 0.0,
+        return [
+            i / max(n, 1), math.log1p(i), 1.0 if i < self.first_long else 0.0, 1.0 / (1 + max(0, nl - i - 1)),
+            min(len(words), 40) / 10, min(len(text), 250) / 100, 1.0 if text.endswith(".") else 0.0,
+            1.0 if text.endswith(("?", "!")) else 0.0, 1.0 if b.kind == "list_item" else 0.0,
             1.0 if b.kind == "heading" else 0.0, sig.sits_on_byline(blocks, i) / 2,
             1.0 if any(sig.is_dateline(a.text) for a in after) else 0.0,
             1.0 if any(sig.is_byline(a.text) for a in after) else 0.0,
             1.0 if any(sig.name_line(a.text) for a in after if len(a.text) <= 60) else 0.0,
             1.0 if any(len(a.text) >= 150 for a in after) else 0.0,
-            min(counts[key] - 1, 3) / 3,
-            1.0 if _ends_longer(key, crumbs) else 0.0,
-            1.0 if sig.headline_like(b.text, strict=True) else 0.0,
-            sum(w[:1].isupper() for w in words) / len(words), 1.0 if b.text.isupper() else 0.0,
-            1.0 if has_decimal(b.text) else 0.0,
+            min(self.counts[key] - 1, 3) / 3,
+            1.0 if ends_longer(key, self.crumbs) else 0.0,
+            1.0 if sig.headline_like(text, strict=True) else 0.0,
+            sum(w[:1].isupper() for w in words) / len(words), 1.0 if text.isupper() else 0.0,
+            1.0 if has_decimal(text) else 0.0,
             len(mine & lead) / len(mine) if mine else 0.0, 1.0 if b.kept else 0.0,
-            1.0 if rule_pick == i else 0.0,
-            1.0 if (" | " in b.text or " - " in b.text or " – " in b.text) else 0.0,
-            1.0 if ":" in b.text else 0.0,
+            1.0 if self.rule_pick == i else 0.0,
+            1.0 if (" | " in text or " - " in text or " – " in text) else 0.0,
+            1.0 if ":" in text else 0.0,
             (1.0 if b.features.get("blank_before") else 0.0) + (1.0 if b.features.get("blank_after") else 0.0),
             1.0 if b.features.get("linked_words") else 0.0, 1.0 if i == 0 else 0.0,
-            1.0 if has_date(b.text) else 0.0, 1.0 if _BY_INSIDE.search(b.text) else 0.0,
-            1.0 if len(words) <= SHORT_NAME and sig.name_line(b.text) else 0.0,
-            _nearest(after, has_date), _nearest(above, has_date), _nearest(above, headline_above),
-            1.0 if doubled(b.text) else 0.0,
+            1.0 if has_date(text) else 0.0, 1.0 if _may_search(_BY_INSIDE, text, low, _BY_PIECES) else 0.0,
+            1.0 if len(words) <= SHORT_NAME and sig.name_line(text) else 0.0,
+            _nearest(after, has_date), _nearest(above, has_date), _nearest(above, self.headline_above),
+            1.0 if doubled(text) else 0.0,
             1.0 if len(words) <= NAME_START_MAX and looks_like_person(" ".join(words[:2])) else 0.0,
-            1.0 if _CREDIT.search(b.text) else 0.0,
-            _overlap(below, pieces), _quoted(key, joined, shown_counts[key]), body.gap(i),
+            1.0 if _may_search(_CREDIT, text, low, _CREDIT_PIECES) else 0.0,
+            _overlap(below, pieces), quoted(key, self.joined, self.shown_counts[key]), body.gap(i),
             body.repeats(i, key), _shared(below),
         ]
-        out.append((b, feats))
+
+
+def candidates(blocks: list[Block], rule_pick: int | None, sig: Signals,
+               wanted: Callable[[Block], bool] = lambda b: True,
+               prose: list[int] | None = None) -> list[tuple[Block, list[float]]]:
+    """(block, feature vector) for every headline candidate among the first lines of a capture (only those
+    ``wanted`` gets: the features cost most of the stage); ``prose``: ``prose_lines(blocks)`` when at hand."""
+    capture = _Capture(blocks, rule_pick, sig, prose)
+    longs, n = capture.longs, capture.n
+    out = []
+    next_long = 0
+    for b in blocks[:MAX_CANDIDATES]:
+        if not wanted(b) or not is_candidate(b, sig):
+            continue
+        while next_long < len(longs) and longs[next_long] <= b.index:
+            next_long += 1
+        out.append((b, capture.features(b, longs[next_long] if next_long < len(longs) else n)))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import unquote, urlsplit
 
 from newsclean import handoffs
@@ -161,6 +162,7 @@ def _wrapped(blocks: list[Block], block: Block) -> list[Block]:
     return [block]
 
 
+MAX_ANCHORS = 30   # bylines/datelines looked above for a headline: a capture's story has its own near the top
 MIN_BLOCKS_FOR_RANKING = 3   # a headline sits above a story: a one- or two-line capture has none
 SIGNALS = title_rank.Signals(headline_like, is_byline_text, is_dateline_text, _name_line, _sits_on_byline)
 
@@ -301,9 +303,9 @@ class TitleStage(Stage):
     @staticmethod
     def _above_byline(top: list[Block]) -> Block | None:
         """The headline line just above the first byline/dateline that has one."""
-        anchors = [i for i, b in enumerate(top) if i > 0 and (is_byline_text(b.text) or
-                                                              is_dateline_text(b.text))]
-        for anchor in anchors[:30]:
+        # the anchors are found as they are needed: the first one with a headline line above ends the search
+        anchors = (i for i in range(1, len(top)) if is_byline_text(top[i].text) or is_dateline_text(top[i].text))
+        for anchor in islice(anchors, MAX_ANCHORS):
             above = [top[j] for j in range(anchor - 1, max(-1, anchor - 4), -1)
                      if top[j].kind != "list_item" and headline_like(top[j].text, strict=True)
                      and not is_byline_text(top[j].text) and not _name_line(top[j].text)]

@@ -113,8 +113,7 @@ class Body:
             self.offsets.append(self.offsets[-1] + len(t) + 1)
         self.last: dict[str, int] = {}     # content word -> index of the last prose line that has it
         for i in self.starts:
-            for w in content_pieces(blocks[i].text):
-                self.last[w] = i
+            self.last.update(dict.fromkeys(content_pieces(blocks[i].text), i))
 
     def _after(self, i: int) -> int:
         """Position in ``starts`` of the first body prose line below line ``i``."""

@@ -23,6 +23,7 @@ from newsclean.load.char_width import char_width, display_width, is_cjk
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.longlines import split_over_long_lines
 from newsclean.load.text_lines import Line, split_lines
+from newsclean.load.text_code import merge_code
 from newsclean.load.text_tables import merge_tables
 from newsclean.page import Block
 
@@ -240,7 +241,7 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
     flush()
     if rest:
         blocks.append(_rest_block(rest, len(blocks), lines[-1].number))
-    blocks = merge_tables(blocks)
+    blocks = merge_code(merge_tables(blocks))
     _mark_blank_lines_and_headings(blocks)
     return blocks, lines, width
 

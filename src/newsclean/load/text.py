@@ -54,30 +54,52 @@ def wrap_width(lines: list[Line]) -> int | None:
     """The column the renderer wrapped at, or None when lines were not wrapped.
 
     Greedy wrapping piles line widths up just below the wrap column with almost none above it."""
-    widths = [ln.width for ln in lines if ln.width >= 40]
-    if len(widths) < 6:
+    wide = [ln for ln in lines if ln.width >= 40]
+    if len(wide) < 6:
         return None
+    widths = [ln.width for ln in wide]
     last = min(max(widths), MAX_WRAP_COLUMN)
     # upto[k]: lines narrower than k columns (prefix sums of the widths' histogram): the lines within twelve
     # columns below a column and those above it are two differences, not a sum over the histogram per column.
     # Lines wider than any column tried share the histogram's last slot (a capture's one 50,000-character line
-    # must not cost a histogram that long)
-    hist = [0] * (last + 2)
-    for x in widths:
-        hist[min(x, last + 1)] += 1
-    upto = [0]
-    for c in hist:
-        upto.append(upto[-1] + c)
+    # must not cost a histogram that long). A line that no renderer could have wrapped (``_unbreakable``) counts
+    # near a column, never above it: ``upto_breakable`` counts the others only.
+    upto = _prefix_counts(widths, last)
+    breakable = [ln.width for ln in wide if not _unbreakable(ln.text)]
+    upto_breakable = _prefix_counts(breakable, last)
     best_w, best_score = None, 0.0
     for w in range(50, last + 1):
         near = upto[w + 1] - upto[w - 12]
-        above = len(widths) - upto[w + 1]
+        above = len(breakable) - upto_breakable[w + 1]
         score = near - 4 * above
         if score > best_score:
             best_w, best_score = w, score
     if best_w is None or best_score < max(4, 0.15 * len(widths)):
         return None
     return best_w
+
+
+#: a row of a table laid out in columns: cells apart by three spaces or more (twice at least)
+_TABLE_GAP = re.compile(r"\S {3,}(?=\S)")
+
+
+def _unbreakable(text: str) -> bool:
+    """A line wider than the wrap column that the renderer could not break: one unbroken word (a long link, a
+    path; not CJK text, which breaks anywhere) or a table's row (a renderer lays rows out whole)."""
+    if " " not in text:
+        return not is_cjk(text[0])
+    return "   " in text and len(_TABLE_GAP.findall(text)) >= 2
+
+
+def _prefix_counts(widths: list[int], last: int) -> list[int]:
+    """``out[k]``: how many of ``widths`` are below ``k`` (widths over ``last`` share one slot)."""
+    hist = [0] * (last + 2)
+    for x in widths:
+        hist[min(x, last + 1)] += 1
+    out = [0]
+    for c in hist:
+        out.append(out[-1] + c)
+    return out
 
 
 def _first_word_width(s: str) -> int:

@@ -78,7 +78,8 @@ def test_a_tutorial_keeps_its_listing_and_the_text_after_it():
              "bodies are left out unless a developer asks for them in the options of one named client.",
              "Installation takes one package and one line of setup, after which every request the client sends "
              "shows up in the log with its headers, its timing and, when asked for, its body as well."]
-    second = "dotnet add package Http.Logging\nbuilder.Services.AddHttpClient<IApi, Api>()\n    .AddHttpRawMessageLogging();"
+    second = ("dotnet add package Http.Logging\nbuilder.Services.AddHttpClient<IApi, Api>()\n"
+              "    .AddHttpRawMessageLogging();")
     capture = "Home\nNews\nAbout\n\n" + "\n\n".join([paras[0], LISTING, paras[1], second, paras[2]]) + "\n"
     art = newsclean.extract(capture)
     assert "options.IgnoreRequestContent = true;" in art.text

@@ -22,8 +22,9 @@ from dataclasses import replace
 from newsclean.load.char_width import char_width, display_width, is_cjk
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.longlines import split_over_long_lines
-from newsclean.load.text_lines import Line, split_lines
+from newsclean.load.text_boxes import unbox_tables
 from newsclean.load.text_code import merge_code
+from newsclean.load.text_lines import Line, split_lines
 from newsclean.load.text_tables import merge_tables
 from newsclean.page import Block
 
@@ -226,7 +227,7 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
 
     After ``max_blocks`` blocks the rest of the capture is read as one running block (no word is
     lost; memory stays bounded on captures of 100,000s of lines)."""
-    lines = split_lines(split_over_long_lines(text, max_blocks))
+    lines = split_lines(split_over_long_lines(unbox_tables(text), max_blocks))
     width = wrap_width(lines)
     run_on = run_on_paragraphs(lines, width)
     korean = hangul_words(lines) if width is not None else None

@@ -314,3 +314,10 @@ def test_long_links_and_table_rows_past_the_wrap_column_do_not_hide_it():
     prose = [" ".join(["word"] * 40)[:len(x)].rstrip() for x in extra]
     _, _, width = text_blocks("\n".join(lines) + "\n\n" + "\n\n".join(prose) + "\n")
     assert width is None or not 55 <= width <= 60
+
+
+def test_lines_without_text_are_no_trouble_for_the_wrap_column():
+    # (a bullet glyph alone far right: a line of width 47 whose text is empty)
+    text = "\n".join(["word " * 11, " " * 46 + "-", " " * 60, "\u3000" * 30, "\t" * 12] * 4)
+    blocks, _, _ = text_blocks(text)
+    assert blocks and all(b.text.strip() for b in blocks)

@@ -87,6 +87,8 @@ _TABLE_GAP = re.compile(r"\S {3,}(?=\S)")
 def _unbreakable(text: str) -> bool:
     """A line wider than the wrap column that the renderer could not break: one unbroken word (a long link, a
     path; not CJK text, which breaks anywhere) or a table's row (a renderer lays rows out whole)."""
+    if not text:
+        return True   # a line without text (a bullet glyph alone far right): it says nothing of wrapping
     if " " not in text:
         return not is_cjk(text[0])
     return "   " in text and len(_TABLE_GAP.findall(text)) >= 2

@@ -291,3 +291,33 @@ def test_huge_one_line_capture_is_cut_into_pieces_within_the_block_budget():
     assert len(pieces) <= 500 + len("word " * 10_000) // MAX_PIECE + 1
     assert max(len(p) for p in pieces) <= max(2 * len(line) // 1000, MAX_PIECE) + 40
     assert " ".join(pieces) == line.strip()
+
+
+def test_long_links_and_table_rows_past_the_wrap_column_do_not_hide_it():
+    """A renderer cannot break a long link or a table's row: lines past the wrap column of that kind say
+    nothing against it, while one line of running text past it would."""
+    words = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor " * 12).split()
+    lines, cur = [], ""
+    for w in words:
+        if len(cur) + 1 + len(w) > 60:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = (cur + " " + w).strip()
+    lines.append(cur)
+    url = "https://example.org/" + "a-very-long-path-segment/" * 4
+    row = "Model X200      $1,299      4.5 stars      in stock at most stores"
+    extra = [url, row, url + "x", row + " today", url + "y", row + " again"]
+    _, _, width = text_blocks("\n".join(lines) + "\n\n" + "\n\n".join(extra) + "\n")
+    assert width is not None and 55 <= width <= 60
+    # as many lines of running text as wide: the renderer did not wrap at 60 after all
+    prose = [" ".join(["word"] * 40)[:len(x)].rstrip() for x in extra]
+    _, _, width = text_blocks("\n".join(lines) + "\n\n" + "\n\n".join(prose) + "\n")
+    assert width is None or not 55 <= width <= 60
+
+
+def test_lines_without_text_are_no_trouble_for_the_wrap_column():
+    # (a bullet glyph alone far right: a line of width 47 whose text is empty)
+    text = "\n".join(["word " * 11, " " * 46 + "-", " " * 60, "\u3000" * 30, "\t" * 12] * 4)
+    blocks, _, _ = text_blocks(text)
+    assert blocks and all(b.text.strip() for b in blocks)

@@ -61,9 +61,18 @@ def test_random_html_trees_never_crash_or_invent_words(body):
         assert word in visible
 
 
+#: lines of a capture's shapes that the loader reads apart: wrapped prose, a lone bullet far right, grid lines of a
+#: table drawn with box lines (Unicode and ASCII), code lines
+WRAPPED = "the renderer wrapped this line of running text at its column of sixty"
+SHAPED_LINES = ["", "  • Home", "By Jane Doe", "January 13, 2025, 5:01 AM ET", "Latest in Politics",
+                "© 2026 Example Media", WRAPPED, " " * 46 + "-", "┌────┬────┐", "│ a  │ b  │", "├────┼────┤",
+                "└────┴────┘", "+---------+", "| x | y |", "|---+---|", "    options.Level = LogLevel.Debug;", "});",
+                "def main():"]
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(words, st.sampled_from(["", "  • Home", "By Jane Doe", "January 13, 2025, 5:01 AM ET",
-                                                   "Latest in Politics", "© 2026 Example Media"])), max_size=40))
+@given(st.lists(st.one_of(words, st.sampled_from(SHAPED_LINES)), max_size=40))
+@example([WRAPPED] * 6 + [" " * 46 + "-"])  # a wide line without text beside a wrap column (once a crash)
 def test_random_text_captures(lines):
     page = "\n".join(lines)
     art = _run(page, kind="text")

@@ -32,7 +32,9 @@ def _wrap_width_plain(widths_all: list[int]) -> int | None:
 
 
 def _lines(widths: list[int]) -> list[Line]:
-    return [Line(i, "x" * w, "x" * w, 0, None, w) for i, w in enumerate(widths)]
+    """Lines of running text of these widths (words apart by one space: lines a renderer could have wrapped;
+    the unbreakable kind is ``test_load_text``'s)."""
+    return [Line(i, ("x " * w)[:w], ("x " * w)[:w], 0, None, w) for i, w in enumerate(widths)]
 
 
 @settings(max_examples=300)

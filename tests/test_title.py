@@ -376,6 +376,6 @@ def test_title_trees_are_fitted_on_each_pages_linear_finalists() -> None:
     y = np.zeros(rows, dtype=int)
     y[0] = 1                    # the worst line of page 0: no finalist
     groups = [0] * (k + 3) + [1] * k
-    z, yz = mod.finalist_rows(x, y, groups, model)
-    assert len(z) == 2 * k and not yz.any()
+    z, yz, zg = mod.finalist_rows(x, y, groups, model)
+    assert len(z) == 2 * k and not yz.any() and zg == [0] * k + [1] * k
     assert list(z[:k, 0]) == list(range(k + 2, 2, -1))   # page 0: its k best lines, best first

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from newsclean._core import compiled
+from newsclean.load.text_code import CODE
 from newsclean.page import Block, frozen_record
 from newsclean.strings import ends_sentence, literal_trie
 
@@ -310,6 +311,9 @@ def _prose(block: Block, min_words: int) -> Prose:
     text = block.text
     words = words_of(block)
     end = ends_sentence(text)
+    if block.features.get(CODE):
+        # a code listing of a tutorial: it bridges the paragraphs around it, but does not start or end a body
+        return _make_prose(words, end, 0, False, 0.0)
     if block.kind == "table":
         # a table of figures is body content: it counts, though for less than prose
         return _make_prose(words, end, 1 if end else 0, False,

@@ -22,6 +22,8 @@ from dataclasses import replace
 from newsclean.load.char_width import char_width, display_width, is_cjk
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.longlines import split_over_long_lines
+from newsclean.load.text_boxes import unbox_tables
+from newsclean.load.text_code import merge_code
 from newsclean.load.text_lines import Line, split_lines
 from newsclean.load.text_tables import merge_tables
 from newsclean.page import Block
@@ -53,30 +55,54 @@ def wrap_width(lines: list[Line]) -> int | None:
     """The column the renderer wrapped at, or None when lines were not wrapped.
 
     Greedy wrapping piles line widths up just below the wrap column with almost none above it."""
-    widths = [ln.width for ln in lines if ln.width >= 40]
-    if len(widths) < 6:
+    wide = [ln for ln in lines if ln.width >= 40]
+    if len(wide) < 6:
         return None
+    widths = [ln.width for ln in wide]
     last = min(max(widths), MAX_WRAP_COLUMN)
     # upto[k]: lines narrower than k columns (prefix sums of the widths' histogram): the lines within twelve
     # columns below a column and those above it are two differences, not a sum over the histogram per column.
     # Lines wider than any column tried share the histogram's last slot (a capture's one 50,000-character line
-    # must not cost a histogram that long)
-    hist = [0] * (last + 2)
-    for x in widths:
-        hist[min(x, last + 1)] += 1
-    upto = [0]
-    for c in hist:
-        upto.append(upto[-1] + c)
+    # must not cost a histogram that long). A line that no renderer could have wrapped (``_unbreakable``) counts
+    # near a column, never above it: ``upto_breakable`` counts the others only.
+    upto = _prefix_counts(widths, last)
+    breakable = [ln.width for ln in wide if not _unbreakable(ln.text)]
+    upto_breakable = _prefix_counts(breakable, last)
     best_w, best_score = None, 0.0
     for w in range(50, last + 1):
         near = upto[w + 1] - upto[w - 12]
-        above = len(widths) - upto[w + 1]
+        above = len(breakable) - upto_breakable[w + 1]
         score = near - 4 * above
         if score > best_score:
             best_w, best_score = w, score
     if best_w is None or best_score < max(4, 0.15 * len(widths)):
         return None
     return best_w
+
+
+#: a row of a table laid out in columns: cells apart by three spaces or more (twice at least)
+_TABLE_GAP = re.compile(r"\S {3,}(?=\S)")
+
+
+def _unbreakable(text: str) -> bool:
+    """A line wider than the wrap column that the renderer could not break: one unbroken word (a long link, a
+    path; not CJK text, which breaks anywhere) or a table's row (a renderer lays rows out whole)."""
+    if not text:
+        return True   # a line without text (a bullet glyph alone far right): it says nothing of wrapping
+    if " " not in text:
+        return not is_cjk(text[0])
+    return "   " in text and len(_TABLE_GAP.findall(text)) >= 2
+
+
+def _prefix_counts(widths: list[int], last: int) -> list[int]:
+    """``out[k]``: how many of ``widths`` are below ``k`` (widths over ``last`` share one slot)."""
+    hist = [0] * (last + 2)
+    for x in widths:
+        hist[min(x, last + 1)] += 1
+    out = [0]
+    for c in hist:
+        out.append(out[-1] + c)
+    return out
 
 
 def _first_word_width(s: str) -> int:
@@ -203,7 +229,7 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
 
     After ``max_blocks`` blocks the rest of the capture is read as one running block (no word is
     lost; memory stays bounded on captures of 100,000s of lines)."""
-    lines = split_lines(split_over_long_lines(text, max_blocks))
+    lines = split_lines(split_over_long_lines(unbox_tables(text), max_blocks))
     width = wrap_width(lines)
     run_on = run_on_paragraphs(lines, width)
     korean = hangul_words(lines) if width is not None else None
@@ -240,7 +266,7 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
     flush()
     if rest:
         blocks.append(_rest_block(rest, len(blocks), lines[-1].number))
-    blocks = merge_tables(blocks)
+    blocks = merge_code(merge_tables(blocks))
     _mark_blank_lines_and_headings(blocks)
     return blocks, lines, width
 

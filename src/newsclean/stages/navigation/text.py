@@ -36,6 +36,7 @@ from newsclean.features.text import (
     prose_of,
     words_of,
 )
+from newsclean.load.text_code import CODE
 from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.text import ANNOUNCED, EMBED
@@ -340,12 +341,14 @@ def _drop_labels_links_captions(page: Page, blocks: list[Block], prose: dict[int
     """2. Interface labels and "Related: <headline>" links; 2b. photo captions ("Image caption ...",
     "... (Photo: AP)", "...said.Name/Getty Images")."""
     for b in blocks:
+        if b.features.get(CODE):
+            continue  # a code listing's lines are the article's, whatever they look like
         if not prose[b.index].prose and is_ui_label(b):
             page.drop(b, stage, f"interface label {b.text[:40]!r}")
         elif words_of(b) <= 25 and link_line(b.text):
             page.drop(b, stage, "link to another article")
     for b in blocks:
-        if not b.kept or words_of(b) > 60 or b.features.get(EMBED):
+        if not b.kept or words_of(b) > 60 or b.features.get(EMBED) or b.features.get(CODE):
             continue
         if caption_like(b.text):
             page.drop(b, stage, "photo caption or credit")
@@ -371,6 +374,8 @@ def _drop_promos(page: Page, kept: list[Block], prose: dict[int, Prose], total: 
     for i, b in enumerate(kept):
         p = prose[b.index]
         seen += p.words if p.prose else 0
+        if b.features.get(CODE):
+            continue
         hits = promo_hits_of(b)
         late = total and seen >= 0.8 * total
         if (hits and (p.words <= 25 or hits >= 2 or late)) or (p.words <= 30 and _follow_line(b.text)):

@@ -32,15 +32,19 @@ _START = re.compile(
     r"CREATE|npm|pip|git|sudo|docker|curl|cd|export)\s)")
 _END = ("{", "}", ";", "(", "[", "=>", "->", "},", "});", ");", "],", "\\", ",")
 _INSIDE = re.compile(r" = |==|!=|\(\)|=>|::|->|\w\.\w+\(|\w\(\S|\w\[\S")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+_SENTENCE_STOPS = (".", "!", "?", "…")
+_CLOSING_QUOTES = "\"'”’)"
 _SYMBOLS = frozenset("{}()[];=<>")
+#: one of these is in every text ``_INSIDE`` matches (a text without any is not searched)
+_INSIDE_MARKS = ("=", "(", "[", "::", "->")
 
 
 def code_shaped(text: str) -> bool:
     """Does this line read as a line of code (see the module's doc)?"""
-    if _SENTENCE_END.search(text):
+    if text.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_STOPS):
         return False
-    return bool(_START.match(text)) or text.endswith(_END) or _INSIDE.search(text) is not None
+    return text.endswith(_END) or _START.match(text) is not None \
+        or any(m in text for m in _INSIDE_MARKS) and _INSIDE.search(text) is not None
 
 
 def _shape(b: Block) -> bool | None:

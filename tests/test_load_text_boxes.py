@@ -53,3 +53,13 @@ def test_text_without_a_grid_is_left_as_it_is():
     for text in ("a | b | c\n+ one\n- two\n", "|---|\nx\n", "+--+\n| a |\n+--+\n", "plain text\n"):
         assert unbox_tables(text) == text
 
+
+
+def test_every_border_passes_the_quick_test_that_skips_captures_without_a_grid():
+    from newsclean.load.text_boxes import _MAY_BORDER, _border
+    lines = ["┌──┬──┐", "  ├───┼───┤  ", "\u00a0+----+", "|---+---|\r", "╔══╦══╗", "+====+====+", "└─┴─┘\t",
+             "+-+-+-+", "| --- |", "+--x--+", "a | b", "+ one", "|   |   |"]
+    for line in lines:
+        if _border(line):
+            assert _MAY_BORDER.search(line), line
+    assert not _MAY_BORDER.search("+" + " " * 5000 + "x")   # (and no slow search on a long non-border line)

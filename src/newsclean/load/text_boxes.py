@@ -9,11 +9,15 @@ column-laid table (``text_tables.merge_tables``) in the order the page wrote the
 """
 from __future__ import annotations
 
+import re
+
 #: the characters of a grid's border lines (box drawing, and the ASCII "+", "-", "=", "|")
 _BORDER_CHARS = frozenset("─━═┄┈┬┼┴┌┐└┘├┤╤╪╧╒╕╘╛╞╡╔╗╚╝╠╣╦╩╬╟╢╫╥╨╓╖╙╜+-=| ")
 _RULE_CHARS = frozenset("─━═-=")            # a border has a run of these
 _BARS = ("│", "|", "║")                    # what sets a row's cells apart
-_BOX_MARKS = frozenset("│┌├└║╔╠╚+|")       # a capture without any of these has no grid: nothing is read
+#: a line that may be a grid's border (``_border`` decides): a capture without one has no grid and is not split
+_MAY_BORDER = re.compile(r"^[^\S\n]*[┌├└╞╘╒╔╠╚╟+|](?:[" + re.escape("".join(sorted(_BORDER_CHARS - {" "})))
+                         + r"]|[^\S\n]){2,}$", re.M)
 CELL_GAP = "   "   # three spaces: the gap the loader's table rows and wrap-column reading know
 MIN_RULE = 3       # a border holds at least this many rule characters ("+-+" alone is no grid)
 MIN_ROWS = 2       # a grid has at least two rows of cells (a single boxed line is a note, not a table)
@@ -81,7 +85,7 @@ def _rows(grid: list[str]) -> list[str] | None:
 def unbox_tables(text: str) -> str:
     """The capture with every grid drawn with box lines printed as one line per table row (the text as it
     was when it holds none)."""
-    if not any(c in text for c in _BOX_MARKS):
+    if _MAY_BORDER.search(text) is None:
         return text
     lines = text.split("\n")
     out: list[str] = []

@@ -23,16 +23,21 @@ def test_bullets_are_list_items_of_their_own():
     assert got == [("list_item", "Home"), ("list_item", "Latest"), ("list_item", "News"), ("list_item", "Sport")]
 
 
-def test_wrapped_paragraph_is_rejoined():
-    words = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor " * 30).split()
+def _wrap(words: list[str], width: int) -> list[str]:
+    """The words wrapped greedily at ``width`` columns, as a text browser prints a paragraph."""
     lines, cur = [], ""
     for w in words:
-        if len(cur) + 1 + len(w) > 60:
+        if len(cur) + 1 + len(w) > width:
             lines.append(cur)
             cur = w
         else:
             cur = (cur + " " + w).strip()
-    lines.append(cur)
+    return lines + [cur]
+
+
+def test_wrapped_paragraph_is_rejoined():
+    words = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor " * 30).split()
+    lines = _wrap(words, 60)
     text = "\n".join(lines) + "\n\nShort line\n"
     blocks, _, width = text_blocks(text)
     assert width is not None and 55 <= width <= 60
@@ -297,14 +302,7 @@ def test_long_links_and_table_rows_past_the_wrap_column_do_not_hide_it():
     """A renderer cannot break a long link or a table's row: lines past the wrap column of that kind say
     nothing against it, while one line of running text past it would."""
     words = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor " * 12).split()
-    lines, cur = [], ""
-    for w in words:
-        if len(cur) + 1 + len(w) > 60:
-            lines.append(cur)
-            cur = w
-        else:
-            cur = (cur + " " + w).strip()
-    lines.append(cur)
+    lines = _wrap(words, 60)
     url = "https://example.org/" + "a-very-long-path-segment/" * 4
     row = "Model X200      $1,299      4.5 stars      in stock at most stores"
     extra = [url, row, url + "x", row + " today", url + "y", row + " again"]

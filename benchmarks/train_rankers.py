@@ -151,8 +151,10 @@ def fit_trees(x: np.ndarray, y: np.ndarray, groups: list[int], model: dict) -> d
     z, yz, zg = finalist_rows(x, y, groups, model)
     names = title_rank.FEATURES
     cols = [k for k, n in enumerate(names) if n not in SHAPE]
-    pages = sorted(set(zg))
-    rows_of = {g: [i for i, gi in enumerate(zg) if gi == g] for g in pages}
+    rows_of: dict[int, list[int]] = {}
+    for i, g in enumerate(zg):
+        rows_of.setdefault(g, []).append(i)
+    pages = sorted(rows_of)
     rng = np.random.RandomState(SEED)
     trees = []
     for b in range(TREE_BAGS):

@@ -30,8 +30,11 @@ _START = re.compile(
     r"(?:def|class|import|from|return|var|let|const|function|public|private|protected|static|package|using|"
     r"namespace|async|await|fn|func|impl|struct|enum|elif|else|try|catch|except|finally|SELECT|INSERT|UPDATE|"
     r"CREATE|npm|pip|git|sudo|docker|curl|cd|export)\s)")
-_END = ("{", "}", ";", "(", "[", "=>", "->", "},", "});", ");", "],", "\\", ",")
+_END = ("{", "}", ";", "(", "[", "=>", "->", "\\", ",")
 _INSIDE = re.compile(r" = |==|!=|\(\)|=>|::|->|\w\.\w+\(|\w\(\S|\w\[\S")
+#: a line ending with one of these stops (closing quotes or a bracket after it allowed) is a sentence, not code;
+#: narrower than ``strings.ends_sentence``, which also strips "]" and "*" (here "from x import *." is no code, while
+#: "['a', 'b.']" and "import x.*" are not sentences)
 _SENTENCE_STOPS = (".", "!", "?", "…")
 _CLOSING_QUOTES = "\"'”’)"
 _SYMBOLS = frozenset("{}()[];=<>")

@@ -275,7 +275,8 @@ def drop_navigation(page: Page, options: Any, stage: str) -> None:
     total = sum(p.words for b in blocks if (p := prose[b.index]).prose)
     blocks = _drop_end_matter(page, blocks, prose, total, stage)                 # 1
     _drop_dek(page, [b for b in blocks if b.kept], prose, stage)               # 1b
-    _drop_labels_links_captions(page, blocks, prose, stage)                    # 2, 2b
+    # (a code listing's lines are the article's, whatever they look like: rules 2 and 4 leave it alone)
+    _drop_labels_links_captions(page, [b for b in blocks if not b.features.get(CODE)], prose, stage)  # 2, 2b
     if getattr(options, "text_drop_bullets", True):
         _drop_bullet_runs(page, [b for b in blocks if b.kept], prose, stage)   # 3
     _drop_promos(page, [b for b in blocks if b.kept], prose, total, stage)     # 4
@@ -341,14 +342,12 @@ def _drop_labels_links_captions(page: Page, blocks: list[Block], prose: dict[int
     """2. Interface labels and "Related: <headline>" links; 2b. photo captions ("Image caption ...",
     "... (Photo: AP)", "...said.Name/Getty Images")."""
     for b in blocks:
-        if b.features.get(CODE):
-            continue  # a code listing's lines are the article's, whatever they look like
         if not prose[b.index].prose and is_ui_label(b):
             page.drop(b, stage, f"interface label {b.text[:40]!r}")
         elif words_of(b) <= 25 and link_line(b.text):
             page.drop(b, stage, "link to another article")
     for b in blocks:
-        if not b.kept or words_of(b) > 60 or b.features.get(EMBED) or b.features.get(CODE):
+        if not b.kept or words_of(b) > 60 or b.features.get(EMBED):
             continue
         if caption_like(b.text):
             page.drop(b, stage, "photo caption or credit")

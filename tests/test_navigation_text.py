@@ -188,3 +188,28 @@ def test_caption_like_answers_as_its_full_patterns_do(text):
     full = bool(nav._CREDIT.search(text) or nav._CAPTION_HEAD.match(text)
                 or (nav._CAPTION_TAIL.search(text) and not text.rstrip().endswith((".", "!", "?", "”", '"'))))
     assert nav.caption_like(text) is full
+
+
+def test_image_descriptions_are_dropped_with_their_reason():
+    """A text browser prints an image's alternative text in its place; a description of the picture
+    ("Screenshot of ...", "A headshot of ...") is no part of the story, a sentence about a picture is."""
+    alt = ["Screenshot of a sales dashboard titled Quarterly Review, with a line chart of revenue by month.",
+           "A headshot of Jane Doe in an office."]
+    story = "The image of the flooded square was shared thousands of times before officials confirmed it."
+    page = run([P[0], alt[0], P[1], alt[1], P[2], story, P[3]])
+    assert kept(page) == [P[0], P[1], P[2], story, P[3]]
+    assert all("image description" in (b.reason or "") for b in page.blocks if b.text in alt)
+
+
+@pytest.mark.parametrize("text,words,expected", [
+    ("Infographic showing the top dental trends in 2025", 8, True),
+    ("An image from the launch event", 6, True),
+    ("Photos of the guidebook's pages", 5, True),
+    ("Photo: AP", 2, False),                              # a credit: the caption rule's
+    ("A photograph is worth a thousand words.", 7, False),
+    ("Imagery of the war shaped the election.", 7, False),
+    ("Diagram of the engine " + "with many parts " * 40, 124, False),   # past MAX_WORDS: a story's paragraph
+])
+def test_alt_text_like(text, words, expected):
+    from newsclean.stages.navigation.alt_text import alt_text_like
+    assert alt_text_like(text, words) is expected

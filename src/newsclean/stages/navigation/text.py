@@ -40,6 +40,7 @@ from newsclean.load.text_code import CODE
 from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.text import ANNOUNCED, EMBED
+from newsclean.stages.navigation.alt_text import alt_text_like
 from newsclean.strings import holds_any
 
 _ICON = re.compile(r"\b(icon|button|arrow|chevron|caret)\b", re.I)
@@ -340,17 +341,19 @@ def _drop_end_matter(page: Page, blocks: list[Block], prose: dict[int, Prose], t
 
 def _drop_labels_links_captions(page: Page, blocks: list[Block], prose: dict[int, Prose], stage: str) -> None:
     """2. Interface labels and "Related: <headline>" links; 2b. photo captions ("Image caption ...",
-    "... (Photo: AP)", "...said.Name/Getty Images")."""
+    "... (Photo: AP)", "...said.Name/Getty Images") and image descriptions ("Screenshot of ...")."""
     for b in blocks:
         if not prose[b.index].prose and is_ui_label(b):
             page.drop(b, stage, f"interface label {b.text[:40]!r}")
         elif words_of(b) <= 25 and link_line(b.text):
             page.drop(b, stage, "link to another article")
     for b in blocks:
-        if not b.kept or words_of(b) > 60 or b.features.get(EMBED):
+        if not b.kept or b.features.get(EMBED):
             continue
-        if caption_like(b.text):
+        if words_of(b) <= 60 and caption_like(b.text):
             page.drop(b, stage, "photo caption or credit")
+        elif alt_text_like(b.text, words_of(b)):
+            page.drop(b, stage, "image description (the picture's alternative text)")
 
 
 def _drop_bullet_runs(page: Page, kept: list[Block], prose: dict[int, Prose], stage: str) -> None:

@@ -154,3 +154,19 @@ def test_closing_bulleted_sentences_after_a_stray_word_are_kept():
     kept = [b.text for b in page.kept()]
     assert all(p[2:] in kept for p in points)
     assert "Daily Dawg Chow" not in kept
+
+
+def test_a_list_of_running_text_bullets_does_not_cut_the_body():
+    """A listicle's own points ("rapid deployment for pre-configured servers") cost the body search what
+    any short line costs; a menu's Title Case bullets cost more (see the test above with "• Home")."""
+    points = ["• rapid deployment times for the usual servers", "• flexible scaling between the two kinds of plans",
+              "• strong privacy rules in the European data centres", "• payments in several currencies accepted",
+              "• a design that puts the programming interface first", "• configurations that take up to three days",
+              "• only a small number of managed services", "• a smaller footprint than the largest providers"]
+    after = ["The second provider offers virtual servers with up to two dozen processors and plenty of memory.",
+             "Its network includes a fast uplink, and the monthly traffic allowance is generous for most users."]
+    text = "\n\n".join(BODY + ["What we liked"] + points + after)
+    page = run(text)
+    kept = [b.text for b in page.kept()]
+    assert all(t in kept for t in BODY + after)
+    assert sum(t.startswith("•") or t in [p[2:] for p in points] for t in kept) == len(points)

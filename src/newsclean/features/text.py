@@ -201,17 +201,19 @@ class Prose:
     prose: bool
     score: float
     loose: bool = False  # running text that lost its full stop (see region_scores)
+    point: bool = False  # a bullet of running text: a point of the story's own list (see region_scores)
 
 
 #: Prose's fields, in order (``_make_prose`` builds the records)
-_PROSE_FIELDS = ("words", "sentence_end", "sentences", "prose", "score", "loose")
+_PROSE_FIELDS = ("words", "sentence_end", "sentences", "prose", "score", "loose", "point")
 
 
-def _make_prose(words: int, end: bool, sentences: int, prose: bool, score: float, loose: bool = False) -> Prose:
-    """``Prose(words, end, sentences, prose, score, loose)`` (one per block of a capture), built as
+def _make_prose(words: int, end: bool, sentences: int, prose: bool, score: float, loose: bool = False,
+                point: bool = False) -> Prose:
+    """``Prose(words, end, sentences, prose, score, loose, point)`` (one per block of a capture), built as
     ``page._decision`` builds a Decision: the compiled core's ``frozen_record`` when it runs, else its
     twin ``page.frozen_record_pure``."""
-    record: Prose = frozen_record(Prose, _PROSE_FIELDS, (words, end, sentences, prose, score, loose))
+    record: Prose = frozen_record(Prose, _PROSE_FIELDS, (words, end, sentences, prose, score, loose, point))
     return record
 
 
@@ -235,12 +237,16 @@ def word_count_pure(text: str) -> int:
 _PROSE_MIN_WORDS = 8          # ``prose_of``'s default, whose cache key is made once
 _PROSE_KEY = f"_prose{_PROSE_MIN_WORDS}"
 # a bullet of running text ("Rapid deployment times for pre-configured servers": this many words or more, at
-# least this share of them starting lower-case) is a point of the story's own list, and costs the body search
-# what any short line costs; a menu's bullets are one to four Title Case words, and cost more (session 18:
-# WCXB captures, check +0.0002 to +0.0021 on all seven renderers, the listicles' feature and pros/cons lists
-# no longer cut the body in two)
+# least this share of them starting lower-case) is a *point* of the story's own list; a menu's bullets are one
+# to four Title Case words
 RUNNING_ITEM_WORDS = 5
 RUNNING_ITEM_LOWER = 0.5
+
+
+def short_line_cost(words: int) -> float:
+    """What a short line that is not prose costs the body search (a label, a loose line, a list's point): more
+    for a longer one, up to 30 words."""
+    return 1.0 + 0.25 * min(words, 30)
 
 
 def prose_of(block: Block, min_words: int = _PROSE_MIN_WORDS) -> Prose:
@@ -345,9 +351,10 @@ def _prose(block: Block, min_words: int) -> Prose:
             and letter_count(text) >= 0.55 * max(1, len(text) - text.count(" ")) and not promo_hits_of(block):
         # a line of running text without its full stop (lost with an inline element), or a
         # sentence-case headline: region_scores counts it for the body when it sits next to it
-        return _make_prose(words, end, sentences, False, -(1.0 + 0.25 * min(words, 30)), loose=True)
-    elif block.kind == "list_item" and not (words >= RUNNING_ITEM_WORDS and lower_share(text) >= RUNNING_ITEM_LOWER):
-        score = -(3.0 + 0.5 * min(words, 30))
+        return _make_prose(words, end, sentences, False, -short_line_cost(words), loose=True)
+    elif block.kind == "list_item":
+        point = words >= RUNNING_ITEM_WORDS and lower_share(text) >= RUNNING_ITEM_LOWER
+        return _make_prose(words, end, sentences, prose, -(3.0 + 0.5 * min(words, 30)), point=point)
     else:
-        score = -(1.0 + 0.25 * min(words, 30))
+        score = -short_line_cost(words)
     return _make_prose(words, end, sentences, prose, score)

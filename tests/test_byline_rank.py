@@ -97,16 +97,22 @@ def test_the_trainer_exports_the_trees_sklearn_fitted():
     the leaves)."""
     np = pytest.importorskip("numpy")
     pytest.importorskip("sklearn")
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits  # a dependency of scikit-learn
+
     br = load_script("benchmarks/train/byline_rank.py", "nc_byline_rank")
     rng = np.random.default_rng(13)
     x = rng.random((400, len(rank.FEATURES)))
     y = (x[:, 0] + 0.5 * x[:, 3] > 0.8).astype(int)
-    doc = br.fit_trees(x, y)
+    # both fits on one thread: 400 rows are no work for a pool, and on a busy two-core machine the
+    # OpenMP threads waiting on each other took seconds (this test compares the exported trees with
+    # sklearn's own scores, which do not depend on the number of threads)
+    with threadpool_limits(1):
+        doc = br.fit_trees(x, y)
+        want = HistGradientBoostingClassifier(max_iter=br.TREES, learning_rate=br.LEARNING_RATE,
+                                              min_samples_leaf=br.MIN_LEAF, early_stopping=False,
+                                              random_state=br.SEED).fit(x, y).decision_function(x)
     got = rank.ranker_from_json(json.loads(br.to_json(doc))).scores(x.tolist())
-    from sklearn.ensemble import HistGradientBoostingClassifier
-    want = HistGradientBoostingClassifier(max_iter=br.TREES, learning_rate=br.LEARNING_RATE,
-                                          min_samples_leaf=br.MIN_LEAF, early_stopping=False,
-                                          random_state=br.SEED).fit(x, y).decision_function(x)
     assert np.allclose(got, want, atol=1e-4)
 
 

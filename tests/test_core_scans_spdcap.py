@@ -57,7 +57,7 @@ def test_first_letters_examples() -> None:
         assert first_letters("²³ ½") == "²³" and first_letters("123 _ ...") is None
 
 
-@settings(max_examples=1000)
+@settings(max_examples=500)
 @given(st.text(alphabet=st.sampled_from("[]().jpegJPEGpngsvgwbifſKk _-/%x1é \t"), max_size=24))
 def test_bracketed_pretest_never_misses(text: str) -> None:
     if _BRACKETED.fullmatch(text) is not None:
@@ -90,7 +90,7 @@ _CAPTION_ALPHABET = st.sampled_from(list(".!?”\"’[]/ \n\tAZaz.jpgpngcredit..
                                      "file.jpg", "AP", "İmage", "\u2028", "x" * 30])
 
 
-@settings(max_examples=1500)
+@settings(max_examples=500)
 @given(st.lists(_CAPTION_ALPHABET, max_size=30).map("".join))
 def test_caption_pretests_never_miss(text: str) -> None:
     from newsclean.stages.navigation import text as nav

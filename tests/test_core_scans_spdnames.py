@@ -43,7 +43,7 @@ def _both(ws: list[str]) -> tuple[list[str], list[str]]:
 
 
 @compiled_only
-@settings(max_examples=3000)
+@settings(max_examples=500)
 @given(words)
 def test_twins_on_word_lists(ws: list[str]) -> None:
     pure, comp = _both(ws)
@@ -51,7 +51,7 @@ def test_twins_on_word_lists(ws: list[str]) -> None:
 
 
 @compiled_only
-@settings(max_examples=1000)
+@settings(max_examples=500)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=10),
        st.lists(st.sampled_from([" ", ", ", " and ", " | ", " - ", " & ", "  "]), min_size=10, max_size=10))
 def test_twins_on_byline_parts(ws: list[str], seps: list[str]) -> None:

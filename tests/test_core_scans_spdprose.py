@@ -59,7 +59,7 @@ def test_sentence_ends_with_every_code_point(template: str) -> None:
 
 
 @compiled_only
-@settings(max_examples=1500)
+@settings(max_examples=500)
 @given(texts)
 def test_twins_on_texts(text: str) -> None:
     assert word_count(text) == word_count_pure(text)

@@ -115,10 +115,11 @@ def test_field_value_records() -> None:
 
 def test_prose_records() -> None:
     assert tuple(f.name for f in dataclasses.fields(Prose)) == _PROSE_FIELDS
-    for values in ((12, True, 2, True, 12.0, False), (3, False, 0, False, -1.75, True)):
+    for values in ((12, True, 2, True, 12.0, False, False), (3, False, 0, False, -1.75, True, False),
+                   (6, False, 0, False, -6.0, False, True)):
         made = _make_prose(*values)
         assert made == Prose(*values) == frozen_record_pure(Prose, _PROSE_FIELDS, values)
         assert type(made) is Prose and hash(made) == hash(Prose(*values))
         with pytest.raises(dataclasses.FrozenInstanceError):
             made.words = 0  # type: ignore[misc]
-    assert _make_prose(1, False, 0, False, -1.0) == Prose(1, False, 0, False, -1.0)   # loose defaults to False
+    assert _make_prose(1, False, 0, False, -1.0) == Prose(1, False, 0, False, -1.0)   # loose, point default to False

@@ -379,3 +379,35 @@ def test_title_trees_are_fitted_on_each_pages_linear_finalists() -> None:
     z, yz, zg = mod.finalist_rows(x, y, groups, model)
     assert len(z) == 2 * k and not yz.any() and zg == [0] * k + [1] * k
     assert list(z[:k, 0]) == list(range(k + 2, 2, -1))   # page 0: its k best lines, best first
+
+
+def test_held_out_top1_reads_the_whole_ranker_on_unseen_pages() -> None:
+    """train_rankers.py --cv: a feature that marks the gold line on every page gives a held-out top-1 near 1; the
+    same rows with the gold line placed at random among each capture's lines score near chance."""
+    import sys
+
+    import numpy as np
+
+    from newsclean.stages.title import rank as title_rank
+    from tests.scripts import ROOT, load_script
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    mod = load_script("benchmarks/train_rankers.py", "nc_train_rankers_cv")
+    mod.TREE_BAGS, mod.BAG_TREES = 2, 10   # (this module's own copy: a small forest keeps the test quick)
+    n = len(title_rank.FEATURES)
+    signal = next(k for k, f in enumerate(title_rank.FEATURES) if f not in mod.SHAPE)
+    rng = np.random.RandomState(0)
+    lines, pages = 5, 60
+    x = rng.normal(size=(pages * 2 * lines, n))
+    y = np.zeros(len(x), dtype=int)
+    groups, ids = [], []
+    for c in range(pages * 2):           # two captures of each page
+        ids.append(f"page{c // 2}")
+        gold = c * lines + rng.randint(lines)
+        y[gold] = 1
+        x[gold, signal] += 8.0
+        groups += [c] * lines
+    assert mod.held_out_top1(x, y, groups, ids, salt=0) >= 0.95
+    shuffled = np.zeros_like(y)
+    for c in range(pages * 2):
+        shuffled[c * lines + rng.randint(lines)] = 1
+    assert mod.held_out_top1(x, shuffled, groups, ids, salt=0) < 0.45

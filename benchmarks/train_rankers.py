@@ -152,18 +152,15 @@ def finalist_rows(x: np.ndarray, y: np.ndarray, groups: list[int],
     return np.array(zs, dtype=float), np.array(ys), gs
 
 
-def fit_trees(x: np.ndarray, y: np.ndarray, groups: list[int], model: dict, seed: int = SEED) -> dict:
+def fit_trees(x: np.ndarray, y: np.ndarray, groups: list[int], model: dict) -> dict:
     """Boosted regression trees on the finalists' rows (features minus ``SHAPE``), as flat node lists indexing
     the full row (a leaf has feature -1; its value carries the learning rate; the constant prior
     is left out: it does not change a ranking)."""
     z, yz, zg = finalist_rows(x, y, groups, model)
     names = title_rank.FEATURES
     cols = [k for k, n in enumerate(names) if n not in SHAPE]
-    rows_of: dict[int, list[int]] = {}
-    for i, g in enumerate(zg):
-        rows_of.setdefault(g, []).append(i)
     trees = []
-    for gbm in bagged_forests(z, yz, rows_of, cols, seed):
+    for gbm in bagged_forests(z, yz, zg, cols):
         for est in gbm.estimators_[:, 0]:
             t = est.tree_
             leaf = t.children_left < 0
@@ -175,10 +172,13 @@ def fit_trees(x: np.ndarray, y: np.ndarray, groups: list[int], model: dict, seed
     return {"linear_share": LINEAR_SHARE, "tree_inputs": [names[k] for k in cols], "trees": trees}
 
 
-def bagged_forests(z: np.ndarray, yz: np.ndarray, rows_of: dict[int, list[int]], cols: list[int],
+def bagged_forests(z: np.ndarray, yz: np.ndarray, zg: list[int], cols: list[int],
                    seed: int = SEED) -> list[GradientBoostingClassifier]:
-    """The ``TREE_BAGS`` forests, each fitted on a bootstrap sample of the captures (``rows_of``: a capture's
-    finalist rows in ``z``), seeded from ``seed``."""
+    """The ``TREE_BAGS`` forests, each fitted on a bootstrap sample of the captures (``zg``: the capture of each
+    finalist row in ``z``), seeded from ``seed``."""
+    rows_of: dict[int, list[int]] = {}
+    for i, g in enumerate(zg):
+        rows_of.setdefault(g, []).append(i)
     pages = sorted(rows_of)
     rng = np.random.RandomState(seed)
     out = []
@@ -206,10 +206,7 @@ def held_out_top1(x: np.ndarray, y: np.ndarray, groups: list[int], page_ids: lis
         tr, te = np.flatnonzero(row_fold != f), np.flatnonzero(row_fold == f)
         model = fit(x[tr], y[tr], [groups[i] for i in tr], names, "headline")
         z, yz, zg = finalist_rows(x[tr], y[tr], [groups[i] for i in tr], model)
-        rows_of: dict[int, list[int]] = {}
-        for i, g in enumerate(zg):
-            rows_of.setdefault(g, []).append(i)
-        forests = bagged_forests(z, yz, rows_of, cols, seed)
+        forests = bagged_forests(z, yz, zg, cols, seed)
         zt, yt, gt = finalist_rows(x[te], y[te], garr[te].tolist(), model)
         lin = ((zt - np.array(model["mean"])) / np.array(model["scale"])) @ np.array(model["weights"])
         score = LINEAR_SHARE * lin + sum(m.decision_function(zt[:, cols]) for m in forests) / TREE_BAGS
@@ -247,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="headline only: print the whole ranker's held-out top-1 over DRAWS fold draws; write nothing")
     ap.add_argument("--seed", type=int, default=SEED, help="with --cv: the trees' bagging seed")
     a = ap.parse_args(argv)
+    if a.cv and a.target != "title":
+        ap.error("--cv measures the headline ranker only (--target title)")
     features, name = TARGETS[a.target]
     a.out = a.out or DATA / name
     page_ids: list[str] = []

@@ -350,9 +350,10 @@ def _drop_labels_links_captions(page: Page, blocks: list[Block], prose: dict[int
     for b in blocks:
         if not b.kept or b.features.get(EMBED):
             continue
-        if words_of(b) <= 60 and caption_like(b.text):
+        words = words_of(b)
+        if words <= 60 and caption_like(b.text):
             page.drop(b, stage, "photo caption or credit")
-        elif alt_text_like(b.text, words_of(b)):
+        elif alt_text_like(b.text, words):
             page.drop(b, stage, "image description (the picture's alternative text)")
 
 

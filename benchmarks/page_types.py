@@ -3,6 +3,7 @@
 
     python benchmarks/page_types.py [--bench ../shared/bench] [--save runs.json] [--load runs.json] [--limit N]
                                     [--split tune|check] [--types listing,forum] [--true-type] [--texts out.json]
+                                    [--renderer elinks|links|html2text] [--cache DIR]
 
 Pages: ``wcxb/dev`` (711 articles) and ``wcxb/dev-other`` (647 pages of six other types), each split into tune
 and check by SPLITS.md. Every page runs through the default pipeline. Printed, for tune and for check (check
@@ -10,6 +11,10 @@ only in aggregate, as SPLITS.md asks): body word-F1 per true type with WCXB's ow
 lower-cased ``\\w+`` tokens per page, averaged over pages; a page with no truth text scores 1 for an empty body,
 else 0), page-type accuracy over the seven types, article-vs-not balanced accuracy, and the confusion matrix
 (rows: true type, columns: predicted type).
+
+``--renderer`` runs the pages' text captures by that renderer instead (rendered once and cached under
+``--cache``; read with ``kind="text"`` and no URL, as the scoreboard reads captures): the capture page-type
+model is fitted on links and html2text captures of the tune pages, so elinks is its unseen renderer.
 
 ``--true-type`` sets every page's type to its true type (confidence 1) after ``page_type`` ran: the body
 scores then measure the extraction for the type alone, apart from the classifier's mistakes. ``--types``
@@ -27,9 +32,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE / "train"), str(HERE.parent / "src")]
-from page_type import pages
+from page_type import capture_pages, pages
 
-from bench_sets import DEFAULT_BENCH, pinned_options
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, pinned_options
 from newsclean import Pipeline
 from newsclean.assemble import build_article
 from newsclean.errors import NewscleanError
@@ -65,7 +70,8 @@ class ForcedType(PageTypeStage):
 
 
 def run(bench: Path, limit: int | None, splits: tuple[str, ...] = ("tune", "check"), *,
-        types: set[str] | None = None, true_type: bool = False, texts: dict[str, str] | None = None) -> list[dict]:
+        types: set[str] | None = None, true_type: bool = False, texts: dict[str, str] | None = None,
+        renderer: str | None = None, cache: Path = DEFAULT_CACHE) -> list[dict]:
     golds = {}
     for folder in ("wcxb/dev", "wcxb/dev-other"):
         gt = json.loads((bench / folder / "ground-truth.json").read_text(encoding="utf-8"))
@@ -74,12 +80,13 @@ def run(bench: Path, limit: int | None, splits: tuple[str, ...] = ("tune", "chec
     pipe = Pipeline(options=pinned_options()).replace("page_type", forced)
     out = []
     for split in splits:
-        for pid, kind, (reader, url) in pages(bench, split, limit):
+        listed = capture_pages(bench, cache, renderer, split, limit) if renderer else pages(bench, split, limit)
+        for pid, kind, (reader, url) in listed:
             if types and kind not in types:
                 continue
             forced.truth = kind if true_type else None
             try:
-                page = pipe.process(reader(), url=url)
+                page = pipe.process(reader(), url=url, kind="text" if renderer else None)
                 art = build_article(page)
                 pred, text = (page.get("page_type") if true_type else art.page_type) or "?", art.text
             except NewscleanError:
@@ -133,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--true-type", action="store_true", help="give every page its true type (confidence 1): "
                                                               "the extraction's score apart from the classifier")
     ap.add_argument("--texts", type=Path, help="write the tune pages' bodies here (JSON, id -> text)")
+    ap.add_argument("--renderer", choices=("elinks", "links", "html2text"),
+                    help="run the pages' text captures by this renderer (see above)")
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where rendered captures are cached")
     a = ap.parse_args(argv)
     texts: dict[str, str] | None = {} if a.texts else None
     if a.load:
@@ -140,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         types = set(a.types.split(",")) if a.types else None
         rows = run(a.bench, a.limit, (a.split,) if a.split else ("tune", "check"), types=types,
-                   true_type=a.true_type, texts=texts)
+                   true_type=a.true_type, texts=texts, renderer=a.renderer, cache=a.cache)
     if a.texts and texts is not None:
         a.texts.write_text(json.dumps(texts), encoding="utf-8")
     if a.save:

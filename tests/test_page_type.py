@@ -8,9 +8,10 @@ import random
 import pytest
 
 from newsclean import Pipeline
-from newsclean.stages.page_type import PAGE_TYPES, Z_CLIP, classify, load_model
-from newsclean.stages.page_type.features import page_features
+from newsclean.stages.page_type import CAPTURE_WEIGHTS_FILE, PAGE_TYPES, Z_CLIP, classify, load_model
+from newsclean.stages.page_type.features import HTML_ONLY, TEXT_TOO, page_features
 from newsclean.stages.page_type.schema import schema_types
+from newsclean.stages.page_type.urls import URL_SIGNALS
 from tests.page_type_pages import ARTICLE, PAGES, PARA, PRODUCT
 
 
@@ -89,3 +90,41 @@ def test_classify_logits_as_first_written() -> None:
         exps = [math.exp(v - top) for v in logits]
         expected = {c: e / sum(exps) for c, e in zip(model["classes"], exps)}
         assert classify(feats, model)[2] == expected
+
+
+FORUM_CAPTURE = "\n".join(
+    ["Forums", "Home", "Search", "Log in", "Register", "", "Terminal opening date - any news?", ""]
+    + sum([[f"user{i}", "Joined: Mar 2019", f"Posts: {12 * i}", "",
+            f"Does anyone know when it opens? I heard spring but my neighbour says summer. ({i})", "",
+            f"{i} years ago", "Reply", "Quote", ""] for i in range(1, 7)], [])
+    + ["Page 1 of 3", "Next"])
+PRODUCT_CAPTURE = "\n".join(
+    ["Shop", "Cart (0)", "Sign in", "", "Acme Stainless Kettle 1.7 L", "", "$49.99", "In stock", "Quantity", "1",
+     "Add to cart", "Add to wishlist", "", "Description", "",
+     "A quiet kettle with a stainless body and a concealed element. Boils a full jug in under four minutes.", "",
+     "Specifications", "", "Capacity: 1.7 L", "Power: 2200 W", "Weight: 1.1 kg", "", "Customers also bought", "",
+     "Acme Toaster $39.99", "Acme Mug $9.99", "Acme Teapot $24.99", "", "Free delivery over $50"])
+
+
+def test_text_captures_are_typed_by_the_capture_model() -> None:
+    page = Pipeline().process(FORUM_CAPTURE, kind="text")
+    features, _ = page_features(page)
+    expected = classify(features, load_model(CAPTURE_WEIGHTS_FILE))[2]
+    assert page.notes["page_type"]["probabilities"] == {k: round(v, 3) for k, v in
+                                                        sorted(expected.items(), key=lambda t: -t[1])}
+    assert classify(features, load_model())[2] != expected  # (the HTML model would answer otherwise)
+
+
+def test_a_thread_and_a_shop_page_captured_as_text_are_not_articles() -> None:
+    assert Pipeline().extract(FORUM_CAPTURE, kind="text").page_type == "forum"
+    # a single product with a strip of other products: a commerce page either way
+    assert Pipeline().extract(PRODUCT_CAPTURE, kind="text").page_type in ("product", "collection")
+
+
+def test_the_capture_model_reads_only_what_a_capture_shows() -> None:
+    model = load_model(CAPTURE_WEIGHTS_FILE)
+    assert tuple(model["classes"]) == PAGE_TYPES
+    assert not set(model["features"]) & (HTML_ONLY - TEXT_TOO) and not set(model["features"]) & URL_SIGNALS
+    text_page = Pipeline().process(FORUM_CAPTURE, kind="text")
+    assert set(model["features"]) <= set(page_features(text_page)[0])
+    assert TEXT_TOO & set(model["features"])  # what the capture's cleaning kept, its sentences, its headline

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsclean import Pipeline
 from newsclean.page import Page
-from newsclean.stages.page_type.features import page_features
+from newsclean.stages.page_type.features import TEXT_TOO, page_features
 from newsclean.stages.page_type.profile import PROFILE_HTML_ONLY
 from tests.page_type_pages import PARA, PARA2
 
@@ -84,7 +84,9 @@ def test_a_text_capture_leaves_the_html_only_profile_signals_out() -> None:
     page = Pipeline(["metadata"]).process(f"Ferry terminal opens\n\nBy Ann Smith\n\n{THREE_SENTENCES}\n",
                                           kind="text", url="https://news.example.org/2024/05/12/ferry-opens")
     features = page_features(page)[0]
-    assert PROFILE_HTML_ONLY.isdisjoint(features)
+    # the markup's signals are left out; those a capture shows too (its sentences, its headline's byline) stay
+    assert (PROFILE_HTML_ONLY - TEXT_TOO).isdisjoint(features)
+    assert {"sent_per_par", "near_title_byline"} <= set(features) and "kept_link_density" not in features
     assert features["url_date_path"] == 1.0
 
 

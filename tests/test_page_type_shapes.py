@@ -7,7 +7,7 @@ import pytest
 
 from newsclean import Pipeline
 from newsclean.page import Page
-from newsclean.stages.page_type.features import page_features
+from newsclean.stages.page_type.features import TEXT_TOO, page_features
 from newsclean.stages.page_type.shapes import SHAPES_HTML_ONLY
 from tests.page_type_pages import PARA, PARA2
 
@@ -65,5 +65,6 @@ def test_section_pagination_and_form_markup_in_the_source() -> None:
 def test_a_text_capture_leaves_the_html_only_shape_signals_out() -> None:
     page = Pipeline(["metadata"]).process(f"Harbour news\n\nMarch 3, 2024\n\n{PARA}\n\nOlder posts\n", kind="text")
     features = page_features(page)[0]
-    assert SHAPES_HTML_ONLY.isdisjoint(features)
-    assert features["dated_lines"] > 0
+    # the source's tags are left out; the share of words the capture's cleaning kept stays (the capture model)
+    assert (SHAPES_HTML_ONLY - TEXT_TOO).isdisjoint(features) and "src_form" not in features
+    assert features["dated_lines"] > 0 and 0 < features["kept_word_share"] <= 1

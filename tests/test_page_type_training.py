@@ -2,6 +2,7 @@
 for byte (checked on a small sample; skipped without ../shared/bench or scikit-learn)."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,15 @@ def test_training_reads_no_check_page() -> None:
     train = _train_module()
     ids = [pid for pid, _, _ in train.pages(BENCH, "tune")]
     assert ids and not any(train.is_check(pid.split("/")[1]) for pid in ids)
+
+
+@pytest.mark.skipif(not (shutil.which("links") and shutil.which("html2text")),
+                    reason="the capture model's renderers (Debian links and html2text) are not installed")
+def test_the_capture_model_trains_the_same_twice_on_rendered_captures(tmp_path: Path) -> None:
+    train = _train_module()
+    X1, y1 = train.collect(BENCH, "tune", limit=3, captures=tmp_path)   # renders into tmp_path
+    X2, y2 = train.collect(BENCH, "tune", limit=3, captures=tmp_path)   # reads the renders back
+    assert y1 == y2 and X1 == X2 and len(y1) == 6 * len(train.CAPTURE_RENDERERS)
+    assert not any(k.startswith("url_") or k == "link_density" for row in X1 for k in row)
+    first = train.to_json(train.train(X1, y1), captures=True)
+    assert first == train.to_json(train.train(X2, y2), captures=True) and "text captures" in first

@@ -2,6 +2,7 @@
 """Fit the page-type model (stage ``page_type``) on the TUNE split and write its weights.
 
     python benchmarks/train/page_type.py [--bench ../shared/bench] [--out PATH] [--check] [--limit N]
+    python benchmarks/train/page_type.py --captures [--cache DIR] [--out PATH] [--check] [--limit N]
 
 Data: WCXB dev pages, tune split only (SPLITS.md): ``wcxb/dev-other`` (six non-article types, labelled by
 ``page_type`` in its ground truth) and ``wcxb/dev`` (articles). Each page is loaded and run through the
@@ -9,6 +10,12 @@ default stages that come before ``page_type``, then ``page_type_features.page_fe
 The model is a standardised multinomial logistic regression (scikit-learn, lbfgs, L2), classes weighted so
 that each type counts alike. Rounded weights go to ``src/newsclean/data/page_type_weights.json``; the
 same data and library versions give the same file byte for byte (``--check`` compares with it).
+With ``--captures`` the same pages are rendered as text captures by ``CAPTURE_RENDERERS`` (links and html2text,
+the Debian renderers of ``bench_sets.RENDER_COMMANDS``, cached under ``--cache``, and the links capture as a
+"select all, copy" prints it: no blank lines, no indents, no bullet glyphs; elinks is kept out, to judge the
+model on a renderer it never saw), read with ``kind="text"`` and no URL (as the scoreboard reads
+captures), and the model fitted on what a capture shows goes to ``data/capture_page_type_weights.json``: the
+HTML model's markup and URL signals are missing from a capture, so it types nearly every capture an article.
 scikit-learn is needed here only, never at run time.
 """
 from __future__ import annotations
@@ -24,13 +31,16 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 from weights_io import write_or_check  # noqa: E402
 
-from bench_sets import DEFAULT_BENCH, is_check, pinned_options
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, is_check, pinned_options, render_cached, simulate
 from newsclean import Pipeline
 from newsclean.stages import DEFAULT_STAGE_NAMES
-from newsclean.stages.page_type import PAGE_TYPES, WEIGHTS_FILE
+from newsclean.stages.page_type import CAPTURE_WEIGHTS_FILE, PAGE_TYPES, WEIGHTS_FILE
 from newsclean.stages.page_type.features import page_features
 
 OUT = HERE.parents[1] / "src" / "newsclean" / "data" / WEIGHTS_FILE
+CAPTURE_OUT = HERE.parents[1] / "src" / "newsclean" / "data" / CAPTURE_WEIGHTS_FILE
+#: the renderers whose captures the capture model is fitted on (elinks is kept out: the held-out renderer)
+CAPTURE_RENDERERS = ("links", "html2text", "links+copyall")
 # inverse L2 strength: strong (~1000 pages, ~90 correlated signals). 5-fold cross-validation on tune, grouped by
 # site (StratifiedGroupKFold): 7-type accuracy / article-vs-not balanced accuracy 0.832 / 0.921 for the earlier
 # signals at 0.3; with the profile/URL signals 0.839 / 0.926 at 0.3, 0.840 / 0.929 at 0.05, 0.844 / 0.927 at 0.03
@@ -61,24 +71,51 @@ def pages(bench: Path, split: str = "tune", limit: int | None = None) -> list[tu
     return out
 
 
+def capture_pages(bench: Path, cache: Path, renderer: str, split: str = "tune", limit: int | None = None
+                  ) -> list[tuple[str, str, Any]]:
+    """``pages`` as text captures of ``renderer`` (rendered once, cached under ``cache``), with no URL;
+    "links+copyall" is the links capture as a "select all, copy" prints it (``bench_sets.simulate``)."""
+    base, _, style = renderer.partition("+")
+    out: list[tuple[str, str, Any]] = []
+    for pid, kind, (reader, _url) in pages(bench, split, limit):
+        folder, i = pid.split("/")
+        corpus = "wcxb" if folder == "dev" else "wcxb-other"   # (the scoreboard's cache of the WCXB articles)
+        path = cache / corpus / base / f"{i}.txt"
+
+        def load(path: Path = path, reader: Any = reader) -> str:
+            text = render_cached(path, base, reader)
+            return simulate(text, style) if style else text
+        out.append((pid, kind, (load, None)))
+    return out
+
+
 def stages_before() -> list[str]:
     """The default stages that run before ``page_type`` (its features read what they found)."""
     names = list(DEFAULT_STAGE_NAMES)
     return names[:names.index("page_type")]
 
 
-def features_of(load: Any) -> dict[str, float]:
+def features_of(load: Any, kind: str | None = None) -> dict[str, float]:
     reader, url = load
-    page = Pipeline(stages_before(), options=pinned_options(stages_before())).process(reader(), url=url)
+    page = Pipeline(stages_before(), options=pinned_options(stages_before())).process(reader(), url=url, kind=kind)
     return page_features(page)[0]
 
 
-def collect(bench: Path, split: str = "tune", limit: int | None = None) -> tuple[list[dict[str, float]], list[str]]:
+def collect(bench: Path, split: str = "tune", limit: int | None = None,
+            captures: Path | None = None) -> tuple[list[dict[str, float]], list[str]]:
+    """Feature rows and true types of one split's pages; with ``captures`` (the render cache), of their
+    captures by every renderer of ``CAPTURE_RENDERERS`` instead."""
     X: list[dict[str, float]] = []
     y: list[str] = []
-    for _, kind, load in pages(bench, split, limit):
-        X.append(features_of(load))
-        y.append(kind)
+    if captures is None:
+        for _, kind, load in pages(bench, split, limit):
+            X.append(features_of(load))
+            y.append(kind)
+        return X, y
+    for renderer in CAPTURE_RENDERERS:
+        for _, kind, load in capture_pages(bench, captures, renderer, split, limit):
+            X.append(features_of(load, "text"))
+            y.append(kind)
     return X, y
 
 
@@ -112,9 +149,10 @@ def _r(v: float) -> float:
     return float(f"{v:.{DIGITS}g}")
 
 
-def to_json(m: dict[str, Any]) -> str:
-    doc = {"about": "newsclean page-type model; made by benchmarks/train/page_type.py from the tune split of "
-                    "WCXB dev (dev-other + dev)",
+def to_json(m: dict[str, Any], captures: bool = False) -> str:
+    what = (f"text captures ({', '.join(CAPTURE_RENDERERS)}) of the tune split of WCXB dev (dev-other + dev)"
+            if captures else "the tune split of WCXB dev (dev-other + dev)")
+    doc = {"about": f"newsclean page-type model; made by benchmarks/train/page_type.py from {what}",
            "classes": list(PAGE_TYPES), "features": list(m["features"]),
            "mean": [_r(v) for v in m["mean"]], "scale": [_r(v) for v in m["scale"]],
            "coef": [[_r(v) for v in row] for row in m["coef"]], "intercept": [_r(v) for v in m["intercept"]]}
@@ -124,13 +162,16 @@ def to_json(m: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
-    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--out", type=Path, help=f"the weights file (default {OUT.name}, with --captures "
+                                              f"{CAPTURE_OUT.name})")
     ap.add_argument("--limit", type=int, default=None, help="pages per folder (a quick trial)")
     ap.add_argument("--check", action="store_true", help="compare with the file at --out instead of writing it")
+    ap.add_argument("--captures", action="store_true", help="fit the text captures' model (see above)")
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where the rendered captures are cached")
     a = ap.parse_args(argv)
-    X, y = collect(a.bench, "tune", a.limit)
-    text = to_json(train(X, y))
-    return write_or_check(a.out, text, a.check)
+    X, y = collect(a.bench, "tune", a.limit, a.cache if a.captures else None)
+    text = to_json(train(X, y), a.captures)
+    return write_or_check(a.out or (CAPTURE_OUT if a.captures else OUT), text, a.check)
 
 
 if __name__ == "__main__":

@@ -5,9 +5,11 @@ The page's signals (``features``: schema.org types, og:type, URL shape, repeated
 blocks, prices and cart words, post chrome, code blocks, prose and link density) go through a
 multinomial logistic regression whose weights were learned on the tune split of the WCXB dev pages
 (``benchmarks/train/page_type.py``) and ship as ``data/page_type_weights.json``; applying them is
-plain Python. The stage sets the fields ``page_type`` and ``page_type_confidence`` and keeps, in
-``page.notes["page_type"]``, the probabilities and the signals that pushed the decision most (what
-``newsclean explain`` shows). It drops nothing.
+plain Python. Text captures have their own weights (``data/capture_page_type_weights.json``, fitted on
+rendered captures of the same pages by ``page_type.py --captures``): a capture shows none of the markup
+and, often, no URL that the HTML model leans on. The stage sets the fields ``page_type`` and
+``page_type_confidence`` and keeps, in ``page.notes["page_type"]``, the probabilities and the signals that
+pushed the decision most (what ``newsclean explain`` shows). It drops nothing.
 """
 from __future__ import annotations
 
@@ -26,22 +28,25 @@ from newsclean.stages.page_type.features import page_features
 
 PAGE_TYPES = ("article", "listing", "collection", "product", "forum", "documentation", "service")
 WEIGHTS_FILE = "page_type_weights.json"
+#: the model for text captures: fitted on what a capture shows (no markup, no URL), as the HTML model's markup
+#: and URL signals are missing from a capture and it types nearly every capture an article
+CAPTURE_WEIGHTS_FILE = "capture_page_type_weights.json"
 #: signals shown by explain: the few that pushed the chosen type up the most
 TOP_SIGNALS = 5
 #: a standardised signal is clipped here, so one extreme page cannot swing the decision alone
 Z_CLIP = 6.0
 
 
-@lru_cache(maxsize=1)
-def load_model() -> dict[str, Any]:
-    """The shipped weights (read once per process)."""
+@lru_cache(maxsize=2)
+def load_model(filename: str = WEIGHTS_FILE) -> dict[str, Any]:
+    """The shipped weights (read once per process): the HTML pages' model, or ``CAPTURE_WEIGHTS_FILE``."""
     try:
-        raw = resources.files("newsclean.data").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+        raw = resources.files("newsclean.data").joinpath(filename).read_text(encoding="utf-8")
         model = json.loads(raw)
     except (OSError, ValueError) as exc:
-        raise ConfigError(f"page type weights {WEIGHTS_FILE} cannot be read: {exc}") from exc
+        raise ConfigError(f"page type weights {filename} cannot be read: {exc}") from exc
     if tuple(model.get("classes", ())) != PAGE_TYPES:
-        raise ConfigError(f"page type weights {WEIGHTS_FILE}: classes {model.get('classes')} are not {PAGE_TYPES}")
+        raise ConfigError(f"page type weights {filename}: classes {model.get('classes')} are not {PAGE_TYPES}")
     return model
 
 
@@ -77,7 +82,8 @@ class PageTypeStage(Stage):
 
     def run(self, page: Page) -> None:
         features, markup = page_features(page)
-        kind, confidence, probs, contrib = classify(features)
+        model = load_model(CAPTURE_WEIGHTS_FILE if page.kind == "text" else WEIGHTS_FILE)
+        kind, confidence, probs, contrib = classify(features, model)
         page.set_field("page_type", kind, "page_type:model", self.name)
         page.set_field("page_type_confidence", round(confidence, 3), "page_type:model", self.name)
         signals = [f"{name} = {features[name]:.2f} (+{c:.2f})" for name, c in contrib if c > 0 and name in features]

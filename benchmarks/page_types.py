@@ -13,7 +13,8 @@ else 0), page-type accuracy over the seven types, article-vs-not balanced accura
 (rows: true type, columns: predicted type).
 
 ``--renderer`` runs the pages' text captures by that renderer instead (rendered once and cached under
-``--cache``; read with ``kind="text"`` and no URL, as the scoreboard reads captures): the capture page-type
+``--cache``; read with ``kind="text"`` and no URL, as the scoreboard reads captures, or with ``--url`` with their
+page's URL): the capture page-type
 model is fitted on links and html2text captures of the tune pages, so elinks is its unseen renderer.
 
 ``--true-type`` sets every page's type to its true type (confidence 1) after ``page_type`` ran: the body
@@ -71,7 +72,7 @@ class ForcedType(PageTypeStage):
 
 def run(bench: Path, limit: int | None, splits: tuple[str, ...] = ("tune", "check"), *,
         types: set[str] | None = None, true_type: bool = False, texts: dict[str, str] | None = None,
-        renderer: str | None = None, cache: Path = DEFAULT_CACHE) -> list[dict]:
+        renderer: str | None = None, cache: Path = DEFAULT_CACHE, with_url: bool = False) -> list[dict]:
     golds = {}
     for folder in ("wcxb/dev", "wcxb/dev-other"):
         gt = json.loads((bench / folder / "ground-truth.json").read_text(encoding="utf-8"))
@@ -80,7 +81,8 @@ def run(bench: Path, limit: int | None, splits: tuple[str, ...] = ("tune", "chec
     pipe = Pipeline(options=pinned_options()).replace("page_type", forced)
     out = []
     for split in splits:
-        listed = capture_pages(bench, cache, renderer, split, limit) if renderer else pages(bench, split, limit)
+        listed = capture_pages(bench, cache, renderer, split, limit, with_url) if renderer else \
+            pages(bench, split, limit)
         for pid, kind, (reader, url) in listed:
             if types and kind not in types:
                 continue
@@ -143,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--renderer", choices=("elinks", "links", "html2text"),
                     help="run the pages' text captures by this renderer (see above)")
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where rendered captures are cached")
+    ap.add_argument("--url", action="store_true", help="with --renderer: read each capture with its page's URL")
     a = ap.parse_args(argv)
     texts: dict[str, str] | None = {} if a.texts else None
     if a.load:
@@ -150,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         types = set(a.types.split(",")) if a.types else None
         rows = run(a.bench, a.limit, (a.split,) if a.split else ("tune", "check"), types=types,
-                   true_type=a.true_type, texts=texts, renderer=a.renderer, cache=a.cache)
+                   true_type=a.true_type, texts=texts, renderer=a.renderer, cache=a.cache,
+                   with_url=a.url)
     if a.texts and texts is not None:
         a.texts.write_text(json.dumps(texts), encoding="utf-8")
     if a.save:

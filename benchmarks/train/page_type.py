@@ -41,6 +41,11 @@ OUT = HERE.parents[1] / "src" / "newsclean" / "data" / WEIGHTS_FILE
 CAPTURE_OUT = HERE.parents[1] / "src" / "newsclean" / "data" / CAPTURE_WEIGHTS_FILE
 #: the renderers whose captures the capture model is fitted on (elinks is kept out: the held-out renderer)
 CAPTURE_RENDERERS = ("links", "html2text", "links+copyall")
+#: the prints fitted on: each renderer's captures with no URL (as the scoreboard reads captures), and those of
+#: ``CAPTURE_WITH_URL`` once more with their page's URL: a capture often comes with its URL (a crawl's record),
+#: and the URL's shape tells types apart (rows without one leave the URL signals at their mean)
+CAPTURE_WITH_URL = ("html2text",)
+CAPTURE_PRINTS = tuple((r, False) for r in CAPTURE_RENDERERS) + tuple((r, True) for r in CAPTURE_WITH_URL)
 # inverse L2 strength: strong (~1000 pages, ~90 correlated signals). 5-fold cross-validation on tune, grouped by
 # site (StratifiedGroupKFold): 7-type accuracy / article-vs-not balanced accuracy 0.832 / 0.921 for the earlier
 # signals at 0.3; with the profile/URL signals 0.839 / 0.926 at 0.3, 0.840 / 0.929 at 0.05, 0.844 / 0.927 at 0.03
@@ -71,13 +76,13 @@ def pages(bench: Path, split: str = "tune", limit: int | None = None) -> list[tu
     return out
 
 
-def capture_pages(bench: Path, cache: Path, renderer: str, split: str = "tune", limit: int | None = None
-                  ) -> list[tuple[str, str, Any]]:
-    """``pages`` as text captures of ``renderer`` (rendered once, cached under ``cache``), with no URL;
-    "links+copyall" is the links capture as a "select all, copy" prints it (``bench_sets.simulate``)."""
+def capture_pages(bench: Path, cache: Path, renderer: str, split: str = "tune", limit: int | None = None,
+                  with_url: bool = False) -> list[tuple[str, str, Any]]:
+    """``pages`` as text captures of ``renderer`` (rendered once, cached under ``cache``), with their page's URL
+    or none; "links+copyall" is the links capture as a "select all, copy" prints it (``bench_sets.simulate``)."""
     base, _, style = renderer.partition("+")
     out: list[tuple[str, str, Any]] = []
-    for pid, kind, (reader, _url) in pages(bench, split, limit):
+    for pid, kind, (reader, url) in pages(bench, split, limit):
         folder, i = pid.split("/")
         corpus = "wcxb" if folder == "dev" else "wcxb-other"   # (the scoreboard's cache of the WCXB articles)
         path = cache / corpus / base / f"{i}.txt"
@@ -85,7 +90,7 @@ def capture_pages(bench: Path, cache: Path, renderer: str, split: str = "tune", 
         def load(path: Path = path, reader: Any = reader) -> str:
             text = render_cached(path, base, reader)
             return simulate(text, style) if style else text
-        out.append((pid, kind, (load, None)))
+        out.append((pid, kind, (load, url if with_url else None)))
     return out
 
 
@@ -104,7 +109,7 @@ def features_of(load: Any, kind: str | None = None) -> dict[str, float]:
 def collect(bench: Path, split: str = "tune", limit: int | None = None,
             captures: Path | None = None) -> tuple[list[dict[str, float]], list[str]]:
     """Feature rows and true types of one split's pages; with ``captures`` (the render cache), of their
-    captures by every renderer of ``CAPTURE_RENDERERS`` instead."""
+    captures, every print of ``CAPTURE_PRINTS``, instead."""
     X: list[dict[str, float]] = []
     y: list[str] = []
     if captures is None:
@@ -112,8 +117,8 @@ def collect(bench: Path, split: str = "tune", limit: int | None = None,
             X.append(features_of(load))
             y.append(kind)
         return X, y
-    for renderer in CAPTURE_RENDERERS:
-        for _, kind, load in capture_pages(bench, captures, renderer, split, limit):
+    for renderer, with_url in CAPTURE_PRINTS:
+        for _, kind, load in capture_pages(bench, captures, renderer, split, limit, with_url):
             X.append(features_of(load, "text"))
             y.append(kind)
     return X, y
@@ -150,7 +155,8 @@ def _r(v: float) -> float:
 
 
 def to_json(m: dict[str, Any], captures: bool = False) -> str:
-    what = (f"text captures ({', '.join(CAPTURE_RENDERERS)}) of the tune split of WCXB dev (dev-other + dev)"
+    what = (f"text captures ({', '.join(CAPTURE_RENDERERS)}, without a URL; {', '.join(CAPTURE_WITH_URL)} also "
+            "with the page's URL) of the tune split of WCXB dev (dev-other + dev)"
             if captures else "the tune split of WCXB dev (dev-other + dev)")
     doc = {"about": f"newsclean page-type model; made by benchmarks/train/page_type.py from {what}",
            "classes": list(PAGE_TYPES), "features": list(m["features"]),

@@ -124,7 +124,12 @@ def test_a_thread_and_a_shop_page_captured_as_text_are_not_articles() -> None:
 def test_the_capture_model_reads_only_what_a_capture_shows() -> None:
     model = load_model(CAPTURE_WEIGHTS_FILE)
     assert tuple(model["classes"]) == PAGE_TYPES
-    assert not set(model["features"]) & (HTML_ONLY - TEXT_TOO) and not set(model["features"]) & URL_SIGNALS
-    text_page = Pipeline().process(FORUM_CAPTURE, kind="text")
-    assert set(model["features"]) <= set(page_features(text_page)[0])
-    assert TEXT_TOO & set(model["features"])  # what the capture's cleaning kept, its sentences, its headline
+    names = set(model["features"])
+    assert not names & (HTML_ONLY - TEXT_TOO)  # no markup signal
+    assert TEXT_TOO & names  # what the capture's cleaning kept, its sentences, its headline
+    assert names & URL_SIGNALS  # the URL's shape, when the caller gives one (else those count as their mean)
+    without = set(page_features(Pipeline().process(FORUM_CAPTURE, kind="text"))[0])
+    assert names - URL_SIGNALS <= without and not without & URL_SIGNALS
+    url = "https://forum.example.org/threads/terminal-opening-date.123/"
+    with_url = page_features(Pipeline().process(FORUM_CAPTURE, kind="text", url=url))[0]
+    assert names <= set(with_url) | URL_SIGNALS and with_url["url_forum"] == 1.0

@@ -3,7 +3,7 @@
 
     python benchmarks/page_types.py [--bench ../shared/bench] [--save runs.json] [--load runs.json] [--limit N]
                                     [--split tune|check] [--types listing,forum] [--true-type] [--texts out.json]
-                                    [--renderer elinks|links|html2text] [--cache DIR]
+                                    [--renderer elinks|links|html2text] [--url] [--cache DIR]
 
 Pages: ``wcxb/dev`` (711 articles) and ``wcxb/dev-other`` (647 pages of six other types), each split into tune
 and check by SPLITS.md. Every page runs through the default pipeline. Printed, for tune and for check (check
@@ -14,8 +14,8 @@ else 0), page-type accuracy over the seven types, article-vs-not balanced accura
 
 ``--renderer`` runs the pages' text captures by that renderer instead (rendered once and cached under
 ``--cache``; read with ``kind="text"`` and no URL, as the scoreboard reads captures, or with ``--url`` with their
-page's URL): the capture page-type
-model is fitted on links and html2text captures of the tune pages, so elinks is its unseen renderer.
+page's URL): the capture page-type model is fitted on links and html2text captures of the tune pages, so elinks
+is its unseen renderer.
 
 ``--true-type`` sets every page's type to its true type (confidence 1) after ``page_type`` ran: the body
 scores then measure the extraction for the type alone, apart from the classifier's mistakes. ``--types``

@@ -13,9 +13,10 @@ same data and library versions give the same file byte for byte (``--check`` com
 With ``--captures`` the same pages are rendered as text captures by ``CAPTURE_RENDERERS`` (links and html2text,
 the Debian renderers of ``bench_sets.RENDER_COMMANDS``, cached under ``--cache``, and the links capture as a
 "select all, copy" prints it: no blank lines, no indents, no bullet glyphs; elinks is kept out, to judge the
-model on a renderer it never saw), read with ``kind="text"`` and no URL (as the scoreboard reads
-captures), and the model fitted on what a capture shows goes to ``data/capture_page_type_weights.json``: the
-HTML model's markup and URL signals are missing from a capture, so it types nearly every capture an article.
+model on a renderer it never saw), read with ``kind="text"`` and no URL (as the scoreboard reads captures),
+the html2text ones once more with their page's URL (``CAPTURE_PRINTS``), and the model fitted on what a capture
+shows goes to ``data/capture_page_type_weights.json``: the HTML model's markup signals (and, often, the URL's)
+are missing from a capture, so it types nearly every capture an article.
 scikit-learn is needed here only, never at run time.
 """
 from __future__ import annotations

@@ -133,3 +133,13 @@ def test_the_capture_model_reads_only_what_a_capture_shows() -> None:
     url = "https://forum.example.org/threads/terminal-opening-date.123/"
     with_url = page_features(Pipeline().process(FORUM_CAPTURE, kind="text", url=url))[0]
     assert names <= set(with_url) | URL_SIGNALS and with_url["url_forum"] == 1.0
+
+
+def test_a_capture_counts_a_threads_chrome_apart_from_time_stamps() -> None:
+    news = "\n\n".join([PARA] + [f"Harbour story {i}\n{i} hours ago" for i in range(1, 6)])
+    f = page_features(Pipeline().process(news, kind="text"))[0]
+    assert "words_forum" not in f and f["words_thread"] == 0.0 and f["words_stamp"] == pytest.approx(math.log1p(5))
+    thread = page_features(Pipeline().process(FORUM_CAPTURE, kind="text"))[0]
+    assert thread["words_thread"] > 0 and thread["words_stamp"] > 0
+    html = page_features(Pipeline(["metadata"]).process(ARTICLE[0], url=ARTICLE[1]))[0]
+    assert "words_forum" in html and "words_thread" not in html  # the HTML model's signals are unchanged

@@ -14,7 +14,9 @@ With ``--captures`` the same pages are rendered as text captures by ``CAPTURE_RE
 the Debian renderers of ``bench_sets.RENDER_COMMANDS``, cached under ``--cache``, and the links capture as a
 "select all, copy" prints it: no blank lines, no indents, no bullet glyphs; elinks is kept out, to judge the
 model on a renderer it never saw), read with ``kind="text"`` and no URL (as the scoreboard reads captures),
-the html2text ones once more with their page's URL (``CAPTURE_PRINTS``), and the model fitted on what a capture
+the html2text ones once more with their page's URL (``CAPTURE_PRINTS``); ScrapingHub's tune articles (news
+sites, their captures heavy with chrome) are printed the same way and added as articles; and the model fitted
+on what a capture
 shows goes to ``data/capture_page_type_weights.json``: the HTML model's markup signals (and, often, the URL's)
 are missing from a capture, so it types nearly every capture an article.
 scikit-learn is needed here only, never at run time.
@@ -77,15 +79,30 @@ def pages(bench: Path, split: str = "tune", limit: int | None = None) -> list[tu
     return out
 
 
+def news_pages(bench: Path, split: str = "tune", limit: int | None = None) -> list[tuple[str, str, Any]]:
+    """(id, "article", loader) of the ScrapingHub dev articles of one split: news sites' pages, whose captures
+    carry more chrome (tickers, dated teaser lists, "… ago") than most of WCXB's articles."""
+    gold = json.loads((bench / "articles" / "dev" / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = [i for i in sorted(gold) if split == "all" or is_check(i) == (split == "check")]
+    return [(f"sh/{i}", "article", (lambda p=bench / "articles" / "dev" / f"{i}.html": p.read_bytes(),
+                                    gold[i].get("url"))) for i in ids[:limit]]
+
+
+#: where each folder's captures are cached (the scoreboard's own cache of the WCXB and ScrapingHub articles)
+_CORPUS = {"dev": "wcxb", "dev-other": "wcxb-other", "sh": "sh"}
+
+
 def capture_pages(bench: Path, cache: Path, renderer: str, split: str = "tune", limit: int | None = None,
-                  with_url: bool = False) -> list[tuple[str, str, Any]]:
-    """``pages`` as text captures of ``renderer`` (rendered once, cached under ``cache``), with their page's URL
-    or none; "links+copyall" is the links capture as a "select all, copy" prints it (``bench_sets.simulate``)."""
+                  with_url: bool = False, news: bool = False) -> list[tuple[str, str, Any]]:
+    """``pages`` (and with ``news`` ``news_pages``) as text captures of ``renderer`` (rendered once, cached under
+    ``cache``), with their page's URL or none; "links+copyall" is the links capture as a "select all, copy"
+    prints it (``bench_sets.simulate``)."""
     base, _, style = renderer.partition("+")
     out: list[tuple[str, str, Any]] = []
-    for pid, kind, (reader, url) in pages(bench, split, limit):
+    listed = pages(bench, split, limit) + (news_pages(bench, split, limit) if news else [])
+    for pid, kind, (reader, url) in listed:
         folder, i = pid.split("/")
-        corpus = "wcxb" if folder == "dev" else "wcxb-other"   # (the scoreboard's cache of the WCXB articles)
+        corpus = _CORPUS[folder]
         path = cache / corpus / base / f"{i}.txt"
 
         def load(path: Path = path, reader: Any = reader) -> str:
@@ -119,7 +136,7 @@ def collect(bench: Path, split: str = "tune", limit: int | None = None,
             y.append(kind)
         return X, y
     for renderer, with_url in CAPTURE_PRINTS:
-        for _, kind, load in capture_pages(bench, captures, renderer, split, limit, with_url):
+        for _, kind, load in capture_pages(bench, captures, renderer, split, limit, with_url, news=True):
             X.append(features_of(load, "text"))
             y.append(kind)
     return X, y
@@ -157,7 +174,7 @@ def _r(v: float) -> float:
 
 def to_json(m: dict[str, Any], captures: bool = False) -> str:
     what = (f"text captures ({', '.join(CAPTURE_RENDERERS)}, without a URL; {', '.join(CAPTURE_WITH_URL)} also "
-            "with the page's URL) of the tune split of WCXB dev (dev-other + dev)"
+            "with the page's URL) of the tune split of WCXB dev (dev-other + dev) and ScrapingHub's articles"
             if captures else "the tune split of WCXB dev (dev-other + dev)")
     doc = {"about": f"newsclean page-type model; made by benchmarks/train/page_type.py from {what}",
            "classes": list(PAGE_TYPES), "features": list(m["features"]),

@@ -317,4 +317,19 @@ def page_features(page: Page) -> tuple[dict[str, float], list[str]]:
     if page.kind != "html":
         for name in _TEXT_UNKNOWN:
             f.pop(name, None)
+        _thread_words(text, f)
     return f, signals
+
+
+#: on a text capture the forum phrases are counted in two groups: a thread's own chrome, and the time stamps a
+#: news page's tickers and teaser lists print as well ("2 hours ago"), which the HTML model counts with them
+THREAD_WORDS = ("reply", "quote", "joined", "answer")
+STAMP_WORDS = (" ago", "posted")
+
+
+def _thread_words(text: str, f: dict[str, float]) -> None:
+    """``words_forum`` of a capture split into ``words_thread`` and ``words_stamp`` (see ``THREAD_WORDS``)."""
+    low = text.lower()
+    f.pop("words_forum", None)
+    f["words_thread"] = _log(sum(low.count(w) for w in THREAD_WORDS))
+    f["words_stamp"] = _log(sum(low.count(w) for w in STAMP_WORDS))

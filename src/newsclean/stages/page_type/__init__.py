@@ -28,8 +28,8 @@ from newsclean.stages.page_type.features import page_features
 
 PAGE_TYPES = ("article", "listing", "collection", "product", "forum", "documentation", "service")
 WEIGHTS_FILE = "page_type_weights.json"
-#: the model for text captures: fitted on what a capture shows (no markup, no URL), as the HTML model's markup
-#: and URL signals are missing from a capture and it types nearly every capture an article
+#: the model for text captures: fitted on what a capture shows (no markup; the URL's shape when one is given), as
+#: the HTML model's markup signals are missing from a capture and it types nearly every capture an article
 CAPTURE_WEIGHTS_FILE = "capture_page_type_weights.json"
 #: signals shown by explain: the few that pushed the chosen type up the most
 TOP_SIGNALS = 5

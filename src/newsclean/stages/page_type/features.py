@@ -294,8 +294,8 @@ HTML_ONLY = frozenset({
     "blurbs_after_links", "repeated_share", "repeat_groups", "prose_concentration",
 } | {f"hint_{g}" for g in _HINT_GROUPS} | SCHEMA_HTML_ONLY | PROFILE_HTML_ONLY | SHAPES_HTML_ONLY)
 #: signals of the above that a text capture shows too (what its cleaning kept and dropped, its sentences and
-#: sections, the headline's neighbourhood): the HTML model was fitted without them on captures, but the capture
-#: model (``CAPTURE_WEIGHTS_FILE``) is fitted on captures and reads them
+#: sections, the headline's neighbourhood): a capture keeps them, for the capture model (``CAPTURE_WEIGHTS_FILE``,
+#: fitted on captures), which the HTML model never reads
 TEXT_TOO = frozenset({"kept_word_share", "dropped_share", "sent_per_par", "multi_sent_share", "short_section_share",
                       "question_headings", "near_title_byline", "near_title_date", "title_pos"})
 _TEXT_UNKNOWN = HTML_ONLY - TEXT_TOO

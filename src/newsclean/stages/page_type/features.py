@@ -278,13 +278,26 @@ def _scan_text(blocks: list[Block]) -> str:
 _TEXT_NEEDLES = _PRICE_MARKS + tuple(p for phrases in PHRASES.values() for p in phrases)
 
 
-def _text_features(text: str, f: dict[str, float]) -> None:
+#: the forum phrases that are time stamps, which a news page's tickers and teaser lists print as well ("2 hours
+#: ago"): on a text capture they are counted apart (``words_stamp``) from the thread's own chrome (``words_thread``:
+#: the other forum phrases); the HTML model counts them all as ``words_forum``
+STAMP_WORDS = frozenset({" ago", "posted"})
+
+
+def _text_features(text: str, f: dict[str, float], capture: bool = False) -> None:
+    """Price marks and each phrase group's hits in ``text`` (one ``count_strings`` pass); on a ``capture`` the
+    forum group split by ``STAMP_WORDS``."""
     low = text.lower()
     counts = count_strings(low, len(low), _TEXT_NEEDLES)
     f["prices"] = _log(sum(counts[:len(_PRICE_MARKS)]))
     at = len(_PRICE_MARKS)
     for group, phrases in PHRASES.items():
-        f[f"words_{group}"] = _log(sum(counts[at:at + len(phrases)]))
+        hits = counts[at:at + len(phrases)]
+        if capture and group == "forum":
+            f["words_thread"] = _log(sum(n for p, n in zip(phrases, hits) if p not in STAMP_WORDS))
+            f["words_stamp"] = _log(sum(n for p, n in zip(phrases, hits) if p in STAMP_WORDS))
+        else:
+            f[f"words_{group}"] = _log(sum(hits))
         at += len(phrases)
 
 
@@ -310,26 +323,12 @@ def page_features(page: Page) -> tuple[dict[str, float], list[str]]:
     url_features(page.url or page.get("url"), f)
     schema_features(page, f, signals)
     text = _block_features(page, f)
-    _text_features(text, f)
+    _text_features(text, f, capture=page.kind != "html")
     if f.pop("url_none", 0.0):
         for name in URL_SIGNALS:
             f.pop(name, None)
     if page.kind != "html":
         for name in _TEXT_UNKNOWN:
             f.pop(name, None)
-        _thread_words(text, f)
     return f, signals
 
-
-#: on a text capture the forum phrases are counted in two groups: a thread's own chrome, and the time stamps a
-#: news page's tickers and teaser lists print as well ("2 hours ago"), which the HTML model counts with them
-THREAD_WORDS = ("reply", "quote", "joined", "answer")
-STAMP_WORDS = (" ago", "posted")
-
-
-def _thread_words(text: str, f: dict[str, float]) -> None:
-    """``words_forum`` of a capture split into ``words_thread`` and ``words_stamp`` (see ``THREAD_WORDS``)."""
-    low = text.lower()
-    f.pop("words_forum", None)
-    f["words_thread"] = _log(sum(low.count(w) for w in THREAD_WORDS))
-    f["words_stamp"] = _log(sum(low.count(w) for w in STAMP_WORDS))

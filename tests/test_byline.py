@@ -88,6 +88,49 @@ def test_credit_lines_are_not_authors():
     assert normalize_authors("Eric SongBy Eric Song, IGN Staff") == ["Eric Song"]
 
 
+_STORY = "The council approved the new budget on Monday after a long debate about the cost of schools. " * 3
+
+
+def _capture_authors(line: str) -> tuple[str, ...]:
+    return extract("\n\n".join(["Council approves the budget for next year", line, _STORY]), kind="text").authors
+
+
+def test_capture_credits_of_pictures_and_sponsors_are_not_bylines():
+    for line in ("Photo by Jane Doe", "Image by Alexandra Barfoot Photography via One Fab Day",
+                 "Sponsored by Acme Corp", "Powered by WordPress", "Photo: Jane Doe/Reuters",
+                 "Illustration by Jane Doe"):
+        assert _capture_authors(line) == (), line
+    # a credit beside the byline: the writer stays, the photographer is never taken for the author
+    assert _capture_authors("Words by Jane Doe, photos by John Roe") == ("Jane Doe",)
+    assert "John Roe" not in _capture_authors("Photos by John Roe, words by Jane Doe")
+
+
+def test_capture_date_label_is_no_name():
+    # "Last updated" beside a date read as the name "Last" (session 20)
+    for line in ("Last updated 5 February 2024", "Last Updated: February 5, 2024 3:30 PM",
+                 "Zuletzt aktualisiert am 5. Februar 2024"):
+        assert _capture_authors(line) == (), line
+    assert _capture_authors("Paddy · April 19, 2019 · 7 comments") == ("Paddy",)
+
+
+def test_date_labels_in_other_languages_are_no_names():
+    assert _capture_authors("Par Jean Dupont, publié le 3 mars 2024") == ("Jean Dupont",)
+
+
+def test_story_names_leave_out_credits_and_date_labels():
+    from newsclean.stages.byline.credits import story_names
+    assert story_names(["Jane Doe", "Reuters"], "Photo: Jane Doe/Reuters") == []
+    assert story_names(["John Roe"], "Photos by John Roe, words by Jane Doe") == []
+    assert story_names(["Jane Doe"], "Photos by John Roe, words by Jane Doe") == ["Jane Doe"]
+    assert story_names(["Last"], "Last updated 5 February 2024") == []
+    assert story_names(["Jean Dupont", "publié le"], "Par Jean Dupont, publié le 3 mars 2024") == ["Jean Dupont"]
+    assert story_names(["Paddy"], "Paddy · April 19, 2019 · 7 comments") == ["Paddy"]
+    assert story_names(["Ivan Valetny"], "Text & Fotos: Ivan Valetny [icn_commen] 0") == ["Ivan Valetny"]
+    assert story_names(["Jane Doe"], "Words and pictures by Jane Doe") == ["Jane Doe"]
+    assert story_names(["Amelie Loevenich"], "Amelie Loevenich, 11.12.2019") == ["Amelie Loevenich"]
+    assert story_names(["Jane Doe"], "JANE DOE") == ["Jane Doe"]   # no plain match: kept
+
+
 def test_name_printed_with_the_dateline_under_the_headline():
     for line in ("11.12.2019 - Amelie Loevenich", "Heiko Sauer Do 9 Apr 2020"):
         art = extract(html(body=f"<p>{line}</p>"), kind="html")

@@ -30,6 +30,7 @@ from newsclean.page import Block, Page
 from newsclean.stages.base import Stage
 from newsclean.stages.byline import rank
 from newsclean.stages.byline.author_bio import drop_author_bio
+from newsclean.stages.byline.credits import story_names
 from newsclean.stages.byline.html_lines import (
     agency_dateline,
     dated_byline,
@@ -271,7 +272,7 @@ class BylineStage(Stage):
     # --- text captures ------------------------------------------------------------------
     def run_text(self, page: Page) -> None:
         _names, used, _source, cands = self.text_candidates(page)
-        top = rank.best(cands)
+        top = rank.best(cands, lambda c: story_names(c.names, c.block.text))
         if top is None:
             return
         page.set_field("authors", top.names, "text:ranked-byline", self.name)

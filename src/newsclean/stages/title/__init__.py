@@ -73,6 +73,16 @@ _DATE_LABEL = re.compile(r"^\W*(?:published|updated|posted|last updated|last edi
                          r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|on|am)\b\s*:?\s*", re.I)
 
 
+#: what may follow a date's label before the date itself ("Mis à jour le", "Published on", "Posted at")
+_LABEL_TAIL = frozenset({"", "le", "la", "el", "il", "am", "um", "on", "at", "op", "de", "du", "del"})
+
+
+def date_label(text: str) -> bool:
+    """Is the text only a date's label ("Last updated", "Last Updated:", "Mis à jour le"), with no name in it?"""
+    text = text.strip()
+    return bool(text) and _DATE_LABEL.sub("", text, count=1).strip(" :").lower() in _LABEL_TAIL
+
+
 _YEARLESS = re.compile(r"^\W*(?:(?:updated|posted|published)\b\s*:?\s*)?(?:[a-z]{3,9}\.?,?\s+)?"
                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:at\s+)?"
                        r"\d{1,2}:\d{2}", re.I)

@@ -114,7 +114,10 @@ def test_capture_date_label_is_no_name():
 
 
 def test_date_labels_in_other_languages_are_no_names():
-    assert _capture_authors("Par Jean Dupont, publié le 3 mars 2024") == ("Jean Dupont",)
+    line = "Par Jean Dupont, publié le 3 mars 2024"
+    assert _capture_authors(line) == ("Jean Dupont",)
+    assert extract(html(body=f"<h1>Le conseil vote le budget</h1><p>{line}</p><p>{_STORY}</p>"),
+                   kind="html").authors == ("Jean Dupont",)
 
 
 def test_story_names_leave_out_credits_and_date_labels():

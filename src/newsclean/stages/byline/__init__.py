@@ -49,7 +49,7 @@ from newsclean.stages.byline.lines import (
     name_line,
     share_a_name,
 )
-from newsclean.stages.title import is_byline_text, is_dateline_text
+from newsclean.stages.title import date_label, is_byline_text, is_dateline_text
 
 _JOINER = re.compile(r"^(?:and|und|&|,|et|y|e|en)$", re.I)
 _BARE_BY = re.compile(r"^(?:by|von|par|por|door|di|written by|text|autor|author)\s*:?$", re.I)
@@ -170,7 +170,8 @@ class BylineStage(Stage):
             chosen, source = self._name_block(page)
         if not chosen and (chosen := agency_dateline(page.blocks, page.handoffs.title_block)):
             source = "text:agency-dateline"
-        chosen = normalize_authors(chosen)
+        # a date's label read as a name ("Par Jean Dupont, publié le 3 mars 2024" -> "publié le") names nobody
+        chosen = [n for n in normalize_authors(chosen) if not date_label(n)]
         if chosen:
             page.set_field("authors", chosen[:12], source, self.name)
             self._drop_html_bylines(page, chosen)

@@ -170,7 +170,9 @@ class BylineStage(Stage):
             chosen, source = self._name_block(page)
         if not chosen and (chosen := agency_dateline(page.blocks, page.handoffs.title_block)):
             source = "text:agency-dateline"
-        # a date's label read as a name ("Par Jean Dupont, publié le 3 mars 2024" -> "publié le") names nobody
+        # a date's label read as a name ("Par Jean Dupont, publié le 3 mars 2024" -> "publié le") names nobody;
+        # (not in normalize_authors, which the capture ranker's candidates go through: its training rows, and so
+        # its refit, would move)
         chosen = [n for n in normalize_authors(chosen) if not date_label(n)]
         if chosen:
             page.set_field("authors", chosen[:12], source, self.name)

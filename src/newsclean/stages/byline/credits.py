@@ -15,6 +15,8 @@ from newsclean.normalize.dates import find_dates
 from newsclean.stages.title import date_label
 from newsclean.strings import has_digit
 
+#: (``rank._PHOTO`` is the ranker's photo-word feature and stays as it was fitted; this list reads a credit's opening
+#: word only, and a sponsor's and a platform's too)
 _CREDITS = (r"photos?|photographs?|photography|photographed|images?|pictures?|illustrations?|illustrated|graphics?|"
             r"artwork|cover|maps?|charts?|videos?|fotos?|bilder?|grafik|illustrationen?|titelbild|sponsored|presented|"
             r"powered|supported|funded|brought to you|courtesy")
@@ -39,7 +41,8 @@ def story_names(names: list[str], line: str) -> list[str]:
         credit = _CREDITED.search(line, 0, at)
         if credit and not _JOINED.search(line, 0, credit.start()):
             continue
-        found = find_dates(line[at:], limit=1) if has_digit(line[at:]) else []
+        rest = line[at:]
+        found = find_dates(rest, limit=1) if has_digit(rest) else []
         if found and date_label(line[at:at + found[0].start].strip(_SIDE)):
             continue   # "Last updated 5 May", "Last Updated: February 5": the label of the date after it
         out.append(name)

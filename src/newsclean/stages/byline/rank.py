@@ -368,10 +368,10 @@ def score(feats: list[float]) -> float:
     return _model().scores([feats])[0]
 
 
-def best(cands: list[Candidate], names_of: Callable[[Candidate], list[str]] | None = None) -> Candidate | None:
-    """The highest-scoring candidate (the earlier line on a tie) if the model trusts it enough. With
-    ``names_of``, the best one that still names someone once ``names_of`` has taken out the names that are no
-    author's (a picture credit, a date's label), with only those names; the score is the ranker's all the same."""
+def best(cands: list[Candidate], names_of: Callable[[Candidate], list[str]] = lambda c: c.names) -> Candidate | None:
+    """The highest-scoring candidate (the earlier line on a tie) that the model trusts enough and that still
+    names someone once ``names_of`` has taken out the names that are no author's (a picture credit, a date's
+    label), with only those names; the score is the ranker's all the same."""
     if not cands:
         return None
     model = _model()
@@ -380,8 +380,6 @@ def best(cands: list[Candidate], names_of: Callable[[Candidate], list[str]] | No
         if scores[j] < model.threshold:
             return None
         c = cands[j]
-        if names_of is None:
-            return c
         names = names_of(c)
         if names:
             return c if names == c.names else Candidate(names, c.block, c.kinds, c.feats)

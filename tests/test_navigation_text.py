@@ -213,3 +213,44 @@ def test_image_descriptions_are_dropped_with_their_reason():
 def test_alt_text_like(text, words, expected):
     from newsclean.stages.navigation.alt_text import alt_text_like
     assert alt_text_like(text, words) is expected
+
+
+def test_image_text_printed_twice_is_dropped_with_its_reason():
+    """A picture's alternative text and its echo side by side ("man taking selfies indoors.man taking
+    selfies indoors.") is no part of the story; a sentence that repeats a phrase is."""
+    twice = ["man taking selfies indoors.man taking selfies indoors.",
+             "[]Screens from the Togetherr platform Screens from the Togetherr platform"]
+    story = "It was what it was, and what it was was enough for the council to vote the plan down."
+    page = run([P[0], twice[0], P[1], twice[1], P[2], story, P[3]])
+    assert kept(page) == [P[0], P[1], P[2], story, P[3]]
+    assert all("printed twice" in (b.reason or "") for b in page.blocks if b.text in twice)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("We Are Social logoWe Are Social logo", True),                  # glued
+    ("Fully assembled Pi-Hole device   Fully assembled Pi-Hole device", True),  # a wider gap
+    ("[IMG] Radishes from the garden Radishes from the garden", True),  # the renderer's image mark
+    ("Bora Bora", False),                                              # one word twice: a name
+    ("New York, New York", False),
+    ("Go team go team go", False),
+    ("Radishes from the garden Radishes from the gardens", False),     # not the same text
+])
+def test_printed_twice(text, expected):
+    from newsclean.stages.navigation.alt_text import printed_twice
+    assert printed_twice(text, len(text.split())) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("It folds up and fits in the back of any car.   Credit: Chris McNamara", True),
+    ("Photo Courtesy of Noble Desktop", True),
+    ("Credit: Thomas Hengge", True),
+    ("The Mach-E earns the top pick for EVs. Image by John Goreham", True),
+    ("Check your credit rating", False),
+    ("Accept credit cards and ACH payments", False),
+    ("We reviewed the photos by hand", False),
+    ("The photo by Ansel Adams sold for millions.", False),
+])
+def test_caption_like_closing_credit(text, expected):
+    """A caption that closes with its picture's credit after a full stop or a wide gap."""
+    from newsclean.stages.navigation.text import caption_like
+    assert caption_like(text) is expected

@@ -40,7 +40,7 @@ from newsclean.load.text_code import CODE
 from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.page import Block, DropKind, Page
 from newsclean.stages.boilerplate.text import ANNOUNCED, EMBED
-from newsclean.stages.navigation.alt_text import alt_text_like
+from newsclean.stages.navigation.alt_text import alt_text_like, closing_credit, printed_twice
 from newsclean.strings import holds_any
 
 _ICON = re.compile(r"\b(icon|button|arrow|chevron|caret)\b", re.I)
@@ -129,7 +129,8 @@ def caption_like(text: str) -> bool:
         return True
     low = text.casefold()
     return bool(holds_any(low, _CREDIT_WORDS) and _CREDIT.search(text) or _may_head_caption(text) and
-                _CAPTION_HEAD.match(text))
+                _CAPTION_HEAD.match(text) or closing_credit(text, low))
+
 
 
 #: the first letters of ``_CAPTION_HEAD``'s words
@@ -355,6 +356,8 @@ def _drop_labels_links_captions(page: Page, blocks: list[Block], prose: dict[int
             page.drop(b, stage, "photo caption or credit")
         elif alt_text_like(b.text, words):
             page.drop(b, stage, "image description (the picture's alternative text)")
+        elif printed_twice(b.text, words):
+            page.drop(b, stage, "image text printed twice (the picture's alternative text and its echo)")
 
 
 def _drop_bullet_runs(page: Page, kept: list[Block], prose: dict[int, Prose], stage: str) -> None:

@@ -128,6 +128,10 @@ def test_training_is_deterministic_on_a_sample():
     first = mod.to_json(mod.train(data))
     assert first == mod.to_json(mod.train(data))
     assert json.loads(first)["pass1"]["features"] == list(FEATURES)
+    # a plain fit keeps the pinned thresholds; --select chooses them on the grid
+    assert (json.loads(first)["drop_below"], json.loads(first)["restore_at"]) == mod.PINNED
+    chosen = mod.train(data, select=True)
+    assert chosen["drop_below"] in mod.DROP_GRID and chosen["restore_at"] in mod.RESTORE_GRID
     model = mod.train(data, "trees")
     first = mod.to_json(model)
     assert first == mod.to_json(mod.train(data, "trees"))

@@ -119,6 +119,11 @@ def test_training_is_deterministic_on_a_sample():
     first = mod.to_json(mod.train(pages, SHARED))
     assert first == mod.to_json(mod.train(pages, SHARED))
     assert json.loads(first)["features"] == list(FEATURES)
+    # a plain fit keeps the pinned thresholds; --select chooses them on the grids
+    d = json.loads(first)
+    assert (d["drop_below"], d["restore"]["restore_at"]) == (mod.PINNED_DROP, mod.PINNED_RESTORE)
+    chosen = mod.train(pages, SHARED, select=True)
+    assert chosen["drop_below"] in mod.GRID and chosen["restore"]["restore_at"] in mod.RESTORE_GRID
 
 
 def gap_page(spec: list[tuple[str, str, DropKind | None]]) -> list[Block]:

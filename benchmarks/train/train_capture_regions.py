@@ -22,6 +22,8 @@ cross-fitted decisions at the chosen threshold leave them: every gap (a stretch 
 beside the kept text) becomes a row labelled *story* by the same rule, weighted by its share of the page's
 kept words; its threshold (restore a gap at or above it; ``NO_RESTORE``: none) is chosen on cross-fitted
 probabilities by the same corpus-averaged page score, and within ``TIE`` the highest (fewest restores) wins.
+Both choices are made with ``--select`` and then pinned (``PINNED_DROP``, ``PINNED_RESTORE``): a plain refit
+keeps them.
 ``--check`` compares with the shipped file instead of writing it. scikit-learn is needed here only, never at run time.
 """
 from __future__ import annotations
@@ -58,6 +60,12 @@ TIE = 0.0005        # corpus-averaged F1 differences below this are noise (a pag
 NO_RESTORE = 2.0    # a gap threshold no probability reaches: the gap model restores nothing
 RESTORE_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, NO_RESTORE)   # gap thresholds tried
 DIGITS = 6          # significant digits kept in the weights file
+#: the run and gap thresholds, pinned: the grids' choices on session 20's rows, kept so that a refit after a
+#: small upstream change moves the weights and not the operating point (session 21: a refit's grids moved
+#: 0.3 -> 0.4 and 0.6 -> 0.8 on differences of 0.0003-0.0005, within a page of the old choices; see
+#: train_capture_classifier.PINNED). ``--select`` runs the grids (``GRID``, ``RESTORE_GRID``) and uses their choices.
+PINNED_DROP = 0.3
+PINNED_RESTORE = 0.6
 
 
 def stages_before() -> list[str]:
@@ -136,12 +144,14 @@ def corpus_f1(pages: list[dict], texts: list[str], ev: object) -> float:
     return float(np.mean(f1s))
 
 
-def choose(pages: list[dict], p_cv: list[list[float]], bench: Path) -> tuple[float, dict[float, float]]:
-    """The threshold whose cross-fitted decisions score best, corpus-averaged (``TIE``: the lowest wins)."""
+def choose(pages: list[dict], p_cv: list[list[float]], bench: Path,
+           grid: tuple[float, ...] = GRID) -> tuple[float, dict[float, float]]:
+    """The threshold of ``grid`` whose cross-fitted decisions score best, corpus-averaged (``TIE``: the lowest
+    wins)."""
     ev = load_module("nc_evaluate", bench / "evaluate.py")
-    scores = {t: corpus_f1(pages, [page_text(page, p, t) for page, p in zip(pages, p_cv)], ev) for t in GRID}
+    scores = {t: corpus_f1(pages, [page_text(page, p, t) for page, p in zip(pages, p_cv)], ev) for t in grid}
     top = max(scores.values())
-    return min(t for t in GRID if scores[t] >= top - TIE), scores
+    return min(t for t in grid if scores[t] >= top - TIE), scores
 
 
 def gap_pages(pages: list[dict], p_cv: list[list[float]], threshold: float) -> list[dict]:
@@ -194,19 +204,19 @@ def cross_fit(rows: list[dict], ids: list[str], width: int) -> tuple[dict, list[
     return fit(X, y, w), p_cv
 
 
-def train(pages: list[dict], bench: Path) -> dict:
+def train(pages: list[dict], bench: Path, select: bool = False) -> dict:
     ids = [p["id"] for p in pages]
     model, p_cv = cross_fit(pages, ids, len(FEATURES))
-    threshold, scores = choose(pages, p_cv, bench)
+    threshold, scores = choose(pages, p_cv, bench, GRID if select else (PINNED_DROP,))
     print("run model, cross-fitted corpus-averaged F1 by threshold: "
           + ", ".join(f"{t}:{v:.4f}" for t, v in scores.items()) + f"; chosen {threshold}", file=sys.stderr)
     gps = gap_pages(pages, p_cv, threshold)
     gap_model, g_cv = cross_fit(gps, ids, len(GAP_FEATURES))
     ev = load_module("nc_evaluate", bench / "evaluate.py")
     g_scores = {t: corpus_f1(pages, [gap_text(page, gp, p, t) for page, gp, p in zip(pages, gps, g_cv)], ev)
-                for t in RESTORE_GRID}
+                for t in (RESTORE_GRID if select else (PINNED_RESTORE,))}
     top = max(g_scores.values())
-    restore_at = max(t for t in RESTORE_GRID if g_scores[t] >= top - TIE)
+    restore_at = max(t for t in g_scores if g_scores[t] >= top - TIE)
     print("gap model, cross-fitted corpus-averaged F1 by threshold: "
           + ", ".join(f"{t}:{v:.4f}" for t, v in g_scores.items()) + f"; chosen {restore_at}", file=sys.stderr)
     return {**model, "drop_below": threshold, "restore": {**gap_model, "restore_at": restore_at}}
@@ -246,8 +256,10 @@ def collected(a: argparse.Namespace) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = capture_trainer_parser(__doc__, DEFAULT_BENCH, DEFAULT_CACHE, OUT)
+    ap.add_argument("--select", action="store_true",
+                    help="choose both thresholds on their grids, not the pinned PINNED_DROP, PINNED_RESTORE")
     a = ap.parse_args(argv)
-    return write_or_check(a.out, to_json(train(collected(a), a.bench)), a.check)
+    return write_or_check(a.out, to_json(train(collected(a), a.bench, a.select)), a.check)
 
 
 if __name__ == "__main__":

@@ -107,7 +107,9 @@ def test_list_announced_by_a_lead_in_sentence_is_kept():
 def test_comments_link_in_a_share_bar_is_no_end_marker():
     bar = ["• Facebook", "• Twitter", "• Comments", "• Print", "• Email"]
     text = "\n\n".join(BODY[:1]) + "\n\n" + "\n".join(bar) + "\n\n" + "\n\n".join(BODY[1:])
-    art = Pipeline().extract(text, kind="text")
+    # the region search is what is tested: the capture classifier is left out, its probabilities on a page of three
+    # short paragraphs sit around its threshold (0.45 to 0.54 for each of them with session 21's fit)
+    art = Pipeline().remove("classify").extract(text, kind="text")
     for para in BODY:
         assert para in art.text
     assert "Twitter" not in art.text

@@ -172,3 +172,43 @@ def test_a_list_of_running_text_bullets_does_not_cut_the_body():
     kept = [b.text for b in page.kept()]
     assert all(t in kept for t in BODY + after)
     assert sum(t.startswith("•") or t in [p[2:] for p in points] for t in kept) == len(points)
+
+
+
+TUTORIAL = [
+    "Logging every request a service sends is the first thing most teams reach for when an integration breaks.",
+    "The handler below sits in the client's pipeline and writes each message as it goes out and comes back in.",
+    "It records the method, the address, the headers and the time the call took, and it can mask secrets too.",
+]
+SAMPLE = ["GET /data/weather?q=London HTTP/1.1", "Host: api.example.org", "Authorization: ***",
+          "User-Agent: docs-sample", "HTTP/1.1 200 OK", "Server: nginx/1.25.3", "Content-Type: application/json"]
+SECTIONS = [
+    ("2. Capturing the raw messages",
+     "The handler writes the messages exactly as they travel. The output looks like this:",
+     "Nothing in that output is made up by the logger, so it can be pasted into a test tool and replayed."),
+    ("3. Masking secrets", "Secrets are masked before anything is written. A masked request reads like this:",
+     "The names of the masked headers are set in the options, and the list can grow with the service."),
+]
+
+
+def test_a_lead_in_sentence_before_a_code_sample_does_not_cut_the_tutorial():
+    """A sentence that ends one sentence and announces the next thing with a colon is the story's text: it
+    counts as prose, so the body search bridges the sample under it instead of stopping at the first one."""
+    parts = ["• Home", "• Docs"] + TUTORIAL
+    for heading, lead, after in SECTIONS:
+        parts += [heading, lead] + SAMPLE + [after]
+    kept = [b.text for b in run("\n\n".join(parts + ["© 2025 Example Docs. All rights reserved."])).kept()]
+    assert all(lead in kept and after in kept for _, lead, after in SECTIONS)
+    assert "Home" not in kept
+
+
+def test_a_link_lists_one_clause_lead_in_keeps_its_price():
+    """"More from the city desk on transport and traffic:" announces a list of links after the story: no
+    sentence ends inside it, so it costs what a short line costs and pulls nothing after it into the body."""
+    links = ["Council approves new budget for schools", "Ferry timetable changes from next month",
+             "New library opens in the old market hall"]
+    contact = "Questions about a story can be sent to the city desk."
+    text = "\n\n".join(BODY + ["More from the city desk on transport and traffic:"] + links + [contact])
+    kept = [b.text for b in run(text).kept()]
+    assert all(p in kept for p in BODY)
+    assert not any(t in kept for t in links) and contact not in kept

@@ -9,8 +9,10 @@ the largest total score (maximum-sum segment). The run is then refined: a tail (
 teaser cards (headline + one lone summary, four or more times) is cut off, a subheading right
 above the first paragraph is taken in, and so is a closing list of bulleted sentences, or a list
 announced by a lead-in sentence ending with ":" (product picks, steps). A line of running text that
-lost its full stop counts as prose when it sits next to the body. An end marker that is one entry
-of a share bar ("Facebook / Twitter / Comments / Print") is no barrier.
+lost its full stop counts as prose when it sits next to the body, and so does a sentence announcing
+what follows with a colon ("... logs. The output looks like this:", a tutorial's text before its code
+samples). An end marker that is one entry of a share bar ("Facebook / Twitter / Comments / Print") is
+no barrier.
 Everything outside the region is dropped with a reason; what lies inside it is left to the
 navigation and duplicates stages. Block features (prose scores, phrase lists, end markers) are in
 newsclean.features.text, shared with navigation.text.
@@ -53,13 +55,19 @@ def region_scores(prose: list[Prose], markers: list[bool], blocks: list[Block] |
     """Block scores for the region search: an end marker ("Related articles", "Comments") is a
     strong barrier that only a long run of prose after it can bridge. A long line of running text
     without its full stop counts as prose when it sits next to the body (a teaser's summary far
-    from it does not); a bullet of running text (``Prose.point``) costs what a short line costs."""
+    from it does not); a bullet of running text (``Prose.point``) costs what a short line costs; a sentence
+    announcing what follows with a colon counts as prose."""
     out = []
     for i, p in enumerate(prose):
         if markers[i]:
             out.append(-40.0)
         elif p.loose and blocks is not None and _next_to_prose(blocks, prose, i):
             out.append(0.5 * p.words if p.words >= 20 else 0.0)
+        elif blocks is not None and _lead_in_sentence(blocks[i], p):
+            # counts as the prose it is (it lost only its full stop to the colon): a tutorial's text between its
+            # code samples no longer costs what a menu line costs and cuts the body at the first sample (session
+            # 21; a lead-in of one clause, "More from Cornell on gardening:", is a link list's and keeps its price)
+            out.append(float(p.words))
         elif p.point:
             # the story's own list (a listicle's features, pros and cons) costs what any short line costs: a
             # menu's bullets cost more (session 18: WCXB captures, check +0.0002 to +0.0021 on all seven
@@ -108,6 +116,17 @@ def _subheading(block: Block, p: Prose) -> bool:
     return block.kind == "heading" and not p.prose and 4 <= p.words <= 20 \
         and not p.sentence_end and t[:1].isalnum() and not t.rstrip().endswith(":") \
         and not re.search(r"\d{4}|\d:\d\d|^by\b", t, re.I) and promo_hits(t) == 0
+
+
+def _lead_in_sentence(block: Block, p: Prose) -> bool:
+    """Running text that ends a sentence inside it and announces what follows with a colon ("The library
+    captures HTTP messages as they are sent. This produces output like:"), not a promo."""
+    return block.kind != "list_item" and not p.prose and p.sentences >= 1 and p.words >= LEAD_IN_WORDS \
+        and block.text.rstrip().endswith(":") and lower_share(block.text) >= 0.5 and promo_hits(block.text) == 0
+
+
+#: a lead-in sentence has this many words at least ("Share this:" is none)
+LEAD_IN_WORDS = 6
 
 
 def lead_in(block: Block, p: Prose) -> bool:

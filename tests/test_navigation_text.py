@@ -190,15 +190,24 @@ def test_caption_like_answers_as_its_full_patterns_do(text):
     assert nav.caption_like(text) is full
 
 
-def test_image_descriptions_are_dropped_with_their_reason():
-    """A text browser prints an image's alternative text in its place; a description of the picture
-    ("Screenshot of ...", "A headshot of ...") is no part of the story, a sentence about a picture is."""
-    alt = ["Screenshot of a sales dashboard titled Quarterly Review, with a line chart of revenue by month.",
-           "A headshot of Jane Doe in an office."]
-    story = "The image of the flooded square was shared thousands of times before officials confirmed it."
-    page = run([P[0], alt[0], P[1], alt[1], P[2], story, P[3]])
+@pytest.mark.parametrize("images,story,reason", [
+    # a description of the picture ("Screenshot of ...", "A headshot of ...") printed in its place is no part of
+    # the story, a sentence about a picture is
+    (["Screenshot of a sales dashboard titled Quarterly Review, with a line chart of revenue by month.",
+      "A headshot of Jane Doe in an office."],
+     "The image of the flooded square was shared thousands of times before officials confirmed it.",
+     "image description"),
+    # a picture's alternative text and its echo side by side is none either, a sentence repeating a phrase is
+    (["man taking selfies indoors.man taking selfies indoors.",
+      "[]Screens from the Togetherr platform Screens from the Togetherr platform"],
+     "It was what it was, and what it was was enough for the council to vote the plan down.",
+     "printed twice"),
+])
+def test_image_text_is_dropped_with_its_reason(images, story, reason):
+    """A text browser prints an image's alternative text in its place."""
+    page = run([P[0], images[0], P[1], images[1], P[2], story, P[3]])
     assert kept(page) == [P[0], P[1], P[2], story, P[3]]
-    assert all("image description" in (b.reason or "") for b in page.blocks if b.text in alt)
+    assert all(reason in (b.reason or "") for b in page.blocks if b.text in images)
 
 
 @pytest.mark.parametrize("text,words,expected", [
@@ -213,17 +222,6 @@ def test_image_descriptions_are_dropped_with_their_reason():
 def test_alt_text_like(text, words, expected):
     from newsclean.stages.navigation.alt_text import alt_text_like
     assert alt_text_like(text, words) is expected
-
-
-def test_image_text_printed_twice_is_dropped_with_its_reason():
-    """A picture's alternative text and its echo side by side ("man taking selfies indoors.man taking
-    selfies indoors.") is no part of the story; a sentence that repeats a phrase is."""
-    twice = ["man taking selfies indoors.man taking selfies indoors.",
-             "[]Screens from the Togetherr platform Screens from the Togetherr platform"]
-    story = "It was what it was, and what it was was enough for the council to vote the plan down."
-    page = run([P[0], twice[0], P[1], twice[1], P[2], story, P[3]])
-    assert kept(page) == [P[0], P[1], P[2], story, P[3]]
-    assert all("printed twice" in (b.reason or "") for b in page.blocks if b.text in twice)
 
 
 @pytest.mark.parametrize("text,expected", [

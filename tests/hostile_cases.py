@@ -154,6 +154,10 @@ CASES: dict[str, Callable[[], object]] = {
     "many-json-ld": lambda: ARTICLE.replace("</head>", '<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"A"}}</script>' * 2000 + "</head>"),
     "garbage-dates": lambda: ARTICLE.replace("</head>", '<meta property="article:published_time" content="9999-99-99T99:99"><time datetime="0000-00-00">x</time></head>'),
     "text-one-huge-line": lambda: "word " * 400_000,
+    # a table printed with a very wide column: runs of 200,000 spaces inside lines, beside a photo credit's word
+    # (two patterns were quadratic in such a run: the over-long line's bullet break and the closing-credit tail)
+    "text-wide-space-runs": lambda: "Title of the story\n\n" + ("Photo" + " " * 200_000 + "credit\n\n") * 3
+    + "\n\n".join(_SENTENCES),
     "text-one-line-capture-10mb": lambda: one_line_capture(10_000_000),
     "text-100k-bullet-lines": lambda: "\n".join(f"  • item {i}" for i in range(100_000)),
     "text-cr-only": lambda: "Title line\r\rBy Someone\r\rA paragraph of body text that is long enough to be kept here.\r",

@@ -17,8 +17,10 @@ OVER_LONG_LINE = 8000
 MAX_PIECE = 2000
 
 # a sentence end (and the closing quotes or brackets after it) with the space after it; a Chinese or
-# Japanese full stop needs no space; or the space before an inline bullet item
-_BREAK = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+|[。！？]+[」』”’)]*\s*|\s+(?=[•▪►◦■●·]\s)")
+# Japanese full stop needs no space; or the space before an inline bullet item, taken from the first white-space
+# character of its run only (tried at every one, a run of spaces cost time quadratic in its length: 16,000 spaces
+# 2.6 s, 200,000 about seven minutes; the matches are the same)
+_BREAK = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+|[。！？]+[」』”’)]*\s*|(?<!\s)\s+(?=[•▪►◦■●·]\s)")
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "prof", "jr", "sr",
     "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",

@@ -118,15 +118,20 @@ def _subheading(block: Block, p: Prose) -> bool:
         and not re.search(r"\d{4}|\d:\d\d|^by\b", t, re.I) and promo_hits(t) == 0
 
 
-def _lead_in_sentence(block: Block, p: Prose) -> bool:
-    """Running text that ends a sentence inside it and announces what follows with a colon ("The library
-    captures HTTP messages as they are sent. This produces output like:"), not a promo."""
-    return block.kind != "list_item" and not p.prose and p.sentences >= 1 and p.words >= LEAD_IN_WORDS \
-        and block.text.rstrip().endswith(":") and lower_share(block.text) >= 0.5 and promo_hits(block.text) == 0
-
-
-#: a lead-in sentence has this many words at least ("Share this:" is none)
+#: a sentence that announces what follows has this many words at least ("Share this:" is none)
 LEAD_IN_WORDS = 6
+
+
+def _announcing_sentence(block: Block, p: Prose) -> bool:
+    """Running text ending with ":" that is no paragraph or list item ("Here are the best deals of the week:")."""
+    return block.kind != "list_item" and not p.prose and p.words >= LEAD_IN_WORDS \
+        and block.text.rstrip().endswith(":") and lower_share(block.text) >= 0.5
+
+
+def _lead_in_sentence(block: Block, p: Prose) -> bool:
+    """An announcing sentence that ends a sentence inside it ("The library captures HTTP messages as they are
+    sent. This produces output like:"), not a promo: the story's own text, counted as prose by the body search."""
+    return _announcing_sentence(block, p) and p.sentences >= 1 and promo_hits(block.text) == 0
 
 
 def lead_in(block: Block, p: Prose) -> bool:
@@ -134,9 +139,7 @@ def lead_in(block: Block, p: Prose) -> bool:
     week:") or a list heading of ``data/text_list_headings.txt`` ("Ingredients", "Directions")."""
     if block.kind == "list_item" or p.prose:
         return False
-    if p.words >= 6 and block.text.rstrip().endswith(":") and lower_share(block.text) >= 0.5:
-        return True
-    return p.words <= 4 and label_of(block) in phrase_set("list_headings")
+    return _announcing_sentence(block, p) or p.words <= 4 and label_of(block) in phrase_set("list_headings")
 
 
 ANNOUNCED = "announced"  # feature set on the items (and lines between them) of an announced list

@@ -132,7 +132,6 @@ def caption_like(text: str) -> bool:
                 _CAPTION_HEAD.match(text) or closing_credit(text, low))
 
 
-
 #: the first letters of ``_CAPTION_HEAD``'s words
 _CAPTION_HEAD_FIRSTS = frozenset("imptfyablr")
 #: ``_TAIL_PARTS``' third part: a stop or a quote, a capital, then at most this many characters to the end

@@ -93,6 +93,7 @@ _CAPTION_ALPHABET = st.sampled_from(list(".!?”\"’[]/ \n\tAZaz.jpgpngcredit..
 @settings(max_examples=500)
 @given(st.lists(_CAPTION_ALPHABET, max_size=30).map("".join))
 def test_caption_pretests_never_miss(text: str) -> None:
+    from newsclean.stages.navigation import alt_text
     from newsclean.stages.navigation import text as nav
     if nav._CAPTION_TAIL.search(text) is not None or nav._CAPTION_TAIL_NO_SLASH.search(text) is not None:
         assert nav._may_end_caption(text)
@@ -101,7 +102,8 @@ def test_caption_pretests_never_miss(text: str) -> None:
     plain = bool(not text.rstrip().endswith((".", "!", "?", "”", '"')) and
                  (nav._CAPTION_TAIL if "/" in text else nav._CAPTION_TAIL_NO_SLASH).search(text) or
                  any(w in text.casefold() for w in nav._CREDIT_WORDS) and nav._CREDIT.search(text) or
-                 nav._CAPTION_HEAD.match(text))
+                 nav._CAPTION_HEAD.match(text) or
+                 alt_text._CREDIT_TAIL.search(text))   # the closing credit, without its word pre-test
     assert nav.caption_like(text) is plain
 
 

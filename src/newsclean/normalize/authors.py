@@ -100,7 +100,7 @@ _EMPLOYER_WORDS = (" at ", " bei ", " for ", " für ", " with ", " chez ")
 
 def _drop_role_at(m: re.Match[str]) -> str:
     """``_ROLE_AT``'s match gone when its first part is a role ("Trial Attorney"), else kept."""
-    return "" if _is_role(m.group(1)) else m.group(0)
+    return "" if is_role(m.group(1)) else m.group(0)
 
 
 def _may_post(text: str) -> bool:
@@ -120,7 +120,8 @@ def _may_cut(text: str) -> bool:
     return holds_any(text.lower(), _CUT_ANY)
 
 
-def _is_role(part: str) -> bool:
+def is_role(part: str) -> bool:
+    """Is this part of a byline a role or a title ("Staff Writer", "Education editor", "Autor"), not a name?"""
     roles, creds = _tables()[1], _tables()[2]
     low = part.lower().strip(" .")
     split = low.split()
@@ -292,7 +293,7 @@ def _split_all(text: str) -> list[str]:
             part = _DOUBLED.sub(r"\1", part)
         if not part:
             continue
-        if (out or len(parts) > 1) and _is_role(part):
+        if (out or len(parts) > 1) and is_role(part):
             continue  # "Jane Doe, Staff Writer" / "Licensed Q Grader, Jane Doe"
         name = _clean_name(part, digits)
         if name:

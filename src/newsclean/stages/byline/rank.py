@@ -27,6 +27,7 @@ from newsclean.errors import ConfigError
 from newsclean.features.text import phrases
 from newsclean.normalize._data import load_json
 from newsclean.normalize.authors import (
+    explicit_byline,
     looks_like_person,
     month_words,
     name_key,
@@ -199,7 +200,11 @@ def _read_lines(blocks: list[Block], title: int | None,
     for b in blocks[:MAX_BLOCKS]:
         text = b.text
         if len(text) > MAX_LINE:
-            continue
+            # a byline the capture ran into the story's first paragraph ("Posted by BeauHD on Friday ...
+            # from the skewed-job-market dept. Elite computer science degrees ..."): its head is read
+            text = text[:MAX_LINE]
+            if not explicit_byline(text):
+                continue
         got = read.get(text)
         if got is None:
             got = read[text] = []

@@ -3,14 +3,16 @@
 A lead-in at the line's start ("By ...", "Publicado por ...", "Text & Fotos: ..."), a lead-in inside it
 ("Veröffentlicht am 3. Mai vonChris Jung"), a line that is only names, a name beside a date
 ("Janic Cathomen, 01.12.2021"), a short label and a colon ("WORDS & IMAGES: ..."), the first part of a
-line cut by separators ("Jane Doe  |  Guest Columnists"), and one name-like word right under the
-headline. The ranker (``rank.py``) turns every reading into a candidate and weighs them."""
+line cut by separators ("Jane Doe  |  Guest Columnists"), a name run into its role or a picture word
+("Jane Doe Senior Editor", "Photo of Jane Doe"), the side of a dated line that holds the names ("3. Mai
+20212021 Chris Jung Schreibe einen Kommentar"), and one name-like word right under the headline. The ranker
+(``rank.py``) turns every reading into a candidate and weighs them."""
 from __future__ import annotations
 
 import re
 
 from newsclean.normalize.author_words import month_words
-from newsclean.normalize.authors import explicit_byline, looks_like_person, split_names
+from newsclean.normalize.authors import explicit_byline, is_role, looks_like_person, split_names
 from newsclean.normalize.dates import find_dates
 from newsclean.normalize.prefilter import ascii_prefixes, may_begin
 from newsclean.stages.byline.lines import LABELLED, UI_WORDS
@@ -28,7 +30,7 @@ LEAD_START = re.compile(r"^(?:[\W_]*|\[[^\]]*\]\s*)(?:" + _LEAD_WORDS + r")"
                          r"(?:(?![^\W\d_])|(?-i:(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])))\s*[:\-–—]?\s*(?=[^\W\d_])", re.I)
 #: a lead-in inside the line, glued or not ("vonChris Jung", "ByJ.R. Stone"), then the name's words; a
 #: lead-in glued to what follows needs a capital there ("exported" is no "por" + "ted")
-_LEAD_INNER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[a-zß-ÿ\d]))(?:by|By|von|Von|par|Par|por|Por|door|Door|"
+_LEAD_INNER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[a-zß-ÿ\d]))(?:by|By|von|Von|vom|Vom|par|Par|por|Por|door|Door|"
                          r"[Aa]utor(?:in)?:?|[Aa]uthor:?|Quelle:|Source:|Text:)(?:\s+|(?<=:)|(?=[A-ZÀ-Þ]))"
                          r"((?:[A-ZÀ-Þ][\w'’.-]*|[\w][\w.-]*\d[\w.-]*|[a-zß-ÿ][\w.-]{2,})"
                          r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|von|de|der|da|di|le|la|del)){0,4})")
@@ -59,7 +61,7 @@ _LEADER = re.compile(r"^(?:[\s•□○●◦▪■*>\-–—]+|\[[^\]]{0,40}\]\
 #: the characters ``_LEADER`` can start with, besides white space (a line starting otherwise has no leader)
 _LEADER_START = frozenset("•□○●◦▪■*>-–—[")
 #: a substring every match of ``_LEAD_INNER`` holds: a line with none of them is not searched
-_INNER_HINTS = ("by", "By", "von", "Von", "par", "Par", "por", "Por", "door", "Door", "utor", "uthor",
+_INNER_HINTS = ("by", "By", "von", "Von", "vom", "Vom", "par", "Par", "por", "Por", "door", "Door", "utor", "uthor",
                 "Quelle:", "Source:", "Text:")
 
 
@@ -221,28 +223,72 @@ def readings(text: str) -> list[tuple[str, list[str]]]:
         words = name_split_words(line)
         # (the names' words, two or more, must be all but one of the line's words)
         names = split_names(line) if may_be_people(line, max(len(words) - 1, 2)) else []
-        if names and all(looks_like_person(n) for n in names):
+        # (a name printed with its role or a picture's label, "J.R. Stone Image", is the segment reading's)
+        if names and all(looks_like_person(n) for n in names) and len(role_cut(line)) < 2:
             if sum(len(n.split()) for n in names) >= len(words) - 1:
                 out.append(("name_only", names))
     if digits:
-        found = find_dates(line, limit=1)
-        if found:
-            # (the separator next to the date goes first: "Paddy · April 19, 2019 · 7 comments")
-            before = _SEPARATORS.split(line[:found[0].start].strip(_SIDE_MARKS))
-            after = _SEPARATORS.split(line[found[0].end:].strip(_SIDE_MARKS))
-            for side in (before[-1] if before else "", after[0] if after else ""):
-                side = side.strip(" -–—|•·,:")
-                if not side or len(side.split()) > 5 or has_digit(side):
-                    continue
-                names = split_names(side)
-                if names and sum(len(n.split()) for n in names) >= len(side.split()) - 1:
-                    out.append(("dated", names))
-                    break
-    out += label_reading(line, out) + segment_reading(line, out)
-    return out
+        dated = dated_reading(line)
+        if dated:
+            out.append(("dated", dated))
+    out += label_reading(line, out) + segment_reading(line, out) + picture_reading(line, out)
+    return _without_particle_tails(out)
+
+
+#: the particles a lead-in word can also be inside a name ("Christoph von Ritter", "Ana de Souza")
+_NAME_PARTICLES = ("von", "vom", "van", "de", "da", "di", "du", "par")
+
+
+def _without_particle_tails(out: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The readings less an inner lead-in that is a particle inside a name another reading gives whole: "von
+    Ritter" read as the lead-in "von" before "Ritter" where the line's name is "Christoph von Ritter"."""
+    inner = [names[0] for how, names in out if how == "inner" and len(names) == 1]
+    if not inner:
+        return out
+    whole = [n for how, names in out if how != "inner" for n in names]
+    tails = {t for t in inner if any(w.endswith(f" {p} {t}") for w in whole for p in _NAME_PARTICLES)}
+    return [(how, names) for how, names in out if not (how == "inner" and len(names) == 1 and names[0] in tails)]
+
+
+#: a year glued to what follows it: a second date ("1. November 20161. November 2016", the published and
+#: the updated day printed as one run) or a name ("December 4, 2019Jane Doe")
+_GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}\.\s|[^\W\d_])")
+#: a comment link or prompt closing a dateline ("... karstenruppert Schreibe einen Kommentar", "Jane Doe
+#: Leave a comment", "Jane Doe 2 Kommentare"): no part of the name
+_COMMENT_TAIL = re.compile(r"\s+(?:\d+\s+)?(?:schreibe einen kommentar|hinterlasse einen kommentar|"
+                           r"kommentar schreiben|leave a (?:comment|reply)|add (?:a )?comments?|kommentare?|"
+                           r"comments?|responses?|antworten)\s*$", re.I)
+MAX_DATED_SIDE = 5   # words: the name beside a dateline ("Jane Doe", "Dr. Anna Maria Schmidt"), not a sentence
+
+
+def dated_reading(line: str) -> list[str]:
+    """The names printed beside a line's date(s) ("Janic Cathomen, 01.12.2021", "Dec 3, 2019 · Paddy ·
+    7 comments"): the part just before the first date, else the part just after the last one (a line
+    may print the published and the updated day, glued or not)."""
+    if _GLUED_YEAR.search(line):
+        line = _GLUED_YEAR.sub(r"\1 ", line)
+    found = find_dates(line, limit=3)
+    if not found:
+        return []
+    # (the separator next to the date goes first: "Paddy · April 19, 2019 · 7 comments")
+    before = _SEPARATORS.split(line[:found[0].start].strip(_SIDE_MARKS))
+    after = _SEPARATORS.split(line[found[-1].end:].strip(_SIDE_MARKS))
+    for side in (before[-1] if before else "", after[0] if after else ""):
+        if side and ("(" in side or lead_start(side)):
+            # "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)": the label and the role go
+            side = LEAD_START.sub("", _PARENS.sub(" ", side), count=1)
+        side = _COMMENT_TAIL.sub("", side.strip(" -–—|•·,:")) if side else side
+        if not side or len(side.split()) > MAX_DATED_SIDE or has_digit(side):
+            continue
+        names = split_names(side)
+        if names and sum(len(n.split()) for n in names) >= len(side.split()) - 1:
+            return names
+    return []
 
 
 _SIDE_MARKS = " -–—|•·,:;/"
+#: a part in brackets beside a dateline's name: a role ("(Pressesprecher des EJW)") or a handle
+_PARENS = re.compile(r"\([^()]{0,60}\)|\[[^\[\]]{0,60}\]")
 #: "WORDS & IMAGES: Katerina", "Artikel von: Jessie", "EDITING: Maria": a short label of up to
 #: ``MAX_LABEL_WORDS`` words, a colon, then the names (any label, in any language)
 _COLON_LABEL = re.compile(r"^([^\W\d_][^:：\d]{0,28}?)\s*[:：]\s*(\S.{0,48})$")
@@ -256,18 +302,26 @@ def label_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[str
     if not m or len(m.group(1).split()) > MAX_LABEL_WORDS:
         return []
     names = split_names(m.group(2))
-    if not names or not all(n[:1].isupper() or has_digit(n) for n in names) or any(names == n for _h, n in out):
+    if not names or not all(_capital(n) or has_digit(n) for n in names) or any(names == n for _h, n in out):
         return []
     return [("label", names)]
+
+
+def _capital(name: str) -> bool:
+    """Does the name start with a capital, or with a letter of a script without case ("责任编辑：孔德明")?"""
+    first = name[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
 
 
 def segment_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
     """The first part of a line cut by separators ("|", "·", wide gaps), when it is only the names of
     people and something follows ("Patrick Danowski   06 PM | 18 Mai", "Jane Doe and John Roe  |
     Guest Columnists"); not when another reading gave the same names."""
-    if not may_separate(line):
+    if not may_separate(line) and not may_role_cut(line):
         return []   # one part
     parts = [x for x in _SEPARATORS.split(line) if x]
+    if len(parts) < 2:
+        parts = role_cut(line)   # "Richard Adams Education editor", "Harald Bauer Autor"
     if len(parts) < 2 or has_digit(parts[0]) or len(parts[0]) > MAX_NAME_LINE:
         return []
     words = [w for w in parts[0].split() if w.lower() not in ("and", "und", "et", "y", "&")]
@@ -276,6 +330,50 @@ def segment_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[s
             sum(len(n.split()) for n in names) < len(words) or any(names == n for _h, n in out):
         return []
     return [("segment", names)]
+
+
+MAX_ROLE_LINE = 7   # words: a name (two to four words) and its role (one to three), printed as one line
+MAX_NAME_WORDS = 4  # words of a name in ``role_cut``
+
+
+def may_role_cut(line: str) -> bool:
+    """Can ``role_cut`` cut the line? It needs three to ``MAX_ROLE_LINE`` words and no digit."""
+    return 3 <= len(line.split()) <= MAX_ROLE_LINE and not has_digit(line)
+
+
+def role_cut(line: str) -> list[str]:
+    """A name and the role printed after it without a separator ("Richard Adams Education editor", "Harald
+    Bauer Autor", "J.R. Stone Image"), as the two parts [name, role]; [line] when the line is not one."""
+    if not may_role_cut(line):
+        return [line]
+    words = line.split()
+    for k in range(2, min(MAX_NAME_WORDS, len(words) - 1) + 1):
+        tail = " ".join(words[k:])
+        if is_role(tail) or _PICTURE_WORD.match(tail):
+            return [" ".join(words[:k]), tail]
+    return [line]
+
+
+#: a picture's label printed after or before a name: "J.R. Stone Image", "Jane Doe Headshot", "Jane Doe
+#: KGO logo" (an image's text beside the byline), "Picture of Adam Hamilton", "Photo of Swoogo"
+_PICTURE_WORD = re.compile(r"^(?:(?:image|photo|picture|headshot|avatar|portrait|foto|bild|profilbild)|"
+                           r"\S+\s+logo)$", re.I)
+_PICTURE_OF = re.compile(r"^(?:picture|photo|image|headshot|portrait|avatar|foto|bild|profilbild)\s+(?:of|von|de)"
+                         r"\s+(?=[^\W\d_])", re.I)
+
+
+def picture_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The names a picture's label names ("Picture of Adam Hamilton Adam Hamilton": the author's photo and
+    the name printed after it), read as a lead-in inside the line; not when another reading gave them."""
+    m = _PICTURE_OF.match(line) if len(line) <= MAX_NAME_LINE * 2 else None
+    if not m:
+        return []
+    rest = line[m.end():]
+    names = split_names(rest.split(",")[0])
+    if not names or not all(looks_like_person(n) or len(n.split()) == 1 and n[:1].isupper() for n in names) or \
+            any(names == n for _h, n in out):
+        return []
+    return [("inner", names)]
 
 
 #: one word that can be a user name or a first name printed alone as the byline ("Benni", "karstenruppert")

@@ -37,7 +37,13 @@ RENDER_COMMANDS = {
                "-dump-charset", "utf-8", "-eval", "set document.codepage.assume = \"utf-8\""],
     "links": ["links", "-dump", "-width", "100", "-codepage", "utf-8", "-html-assume-codepage", "utf-8"],
     "html2text": ["html2text", "-utf8", "-width", "100", "-nobs"],
+    # the shipped captures' commands (../shared/bench/README.md), for corpora shipped without captures
+    "w3m": ["w3m", "-dump", "-T", "text/html", "-cols", "100", "-O", "UTF-8", "-I", "UTF-8", "-o", "meta_refresh=0",
+            "-o", "auto_image=0"],
+    "lynx": ["lynx", "-dump", "-nolist", "-display_charset=utf-8", "-assume_charset=utf-8", "-width=100"],
 }
+#: corpora of ../shared/bench shipped without captures: every renderer's capture is rendered here
+UNCAPTURED = ("trafeval",)
 #: the reference time of every benchmark and training run (the dates stage's ``now`` option): a date more
 #: than a day after the clock is no publication date, and the dev pages print future events' dates
 #: ("Houston (12/2/2026)"), so unpinned figures and fitted files would move with the calendar. The day
@@ -133,13 +139,13 @@ def _gunzip(path: Path) -> Callable[[], bytes]:
 def _capture(bench: Path, cache: Path, corpus: str, renderer: str, page_id: str,
              html: Callable[[], bytes]) -> Callable[[], str]:
     """A loader for one capture of one page: shipped, simulated, or rendered here once and cached."""
+    if renderer in RENDERED or corpus in UNCAPTURED:
+        return lambda: render_cached(cache / corpus / renderer / f"{page_id}.txt", renderer, html)
     shipped = {"sh": "captures/dev", "wcxb": "captures/wcxb-dev", "meta": "metadata/dev/captures"}[corpus]
     if renderer in CAPTURED:
         return lambda: (bench / shipped / renderer / f"{page_id}.txt").read_text(encoding="utf-8")
-    if renderer in SIMULATED:
-        return lambda: simulate((bench / shipped / "inscriptis" / f"{page_id}.txt").read_text(encoding="utf-8"),
-                                renderer)
-    return lambda: render_cached(cache / corpus / renderer / f"{page_id}.txt", renderer, html)
+    return lambda: simulate((bench / shipped / "inscriptis" / f"{page_id}.txt").read_text(encoding="utf-8"),
+                            renderer)
 
 
 def render_cached(path: Path, renderer: str, html: Callable[[], bytes]) -> str:
@@ -206,6 +212,14 @@ def all_sets(bench: Path = DEFAULT_BENCH, cache: Path = DEFAULT_CACHE) -> dict[s
         for i in sorted(gold):
             yield Doc(i, _gunzip(bench / f"trafeval/dev/pages/{i}.html.gz"), gold[i].get("url"), None, gold[i])
 
+    def trafeval_captures(renderer: str) -> Callable[[], Iterator[Doc]]:
+        def docs() -> Iterator[Doc]:
+            gold = _json(trafeval)
+            for i in sorted(gold):
+                html = _gunzip(bench / f"trafeval/dev/pages/{i}.html.gz")
+                yield Doc(i, _capture(bench, cache, "trafeval", renderer, i, html), None, "text", gold[i])
+        return docs
+
     def meta_html_docs() -> Iterator[Doc]:
         gold = _json(meta_gold)
         for i in sorted(gold):
@@ -225,4 +239,9 @@ def all_sets(bench: Path = DEFAULT_BENCH, cache: Path = DEFAULT_CACHE) -> dict[s
     for renderer in CAPTURED + ("innertext",):
         held = renderer not in TUNED_RENDERERS
         sets.append(BenchSet(f"meta:cap:{renderer}", "meta", held, cap_set(meta_gold, "meta", renderer, meta_html)))
+    for renderer in TUNED_RENDERERS + RENDERED:
+        # trafilatura's pages as text captures, snippet-scored: a second suite of articles for the capture path
+        # (news and blogs in many languages), rendered here with the shipped captures' commands
+        held = renderer not in TUNED_RENDERERS
+        sets.append(BenchSet(f"cap:trafeval:{renderer}", "snippet", held, trafeval_captures(renderer)))
     return {s.name: s for s in sets}

@@ -58,6 +58,17 @@ _COMPANY = re.compile(
 #: (on the tune captures the press releases' boxes had under 0.15 of the prose before them after, the
 #: listicles' entries 0.4-0.9)
 COMPANY_TAIL = 4.0
+#: the heading of a box of links to other stories ("Related", "You may also like", "Read next"); set in an
+#: article's middle, the story goes on under its teaser list
+_TEASER_BOX = re.compile(r"^(related\b|you (may|might) also like|read next|recommended|more (from|in|by)\b|"
+                         r"further reading|most popular|see also|also read|read more)")
+#: prose words below such a box, at the density of the prose above it at least (``CONTINUED_DENSITY`` of
+#: it), that make it a box inside the story rather than its end: a few paragraphs. Session 23, tune captures
+#: (WCXB and ScrapingHub, w3m and lynx): 4 stories were cut at an inline "Related" box (450-800 words of
+#: their prose below it, as dense as above); the true ends under such a heading had under 300 words of prose
+#: below, or sparser prose (teaser blurbs)
+CONTINUED_WORDS = 300
+CONTINUED_DENSITY = 0.8
 _CONTACT_PHRASES = (r"\b(may be reached at|can be reached at|reach (him|her|them) at|follow (him|her|them) on|"
                     r"email (him|her|them) at)\b")
 _CONTACT = re.compile(_CONTACT_PHRASES + r"|\S+@\S+\.\w{2,}", re.I)
@@ -321,8 +332,11 @@ def _drop_end_matter(page: Page, blocks: list[Block], prose: dict[int, Prose], t
             rest = suffix_words[k]
             dense_before = seen / max(1, i)
             dense_after = rest / max(1, len(blocks) - k)
-            hard = label_of(b) in phrases("hard_end_markers")
-            if hard or rest < seen or (dense_after < 0.6 * dense_before and seen >= 0.3 * total):
+            label = label_of(b)
+            hard = label in phrases("hard_end_markers")
+            goes_on = rest >= CONTINUED_WORDS and dense_after >= CONTINUED_DENSITY * dense_before and \
+                not bio and _TEASER_BOX.match(label) is not None
+            if hard or (rest < seen and not goes_on) or (dense_after < 0.6 * dense_before and seen >= 0.3 * total):
                 for x in blocks[i:]:
                     what = "author bio" if bio else "end marker"
                     page.drop(x, stage, f"end matter after the {what} {b.text[:40]!r} (block {b.index})",

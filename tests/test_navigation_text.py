@@ -252,3 +252,43 @@ def test_caption_like_closing_credit(text, expected):
     """A caption that closes with its picture's credit after a full stop or a wide gap."""
     from newsclean.stages.navigation.text import caption_like
     assert caption_like(text) is expected
+
+
+DE = [
+    "Das Ministerium teilte am Montag mit, dass die Exporte im dritten Quartal um vier Prozent gestiegen sind.",
+    "Analysten hatten mit einem kleineren Anstieg gerechnet und verwiesen auf die schwache Nachfrage im Ausland.",
+    "Die Zentralbank tagt in der kommenden Woche und wird die Zinsen nach Einschätzung vieler wohl nicht ändern.",
+    "Ökonomen sagten, die Zahlen machten eine Senkung vor dem Jahresende weniger wahrscheinlich, so eine Umfrage.",
+]
+
+
+def test_german_labels_inserts_and_end_markers_are_dropped():
+    page = run([DE[0], "Teilen", DE[1], "Lesen Sie auch", "Zinsen: Was Sparer jetzt wissen müssen", DE[2], DE[3],
+                "Das könnte Sie auch interessieren",
+                "Ein anderer Artikel über die Wirtschaft, lang genug, um wie ein Satz aus Prosa auszusehen.",
+                "Ihre Meinung zu diesem Thema",
+                "Schreiben Sie uns, was Sie von den neuen Zahlen halten, wir freuen uns."])
+    assert kept(page) == DE
+    reasons = {b.text: b.reason for b in page.blocks if not b.kept}
+    assert "interface label" in reasons["Teilen"]
+    assert "inserted teaser box" in reasons["Lesen Sie auch"]
+
+
+STORY_ON = [
+    "The survey of four thousand households found that spending on food rose faster than incomes this year, "
+    "with families in rural areas hit hardest by the rise in the price of bread, milk and vegetables.",
+    "Researchers said the gap between the poorest and richest households widened for a third year running, "
+    "and that the share of income spent on energy was the highest since records began in the nineties.",
+] * 4
+
+
+def test_related_box_inside_the_story_does_not_end_it():
+    """A "Related" box in the middle of a story, with several paragraphs of the story below it at the same
+    density, is a box inside the story (``CONTINUED_WORDS``), not its end."""
+    above = P + MORE + STORY_ON * 2   # more prose above the box than below: without the rule, the box ends the story
+    below = STORY_ON + STORY_ON[:2]   # 10 paragraphs, about 350 words
+    box = ["Related", "How inflation changed what families buy", "Why bread costs more this winter"]
+    page = run(above + box + below)
+    assert kept(page) == above + below
+    short = run(above + box + STORY_ON[:2])
+    assert kept(short) == above   # a paragraph or two under the box: the story's end, as before

@@ -247,6 +247,10 @@ def test_printed_twice(text, expected):
     ("Accept credit cards and ACH payments", False),
     ("We reviewed the photos by hand", False),
     ("The photo by Ansel Adams sold for millions.", False),
+    ("Imagen: Télam", True),
+    ("Der Hafen von Hamburg am Morgen.   Bild: Marcus Brandt", True),
+    ("Crédito: Juan Pérez", True),
+    ("Das Bild zeigt den Hafen am Morgen.", False),
 ])
 def test_caption_like_closing_credit(text, expected):
     """A caption that closes with its picture's credit after a full stop or a wide gap."""

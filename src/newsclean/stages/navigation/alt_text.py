@@ -69,12 +69,14 @@ def alt_text_like(text: str, words: int) -> bool:
 #: articles, kept lines ending so: w3m 108, 1 of them in the gold text; lynx 94 and 2). Linear in the text: a
 #: wide gap is taken from its first white-space character only, ``(?<!\s)``, and no two ``\s*`` touch (tried at
 #: every space, or with "photo\s*(?:credit)?\s*:", a line of 8,000 spaces took 4.7 s)
-_CREDIT_TAIL = re.compile(r"(?:^|[.!?”\"’)]\s*|(?<!\s)\s{2,})(?:(?:photo(?:graph)?|image|picture|foto|illustration)s?"
-                          r"(?:\s*(?:credit|courtesy))?\s*:|credits?\s*:|"
+_CREDIT_TAIL = re.compile(r"(?:^|[.!?”\"’)]\s*|(?<!\s)\s{2,})(?:(?:photo(?:graph)?|image|picture|foto|illustration|"
+                          r"imagen|imagem|bild|abbildung|fotograf[íi]a)(?:s|es)?"
+                          r"(?:\s*(?:credit|courtesy))?\s*:|(?:credits?|cr[ée]dits?|cr[ée]ditos?)\s*:|"
                           r"(?:photo|image|picture)s? (?:courtesy(?: of)?|by)\b:?)"
                           r"\s*(?:[@©]\s*)?[A-Z][^.!?:]{1,60}$", re.I)
 #: words ``_CREDIT_TAIL`` needs one of (case-folded)
-_CREDIT_TAIL_WORDS = ("photo", "image", "picture", "foto", "illustration", "credit")
+_CREDIT_TAIL_WORDS = ("photo", "image", "picture", "foto", "illustration", "credit", "imagen", "imagem", "bild",
+                      "abbildung", "fotograf", "crédit")
 
 
 def closing_credit(text: str, low: str) -> bool:

@@ -9,7 +9,8 @@ Sets (``bench_sets.py``): ``html:sh`` (ScrapingHub 88), ``html:wcxb`` (WCXB arti
 ``snip:trafeval`` (trafilatura's evaluation, dev share 282, snippet-scored), ``meta:html`` (666);
 captures ``cap:sh:R`` and ``cap:wcxb:R`` for R in w3m, lynx, inscriptis, innertext (simulated),
 copyall (simulated, ScrapingHub only), elinks, links, html2text (rendered here once and cached in
-``--cache``); ``meta:cap:R`` for w3m, lynx, inscriptis, innertext (metadata read from captures).
+``--cache``); ``meta:cap:R`` for w3m, lynx, inscriptis, innertext (metadata read from captures);
+``cap:trafeval:R`` for w3m, lynx, elinks, links, html2text (trafilatura's dev pages rendered here, snippet-scored).
 Groups: ``html``, ``cap``, ``meta``, ``all`` (default). ``*`` marks renderers never tuned on.
 
 Every page is in the **tune** or the **check** split (SPLITS.md); each row shows both. Body sets

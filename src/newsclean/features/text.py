@@ -107,11 +107,22 @@ def first_letters_pure(text: str) -> str | None:
     return m.group() if m is not None else None
 
 
+def _marker_phrases(kind: str) -> tuple[str, ...]:
+    """The phrases of ``kind``: the hard end markers (``data/text_hard_end_markers.txt``: comment threads, author
+    boxes, post navigation) are end markers too, without being listed twice."""
+    return phrases(kind) + phrases("hard_end_markers") if kind == "end_markers" else phrases(kind)
+
+
+@cache
+def _marker_set(kind: str) -> frozenset[str]:
+    return frozenset(_marker_phrases(kind))
+
+
 @cache
 def _first_words(kind: str) -> frozenset[str]:
     """The first run of letters of every phrase that can make a block an end marker of ``kind``."""
     out = set()
-    for p in phrases(kind) + phrases("end_marker_prefixes"):
+    for p in _marker_phrases(kind) + phrases("end_marker_prefixes"):
         m = LETTERS.search(p)
         if m:
             out.add(m.group())
@@ -124,7 +135,7 @@ def _is_end_marker(block: Block, kind: str) -> bool:
     label = label_of(block)
     if not label:
         return False
-    markers = phrase_set(kind)
+    markers = _marker_set(kind)
     if label in markers:
         return True
     # "Latest in Politics", "More from Reuters", "Popular on Site", "Next up in Tech"

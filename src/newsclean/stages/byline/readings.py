@@ -356,10 +356,9 @@ def role_cut(line: str) -> list[str]:
 
 #: a picture's label printed after or before a name: "J.R. Stone Image", "Jane Doe Headshot", "Jane Doe
 #: KGO logo" (an image's text beside the byline), "Picture of Adam Hamilton", "Photo of Swoogo"
-_PICTURE_WORD = re.compile(r"^(?:(?:image|photo|picture|headshot|avatar|portrait|foto|bild|profilbild)|"
-                           r"\S+\s+logo)$", re.I)
-_PICTURE_OF = re.compile(r"^(?:picture|photo|image|headshot|portrait|avatar|foto|bild|profilbild)\s+(?:of|von|de)"
-                         r"\s+(?=[^\W\d_])", re.I)
+_PICTURE_WORDS = "image|photo|picture|headshot|avatar|portrait|foto|bild|profilbild"
+_PICTURE_WORD = re.compile(rf"^(?:(?:{_PICTURE_WORDS})|\S+\s+logo)$", re.I)
+_PICTURE_OF = re.compile(rf"^(?:{_PICTURE_WORDS})\s+(?:of|von|de)\s+(?=[^\W\d_])", re.I)
 
 
 def picture_reading(line: str, out: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:

@@ -226,6 +226,21 @@ def test_author_bio_at_the_end_of_a_text_capture_dropped():
     assert art.text.count("Paragraph ") == 8
 
 
+def test_author_box_at_the_end_of_a_text_capture_dropped_once_the_story_is_settled():
+    # a name line, then a bio opening with that name: the capture's byline names her, and once the regions
+    # stage has settled the story's text the box at its end goes (the regions stage, after its models)
+    story = "\n\n".join(f"Paragraph {i} of the story, with its own facts and quotes and numbers, {i * 7} of them "
+                        f"counted by the reporter over {i + 2} weeks of work in the field." for i in range(8))
+    capture = ("Headline of the story\n\nBy Karen Miller\n\n" + story + "\n\nKaren Miller\n\n"
+               "Karen Miller covered city hall for a decade before joining the paper's business desk, and she "
+               "holds a degree in economics from a state university.\n")
+    art = extract(capture, kind="text")
+    assert art.authors == ("Karen Miller",)
+    assert "covered city hall" not in art.text
+    assert art.text.count("Paragraph ") == 8
+    assert not art.text.rstrip().endswith("Karen Miller")
+
+
 # --- issue 13: "From ..." lines, desk names, middle initials (made-up pages) ---------------------------
 _BODY = "The committee met on Monday to discuss the new budget, and members said the plan was sound. " * 3
 

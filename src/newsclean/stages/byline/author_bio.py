@@ -2,7 +2,8 @@
 
 Once the byline stage knows the authors, a paragraph near the end of the body that opens with an
 author's name (full, first or last) followed by a bio verb is the "about the author" box, not the
-story; the short name/label lines printed just above it ("Contributor", "Jane Doe") go with it.
+story; the short name/label lines printed just above it ("Contributor", "Jane Doe") go with it. On HTML pages
+the byline stage applies it; on text captures the regions stage, once its models have settled the story's text.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from newsclean.page import Block, Page
 
 _BIO_VERB = (r"(?:is|was|has|had|writes|wrote|covers|worked|works|joined|holds|serves|lives|brings|"
              r"specializes|specialises|leads|began|started|earned|received|graduated|enjoys|loves|"
-             r"currently)\b")
+             r"currently|covered|reports|reported|comes|came|focuses|teaches|founded|co-founded|spent)\b")
 #: after the name: an optional appositive (", PhD,") or one word ("Smith, a …" is not a bio opener)
 _AFTER_NAME = r"(?:,[^,.]{1,60},)?\s+(?:\w+\s+)?" + _BIO_VERB
 _LABELS = frozenset({"about the author", "about the authors", "about author", "author", "authors",

@@ -8,9 +8,11 @@ main run, describes every other run by where it sits and what it looks like (``f
 drops the runs a logistic model scores below a fitted threshold. Then it looks the other way: every *gap* —
 a stretch of blocks that earlier stages dropped inside the kept text's span or just outside it
 (``restore.gaps_of``) — is described by ``restore.GAP_FEATURES`` and a second logistic model restores the
-gaps it scores at or above its own fitted threshold. Both models and thresholds are fitted on the tune split
-of the capture benchmarks (``benchmarks/train/train_capture_regions.py``; shipped as
-``data/capture_regions.json``); the main run is never dropped.
+gaps it scores at or above its own fitted threshold. Last, with the story's text settled, an "about the author"
+box at its end (a paragraph opening with a name of the ``authors`` field and a bio verb, and the name line
+above it: ``byline/author_bio.py``) goes, as the byline stage does on HTML pages. Both models and thresholds
+are fitted on the tune split of the capture benchmarks (``benchmarks/train/train_capture_regions.py``; shipped
+as ``data/capture_regions.json``); the main run is never dropped.
 
 On HTML pages the same runs are judged by a model of their own (``HTML_WEIGHTS_FILE``, fitted on the tune
 split of the HTML benchmarks by ``benchmarks/train/train_html_regions.py``): the capture's row of each run
@@ -28,6 +30,7 @@ from importlib import resources
 from newsclean.handoffs import HTML_CONTAINER, HTML_TEASERS, PAGE_TYPE, TITLE_BLOCK
 from newsclean.page import Page
 from newsclean.stages.base import Stage
+from newsclean.stages.byline.author_bio import drop_author_bio
 from newsclean.stages.classify.model import LinearModel, linear_from_dict
 from newsclean.stages.regions.features import FEATURES, Run, region_rows, runs_of
 from newsclean.stages.regions.html_features import HTML_FEATURES, html_region_rows, html_runs
@@ -98,6 +101,8 @@ class RegionStage(Stage):
         restore_at = model.restore_at if self.options.restore_at is None else self.options.restore_at
         if model.restore is not None and restore_at <= 1:
             self._restore_gaps(page, model.restore, restore_at)
+        # the story's text is settled only now: an "about the author" box at its end goes
+        drop_author_bio(page, list(page.get("authors") or ()), self.name)
 
     def _drop_runs(self, page: Page, model: RegionModel, drop_below: float) -> None:
         runs = runs_of(page.blocks)

@@ -160,7 +160,8 @@ def test_closing_bulleted_sentences_after_a_stray_word_are_kept():
 
 def test_a_list_of_running_text_bullets_does_not_cut_the_body():
     """A listicle's own points ("rapid deployment for pre-configured servers") cost the body search what
-    any short line costs; a menu's Title Case bullets cost more (see the test above with "• Home")."""
+    any short line costs (``BODY_SEARCH.point``); a menu's Title Case bullets cost more (see the test above with
+    "• Home")."""
     points = ["• rapid deployment times for the usual servers", "• flexible scaling between the two kinds of plans",
               "• strong privacy rules in the European data centres", "• payments in several currencies accepted",
               "• a design that puts the programming interface first", "• configurations that take up to three days",

@@ -5,7 +5,9 @@ a run of long prose blocks (many words, sentence endings), while menus, teaser l
 footers are short lines without sentence endings. Each block gets a score (positive for prose,
 negative for the rest; cookie / legal / newsletter prose counts as chrome; an end marker such as
 "Related articles" or "Comments" is a strong barrier) and the body region is the run of blocks with
-the largest total score (maximum-sum segment). The run is then refined: a tail (or head) of
+the largest total score (maximum-sum segment). What a bullet of running text, an end marker and a loose line
+count against the rest (``BODY_SEARCH``) is hand-set; ``benchmarks/train/fit_body_search.py`` searches it on tune.
+The run is then refined: a tail (or head) of
 teaser cards (headline + one lone summary, four or more times) is cut off, a subheading right
 above the first paragraph is taken in, and so is a closing list of bulleted sentences, or a list
 announced by a lead-in sentence ending with ":" (product picks, steps). A line of running text that
@@ -20,6 +22,7 @@ newsclean.features.text, shared with navigation.text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from newsclean.features.text import (
@@ -37,6 +40,21 @@ from newsclean.features.text import (
 from newsclean.page import Block, DropKind, Page
 
 
+@dataclass(frozen=True)
+class BodySearch:
+    """What three kinds of block count in the body search, one against another (``region_scores``)."""
+    point: float    # a bullet of running text (a listicle's features, pros, cons): times a short line's cost
+    marker: float   # an end marker ("Related articles", "Comments"): the barrier only a long run of prose bridges
+    loose: float    # a line of running text that lost its full stop, beside the body: per word (20 words or more)
+
+
+#: hand-set (sessions 5-18: a point costs what a short line costs). ``benchmarks/train/fit_body_search.py`` searches
+#: them on the tune captures; its choice in session 24 (point 1.5, the rest as here) lifted tune +0.0015 to +0.0053
+#: on WCXB and did not follow on check (-0.0017 to +0.0022, metadata from captures -0.002 to -0.008 after the
+#: chain's refit; README, session 24), so these stay until a search's choice also holds on check
+BODY_SEARCH = BodySearch(point=-1.0, marker=-40.0, loose=0.5)
+
+
 def _next_to_prose(blocks: list[Block], prose: list[Prose], i: int, reach: int = 3) -> bool:
     """Is there a body paragraph a few blocks away, with only loose lines and image or ad slots
     in between?"""
@@ -51,18 +69,23 @@ def _next_to_prose(blocks: list[Block], prose: list[Prose], i: int, reach: int =
     return False
 
 
+LOOSE_MIN_WORDS = 20   # a shorter loose line is a label or a teaser's summary as often as running text
+
+
 def region_scores(prose: list[Prose], markers: list[bool], blocks: list[Block] | None = None) -> list[float]:
     """Block scores for the region search: an end marker ("Related articles", "Comments") is a
     strong barrier that only a long run of prose after it can bridge. A long line of running text
     without its full stop counts as prose when it sits next to the body (a teaser's summary far
-    from it does not); a bullet of running text (``Prose.point``) costs what a short line costs; a sentence
-    announcing what follows with a colon counts as prose."""
+    from it does not); a bullet of running text (``Prose.point``) counts ``BODY_SEARCH.point`` times a short
+    line's cost (-1: it costs what a short line costs); a sentence announcing what follows with a colon counts
+    as prose."""
     out = []
+    w = BODY_SEARCH
     for i, p in enumerate(prose):
         if markers[i]:
-            out.append(-40.0)
+            out.append(w.marker)
         elif p.loose and blocks is not None and _next_to_prose(blocks, prose, i):
-            out.append(0.5 * p.words if p.words >= 20 else 0.0)
+            out.append(w.loose * p.words if p.words >= LOOSE_MIN_WORDS else 0.0)
         elif blocks is not None and _lead_in_sentence(blocks[i], p):
             # counts as the prose it is (it lost only its full stop to the colon): a tutorial's text between its
             # code samples no longer costs what a menu line costs and cuts the body at the first sample (session
@@ -72,7 +95,7 @@ def region_scores(prose: list[Prose], markers: list[bool], blocks: list[Block] |
             # the story's own list (a listicle's features, pros and cons) costs what any short line costs: a
             # menu's bullets cost more (session 18: WCXB captures, check +0.0002 to +0.0021 on all seven
             # renderers with the models of the time; such lists no longer cut the body in two)
-            out.append(-short_line_cost(p.words))
+            out.append(w.point * short_line_cost(p.words))
         else:
             out.append(p.score)
     return out

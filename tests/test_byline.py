@@ -1,4 +1,6 @@
 """Stage 'byline': authors from markup and from printed bylines."""
+import pytest
+
 from newsclean import Pipeline, extract
 
 P = "<p>" + "A long paragraph of article text that goes on for a while to look like a body. " * 4 + "</p>"
@@ -213,32 +215,29 @@ def test_company_author_opening_a_closing_paragraph_is_kept():
     assert "The fact is that most businesses" in art.text
 
 
-def test_author_bio_at_the_end_of_a_text_capture_dropped():
-    # (text captures: the navigation stage drops it; HTML pages: author_bio, once the authors are known)
+def _capture_story(author: str, end: str) -> str:
+    """A made-up capture: headline, byline, eight paragraphs, then ``end``."""
     story = "\n\n".join(f"Paragraph {i} of the story, with its own facts and quotes and numbers, {i * 7} of them "
                         f"counted by the reporter over {i + 2} weeks of work in the field." for i in range(8))
-    capture = ("Headline of the story\n\nBy Jane Doe\n\n" + story + "\n\n"
-               "Jane Doe is a freelance writer who covers food and travel for several magazines and "
-               "has written three books about the markets of southern Europe. She lives in Lisbon.\n")
-    art = extract(capture, kind="text")
-    assert art.authors == ("Jane Doe",)
-    assert "Jane Doe is a freelance writer" not in art.text
-    assert art.text.count("Paragraph ") == 8
+    return f"Headline of the story\n\nBy {author}\n\n{story}\n\n{end}"
 
 
-def test_author_box_at_the_end_of_a_text_capture_dropped_once_the_story_is_settled():
-    # a name line, then a bio opening with that name: the capture's byline names her, and once the regions
-    # stage has settled the story's text the box at its end goes (the regions stage, after its models)
-    story = "\n\n".join(f"Paragraph {i} of the story, with its own facts and quotes and numbers, {i * 7} of them "
-                        f"counted by the reporter over {i + 2} weeks of work in the field." for i in range(8))
-    capture = ("Headline of the story\n\nBy Karen Miller\n\n" + story + "\n\nKaren Miller\n\n"
-               "Karen Miller covered city hall for a decade before joining the paper's business desk, and she "
-               "holds a degree in economics from a state university.\n")
-    art = extract(capture, kind="text")
-    assert art.authors == ("Karen Miller",)
-    assert "covered city hall" not in art.text
+@pytest.mark.parametrize(("author", "end", "bio"), [
+    # (text captures: the navigation stage drops a bare bio; HTML pages: author_bio, once the authors are known)
+    ("Jane Doe", "Jane Doe is a freelance writer who covers food and travel for several magazines and has written "
+                 "three books about the markets of southern Europe. She lives in Lisbon.\n",
+     "Jane Doe is a freelance writer"),
+    # a name line, then a bio opening with that name: once the regions stage has settled the story's text, the box
+    # at its end goes (the regions stage applies author_bio after its models)
+    ("Karen Miller", "Karen Miller\n\nKaren Miller covered city hall for a decade before joining the paper's "
+                     "business desk, and she holds a degree in economics from a state university.\n",
+     "covered city hall"),
+])
+def test_author_bio_at_the_end_of_a_text_capture_dropped(author, end, bio):
+    art = extract(_capture_story(author, end), kind="text")
+    assert art.authors == (author,)
+    assert bio not in art.text and not art.text.rstrip().endswith(author)
     assert art.text.count("Paragraph ") == 8
-    assert not art.text.rstrip().endswith("Karen Miller")
 
 
 # --- issue 13: "From ..." lines, desk names, middle initials (made-up pages) ---------------------------

@@ -30,11 +30,12 @@ import multiprocessing
 import sys
 from pathlib import Path
 
-import numpy as np
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "src"))
+from train_capture_regions import corpus_f1  # noqa: E402
+
 from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, load_module, pinned_options  # noqa: E402
 from newsclean import Pipeline  # noqa: E402
 from newsclean.stages.boilerplate import text as body_search  # noqa: E402
@@ -78,16 +79,7 @@ def score(setting: dict[str, float], ev: object, jobs: int) -> float:
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs) as pool:
         texts = [t for part in pool.map(_extract, chunks) for t in part]
-    per: dict[str, list[tuple[float | None, float | None]]] = {}
-    for (corpus, pid, gold, _c), text in zip(_PAGES, texts):
-        s = ev.score_page(pid, gold, text)  # type: ignore[attr-defined]
-        per.setdefault(corpus, []).append((s.precision, s.recall))
-    f1s = []
-    for rows in per.values():
-        p = float(np.mean([a for a, _ in rows if a is not None]))
-        r = float(np.mean([b for _, b in rows if b is not None]))
-        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
-    return float(np.mean(f1s))
+    return float(corpus_f1([{"corpus": c, "id": i, "gold": g} for c, i, g, _t in _PAGES], texts, ev))
 
 
 def search(start: dict[str, float], ev: object, jobs: int) -> dict[str, float]:

@@ -98,9 +98,9 @@ def check(pinned: dict[str, float], ev: object, jobs: int) -> int:
     print(f"pinned {pinned}: {base:.4f}")
     worse = 0
     for name, values in GRID.items():
-        k = values.index(pinned[name]) if pinned[name] in values else -1
+        k = values.index(pinned[name])   # (a test keeps the pinned values on the grid)
         for j in (k - 1, k + 1):
-            if k < 0 or not 0 <= j < len(values):
+            if not 0 <= j < len(values):
                 continue
             s = score({**pinned, name: values[j]}, ev, jobs)
             flag = "  BEATS the pinned setting" if s > base + TIE else ""

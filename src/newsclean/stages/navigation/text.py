@@ -30,6 +30,7 @@ from newsclean.features.text import (
     in_menu,
     is_end_marker,
     label_of,
+    phrase_set,
     phrases,
     placeholder,
     promo_hits_of,
@@ -59,9 +60,10 @@ _COMPANY = re.compile(
 #: listicles' entries 0.4-0.9)
 COMPANY_TAIL = 4.0
 #: the heading of a box of links to other stories ("Related", "You may also like", "Read next"); set in an
-#: article's middle, the story goes on under its teaser list
+#: article's middle, the story goes on under its teaser list ("See also", "Also read" are insert markers, which
+#: never end the story: ``_drop_end_matter`` does not ask)
 _TEASER_BOX = re.compile(r"^(related\b|you (may|might) also like|read next|recommended|more (from|in|by)\b|"
-                         r"further reading|most popular|see also|also read|read more)")
+                         r"further reading|most popular|read more)")
 #: prose words below such a box, at the density of the prose above it at least (``CONTINUED_DENSITY`` of
 #: it), that make it a box inside the story rather than its end: a few paragraphs. Session 23, tune captures
 #: (WCXB and ScrapingHub, w3m and lynx): 4 stories were cut at an inline "Related" box (450-800 words of
@@ -214,7 +216,7 @@ def is_ui_label(block: Block) -> bool:
     label = label_of(block)
     if not label:
         return len(text) <= 2
-    return label in phrases("ui_labels") or label.startswith(_UI_STARTS)
+    return label in phrase_set("ui_labels") or label.startswith(_UI_STARTS)
 
 
 def _bullet_runs(blocks: list[Block]) -> list[list[Block]]:
@@ -333,7 +335,7 @@ def _drop_end_matter(page: Page, blocks: list[Block], prose: dict[int, Prose], t
             dense_before = seen / max(1, i)
             dense_after = rest / max(1, len(blocks) - k)
             label = label_of(b)
-            hard = label in phrases("hard_end_markers")
+            hard = label in phrase_set("hard_end_markers")
             goes_on = rest >= CONTINUED_WORDS and dense_after >= CONTINUED_DENSITY * dense_before and \
                 not bio and _TEASER_BOX.match(label) is not None
             if hard or (rest < seen and not goes_on) or (dense_after < 0.6 * dense_before and seen >= 0.3 * total):

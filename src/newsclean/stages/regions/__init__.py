@@ -10,7 +10,8 @@ a stretch of blocks that earlier stages dropped inside the kept text's span or j
 (``restore.gaps_of``) — is described by ``restore.GAP_FEATURES`` and a second logistic model restores the
 gaps it scores at or above its own fitted threshold. Last, with the story's text settled, an "about the author"
 box at its end (a paragraph opening with a name of the ``authors`` field and a bio verb, and the name line
-above it: ``byline/author_bio.py``) goes, as the byline stage does on HTML pages. Both models and thresholds
+above it: ``byline/author_bio.py``) goes, as the byline stage does on HTML pages, and so does a list of other
+posts under a heading read only here (``late_markers.py``: "More articles", "Up next"). Both models and thresholds
 are fitted on the tune split of the capture benchmarks (``benchmarks/train/train_capture_regions.py``; shipped
 as ``data/capture_regions.json``); the main run is never dropped.
 
@@ -34,6 +35,7 @@ from newsclean.stages.byline.author_bio import drop_author_bio
 from newsclean.stages.classify.model import LinearModel, linear_from_dict
 from newsclean.stages.regions.features import FEATURES, Run, region_rows, runs_of
 from newsclean.stages.regions.html_features import HTML_FEATURES, html_region_rows, html_runs
+from newsclean.stages.regions.late_markers import drop_after_late_marker
 from newsclean.stages.regions.restore import GAP_FEATURES, gap_rows
 
 WEIGHTS_FILE = "capture_regions.json"
@@ -103,6 +105,8 @@ class RegionStage(Stage):
             self._restore_gaps(page, model.restore, restore_at)
         # the story's text is settled only now: an "about the author" box at its end goes
         drop_author_bio(page, list(page.get("authors") or ()), self.name)
+        # ... and so does a list of other posts under a heading read only now ("More articles", "Up next")
+        drop_after_late_marker(page, self.name)
 
     def _drop_runs(self, page: Page, model: RegionModel, drop_below: float) -> None:
         runs = runs_of(page.blocks)

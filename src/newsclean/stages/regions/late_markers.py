@@ -1,0 +1,42 @@
+"""The last cut of a text capture's story: a heading of a list of other posts after it.
+
+``navigation`` ends a capture's story at an end marker ("Related stories", "Comments") before the learned
+models run, and those markers are inputs of the models (``data/text_end_markers.txt``). The headings of
+``data/text_late_end_markers.txt`` ("More articles", "Recent posts", "Up next", ...) are read only here,
+once the ``regions`` stage's models have settled the story: such a heading, with most of the story's prose
+above it, ends the story, and it and every kept block after it go. A list read only after the models leaves
+their training rows as they were (the models' trainers run the stages before ``regions``), so the list can
+grow without a refit of the capture models.
+"""
+from __future__ import annotations
+
+from newsclean.features.text import in_menu, is_end_marker, prose_of
+from newsclean.page import DropKind, Page
+
+#: the phrase list (``data/text_late_end_markers.txt``)
+LATE_MARKERS = "late_end_markers"
+#: prose words the story must print above the heading: a heading near the top is a menu's or a sidebar's
+#: (navigation's end markers ask the same)
+MIN_STORY_WORDS = 30
+
+
+def drop_after_late_marker(page: Page, stage: str) -> None:
+    """Drop the first heading of ``LATE_MARKERS`` that has at least ``MIN_STORY_WORDS`` prose words and more
+    of the kept prose above it than below it (not a heading inside a menu), and every kept block after it."""
+    kept = [b for b in page.blocks if b.kept]
+    words = [p.words if p.prose else 0 for p in map(prose_of, kept)]
+    below = sum(words)
+    seen = 0
+    for i, b in enumerate(kept):
+        below -= words[i]
+        if words[i]:
+            seen += words[i]
+            continue
+        if seen < MIN_STORY_WORDS or below >= seen:
+            continue
+        if not is_end_marker(b, LATE_MARKERS) or in_menu(page.blocks, b.index):
+            continue
+        for x in kept[i:]:
+            page.drop(x, stage, f"end matter after the heading {b.text[:40]!r} (block {b.index}) of a list of "
+                                "other posts", kind=DropKind.END_MATTER)
+        return

@@ -87,7 +87,8 @@ def test_odd_pages_never_raise():
 def test_readability_second_opinion_only_when_unsure_and_counted():
     short = ("<html><body><div class='x'><p>A short note with a few words in it, and a second clause "
              "to make it a sentence of modest length.</p><p>Another short line of text follows here, "
-             "also modest, with some more words to read.</p></div><ul><li><a href='/a'>Home</a></li></ul>"
+             "also modest, with some more words to read and a last clause to close it.</p></div>"
+             "<ul><li><a href='/a'>Home</a></li></ul>"
              "</body></html>")
     page = run(short, html_use_readability=True)
     assert page.notes["html_readability_fallback"] is True  # weak choice: asked for a second opinion
@@ -189,3 +190,23 @@ def test_a_short_listing_does_not_lose_to_a_consent_managers_preference_centre()
     assert page.handoffs.html_container.get("id") == "recipes"
     kept = " ".join(b.text for b in page.blocks if b.kept)
     assert "Tomato sauce recipe 2" in kept and "personalised advertising" not in kept
+
+
+def test_a_page_too_small_to_judge_keeps_every_block():
+    """A note of three short paragraphs straight under <body> (28 words in all): the block weights count such
+    short lines against their element, so the first paragraph alone was the container and the other two went.
+    Under ``TINY_PAGE_WORDS`` no container is chosen: everything stays, and the choice is noted."""
+    html = "<body><p>The meeting is at noon.</p><p>Bring a coat.</p><p>Doors open at eleven.</p></body>"
+    page = run(html)
+    assert kept(page) == ["The meeting is at noon.", "Bring a coat.", "Doors open at eleven."]
+    assert page.handoffs.html_container is None
+    assert any("too little text" in d.reason for d in page.decisions if d.action == "note")
+
+
+def test_a_tiny_page_still_loses_its_menu_and_footer():
+    """End to end: on a page too small to judge, the navigation stage still drops the chrome by its markup."""
+    from newsclean import extract
+
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/about'>About us</a></nav><p>The meeting is at noon."
+            "</p><p>Bring a coat.</p><footer>© 2024 The Garden Club. All rights reserved.</footer></body></html>")
+    assert extract(html).text == "The meeting is at noon.\n\nBring a coat."

@@ -302,6 +302,11 @@ def _around_lone_block(sc: _Scores, scope: Any, best: Any, best_score: float, bl
 
 
 _READABILITY_MAX_CHARS = 3_000_000
+#: a page with less text than this (words, all blocks) gets no container choice: the block weights need mass to
+#: tell a story from its chrome (readability's second opinion needs 30 words too), and on a note of three short
+#: paragraphs the first one alone won (its siblings' short lines weigh against them). No page of the HTML
+#: benchmarks is this small; its chrome still goes by markup in ``navigation``
+TINY_PAGE_WORDS = 40
 
 
 def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, str, set[Any]]:
@@ -362,6 +367,11 @@ measure: Any = None
 
 def select_main(page: Page, options: Any, stage: str) -> None:
     if page.tree is None or not page.blocks:
+        return
+    words = sum(len(b.text.split()) for b in page.blocks)
+    if words < TINY_PAGE_WORDS:
+        page.note(stage, f"a page of {words} words: too little text to tell its body from its chrome; kept "
+                         "everything (the navigation stage still drops menus, footers and forms by their markup)")
         return
     try:
         container, why, negative = choose_container(page, bool(getattr(options, "html_use_readability", True)))

@@ -188,3 +188,17 @@ def test_in_menu_from_pairs_is_in_menu():
     assert [in_menu_of(tight, i) for i in range(len(page.blocks))] == \
         [in_menu(page.blocks, i) for i in range(len(page.blocks))]
     assert any(in_menu_of(tight, i) for i in range(len(page.blocks)))
+
+
+def test_a_capture_too_small_for_the_model_keeps_the_rules_decisions():
+    """A capture of one paragraph is unlike any page the model was fitted on, and it scored that paragraph below its
+    threshold (p=0.15): the whole text went. A capture of under ``TINY_CAPTURE_WORDS`` words that holds a paragraph
+    is not judged; one without a paragraph (a leftover link label) still is."""
+    text = ("The river rose overnight after three days of rain, and the town council met at dawn to decide whether "
+            "to open the old flood gates near the mill.")
+    page = Pipeline().process(text, kind="text")
+    assert [b.text for b in page.kept()] == [text]
+    assert any("too little text for the model" in d.reason for d in page.decisions
+               if d.stage == "classify" and d.action == "note")
+    label = Pipeline().process("   #Game Search", kind="text")
+    assert not any("too little text" in d.reason for d in label.decisions)

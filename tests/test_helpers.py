@@ -57,3 +57,16 @@ def test_a_declared_charset_decodes_unless_a_bom_or_the_bytes_say_otherwise():
     assert decode_as_declared(b"\x00\x00\xfe\xff\x00\x00\x00a", "cp1252") is None  # a UTF-32 BOM too
     assert decode_as_declared("ok".encode("utf-16-le"), "utf-16") is None
     assert decode_as_declared(b"caf\xe9", "utf-8") is None                        # the header lied
+
+
+def test_fewer_words_than_counts_up_to_its_bound():
+    from newsclean.strings import fewer_words_than
+
+    assert fewer_words_than(["one two", "three"], 4) == 3
+    assert fewer_words_than(["one two", "three four"], 4) is None
+    assert fewer_words_than([], 1) == 0
+    # it stops at the bound: what follows is never read
+    def texts():
+        yield "one two three"
+        raise AssertionError("read past the bound")
+    assert fewer_words_than(texts(), 2) is None

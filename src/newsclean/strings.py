@@ -85,6 +85,17 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+def fewer_words_than(texts: Iterable[str], limit: int) -> int | None:
+    """The number of white-space separated words of ``texts`` when it is under ``limit``, else None (the count
+    stops there: a page's blocks are read only until the bound is reached, most pages at their first lines)."""
+    n = 0
+    for t in texts:
+        n += len(t.split())
+        if n >= limit:
+            return None
+    return n
+
+
 def ends_sentence(text: str) -> bool:
     """Does the text end like a sentence: a stop, maybe followed by closing quotes or brackets?"""
     return text.rstrip().rstrip(CLOSERS).rstrip().endswith(SENTENCE_END)

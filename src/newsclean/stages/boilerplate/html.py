@@ -38,6 +38,7 @@ from newsclean.stages.boilerplate.signals import (
     unmemoised_chain,
 )
 from newsclean.stages.consent_boxes import consent_blocks
+from newsclean.strings import fewer_words_than
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
@@ -368,8 +369,8 @@ measure: Any = None
 def select_main(page: Page, options: Any, stage: str) -> None:
     if page.tree is None or not page.blocks:
         return
-    words = sum(len(b.text.split()) for b in page.blocks)
-    if words < TINY_PAGE_WORDS:
+    words = fewer_words_than((b.text for b in page.blocks), TINY_PAGE_WORDS)
+    if words is not None:
         page.note(stage, f"a page of {words} words: too little text to tell its body from its chrome; kept "
                          "everything (the navigation stage still drops menus, footers and forms by their markup)")
         return

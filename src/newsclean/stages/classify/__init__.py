@@ -28,6 +28,7 @@ from newsclean.page import Page
 from newsclean.stages.base import Stage
 from newsclean.stages.classify.features import FEATURES, decision_of, rows
 from newsclean.stages.classify.model import load_model, probabilities
+from newsclean.strings import fewer_words_than
 
 WEIGHTS_FILE = "capture_classifier.json"
 RESTORABLE = frozenset({"drop_before", "drop_after", "drop_end_matter", "drop_bullets"})
@@ -145,8 +146,8 @@ class CaptureClassifierStage(Stage):
         if len(blocks) > MAX_BLOCKS:
             page.note(self.name, f"{len(blocks)} blocks, over {MAX_BLOCKS}: the rule stages' decisions stand")
             return
-        words = sum(len(b.text.split()) for b in blocks)
-        if words < TINY_CAPTURE_WORDS and any(prose_of(b).prose for b in blocks):
+        words = fewer_words_than((b.text for b in blocks), TINY_CAPTURE_WORDS)
+        if words is not None and any(prose_of(b).prose for b in blocks):
             page.note(self.name, f"a capture of {words} words with a paragraph: too little text for the model "
                                  "(fitted on whole pages); the rule stages' decisions stand")
             return

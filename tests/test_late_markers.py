@@ -17,7 +17,8 @@ def _page(lines: list[str]):
     return Pipeline().load("\n\n".join(lines), kind="text")
 
 
-@pytest.mark.parametrize("heading", ["More articles", "UP NEXT:", "Recent posts", "You may also enjoy"])
+@pytest.mark.parametrize("heading", ["More articles", "UP NEXT:", "Recent posts", "You may also enjoy",
+                                     "Neueste Beiträge", "Articles récents"])
 def test_heading_after_the_story_ends_it(heading):
     page = _page(_paragraphs(6, "Story") + [heading] + _paragraphs(2, "Teaser"))
     drop_after_late_marker(page, "regions")

@@ -195,7 +195,7 @@ def test_a_short_listing_does_not_lose_to_a_consent_managers_preference_centre()
 def test_a_page_too_small_to_judge_keeps_every_block():
     """A note of three short paragraphs straight under <body> (28 words in all): the block weights count such
     short lines against their element, so the first paragraph alone was the container and the other two went.
-    Under ``TINY_PAGE_WORDS`` no container is chosen: everything stays, and the choice is noted."""
+    Under ``page.TINY_PAGE_WORDS`` no container is chosen: everything stays, and the choice is noted."""
     html = "<body><p>The meeting is at noon.</p><p>Bring a coat.</p><p>Doors open at eleven.</p></body>"
     page = run(html)
     assert kept(page) == ["The meeting is at noon.", "Bring a coat.", "Doors open at eleven."]

@@ -192,7 +192,7 @@ def test_in_menu_from_pairs_is_in_menu():
 
 def test_a_capture_too_small_for_the_model_keeps_the_rules_decisions():
     """A capture of one paragraph is unlike any page the model was fitted on, and it scored that paragraph below its
-    threshold (p=0.15): the whole text went. A capture of under ``TINY_CAPTURE_WORDS`` words that holds a paragraph
+    threshold (p=0.15): the whole text went. A capture of under ``page.TINY_PAGE_WORDS`` words that holds a paragraph
     is not judged; one without a paragraph (a leftover link label) still is."""
     text = ("The river rose overnight after three days of rain, and the town council met at dawn to decide whether "
             "to open the old flood gates near the mill.")

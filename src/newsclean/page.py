@@ -13,8 +13,15 @@ from typing import Any, Literal
 
 from newsclean._core import compiled
 from newsclean.handoffs import Handoffs
+from newsclean.strings import fewer_words_than
 
 Kind = Literal["html", "text"]
+
+#: a page of fewer words than this (all its blocks) is too small for the statistical choices made on whole pages:
+#: the HTML container choice (the block weights need mass to tell a story from its chrome; readability's second
+#: opinion needs 30 words too) and the capture block classifier (fitted on whole pages, it scored a one-paragraph
+#: capture 0.15 and emptied it). No page of the benchmarks is this small
+TINY_PAGE_WORDS = 40
 
 
 class DropKind(str, Enum):
@@ -143,6 +150,10 @@ class Page:
     # --- blocks -------------------------------------------------------------------------
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.dropped_by is None)
+
+    def tiny_words(self) -> int | None:
+        """The page's words (all its blocks) when under ``TINY_PAGE_WORDS``, else None (counted only up to it)."""
+        return fewer_words_than((b.text for b in self.blocks), TINY_PAGE_WORDS)
 
     def drop(self, block: Block, stage: str, reason: str, *, outside_main: bool = False,
              kind: DropKind = DropKind.OTHER) -> None:

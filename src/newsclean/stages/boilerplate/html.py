@@ -38,7 +38,6 @@ from newsclean.stages.boilerplate.signals import (
     unmemoised_chain,
 )
 from newsclean.stages.consent_boxes import consent_blocks
-from newsclean.strings import fewer_words_than
 
 _log = logging.getLogger(__name__)  # "newsclean.<module>": fallbacks are logged at DEBUG
 
@@ -303,11 +302,6 @@ def _around_lone_block(sc: _Scores, scope: Any, best: Any, best_score: float, bl
 
 
 _READABILITY_MAX_CHARS = 3_000_000
-#: a page with less text than this (words, all blocks) gets no container choice: the block weights need mass to
-#: tell a story from its chrome (readability's second opinion needs 30 words too), and on a note of three short
-#: paragraphs the first one alone won (its siblings' short lines weigh against them). No page of the HTML
-#: benchmarks is this small; its chrome still goes by markup in ``navigation``
-TINY_PAGE_WORDS = 40
 
 
 def choose_container(page: Page, use_readability: bool = False) -> tuple[Any, str, set[Any]]:
@@ -369,7 +363,9 @@ measure: Any = None
 def select_main(page: Page, options: Any, stage: str) -> None:
     if page.tree is None or not page.blocks:
         return
-    words = fewer_words_than((b.text for b in page.blocks), TINY_PAGE_WORDS)
+    # a page under ``page.TINY_PAGE_WORDS`` gets no container choice: on a note of three short paragraphs the first one
+    # alone won (its siblings' short lines weigh against them); its chrome still goes by markup in ``navigation``
+    words = page.tiny_words()
     if words is not None:
         page.note(stage, f"a page of {words} words: too little text to tell its body from its chrome; kept "
                          "everything (the navigation stage still drops menus, footers and forms by their markup)")

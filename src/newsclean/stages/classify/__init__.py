@@ -28,7 +28,6 @@ from newsclean.page import Page
 from newsclean.stages.base import Stage
 from newsclean.stages.classify.features import FEATURES, decision_of, rows
 from newsclean.stages.classify.model import load_model, probabilities
-from newsclean.strings import fewer_words_than
 
 WEIGHTS_FILE = "capture_classifier.json"
 RESTORABLE = frozenset({"drop_before", "drop_after", "drop_end_matter", "drop_bullets"})
@@ -118,12 +117,6 @@ def decide(kept: list[bool], probs: list[float], restorable: list[bool], drop_be
 # bullet lines) the per-block feature rows would cost more than the time bound allows (2 s per MB), and the
 # rule stages' decisions stand
 MAX_BLOCKS = 5000
-#: a capture of fewer words than this (all its lines) that holds a paragraph is not judged by the model, which was
-#: fitted on whole pages: on a capture of one 28-word paragraph it scored that paragraph 0.15 and the text went
-#: whole (the HTML path's ``boilerplate.html.TINY_PAGE_WORDS`` is the same bound). Without a paragraph (a page's
-#: leftover link label, "#BGG Game Search") the model still judges: on no capture of the benchmarks does this
-#: bound change the output
-TINY_CAPTURE_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -146,7 +139,9 @@ class CaptureClassifierStage(Stage):
         if len(blocks) > MAX_BLOCKS:
             page.note(self.name, f"{len(blocks)} blocks, over {MAX_BLOCKS}: the rule stages' decisions stand")
             return
-        words = fewer_words_than((b.text for b in blocks), TINY_CAPTURE_WORDS)
+        # a capture under ``page.TINY_PAGE_WORDS`` that holds a paragraph is not judged; one without a paragraph (a
+        # page's leftover link label, "#BGG Game Search") still is: on no capture of the benchmarks does this matter
+        words = page.tiny_words()
         if words is not None and any(prose_of(b).prose for b in blocks):
             page.note(self.name, f"a capture of {words} words with a paragraph: too little text for the model "
                                  "(fitted on whole pages); the rule stages' decisions stand")

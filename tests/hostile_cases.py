@@ -9,6 +9,7 @@ import io
 import json
 import random
 import struct
+import textwrap
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -80,6 +81,15 @@ def one_line_capture(n_chars: int) -> str:
             parts.append("Sign up for our newsletter to get the latest news delivered to your inbox.")
         n += len(parts[-1]) + 1
     return " ".join(parts)
+
+
+def side_by_side_capture(n_lines: int) -> str:
+    """A capture of ``n_lines`` lines laid out as two columns (w3m's table cells side by side): a story wrapped
+    at 58 columns and padded to 62, a sidebar's entries beside it (``load.text_columns`` unfolds it)."""
+    rng = random.Random(3)
+    story = textwrap.wrap(" ".join(rng.choice(_SENTENCES) for _ in range(n_lines // 2)), 58)[:n_lines]
+    return "\n".join((left.ljust(62) + (f"  □ Archive entry {i}" if i % 3 else f"• Year {i}")).rstrip()
+                     for i, left in enumerate(story))
 
 
 def _deep(n: int) -> str:
@@ -160,6 +170,10 @@ CASES: dict[str, Callable[[], object]] = {
     + "\n\n".join(_SENTENCES),
     "text-one-line-capture-10mb": lambda: one_line_capture(10_000_000),
     "text-100k-bullet-lines": lambda: "\n".join(f"  • item {i}" for i in range(100_000)),
+    # columns side by side (load/text_columns.py): a 100,000-row table of two cells that keeps one blank band
+    # all the way (tried once, not again from each of its rows), and a 60,000-line story column beside a sidebar
+    "text-100k-two-cell-rows": lambda: "\n".join(f"Label {i:<12}   value {i}" for i in range(100_000)),
+    "text-60k-lines-side-by-side": lambda: side_by_side_capture(60_000),
     "text-cr-only": lambda: "Title line\r\rBy Someone\r\rA paragraph of body text that is long enough to be kept here.\r",
     "twelve-mb-paragraph": lambda: "<html><body><p>" + "word " * 2_500_000 + "</p></body></html>",
     "300k-tiny-paragraphs": lambda: "<html><body>" + "<p>pad " * 300_000 + "</body></html>",

@@ -24,6 +24,7 @@ from newsclean.load.limits import DEFAULT_MAX_BLOCKS
 from newsclean.load.longlines import split_over_long_lines
 from newsclean.load.text_boxes import unbox_tables
 from newsclean.load.text_code import merge_code
+from newsclean.load.text_columns import unfold_columns
 from newsclean.load.text_lines import Line, split_lines
 from newsclean.load.text_tables import merge_tables
 from newsclean.page import Block
@@ -136,7 +137,12 @@ def _new_sentence(prev: Line, nxt: Line) -> bool:
 
 def _joins(prev: Line, nxt: Line, width: int | None, run_on: bool = False) -> bool:
     """Was ``prev`` wrapped, with ``nxt`` its continuation? (``run_on``: paragraphs are not set
-    apart by blank lines, so a line that ends a sentence with room left is a paragraph's last.)"""
+    apart by blank lines, so a line that ends a sentence with room left is a paragraph's last.) A line of a
+    column printed beside another (``text_columns``) has its column's wrap width and joins its column only."""
+    if prev.wrap != nxt.wrap:
+        return False
+    if prev.wrap is not None:
+        width = prev.wrap
     if width is None or not prev.text or not nxt.text or nxt.bullet is not None and nxt.indent <= prev.indent \
             or prev.level is not None or nxt.level is not None:
         return False
@@ -229,8 +235,10 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
 
     After ``max_blocks`` blocks the rest of the capture is read as one running block (no word is
     lost; memory stays bounded on captures of 100,000s of lines)."""
-    lines = split_lines(split_over_long_lines(unbox_tables(text), max_blocks))
-    width = wrap_width(lines)
+    printed = split_lines(split_over_long_lines(unbox_tables(text), max_blocks))
+    lines = unfold_columns(printed)
+    # (columns printed side by side are unfolded with their own wrap widths: the page's is the other lines')
+    width = wrap_width(lines if lines is printed else [ln for ln in lines if ln.wrap is None])
     run_on = run_on_paragraphs(lines, width)
     korean = hangul_words(lines) if width is not None else None
     blocks: list[Block] = []
@@ -303,6 +311,8 @@ def _paragraph_block(cur: list[Line], index: int, width: int | None, korean: Cou
     the setext underline under them, 0 for none), or None when they hold no text."""
     first = cur[0]
     body = _joined_text(cur, width, korean)
+    if first.wrap is not None:
+        width = first.wrap
     kind = "list_item" if first.bullet is not None else "paragraph"
     level = None
     m = _MD_HEADING.match(body) if first.bullet is None and len(cur) == 1 and body[:1] == "#" else None

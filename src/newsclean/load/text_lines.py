@@ -30,6 +30,7 @@ class Line:
     width: int       # display width of raw (rstripped)
     level: int | None = None  # a fenced heading line ("***** Sub *****"): its level
     linked: int = 0  # words of link text printed with "_" for spaces (now spaces again)
+    wrap: int | None = None  # a column printed beside another (``text_columns``): its own wrap width
 
 
 def _fence_level(mark: str) -> int:

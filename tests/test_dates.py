@@ -284,7 +284,7 @@ def test_a_day_before_its_month_is_no_list_number():
     """A capture's line "6. Dezember 2022 von Fatima" is a date, not item 6 of a numbered list: the loader keeps
     the day in the text (the body prints it; the dates and byline stages read it)."""
     from newsclean.load.text import text_blocks
-    blocks, _, _ = text_blocks("6. Dezember 2022 von Fatima\n\n1. Dez. 2022\n\n6. Preheat the oven")
+    blocks = text_blocks("6. Dezember 2022 von Fatima\n\n1. Dez. 2022\n\n6. Preheat the oven").blocks
     assert [(b.text, b.kind == "list_item") for b in blocks] == [
         ("6. Dezember 2022 von Fatima", False), ("1. Dez. 2022", False),
         ("Preheat the oven", True)]     # a real list item keeps its number as its mark

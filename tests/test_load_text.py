@@ -7,12 +7,12 @@ from newsclean.load.text import split_lines, text_blocks, wrap_width
 
 
 def kinds(text):
-    blocks, _, _ = text_blocks(text)
+    blocks, _, _, _ = text_blocks(text)
     return [(b.kind, b.text) for b in blocks]
 
 
 def test_em_and_en_dash_lines_keep_their_dash():
-    blocks, _, _ = text_blocks("— Jane Doe (@jane) January 12, 2025\n\n– a quoted line\n")
+    blocks, _, _, _ = text_blocks("— Jane Doe (@jane) January 12, 2025\n\n– a quoted line\n")
     assert blocks[0].text == "— Jane Doe (@jane) January 12, 2025"
     assert blocks[0].kind == "paragraph" and blocks[0].features["bullet"] is None
     assert blocks[1].text.startswith("– ")
@@ -39,7 +39,7 @@ def test_wrapped_paragraph_is_rejoined():
     words = ("lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor " * 30).split()
     lines = _wrap(words, 60)
     text = "\n".join(lines) + "\n\nShort line\n"
-    blocks, _, width = text_blocks(text)
+    blocks, _, width, _ = text_blocks(text)
     assert width is not None and 55 <= width <= 60
     assert blocks[0].text == " ".join(words)
     assert blocks[1].text == "Short line"
@@ -60,7 +60,7 @@ def test_a_line_broken_before_a_number_and_dot_goes_on():
 
 def test_unwrapped_lines_stay_separate():
     text = "A first line that is a paragraph of its own.\nA second one, also on its own line.\n"
-    blocks, _, width = text_blocks(text)
+    blocks, _, width, _ = text_blocks(text)
     assert width is None
     assert [b.text for b in blocks] == ["A first line that is a paragraph of its own.",
                                        "A second one, also on its own line."]
@@ -69,38 +69,38 @@ def test_unwrapped_lines_stay_separate():
 def test_cjk_lines_join_without_space():
     row = "日本語の文章はスペースなしで書かれるので行の折り返しで単語が分かれることがある"  # 38 chars, width 76
     text = "\n".join([row] * 8) + "\n"
-    blocks, _, width = text_blocks(text)
+    blocks, _, width, _ = text_blocks(text)
     assert width is not None
     assert len(blocks) == 1 and " " not in blocks[0].text and blocks[0].text == row * 8
 
 
 def test_markdown_and_setext_headings_have_a_level():
-    blocks, _, _ = text_blocks("## Second level\n\nTitle here\n==========\n\nBody text follows here.\n")
+    blocks, _, _, _ = text_blocks("## Second level\n\nTitle here\n==========\n\nBody text follows here.\n")
     assert (blocks[0].kind, blocks[0].text, blocks[0].features["level"]) == ("heading", "Second level", 2)
     assert (blocks[1].kind, blocks[1].text, blocks[1].features["level"]) == ("heading", "Title here", 1)
     assert blocks[2].kind == "paragraph"
 
 
 def test_lone_short_line_between_blank_lines_is_a_heading():
-    blocks, _, _ = text_blocks("Intro paragraph that ends.\n\nNISSAN SENTRA\n\nNissan is hoping for more.\n")
+    blocks, _, _, _ = text_blocks("Intro paragraph that ends.\n\nNISSAN SENTRA\n\nNissan is hoping for more.\n")
     assert [b.kind for b in blocks] == ["paragraph", "heading", "paragraph"]
 
 
 def test_odd_input_never_raises():
     for text in ("", "\n\n\n", "x" * 200_000, "\x00\x01\ufffd" * 1000, "\t•\n-\n*\n", "=====\n-----\n"):
-        blocks, lines, _ = text_blocks(text)
+        blocks, lines, _, _ = text_blocks(text)
         assert isinstance(blocks, list) and isinstance(lines, list)
 
 
 def test_many_lines_each_a_block_below_the_budget():
     text = "\n".join(f"line number {i} of a long capture" for i in range(100_000))
-    blocks, _, _ = text_blocks(text, max_blocks=200_000)
+    blocks, _, _, _ = text_blocks(text, max_blocks=200_000)
     assert len(blocks) == 100_000
 
 
 def test_past_the_block_budget_the_rest_is_one_running_block():
     text = "\n".join(f"  • item {i}" for i in range(5_000))
-    blocks, _, _ = text_blocks(text, max_blocks=100)
+    blocks, _, _, _ = text_blocks(text, max_blocks=100)
     assert len(blocks) == 101
     assert [b.text for b in blocks[:100]] == [f"item {i}" for i in range(100)]
     assert blocks[100].text.split() == [w for i in range(100, 5_000) for w in ("item", str(i))]
@@ -113,13 +113,13 @@ def test_wrap_width_none_for_few_lines():
 def test_column_rows_become_one_table_block():
     rows = ["Pos.  Driver            Points  Wins", "1     Kyle Busch        5040    5",
             "2     Martin Truex Jr.  5035    7", "3     Kevin Harvick     5033    4"]
-    blocks, _, _ = text_blocks("Standings after the final race:\n\n" + "\n\n".join(rows) + "\n")
+    blocks, _, _, _ = text_blocks("Standings after the final race:\n\n" + "\n\n".join(rows) + "\n")
     assert [b.kind for b in blocks] == ["paragraph", "table"]
     assert blocks[1].text.splitlines()[1] == "1 Kyle Busch 5040 5"
 
 
 def test_space_before_full_stop_is_removed():
-    blocks, _, _ = text_blocks("The army said in a statement on Wednesday .\n")
+    blocks, _, _, _ = text_blocks("The army said in a statement on Wednesday .\n")
     assert blocks[0].text == "The army said in a statement on Wednesday."
 
 
@@ -128,7 +128,7 @@ def test_one_long_wrapped_paragraph_is_joined():
     # benchmarks/hostile.py, never asserted in tests)
     line = "The quick brown fox number {i} jumps over the lazy dog and runs away."
     text = "\n".join(line.format(i=i % 10) for i in range(30_000))
-    blocks, _, width = text_blocks(text)
+    blocks, _, width, _ = text_blocks(text)
     assert width is not None and len(blocks) == 1
     assert blocks[0].text.count("lazy dog") == 30_000
 
@@ -151,7 +151,7 @@ def test_dateline_under_a_wrapped_paragraph_is_a_line_of_its_own():
             cur = (cur + " " + w).strip()
     lines[-1] = lines[-1][:52].rstrip() + " end."
     text = "\n".join(lines + ["Published 11:34 PM EST Nov 19, 2019"]) + "\n"
-    blocks, _, width = text_blocks(text)
+    blocks, _, width, _ = text_blocks(text)
     assert width is not None
     assert blocks[-1].text == "Published 11:34 PM EST Nov 19, 2019"
 
@@ -200,7 +200,7 @@ def test_fenced_headings_have_a_level_and_lose_their_fence():
 def test_glued_link_text_gets_its_spaces_back_when_menus_show_the_style():
     text = ("    * Personal_Finance\n    * Watch_TV\n    * Real_Estate\n\n"
             "Home Depot shares rose today, said Read_more_on_this_story in the release.\n")
-    blocks, _, _ = text_blocks(text)
+    blocks, _, _, _ = text_blocks(text)
     assert [b.text for b in blocks[:3]] == ["Personal Finance", "Watch TV", "Real Estate"]
     assert blocks[3].text == "Home Depot shares rose today, said Read more on this story in the release."
     assert blocks[3].features["linked_words"] == 5
@@ -215,7 +215,7 @@ def test_centred_headline_wrapped_over_two_lines_is_one_block():
         "    A long headline about three demonstrators killed in clashes with police and soldiers near\n" + \
         "                                    the barricaded fuel plant\n\n" + \
         "\n".join("   " + ln for ln in body[8:]) + "\n"
-    blocks, _, width = text_blocks(text)
+    blocks, _, width, _ = text_blocks(text)
     assert width is not None
     assert blocks[1].text == ("A long headline about three demonstrators killed in clashes with police and soldiers "
                               "near the barricaded fuel plant")
@@ -227,7 +227,7 @@ def test_paragraphs_without_blank_lines_end_where_a_sentence_ends_with_room_left
     for _ in range(6):
         lines += para[:-1] + ["Quisque at sem ut massa."]   # paragraphs run on, no blank line between
     lines += para[:-1] + ["Quisque at sem ut massa tristique faucibus lacus."] + para
-    blocks, _, width = text_blocks("\n".join(lines) + "\n")
+    blocks, _, width, _ = text_blocks("\n".join(lines) + "\n")
     assert width is not None
     # "lacus." ends 5 columns short of the wrap column, yet the next word ("Lorem") would have fitted
     assert len(blocks) == 8 and blocks[6].text.endswith("faucibus lacus.")
@@ -238,7 +238,7 @@ def test_bullet_item_does_not_swallow_a_less_indented_paragraph():
     lines = _wrap(words, 60)
     text = "\n".join(lines[:6]) + "\n\n    * A teaser headline that runs long enough to reach the column\n" + \
         "\n".join(lines[6:]) + "\n"
-    blocks, _, _ = text_blocks(text)
+    blocks, _, _, _ = text_blocks(text)
     item = next(b for b in blocks if b.kind == "list_item")
     assert item.text == "A teaser headline that runs long enough to reach the column"
 
@@ -306,16 +306,16 @@ def test_long_links_and_table_rows_past_the_wrap_column_do_not_hide_it():
     url = "https://example.org/" + "a-very-long-path-segment/" * 4
     row = "Model X200      $1,299      4.5 stars      in stock at most stores"
     extra = [url, row, url + "x", row + " today", url + "y", row + " again"]
-    _, _, width = text_blocks("\n".join(lines) + "\n\n" + "\n\n".join(extra) + "\n")
+    _, _, width, _ = text_blocks("\n".join(lines) + "\n\n" + "\n\n".join(extra) + "\n")
     assert width is not None and 55 <= width <= 60
     # as many lines of running text as wide: the renderer did not wrap at 60 after all
     prose = [" ".join(["word"] * 40)[:len(x)].rstrip() for x in extra]
-    _, _, width = text_blocks("\n".join(lines) + "\n\n" + "\n\n".join(prose) + "\n")
+    _, _, width, _ = text_blocks("\n".join(lines) + "\n\n" + "\n\n".join(prose) + "\n")
     assert width is None or not 55 <= width <= 60
 
 
 def test_lines_without_text_are_no_trouble_for_the_wrap_column():
     # (a bullet glyph alone far right: a line of width 47 whose text is empty)
     text = "\n".join(["word " * 11, " " * 46 + "-", " " * 60, "\u3000" * 30, "\t" * 12] * 4)
-    blocks, _, _ = text_blocks(text)
+    blocks, _, _, _ = text_blocks(text)
     assert blocks and all(b.text.strip() for b in blocks)

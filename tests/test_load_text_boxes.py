@@ -42,7 +42,7 @@ def test_an_ascii_grid_with_inner_rules_is_read_too():
 
 
 def test_the_rows_become_one_table_block():
-    blocks, _, _ = text_blocks(UNICODE)
+    blocks = text_blocks(UNICODE).blocks
     table = [b for b in blocks if b.kind == "table"]
     assert len(table) == 1
     assert table[0].text.split("\n") == ["Rank Business School Salary", "1 Chicago Booth $175,000",

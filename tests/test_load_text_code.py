@@ -22,7 +22,7 @@ LISTING = """builder.Services.AddHttpClient("SecureClient")
 
 
 def _blocks(text: str):
-    blocks, _, _ = text_blocks(text)
+    blocks = text_blocks(text).blocks
     return blocks
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import textwrap
 
-from newsclean import extract
+from newsclean import Pipeline, extract
 from newsclean.load.text import text_blocks
 from newsclean.load.text_columns import unfold_columns
 from newsclean.load.text_lines import split_lines
@@ -39,7 +39,7 @@ def _story_lines(width: int = COLUMN) -> list[str]:
 
 def test_a_story_beside_a_sidebar_comes_out_as_whole_paragraphs_then_the_sidebar():
     capture = _side_by_side(_story_lines(), SIDEBAR)
-    blocks, _lines, _width = text_blocks(capture)
+    blocks = text_blocks(capture).blocks
     texts = [b.text for b in blocks]
     assert texts[:3] == STORY
     assert "January (12)" in texts[3:] and texts[-1].endswith("the weekly column")   # (the sidebar's own wrap)
@@ -47,7 +47,9 @@ def test_a_story_beside_a_sidebar_comes_out_as_whole_paragraphs_then_the_sidebar
 
 
 def test_unfolded_lines_are_renumbered_and_carry_their_columns_wrap_width():
-    lines = unfold_columns(split_lines(_side_by_side(_story_lines(), SIDEBAR)))
+    printed = split_lines(_side_by_side(_story_lines(), SIDEBAR))
+    lines, runs = unfold_columns(printed)
+    assert runs == [(0, len(printed) - 1)]
     assert [ln.number for ln in lines] == list(range(len(lines)))
     story = [ln for ln in lines if ln.text and ln.text in " ".join(STORY)]
     assert story and {ln.wrap for ln in story} == {max(len(x) for x in _story_lines())}
@@ -64,7 +66,8 @@ def test_the_column_after_prose_that_crosses_the_band_is_still_found():
 def test_a_table_of_three_columns_is_left_alone():
     rows = [f"Item {i:<10}   {i * 3:>6} kg   shipped to the depot in the north on day {i}" for i in range(12)]
     lines = split_lines("\n".join(rows))
-    assert unfold_columns(lines) is lines
+    assert unfold_columns(lines) == (lines, [])
+    assert unfold_columns(lines)[0] is lines
 
 
 def test_lines_that_merely_start_alike_are_no_columns():
@@ -72,25 +75,29 @@ def test_lines_that_merely_start_alike_are_no_columns():
             for city in ("Albuquerque", "Anaheim", "Arlington", "Atlanta", "Aurora", "Austin", "Bakersfield",
                          "Baltimore", "Boston", "Chicago")]
     lines = split_lines("\n".join(rows))
-    assert unfold_columns(lines) is lines
+    assert unfold_columns(lines) == (lines, [])
+    assert unfold_columns(lines)[0] is lines
 
 
 def test_a_label_and_value_table_without_a_prose_side_is_left_alone():
     left = [f"Fee {i}" for i in range(10)]
     right = [f"${i}, due yearly" for i in range(10)]
     lines = split_lines(_side_by_side(left, right, width=20))
-    assert unfold_columns(lines) is lines
+    assert unfold_columns(lines) == (lines, [])
+    assert unfold_columns(lines)[0] is lines
 
 
 def test_too_few_lines_beside_each_other_are_left_alone():
     lines = split_lines(_side_by_side(_story_lines()[:5], SIDEBAR[:5]))
-    assert unfold_columns(lines) is lines
+    assert unfold_columns(lines) == (lines, [])
+    assert unfold_columns(lines)[0] is lines
 
 
 def test_wide_characters_block_a_band_and_nothing_breaks():
     story = ["新闻" * 20] * 10
     lines = split_lines(_side_by_side(story, SIDEBAR))
-    assert unfold_columns(lines) is lines
+    assert unfold_columns(lines) == (lines, [])
+    assert unfold_columns(lines)[0] is lines
 
 
 def test_end_to_end_the_story_text_is_whole():
@@ -99,3 +106,10 @@ def test_end_to_end_the_story_text_is_whole():
     body = article.text
     assert STORY[0] in body and STORY[2] in body
     assert "February (9)" not in body
+
+
+def test_explain_notes_the_unfolded_lines():
+    capture = "Harbour board delays pier vote\n\n" + _side_by_side(_story_lines(), SIDEBAR)
+    page = Pipeline().process(capture, kind="text")
+    notes = [d.reason for d in page.decisions if d.stage == "load" and d.action == "note"]
+    assert any("columns printed side by side" in n and "lines 3-" in n for n in notes)

@@ -97,10 +97,13 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
     else:
         text = clean_controls(text)
         doc = Page(kind="text", source=text, url=url)
-        blocks, lines, width = text_blocks(text, max_blocks)
-        doc.blocks = blocks
-        doc.lines = [ln.raw for ln in lines]
-        doc.notes["wrap_width"] = width
+        read = text_blocks(text, max_blocks)
+        doc.blocks = read.blocks
+        doc.lines = [ln.raw for ln in read.lines]
+        doc.notes["wrap_width"] = read.width
+        if read.columns:
+            spans = ", ".join(f"{a + 1}-{b + 1}" for a, b in read.columns)
+            doc.note("load", f"columns printed side by side read one after the other (lines {spans})")
     if len(doc.blocks) >= max_blocks:
         doc.note("load", f"over {max_blocks} blocks: the rest of the page was read as running text "
                          "of the blocks that hold it")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import NamedTuple
 
 from newsclean.load.char_width import char_width, display_width, is_cjk
 from newsclean.load.limits import DEFAULT_MAX_BLOCKS
@@ -230,13 +231,23 @@ UNDERLINE_MIN_SHARE = 0.6
 UNDERLINED_MAX_CHARS = 200
 
 
-def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[Block], list[Line], int | None]:
-    """Cut a capture into blocks. Returns (blocks, lines, wrap column or None).
+class TextBlocks(NamedTuple):
+    """A capture cut into blocks: the blocks, the lines they were read from, the wrap column (None when the
+    lines were not wrapped) and the runs of columns printed side by side that were read one after the other
+    (first and last line as printed)."""
+    blocks: list[Block]
+    lines: list[Line]
+    width: int | None
+    columns: list[tuple[int, int]]
+
+
+def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> TextBlocks:
+    """Cut a capture into blocks (``TextBlocks``).
 
     After ``max_blocks`` blocks the rest of the capture is read as one running block (no word is
     lost; memory stays bounded on captures of 100,000s of lines)."""
     printed = split_lines(split_over_long_lines(unbox_tables(text), max_blocks))
-    lines = unfold_columns(printed)
+    lines, columns = unfold_columns(printed)
     # (columns printed side by side are unfolded with their own wrap widths: the page's is the other lines')
     width = wrap_width(lines if lines is printed else [ln for ln in lines if ln.wrap is None])
     run_on = run_on_paragraphs(lines, width)
@@ -276,7 +287,7 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> tuple[list[B
         blocks.append(_rest_block(rest, len(blocks), lines[-1].number))
     blocks = merge_code(merge_tables(blocks))
     _mark_blank_lines_and_headings(blocks)
-    return blocks, lines, width
+    return TextBlocks(blocks, lines, width, columns)
 
 
 def _underlines(cur: list[Line], ln: Line) -> bool:

@@ -85,9 +85,10 @@ def _both(masks: list[int], a: int, b: int) -> int:
     return sum(1 for m in masks if m & low and m >> b)
 
 
-def unfold_columns(lines: list[Line]) -> list[Line]:
-    """The lines with every run of side-by-side columns printed column after column: a new list, its lines
-    renumbered from 0 (in place), when one was found; the same list otherwise.
+def unfold_columns(lines: list[Line]) -> tuple[list[Line], list[tuple[int, int]]]:
+    """The lines with every run of side-by-side columns printed column after column, and the runs (the first
+    and last line numbers of each, as printed): a new list, its lines renumbered from 0 (in place), when one
+    was found; the same list and no run otherwise.
 
     A run is tried from each line holding a gap of ``PAD`` blanks inside its text (a padded left column's
     line; a run needs some), never from other lines; a run that had its band and failed the tests is not
@@ -95,9 +96,10 @@ def unfold_columns(lines: list[Line]) -> list[Line]:
     gap = " " * PAD
     tries = [i for i, ln in enumerate(lines) if gap in ln.text]
     if len(tries) < 2:
-        return lines   # (a run needs MIN_PADDED_SHARE of MIN_BOTH padded lines: two at least)
+        return lines, []   # (a run needs MIN_PADDED_SHARE of MIN_BOTH padded lines: two at least)
     masks: list[int | None] = [None] * len(lines)
     out: list[Line] = []
+    runs: list[tuple[int, int]] = []
     done = 0
     k = 0
     while k < len(tries):
@@ -114,13 +116,14 @@ def unfold_columns(lines: list[Line]) -> list[Line]:
             continue
         out += lines[done:start]
         out += _unfolded(lines[start:j], *verdict)
+        runs.append((lines[start].number, lines[j - 1].number))
         done = j
-    if not out:
-        return lines
+    if not runs:
+        return lines, []
     out += lines[done:]
     for i, ln in enumerate(out):
         ln.number = i   # (in place: ``dataclasses.replace`` costs ~8 µs a line)
-    return out
+    return out, runs
 
 
 def _mask_at(lines: list[Line], masks: list[int | None], i: int) -> int:

@@ -135,14 +135,14 @@ def _mask_at(lines: list[Line], masks: list[int | None], i: int) -> int:
 
 def _run(lines: list[Line], masks: list[int | None], start: int) -> tuple[int, tuple[int, int] | None]:
     """The end of the run of lines from ``start`` that keep a blank band whose right edge two lines or more
-    start their text at (the first two lines reaching past ``MIN_LEFT`` join the run unasked); the union of
+    start their text at after ``PAD`` blank columns (a column's padded edge, not two words that line up) (the first two lines reaching past ``MIN_LEFT`` join the run unasked); the union of
     and the run's (free columns, right edges), None when it has no band."""
     union = once = twice = 0
     wide = 0
     j = start
     for j in range(start, len(lines)):
         m = _mask_at(lines, masks, j)
-        starts = m & ~(m << 1)
+        starts = m & ~((m << 1) | (m << 2) | (m << 3))   # (text after PAD blank columns or more)
         u, t = union | m, twice | (once & starts)
         if wide >= 2 and not _edges(_free(u), t):
             break

@@ -174,6 +174,10 @@ CASES: dict[str, Callable[[], object]] = {
     # all the way (tried once, not again from each of its rows), and a 60,000-line story column beside a sidebar
     "text-100k-two-cell-rows": lambda: "\n".join(f"Label {i:<12}   value {i}" for i in range(100_000)),
     "text-60k-lines-side-by-side": lambda: side_by_side_capture(60_000),
+    # ... and 100,000 lines built to fail late: runs of 16 lines, seven of them beside a right column, nine with a
+    # gap of their own (each a place a run is tried from), never enough lines beside the band to be columns
+    "text-100k-lines-near-columns": lambda: "\n".join(
+        ([("word " * 6)[:29].ljust(40) + "right side text"] * 7 + ["ab   cd efg"] * 9) * 6_250),
     "text-cr-only": lambda: "Title line\r\rBy Someone\r\rA paragraph of body text that is long enough to be kept here.\r",
     "twelve-mb-paragraph": lambda: "<html><body><p>" + "word " * 2_500_000 + "</p></body></html>",
     "300k-tiny-paragraphs": lambda: "<html><body>" + "<p>pad " * 300_000 + "</body></html>",

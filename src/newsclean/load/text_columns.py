@@ -35,9 +35,9 @@ MIN_PROSE_LINES = 8
 MIN_PROSE_SHARE = 0.6
 PROSE_WORDS = 5
 FULL_SLACK = 15
-#: a run that failed the tests after this many lines is not tried again from its next line (the scan
-#: stays linear on a long table)
-RETRY_SPAN = 50
+#: a run without a band of ``MIN_BOTH`` lines beside it that reached this many lines is not tried again from
+#: its next line with a gap (each line is then read by at most this many tries: the scan stays linear)
+RETRY_SPAN = 2 * MIN_BOTH
 
 _INNER_GAP = re.compile(r"\S {3,}\S")
 #: every byte to "1" but the space, to "0": a line's non-blank columns as a binary number (reversed)
@@ -135,8 +135,9 @@ def _mask_at(lines: list[Line], masks: list[int | None], i: int) -> int:
 
 def _run(lines: list[Line], masks: list[int | None], start: int) -> tuple[int, tuple[int, int] | None]:
     """The end of the run of lines from ``start`` that keep a blank band whose right edge two lines or more
-    start their text at after ``PAD`` blank columns (a column's padded edge, not two words that line up) (the first two lines reaching past ``MIN_LEFT`` join the run unasked); the union of
-    and the run's (free columns, right edges), None when it has no band."""
+    start their text at after ``PAD`` blank columns (a column's padded edge, not two words that line up; the
+    first two lines reaching past ``MIN_LEFT`` join the run unasked), and the run's (free columns, right edges),
+    None when it has no such band."""
     union = once = twice = 0
     wide = 0
     j = start

@@ -5,7 +5,7 @@ import pytest
 
 from newsclean import Pipeline, extract
 from newsclean.page import DropKind
-from newsclean.stages.regions.late_markers import drop_after_late_marker
+from newsclean.stages.regions.late_markers import drop_after_late_marker, drop_trailing_markers
 
 
 def _paragraphs(n: int, what: str) -> list[str]:
@@ -54,3 +54,23 @@ def test_extract_drops_the_list_of_other_posts_of_a_capture():
     art = extract(capture, kind="text")
     assert "Story paragraph 5" in art.text
     assert "More articles" not in art.text and not any(t in art.text for t in teasers)
+
+
+@pytest.mark.parametrize("marker", ["Das könnte Sie auch interessieren:", "Related articles", "Share this:"])
+def test_an_end_marker_left_last_goes(marker):
+    page = _page(_paragraphs(4, "Story") + [marker, "How the port authority spent its budget"])
+    page.drop(page.blocks[-1], "boilerplate", "after the article body")
+    drop_trailing_markers(page, "regions")
+    kept = [b.text for b in page.blocks if b.kept]
+    assert kept == _paragraphs(4, "Story")
+    gone = page.blocks[-2]
+    assert gone.drop_kind is DropKind.END_MATTER and gone.dropped_by == "regions"
+
+
+def test_an_end_marker_with_kept_text_after_it_or_without_a_story_above_stays():
+    page = _page(_paragraphs(4, "Story") + ["Related articles"] + _paragraphs(1, "Story"))
+    drop_trailing_markers(page, "regions")
+    assert all(b.kept for b in page.blocks)
+    page = _page(["Short intro line.", "Related articles"])
+    drop_trailing_markers(page, "regions")
+    assert all(b.kept for b in page.blocks)

@@ -35,7 +35,7 @@ from newsclean.stages.byline.author_bio import drop_author_bio
 from newsclean.stages.classify.model import LinearModel, linear_from_dict
 from newsclean.stages.regions.features import FEATURES, Run, region_rows, runs_of
 from newsclean.stages.regions.html_features import HTML_FEATURES, html_region_rows, html_runs
-from newsclean.stages.regions.late_markers import drop_after_late_marker
+from newsclean.stages.regions.late_markers import drop_after_late_marker, drop_trailing_markers
 from newsclean.stages.regions.restore import GAP_FEATURES, gap_rows
 
 WEIGHTS_FILE = "capture_regions.json"
@@ -107,6 +107,8 @@ class RegionStage(Stage):
         drop_author_bio(page, list(page.get("authors") or ()), self.name)
         # ... and so does a list of other posts under a heading read only now ("More articles", "Up next")
         drop_after_late_marker(page, self.name)
+        # ... and an end marker left as the kept text's last line ("Das könnte Sie auch interessieren:")
+        drop_trailing_markers(page, self.name)
 
     def _drop_runs(self, page: Page, model: RegionModel, drop_below: float) -> None:
         runs = runs_of(page.blocks)

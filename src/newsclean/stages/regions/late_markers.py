@@ -18,6 +18,8 @@ LATE_MARKERS = "late_end_markers"
 #: prose words the story must print above the heading: a heading near the top is a menu's or a sidebar's
 #: (navigation's end markers ask the same)
 MIN_STORY_WORDS = 30
+#: the phrase lists a trailing heading is looked up in (``drop_trailing_markers``)
+TRAILING_MARKERS = ("end_markers", LATE_MARKERS)
 
 
 def drop_after_late_marker(page: Page, stage: str) -> None:
@@ -40,3 +42,24 @@ def drop_after_late_marker(page: Page, stage: str) -> None:
             page.drop(x, stage, f"end matter after the heading {b.text[:40]!r} (block {b.index}) of a list of "
                                 "other posts", kind=DropKind.END_MATTER)
         return
+
+
+def drop_trailing_markers(page: Page, stage: str) -> None:
+    """Drop the kept text's last blocks while they are end markers ("Das könnte Sie auch interessieren:",
+    "Related articles", "Share this:") and not prose: a heading of what the story no longer keeps (a later
+    stage restored it, or left it when the list under it went) says nothing of the story. Only with
+    ``MIN_STORY_WORDS`` prose words kept above it."""
+    kept = [b for b in page.blocks if b.kept]
+    trailing = []
+    for b in reversed(kept):
+        if prose_of(b).prose or not any(is_end_marker(b, kind) for kind in TRAILING_MARKERS):
+            break
+        trailing.append(b)
+    if not trailing or len(trailing) == len(kept):
+        return
+    above = sum(p.words for p in map(prose_of, kept[:len(kept) - len(trailing)]) if p.prose)
+    if above < MIN_STORY_WORDS:
+        return
+    for b in reversed(trailing):
+        page.drop(b, stage, f"end matter: the heading {b.text[:40]!r} of what the story no longer keeps, "
+                            "left last", kind=DropKind.END_MATTER)

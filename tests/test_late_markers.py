@@ -67,10 +67,16 @@ def test_an_end_marker_left_last_goes(marker):
     assert gone.drop_kind is DropKind.END_MATTER and gone.dropped_by == "regions"
 
 
-def test_an_end_marker_with_kept_text_after_it_or_without_a_story_above_stays():
+def test_an_end_marker_with_kept_text_after_it_or_alone_stays():
     page = _page(_paragraphs(4, "Story") + ["Related articles"] + _paragraphs(1, "Story"))
     drop_trailing_markers(page, "regions")
     assert all(b.kept for b in page.blocks)
-    page = _page(["Short intro line.", "Related articles"])
+    page = _page(["Related articles", "Comments"])
     drop_trailing_markers(page, "regions")
     assert all(b.kept for b in page.blocks)
+
+
+def test_an_end_marker_after_a_short_story_goes_too():
+    page = _page(["M: Who slips next on the ice?", "Me: I bet you do.", "Share this:"])
+    drop_trailing_markers(page, "regions")
+    assert [b.text for b in page.blocks if b.kept] == ["M: Who slips next on the ice?", "Me: I bet you do."]

@@ -47,8 +47,8 @@ def drop_after_late_marker(page: Page, stage: str) -> None:
 def drop_trailing_markers(page: Page, stage: str) -> None:
     """Drop the kept text's last blocks while they are end markers ("Das könnte Sie auch interessieren:",
     "Related articles", "Share this:") and not prose: a heading of what the story no longer keeps (a later
-    stage restored it, or left it when the list under it went) says nothing of the story. Only with
-    ``MIN_STORY_WORDS`` prose words kept above it."""
+    stage restored it, or left it when the list under it went) says nothing of the story (however short the
+    story: a heading with nothing under it heads nothing). Not when every kept block is one."""
     kept = [b for b in page.blocks if b.kept]
     trailing = []
     for b in reversed(kept):
@@ -56,9 +56,6 @@ def drop_trailing_markers(page: Page, stage: str) -> None:
             break
         trailing.append(b)
     if not trailing or len(trailing) == len(kept):
-        return
-    above = sum(p.words for p in map(prose_of, kept[:len(kept) - len(trailing)]) if p.prose)
-    if above < MIN_STORY_WORDS:
         return
     for b in reversed(trailing):
         page.drop(b, stage, f"end matter: the heading {b.text[:40]!r} of what the story no longer keeps, "

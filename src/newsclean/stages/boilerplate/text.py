@@ -38,6 +38,7 @@ from newsclean.features.text import (
     short_line_cost,
 )
 from newsclean.page import Block, DropKind, Page
+from newsclean.stages.boilerplate.comment_thread import thread_start
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,28 @@ def best_run(scores: list[float]) -> tuple[int, int, float]:
     return best
 
 
+#: what the body search must find before a comment thread to take it for the story instead of the thread:
+#: this much score (about as many words of prose), a paragraph or two
+MIN_STORY_SCORE = 30.0
+
+
+def _story_before_thread(page: Page, blocks: list[Block], scores: list[float], start: int, end: int,
+                         stage: str) -> tuple[int, int]:
+    """When the best run opens with a thread of reader comments (``comment_thread.thread_start``), the best run
+    before the thread, if it scores ``MIN_STORY_SCORE`` or more: the story, which the comments outscored."""
+    if start < 0:
+        return start, end
+    first = thread_start(blocks, start, end)
+    if first is None or sum(scores[start:first]) >= MIN_STORY_SCORE:
+        return start, end   # (no thread, or the run holds a story above it)
+    before, last, total = best_run(scores[:min(start, first)])
+    if total < MIN_STORY_SCORE:
+        return start, end
+    page.note(stage, f"the best run of prose (blocks {blocks[start].index}-{blocks[end].index}) opens with a thread "
+                     f"of comments (from block {blocks[first].index}): the story is taken from before it")
+    return before, last
+
+
 def select_main(page: Page, options: Any, stage: str) -> None:
     blocks = [b for b in page.blocks if b.kept]
     if not blocks:
@@ -267,7 +290,9 @@ def select_main(page: Page, options: Any, stage: str) -> None:
         mark_embedded_posts(blocks)
         markers = [not p.prose and is_end_marker(b) and not in_menu(page.blocks, b.index)
                    for b, p in zip(blocks, prose)]
-        start, end, total = best_run(region_scores(prose, markers, blocks))
+        scores = region_scores(prose, markers, blocks)
+        start, end, total = best_run(scores)
+        start, end = _story_before_thread(page, blocks, scores, start, end, stage)
     if start < 0:
         page.note(stage, "no run of prose found: nothing dropped as outside the body")
         return

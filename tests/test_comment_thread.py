@@ -103,3 +103,10 @@ def test_a_live_blog_under_its_intro_is_not_taken_for_comments():
     assert not any("opens with a thread of comments" in n for n in notes)
     text = extract(capture, kind="text").text
     assert "Update 3" in text and STORY[0] in text
+
+
+def test_the_step_back_can_be_turned_off():
+    pipe = Pipeline(options={"boilerplate": {"text_comment_threads": False}})
+    page = pipe.process(_capture(), kind="text")
+    notes = [d.reason for d in page.decisions if d.stage == "boilerplate" and d.action == "note"]
+    assert not any("opens with a thread of comments" in n for n in notes)

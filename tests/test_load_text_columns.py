@@ -113,3 +113,12 @@ def test_explain_notes_the_unfolded_lines():
     page = Pipeline().process(capture, kind="text")
     notes = [d.reason for d in page.decisions if d.stage == "load" and d.action == "note"]
     assert any("columns printed side by side" in n and "lines 3-" in n for n in notes)
+
+
+def test_the_unfolding_can_be_turned_off():
+    capture = _side_by_side(_story_lines(), SIDEBAR)
+    texts = [b.text for b in text_blocks(capture, columns=False).blocks]
+    assert STORY[0] not in texts
+    page = Pipeline(text_columns=False).load(capture, kind="text")
+    assert STORY[0] not in [b.text for b in page.blocks]
+    assert Pipeline(text_columns=False) != Pipeline()

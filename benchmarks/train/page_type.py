@@ -34,8 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parents[1] / "src")]
 from weights_io import write_or_check  # noqa: E402
 
-from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, is_check, pinned_options, render_cached, simulate
-from newsclean import Pipeline
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, is_check, render_cached, simulate, training_pipeline
 from newsclean.stages import DEFAULT_STAGE_NAMES
 from newsclean.stages.page_type import CAPTURE_WEIGHTS_FILE, PAGE_TYPES, WEIGHTS_FILE
 from newsclean.stages.page_type.features import page_features
@@ -120,7 +119,7 @@ def stages_before() -> list[str]:
 
 def features_of(load: Any, kind: str | None = None) -> dict[str, float]:
     reader, url = load
-    page = Pipeline(stages_before(), options=pinned_options(stages_before())).process(reader(), url=url, kind=kind)
+    page = training_pipeline(stages_before()).process(reader(), url=url, kind=kind)
     return page_features(page)[0]
 
 

@@ -52,7 +52,7 @@ from capture_labels import WORD, labels  # noqa: E402
 from linear_fit import fit_standardised  # noqa: E402
 from weights_io import capture_trainer_parser, write_or_check  # noqa: E402
 
-from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, pinned_options  # noqa: E402
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, training_pipeline  # noqa: E402
 from newsclean import Pipeline  # noqa: E402
 from newsclean.stages import DEFAULT_STAGE_NAMES  # noqa: E402
 from newsclean.stages.classify import NO_FAR, PINPOINT, RESTORABLE, FarRestore, decide  # noqa: E402
@@ -112,7 +112,7 @@ def collect(bench: Path, cache: Path, limit: int | None = None, augment: int = 0
     """Feature rows, labels, weights, page groups and word counts of every tune capture page, and of
     ``augment`` restyled prints of each (``capture_augment``; in the same cross-fitting fold as their page)."""
     sets = all_sets(bench, cache)
-    pipe = Pipeline(rule_stages(), options=pinned_options(rule_stages()))
+    pipe = training_pipeline(rule_stages())
     X: list[list[float]] = []
     y: list[int] = []
     w: list[float] = []

@@ -43,8 +43,7 @@ from capture_labels import WORD, labels  # noqa: E402
 from linear_fit import fit_standardised  # noqa: E402
 from weights_io import capture_trainer_parser, write_or_check  # noqa: E402
 
-from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, load_module, pinned_options  # noqa: E402
-from newsclean import Pipeline  # noqa: E402
+from bench_sets import DEFAULT_BENCH, DEFAULT_CACHE, TUNED_RENDERERS, all_sets, is_check, load_module, training_pipeline  # noqa: E402
 from newsclean.page import DropKind  # noqa: E402
 from newsclean.stages import DEFAULT_STAGE_NAMES  # noqa: E402
 from newsclean.stages.regions.features import FEATURES, region_rows  # noqa: E402
@@ -77,7 +76,7 @@ def collect(bench: Path, cache: Path, limit: int | None = None) -> list[dict]:
     """Every tune capture page after the stages before ``regions``: its runs' rows and labels, and what the
     threshold search needs to score the page (the kept blocks' texts, the runs' block spans, the gold)."""
     sets = all_sets(bench, cache)
-    pipe = Pipeline(stages_before(), options=pinned_options(stages_before()))
+    pipe = training_pipeline(stages_before())
     pages = []
     for corpus in CORPORA:
         for renderer in TUNED_RENDERERS:

@@ -79,7 +79,7 @@ class Pipeline:
     def __init__(self, stages: Iterable[Stage | str] | None = None, *,
                  options: Mapping[str, Mapping[str, Any]] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, max_blocks: int = DEFAULT_MAX_BLOCKS,
-                 page_types: Iterable[str] | None = None) -> None:
+                 page_types: Iterable[str] | None = None, text_columns: bool = True) -> None:
         options = dict(options or {})
         names = list(DEFAULT_STAGE_NAMES) if stages is None else list(stages)
         self._stages: list[Stage] = []
@@ -92,6 +92,9 @@ class Pipeline:
         self.max_bytes = max_bytes
         self.max_blocks = max_blocks
         self.page_types: tuple[str, ...] | None = check_page_types(page_types)
+        #: read a text capture's columns printed side by side one after the other (``load/text_columns.py``;
+        #: off only where the capture models' trainers pin the loader they were fitted with)
+        self.text_columns = text_columns
 
     # --- editing ------------------------------------------------------------------------
     def _append(self, stage: Stage) -> None:
@@ -200,7 +203,8 @@ class Pipeline:
     def load(self, page: object, *, url: str | None = None, kind: str | None = None) -> Page:
         """The page (str, bytes, pathlib.Path, or a parsed ``bs4`` / lxml tree, read as its markup)
         cut into blocks, before any stage has run."""
-        return load_page(page, url=url, kind=kind, max_bytes=self.max_bytes, max_blocks=self.max_blocks)
+        return load_page(page, url=url, kind=kind, max_bytes=self.max_bytes, max_blocks=self.max_blocks,
+                         text_columns=self.text_columns)
 
     def run(self, doc: Page) -> Page:
         """Run every stage that applies to the page's kind, in order, on a loaded Page."""
@@ -242,4 +246,5 @@ class Pipeline:
         return f"Pipeline({self.names!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Pipeline) and self._stages == other._stages and self.page_types == other.page_types
+        return isinstance(other, Pipeline) and self._stages == other._stages and self.page_types == other.page_types \
+            and self.text_columns == other.text_columns

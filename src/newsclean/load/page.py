@@ -59,10 +59,12 @@ def _holds(text: str, utf8: bytes | None, char: str) -> bool:
 
 
 def load_page(page: object, *, url: str | None = None, kind: str | None = None,
-              max_bytes: int = DEFAULT_MAX_BYTES, max_blocks: int = DEFAULT_MAX_BLOCKS) -> Page:
+              max_bytes: int = DEFAULT_MAX_BYTES, max_blocks: int = DEFAULT_MAX_BLOCKS,
+              text_columns: bool = True) -> Page:
     """Read ``page`` (str, bytes, Path, or a parsed bs4 / lxml tree), decide its kind unless given,
     and cut it into blocks (at most ``max_blocks`` of them: the rest of a bigger page is read as
-    running text). A parsed tree is HTML: it is read as its markup (see load/trees.py)."""
+    running text). A parsed tree is HTML: it is read as its markup (see load/trees.py). ``text_columns``:
+    a text capture's columns printed side by side are read one after the other (``load/text_columns.py``)."""
     if kind not in (None, "html", "text"):
         raise InputError(f"kind must be 'html' or 'text', not {kind!r}")
     if is_tree(page):
@@ -97,7 +99,7 @@ def load_page(page: object, *, url: str | None = None, kind: str | None = None,
     else:
         text = clean_controls(text)
         doc = Page(kind="text", source=text, url=url)
-        read = text_blocks(text, max_blocks)
+        read = text_blocks(text, max_blocks, columns=text_columns)
         doc.blocks = read.blocks
         doc.lines = [ln.raw for ln in read.lines]
         doc.notes["wrap_width"] = read.width

@@ -241,13 +241,14 @@ class TextBlocks(NamedTuple):
     columns: list[tuple[int, int]]
 
 
-def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> TextBlocks:
-    """Cut a capture into blocks (``TextBlocks``).
+def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS, columns: bool = True) -> TextBlocks:
+    """Cut a capture into blocks (``TextBlocks``); ``columns``: read columns printed side by side one after
+    the other (``text_columns``).
 
     After ``max_blocks`` blocks the rest of the capture is read as one running block (no word is
     lost; memory stays bounded on captures of 100,000s of lines)."""
     printed = split_lines(split_over_long_lines(unbox_tables(text), max_blocks))
-    lines, columns = unfold_columns(printed)
+    lines, unfolded = unfold_columns(printed) if columns else (printed, [])
     # (columns printed side by side are unfolded with their own wrap widths: the page's is the other lines')
     width = wrap_width(lines if lines is printed else [ln for ln in lines if ln.wrap is None])
     run_on = run_on_paragraphs(lines, width)
@@ -287,7 +288,7 @@ def text_blocks(text: str, max_blocks: int = DEFAULT_MAX_BLOCKS) -> TextBlocks:
         blocks.append(_rest_block(rest, len(blocks), lines[-1].number))
     blocks = merge_code(merge_tables(blocks))
     _mark_blank_lines_and_headings(blocks)
-    return TextBlocks(blocks, lines, width, columns)
+    return TextBlocks(blocks, lines, width, unfolded)
 
 
 def _underlines(cur: list[Line], ln: Line) -> bool:

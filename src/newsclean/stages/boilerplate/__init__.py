@@ -18,6 +18,7 @@ from newsclean.stages.boilerplate import text as boilerplate_text
 class BoilerplateOptions:
     html_use_readability: bool = True  # readability-lxml as a second opinion when unsure
     text_min_body_words: int = 8        # a text block shorter than this is never a body anchor
+    text_comment_threads: bool = True   # a best run that opens with reader comments gives way to the story above
 
 
 class BoilerplateStage(Stage):

@@ -292,7 +292,8 @@ def select_main(page: Page, options: Any, stage: str) -> None:
                    for b, p in zip(blocks, prose)]
         scores = region_scores(prose, markers, blocks)
         start, end, total = best_run(scores)
-        start, end = _story_before_thread(page, blocks, scores, start, end, stage)
+        if getattr(options, "text_comment_threads", True):
+            start, end = _story_before_thread(page, blocks, scores, start, end, stage)
     if start < 0:
         page.note(stage, "no run of prose found: nothing dropped as outside the body")
         return

@@ -8,10 +8,11 @@ centred lines join too), and keeps bullet items and short lines as blocks of the
 paragraphs follow each other without blank lines, a line that ends a sentence with room left ends
 its paragraph. Lone short lines between blank lines, markdown "#" lines, underlined lines and
 fenced lines ("***** Title *****") are headings; runs of column-laid rows become one "table"
-block. Link text printed with "_" for spaces gets its spaces back when the capture does that
-throughout. Nothing here depends on one renderer: bullets are any of the common glyphs (em/en
-dashes are text, not bullets), the wrap column is measured, not assumed, and unwrapped captures
-(one line per paragraph) need none of it.
+block. Columns a text browser printed side by side (a story in a table cell beside a sidebar) are read
+first one after the other, each with its own wrap column (``text_columns``). Link text printed with "_"
+for spaces gets its spaces back when the capture does that throughout. Nothing here depends on one
+renderer: bullets are any of the common glyphs (em/en dashes are text, not bullets), the wrap column is
+measured, not assumed, and unwrapped captures (one line per paragraph) need none of it.
 """
 from __future__ import annotations
 

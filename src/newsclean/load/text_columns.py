@@ -134,8 +134,8 @@ def _mask_at(lines: list[Line], masks: list[int | None], i: int) -> int:
 
 
 def _run(lines: list[Line], masks: list[int | None], start: int) -> tuple[int, tuple[int, int] | None]:
-    """The end of the run of lines from ``start`` that keep a blank band whose right edge two lines or more
-    start their text at after ``PAD`` blank columns (a column's padded edge, not two words that line up; the
+    """The end of the run of lines from ``start`` that keep a blank band at whose right edge two lines or more
+    start their text after ``PAD`` blank columns (a column's padded edge, not two words that line up; the
     first two lines reaching past ``MIN_LEFT`` join the run unasked), and the run's (free columns, right edges),
     None when it has no such band."""
     union = once = twice = 0
@@ -143,7 +143,7 @@ def _run(lines: list[Line], masks: list[int | None], start: int) -> tuple[int, t
     j = start
     for j in range(start, len(lines)):
         m = _mask_at(lines, masks, j)
-        starts = m & ~((m << 1) | (m << 2) | (m << 3))   # (text after PAD blank columns or more)
+        starts = _padded_starts(m)
         u, t = union | m, twice | (once & starts)
         if wide >= 2 and not _edges(_free(u), t):
             break
@@ -154,6 +154,14 @@ def _run(lines: list[Line], masks: list[int | None], start: int) -> tuple[int, t
     free = _free(union)
     edges = _edges(free, twice)
     return j, ((free, edges) if edges else None)
+
+
+def _padded_starts(m: int) -> int:
+    """The columns of ``m`` where text starts after ``PAD`` blank columns or more (or at the line's start)."""
+    before = 0
+    for k in range(1, PAD + 1):
+        before |= m << k
+    return m & ~before
 
 
 def _accept(run: list[Line], masks: list[int], cut: tuple[int, int]) -> tuple[int, int] | str | None:

@@ -1,4 +1,5 @@
-"""The last cut of a text capture's story: a heading of a list of other posts after it.
+"""The last cuts of a text capture's story: a heading of a list of other posts after it, and an end marker
+left as its last line.
 
 ``navigation`` ends a capture's story at an end marker ("Related stories", "Comments") before the learned
 models run, and those markers are inputs of the models (``data/text_end_markers.txt``). The headings of

@@ -61,10 +61,11 @@ def pinned_options(stages: Iterable[object] | None = None) -> dict[str, dict[str
 #: rules the shipped capture models were fitted without (session 26): the capture loader's column unfolding
 #: (``Pipeline(text_columns=False)``) and the body search's step back from a thread of comments (the boilerplate
 #: stage's ``text_comment_threads``). Each changes a handful of tune pages; fitted with them, the chain of capture
-#: models (classifier, title/date/byline rankers, capture page type, regions) moved everywhere at once — the bagged
-#: byline ranker above all: metadata from lynx captures, check, -0.0125 [-0.025, -0.001] — for noise, not the
-#: rules. The trainers keep the loader and rules the models were fitted with; a deliberate refit of the chain turns
-#: these off (empties the two settings below) and is judged as a change of its own.
+#: models (classifier, title/date/byline rankers, capture page type, regions) moved everywhere at once — the
+#: classifier's decisions on many pages, and every model downstream that reads them: metadata from lynx captures,
+#: check, -0.0125 [-0.025, -0.001] — for noise, not the rules. The trainers keep the loader and rules the models
+#: were fitted with; a deliberate refit of the chain with these rules on (the two settings below emptied) is judged
+#: as a change of its own.
 TRAINED_WITHOUT: dict[str, dict[str, object]] = {"boilerplate": {"text_comment_threads": False}}
 TRAINED_PIPELINE: dict[str, bool] = {"text_columns": False}
 

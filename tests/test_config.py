@@ -93,3 +93,27 @@ def test_max_blocks_setting_reaches_the_loader(tmp_path):
     bad = write(tmp_path / "bad.toml", "max_blocks = 0\n")
     with pytest.raises(ConfigError, match="'max_blocks' must be a positive integer"):
         load_settings(bad, search_from=None)
+
+
+def test_text_columns_setting_reaches_the_loader(tmp_path):
+    assert Pipeline.from_settings(load_settings(search_from=tmp_path)).text_columns is True
+    cfg = write(tmp_path / "nc.toml", "text_columns = false\n")
+    p = Pipeline.from_settings(load_settings(cfg, search_from=None))
+    assert p.text_columns is False
+    story = [f"Line {i} of a story that is set in a table column here" for i in range(10)]
+    capture = "\n".join(f"{s:<60}  □ Archive entry {i}" for i, s in enumerate(story))
+    assert not any(d.stage == "load" and "columns" in d.reason for d in p.load(capture, kind="text").decisions)
+    bad = write(tmp_path / "bad.toml", "text_columns = 1\n")
+    with pytest.raises(ConfigError, match="'text_columns' must be true or false"):
+        load_settings(bad, search_from=None)
+
+
+def test_the_readme_settings_example_loads(tmp_path):
+    readme = Path(__file__).resolve().parents[1] / "README.md"
+    if not readme.is_file():
+        pytest.skip("no README.md next to the tests")
+    text = readme.read_text(encoding="utf-8")
+    start = text.index("# newsclean.toml")
+    example = write(tmp_path / "nc.toml", text[start:text.index("```", start)])
+    p = Pipeline.from_settings(load_settings(example, search_from=None))
+    assert p.page_types == ("article",) and p.text_columns is True and "site_rules" in p.names

@@ -8,6 +8,7 @@ Keys (top level of a config file, or under ``[tool.newsclean]``):
 - ``max_bytes``: the largest page accepted
 - ``max_blocks``: blocks cut from one page before the rest is read as running text
 - ``sites``: per-site rules keyed by host (see newsclean.rules.site)
+- ``text_columns``: read a text capture's columns printed side by side one after the other (default true)
 - ``page_types``: extract only pages of these types (e.g. ``["article"]``); ``Pipeline.extract``
   raises PageTypeSkipped for the others and ``newsclean batch`` writes skip records for them
 
@@ -32,7 +33,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-SETTINGS_KEYS = ("stages", "options", "max_bytes", "max_blocks", "sites", "page_types")
+SETTINGS_KEYS = ("stages", "options", "max_bytes", "max_blocks", "sites", "page_types", "text_columns")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Settings:
     max_blocks: int = DEFAULT_MAX_BLOCKS
     sites: tuple[SiteRule, ...] = ()
     page_types: tuple[str, ...] | None = None  # None: every page type
+    text_columns: bool = True  # a capture's columns printed side by side read one after the other
     origins: tuple[str, ...] = ()  # where the settings came from, lowest precedence first
 
 
@@ -73,6 +75,10 @@ def _check(table: Mapping[str, Any], origin: str, raw: str | None) -> dict[str, 
             if not isinstance(n, int) or isinstance(n, bool) or n <= 0:
                 raise ConfigError(f"{origin}: {key!r} must be a positive integer")
             out[key] = n
+    if "text_columns" in table:
+        if not isinstance(table["text_columns"], bool):
+            raise ConfigError(f"{origin}: 'text_columns' must be true or false")
+        out["text_columns"] = table["text_columns"]
     if "page_types" in table:
         pt = table["page_types"]
         if not isinstance(pt, (list, tuple)) or not all(isinstance(t, str) for t in pt):

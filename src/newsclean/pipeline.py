@@ -177,7 +177,8 @@ class Pipeline:
     def from_settings(cls, settings: Settings) -> Pipeline:
         """The pipeline the settings describe; with site rules, a ``site_rules`` stage runs last."""
         pipeline = cls(settings.stages, options=settings.options, max_bytes=settings.max_bytes,
-                       max_blocks=settings.max_blocks, page_types=settings.page_types)
+                       max_blocks=settings.max_blocks, page_types=settings.page_types,
+                       text_columns=settings.text_columns)
         if settings.sites and "site_rules" not in pipeline.names:
             pipeline.add("site_rules", options={"rules": settings.sites})
         return pipeline

@@ -202,13 +202,10 @@ def _unfolded(run: list[Line], a: int, right_start: int) -> list[Line]:
     and given its column's wrap width."""
     out: list[Line] = []
     for side in ([ln.raw[:a].rstrip() for ln in run], [ln.raw[right_start:].rstrip() for ln in run]):
-        while side and not side[-1]:
-            side.pop()
-        while side and not side[0]:
-            side.pop(0)
-        if not side:
+        filled = [i for i, text in enumerate(side) if text]
+        if not filled:
             continue
-        col = split_lines("\n".join(side))
+        col = split_lines("\n".join(side[filled[0]:filled[-1] + 1]))   # (the side's blank head and tail cut)
         wrap = max(ln.width for ln in col)
         if out:
             out.append(Line(0, "", "", 0, None, 0))

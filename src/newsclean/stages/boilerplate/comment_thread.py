@@ -7,6 +7,11 @@ header line with a date and a time of day, "<name> says:" / "<name> schreibt:", 
 "Antworten" button. ``MIN_MARKS`` marks or more, each within ``MAX_GAP`` blocks of the one before, are a
 thread; when the body search's best run opens with one (``thread_start``), it looks for the story before it
 (``text.select_main``).
+
+The capture classifier has a comment-header test of its own (``classify.features._comment_head``: "says:",
+"Reply", "3 years ago", a trailing "at 3:12 pm"). It is a feature of the fitted model and stays as the weights were
+fitted with it; the marks here are read by a rule, and read a date with a time anywhere in a short line and the
+reply buttons of more languages.
 """
 from __future__ import annotations
 

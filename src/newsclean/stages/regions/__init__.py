@@ -11,7 +11,8 @@ a stretch of blocks that earlier stages dropped inside the kept text's span or j
 gaps it scores at or above its own fitted threshold. Last, with the story's text settled, an "about the author"
 box at its end (a paragraph opening with a name of the ``authors`` field and a bio verb, and the name line
 above it: ``byline/author_bio.py``) goes, as the byline stage does on HTML pages, and so does a list of other
-posts under a heading read only here (``late_markers.py``: "More articles", "Up next"). Both models and thresholds
+posts under a heading read only here (``late_markers.py``: "More articles", "Up next"), and an end marker left as
+the kept text's last line. Both models and thresholds
 are fitted on the tune split of the capture benchmarks (``benchmarks/train/train_capture_regions.py``; shipped
 as ``data/capture_regions.json``); the main run is never dropped.
 

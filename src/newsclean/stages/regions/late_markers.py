@@ -26,7 +26,7 @@ TRAILING_MARKERS = ("end_markers", LATE_MARKERS)
 def drop_after_late_marker(page: Page, stage: str) -> None:
     """Drop the first heading of ``LATE_MARKERS`` that has at least ``MIN_STORY_WORDS`` prose words and more
     of the kept prose above it than below it (not a heading inside a menu), and every kept block after it."""
-    kept = [b for b in page.blocks if b.kept]
+    kept = list(page.kept())
     words = [p.words if p.prose else 0 for p in map(prose_of, kept)]
     below = sum(words)
     seen = 0
@@ -50,7 +50,7 @@ def drop_trailing_markers(page: Page, stage: str) -> None:
     "Related articles", "Share this:") and not prose: a heading of what the story no longer keeps (a later
     stage restored it, or left it when the list under it went) says nothing of the story (however short the
     story: a heading with nothing under it heads nothing). Not when every kept block is one."""
-    kept = [b for b in page.blocks if b.kept]
+    kept = list(page.kept())
     trailing = []
     for b in reversed(kept):
         if prose_of(b).prose or not any(is_end_marker(b, kind) for kind in TRAILING_MARKERS):
